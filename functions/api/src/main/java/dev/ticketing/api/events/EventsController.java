@@ -1,0 +1,39 @@
+package dev.ticketing.api.events;
+
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventService;
+import dev.ticketing.events.NewEvent;
+import dev.ticketing.identity.Caller;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+@Controller("/events")
+public class EventsController {
+    private final EventService events;
+
+    public EventsController(EventService events) {
+        this.events = events;
+    }
+
+    @Post
+    public HttpResponse<Event> create(Caller caller, @Body NewEvent request) {
+        Event event = events.create(caller, request);
+        return HttpResponse.created(event, URI.create("/events/" + event.id()));
+    }
+
+    @Get
+    public Map<String, List<Event>> list(Caller caller) {
+        return Map.of("events", events.list());
+    }
+
+    @Get("/{eventId}")
+    public Event get(Caller caller, String eventId) {
+        return events.get(eventId);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ticketing.config;
+
+import java.time.Duration;
+
+/**
+ * The settings every function shares, read once at start-up from the environment (Lambda) or from the local
+ * stack's flags. {@code TABLE_NAME}, {@code HOLD_DURATION}, {@code MAX_SEATS_PER_HOLD}.
+ */
+public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold) {
+    /** A hold writes two items per seat plus two; DynamoDB allows 100 items per transaction. */
+    public static final int TRANSACTION_SEAT_CEILING = 49;
+
+    public TicketingConfig {
+        if (tableName == null || tableName.length() < 3) {
+            throw new IllegalArgumentException("TABLE_NAME must have at least 3 characters");
+        }
+        if (holdDuration.isNegative() || holdDuration.isZero()) {
+            throw new IllegalArgumentException("HOLD_DURATION must be positive");
+        }
+        if (maxSeatsPerHold < 1 || maxSeatsPerHold > TRANSACTION_SEAT_CEILING) {
+            throw new IllegalArgumentException("MAX_SEATS_PER_HOLD must be 1.." + TRANSACTION_SEAT_CEILING);
+        }
+    }
+}

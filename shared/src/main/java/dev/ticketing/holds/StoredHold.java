@@ -1,0 +1,12 @@
+package dev.ticketing.holds;
+
+/**
+ * A hold as stored, beside the hold as users see it: a hold whose time is up reads EXPIRED at once, while
+ * storage still says ACTIVE until a release, the sweeper or the TTL stream ends it.
+ */
+public record StoredHold(Hold hold, HoldStatus storedStatus) {
+    /** Whether storage still has this hold ACTIVE, so its tickets and seats still need ending. */
+    public boolean open() {
+        return storedStatus == HoldStatus.ACTIVE;
+    }
+}

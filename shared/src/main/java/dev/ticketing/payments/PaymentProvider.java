@@ -1,0 +1,5 @@
+package dev.ticketing.payments;
+
+public enum PaymentProvider {
+    PAYPAL, OTHER
+}

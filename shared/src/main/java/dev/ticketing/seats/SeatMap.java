@@ -1,0 +1,31 @@
+package dev.ticketing.seats;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a viewer sees of an event's seats right now. {@code version} changes whenever what anyone would see
+ * changes (a hold, a release, a sale, an expiry), so it serves as the ETag.
+ */
+public record SeatMap(String eventId, String version, int rows, int columns, String currency, List<Seat> seats) {
+
+    /** One character per seat per row ({@code A}, {@code R}, {@code S}) plus the row's price. */
+    public record Compact(String eventId, String version, String currency, List<Row> rows) {
+    }
+
+    public record Row(int row, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price, String seats) {
+    }
+
+    public Compact compact() {
+        List<Row> compactRows = new java.util.ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            StringBuilder line = new StringBuilder(columns);
+            for (int c = 0; c < columns; c++) {
+                line.append(seats.get(r * columns + c).status().name().charAt(0));
+            }
+            compactRows.add(new Row(r + 1, seats.get(r * columns).price(), line.toString()));
+        }
+        return new Compact(eventId, version, currency, compactRows);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ticketing.seats;
+
+import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.Event;
+import dev.ticketing.store.Attr;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Bulk access to an event's seats: creating all of them, and reading all of them block by block in parallel. */
+@Singleton
+public class SeatStore {
+    private static final int BATCH_SIZE = 25;
+    private static final int PARALLELISM = 8;
+
+    /** One stored seat, as much as reading the map needs. */
+    public record StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
+        Thread thread = new Thread(runnable, "seat-store");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SeatStore(DynamoDbClient dynamo, TicketingConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.tableName();
+    }
+
+    /** Writes every seat of the event AVAILABLE, in parallel batches. */
+    public void createAll(Event event) {
+        List<WriteRequest> writes = new ArrayList<>(event.seatCount());
+        for (int row = 1; row <= event.rows(); row++) {
+            for (int column = 1; column <= event.columns(); column++) {
+                writes.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(SeatItems.newSeat(event, new SeatId(row, column))).build())
+                        .build());
+            }
+        }
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
+            List<WriteRequest> batch = writes.subList(from, Math.min(from + BATCH_SIZE, writes.size()));
+            batches.add(CompletableFuture.runAsync(() -> writeBatch(batch), pool));
+        }
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                backOff(attempt);
+            }
+            Map<String, List<WriteRequest>> request = pending;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000, 20L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing seats", e);
+        }
+    }
+
+    /** Every seat of the event, in row then column order, read strongly consistently. */
+    public List<StoredSeat> readAll(Event event) {
+        List<CompletableFuture<List<StoredSeat>>> blocks = IntStream.range(0, event.blockCount())
+                .mapToObj(block -> CompletableFuture.supplyAsync(() -> readBlock(event, block), pool))
+                .toList();
+        List<StoredSeat> seats = new ArrayList<>(event.seatCount());
+        for (CompletableFuture<List<StoredSeat>> block : blocks) {
+            seats.addAll(block.join());
+        }
+        return seats;
+    }
+
+    private List<StoredSeat> readBlock(Event event, int block) {
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(SeatItems.partition(event.id(), block))))
+                .projectionExpression("sk, #status, expires_at, hold_id")
+                .expressionAttributeNames(Map.of("#status", SeatItems.STATUS))
+                .consistentRead(true)
+                .build();
+        List<StoredSeat> seats = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            seats.add(new StoredSeat(SeatItems.seatId(item), SeatStatus.valueOf(Attr.str(item, SeatItems.STATUS)),
+                    Attr.num(item, SeatItems.EXPIRES_AT), Attr.str(item, SeatItems.HOLD_ID)));
+        }
+        return seats;
+    }
+
+    @PreDestroy
+    void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.ticketing.tickets;
+
+public enum TicketStatus {
+    PENDING, PAID, CANCELLED
+}
