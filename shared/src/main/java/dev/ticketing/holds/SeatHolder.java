@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ public class SeatHolder {
 
     /** Holds exactly these seats of the event, or throws {@link SeatsUnavailableException} naming the taken ones. */
     public Hold holdSeats(Caller caller, Event event, List<SeatId> seats) {
-        Instant now = clock.instant();
+        // Millisecond precision: what DynamoDB conditions compare, and what clients are shown.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String holdId = UUID.randomUUID().toString();
         List<HeldSeat> held = new ArrayList<>();
         List<Ticket> tickets = new ArrayList<>();

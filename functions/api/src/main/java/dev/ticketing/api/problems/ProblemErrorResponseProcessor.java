@@ -49,20 +49,26 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
 
     /** A clear sentence for a body Jackson could not read, without class names or parser internals. */
     static Optional<String> jsonProblem(Throwable error) {
+        JsonMappingException mapping = null;
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonParseException) {
+            if (cause instanceof JsonParseException
+                    || cause instanceof JsonMappingException m && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().contains("end-of-input")) {
                 return Optional.of("The body is not valid JSON");
             }
-            if (cause instanceof JsonMappingException mapping) {
-                String field = mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return Optional.of(field.isEmpty()
-                        ? "The body does not have the expected shape"
-                        : "Field '" + field + "' has the wrong type or format");
+            if (mapping == null && cause instanceof JsonMappingException m) {
+                mapping = m;
             }
         }
-        return Optional.empty();
+        if (mapping == null) {
+            return Optional.empty();
+        }
+        String field = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return Optional.of(field.isEmpty()
+                ? "The body does not have the expected shape"
+                : "Field '" + field + "' has the wrong type or format");
     }
 
     private static String slug(String title) {

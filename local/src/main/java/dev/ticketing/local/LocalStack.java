@@ -1,0 +1,138 @@
+package dev.ticketing.local;
+
+import dev.ticketing.local.auth.LocalJwt;
+import dev.ticketing.local.aws.DynamoDbLocal;
+import dev.ticketing.local.aws.ElasticMq;
+import dev.ticketing.local.http.HttpFront;
+import dev.ticketing.local.lambda.LocalFunctions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole system in one JVM: DynamoDB Local, ElasticMQ, the resources and functions of template.yaml, and an
+ * API Gateway-like HTTP front. It composes the real handlers and holds no business rule of its own.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final List<AutoCloseable> parts;
+    private final DynamoDbLocal dynamo;
+    private final ElasticMq sqs;
+    private final LocalResources resources;
+    private final LocalJwt jwt;
+    private final HttpFront front;
+
+    private LocalStack(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
+                       LocalJwt jwt, HttpFront front) {
+        this.parts = parts;
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.resources = resources;
+        this.jwt = jwt;
+        this.front = front;
+    }
+
+    public static LocalStack start(LocalOptions options) throws Exception {
+        return start(options, Clock.systemUTC());
+    }
+
+    /** Starts the stack; tests may pass their own clock, which every function then uses. */
+    public static LocalStack start(LocalOptions options, Clock clock) throws Exception {
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            Path dataDir = options.inMemory() ? null : options.dataDir().toAbsolutePath();
+            CompletableFuture<DynamoDbLocal> dynamoStart = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return DynamoDbLocal.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+                } catch (Exception e) {
+                    throw new IllegalStateException("DynamoDB Local did not start on port " + options.dynamoDbPort(), e);
+                }
+            });
+            ElasticMq sqs = ElasticMq.start(options.sqsPort());
+            parts.add(sqs);
+            DynamoDbLocal dynamo = dynamoStart.join();
+            parts.add(dynamo);
+
+            SamTemplate template = SamTemplate.fromClasspath();
+            LocalResources resources = new LocalResources(template, Map.of(
+                    "HoldDuration", options.holdDuration().toString(),
+                    "MaxSeatsPerHold", options.maxSeatsPerHold(),
+                    "JwtIssuer", LocalJwt.ISSUER,
+                    "JwtAudience", LocalJwt.AUDIENCE));
+            resources.createTables(dynamo.client());
+            resources.createQueues(sqs.client());
+
+            LocalJwt jwt = LocalJwt.create(dataDir == null ? null : dataDir.resolve("jwt-key.json"), clock);
+            LocalFunctions functions = LocalFunctions.start(template, resources, Map.of(
+                    "dynamodb.endpoint", dynamo.endpoint().toString(),
+                    "sqs.endpoint", sqs.endpoint().toString(),
+                    "aws.region", DynamoDbLocal.REGION.id()), clock);
+            parts.add(functions);
+            HttpFront front = HttpFront.start(options.port(), template.routes(), functions, jwt);
+            parts.add(front);
+
+            if (options.demo()) {
+                DemoEvent.seedIfEmpty(front.baseUrl(), jwt, clock);
+            }
+            front.markReady();
+            return new LocalStack(parts, dynamo, sqs, resources, jwt, front);
+        } catch (Exception | Error e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    public URI baseUrl() {
+        return front.baseUrl();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqs.endpoint();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamo.client();
+    }
+
+    public SqsClient sqs() {
+        return sqs.client();
+    }
+
+    /** The local name (or URL) of a template resource by logical id, e.g. {@code Table}. */
+    public String ref(String logicalId) {
+        return resources.ref(logicalId);
+    }
+
+    /** A token the front accepts, as {@code POST /dev/token} would issue. */
+    public String token(String userId, boolean admin) {
+        return jwt.issue(userId, admin);
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        List<AutoCloseable> reversed = new ArrayList<>(parts);
+        Collections.reverse(reversed);
+        for (AutoCloseable part : reversed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                // keep closing the rest; a half-stopped part must not keep the others running
+            }
+        }
+        parts.clear();
+    }
+}

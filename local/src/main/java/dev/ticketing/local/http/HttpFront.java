@@ -1,0 +1,195 @@
+package dev.ticketing.local.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.ticketing.local.SamTemplate;
+import dev.ticketing.local.auth.LocalJwt;
+import dev.ticketing.local.lambda.LocalFunctions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local API Gateway: routes requests to the template's functions as HTTP API payload 2.0 events, checks
+ * bearer tokens as the JWT authorizer would, and serves what exists only locally ({@code /health},
+ * {@code POST /dev/token}, the JWKS). Other local services (mock PayPal, the web page) mount their own paths.
+ */
+public final class HttpFront implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.@+-]{1,128}");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable routes;
+    private final LocalFunctions functions;
+    private final LocalJwt jwt;
+    private volatile boolean ready;
+
+    private HttpFront(HttpServer server, ExecutorService executor, RouteTable routes, LocalFunctions functions, LocalJwt jwt) {
+        this.server = server;
+        this.executor = executor;
+        this.routes = routes;
+        this.functions = functions;
+        this.jwt = jwt;
+    }
+
+    public static HttpFront start(int port, List<SamTemplate.Route> routes, LocalFunctions functions, LocalJwt jwt)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
+            Thread thread = new Thread(runnable, "http-front");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        HttpFront front = new HttpFront(server, executor, new RouteTable(routes), functions, jwt);
+        server.createContext("/", front::handle);
+        server.start();
+        return front;
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Serves {@code path} and everything under it with {@code handler}, ahead of the API routes. */
+    public void mount(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** {@code /health} answers 200 from now on. */
+    public void markReady() {
+        ready = true;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase();
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/health")) {
+                sendJson(exchange, ready ? 200 : 503, Map.of("status", ready ? "UP" : "STARTING"));
+            } else if (path.equals("/dev/token") && method.equals("POST")) {
+                issueToken(exchange);
+            } else if (path.equals("/.well-known/jwks.json")) {
+                send(exchange, 200, "application/json", jwt.jwks().getBytes(StandardCharsets.UTF_8));
+            } else {
+                route(exchange, method, path);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("local front failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            sendProblem(exchange, 502, "Bad Gateway", "The function failed to answer");
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path) throws IOException {
+        Optional<RouteTable.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            if (routes.pathExists(path)) {
+                sendProblem(exchange, 405, "Method Not Allowed", method + " is not allowed on " + path);
+            } else {
+                sendProblem(exchange, 404, "Not Found", "No route for " + method + " " + path);
+            }
+            return;
+        }
+        Map<String, String> claims = null;
+        if (match.get().route().authorized()) {
+            Optional<Map<String, String>> verified = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (verified.isEmpty()) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                sendProblem(exchange, 401, "Unauthorized", "A valid bearer token is required");
+                return;
+            }
+            claims = verified.get();
+        }
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(exchange, match.get(), claims);
+        APIGatewayV2HTTPResponse response = functions.invoke(match.get().route().functionId(), event);
+        write(exchange, response);
+    }
+
+    private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        }
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+        }
+        String body = response.getBody();
+        byte[] bytes = body == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        int status = response.getStatusCode();
+        boolean noBody = status == 204 || status == 304 || bytes.length == 0;
+        exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
+        if (!noBody) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private void issueToken(HttpExchange exchange) throws IOException {
+        JsonNode request;
+        try {
+            request = JSON.readTree(exchange.getRequestBody());
+        } catch (IOException e) {
+            sendProblem(exchange, 400, "Bad Request", "The body is not valid JSON");
+            return;
+        }
+        JsonNode userId = request == null ? null : request.get("userId");
+        if (userId == null || !userId.isTextual() || !USER_ID.matcher(userId.asText()).matches()) {
+            sendProblem(exchange, 400, "Bad Request", "userId is required: 1-128 letters, digits or _.@+-");
+            return;
+        }
+        JsonNode admin = request.get("admin");
+        if (admin != null && !admin.isBoolean()) {
+            sendProblem(exchange, 400, "Bad Request", "admin must be true or false");
+            return;
+        }
+        String token = jwt.issue(userId.asText(), admin != null && admin.asBoolean());
+        sendJson(exchange, 200, Map.of("token", token));
+    }
+
+    static void sendProblem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://ticketing.dev/problems/" + title.toLowerCase().replace(' ', '-'));
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
+    }
+
+    static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ticketing.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ticketing.local.LocalResources;
+import dev.ticketing.local.SamTemplate;
+import io.micronaut.context.ApplicationContext;
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The functions of template.yaml, each its handler class instantiated once, as a warm Lambda container would
+ * hold it. Its environment is the template's, resolved to local values, plus the endpoints of the local
+ * DynamoDB and SQS. A Micronaut handler gets its own application context built from that environment.
+ */
+public final class LocalFunctions implements AutoCloseable {
+    private static final long TIMEOUT_MILLIS = 29_000;
+
+    private final Map<String, RequestHandler<Object, Object>> handlers = new LinkedHashMap<>();
+    private final List<ApplicationContext> contexts = new ArrayList<>();
+
+    public static LocalFunctions start(SamTemplate template, LocalResources resources, Map<String, Object> endpoints,
+                                       Clock clock) {
+        LocalFunctions functions = new LocalFunctions();
+        for (SamTemplate.Function function : template.functions()) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            function.environment().forEach((name, value) -> {
+                if (!name.equals("JAVA_TOOL_OPTIONS")) {
+                    properties.put(propertyName(name), resources.resolve(value));
+                }
+            });
+            properties.putAll(endpoints);
+            functions.handlers.put(function.id(), functions.instantiate(function.handler(), properties, clock));
+        }
+        return functions;
+    }
+
+    /** {@code TABLE_NAME} becomes {@code table.name}, as Micronaut reads environment variables. */
+    static String propertyName(String environmentVariable) {
+        return environmentVariable.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    @SuppressWarnings("unchecked")
+    private RequestHandler<Object, Object> instantiate(String handler, Map<String, Object> properties, Clock clock) {
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        try {
+            Class<?> type = Class.forName(className);
+            for (Constructor<?> constructor : type.getConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == ApplicationContext.class) {
+                    ApplicationContext context = ApplicationContext.builder()
+                            .properties(properties)
+                            .singletons(clock)
+                            .deduceEnvironment(false)
+                            .start();
+                    contexts.add(context);
+                    return (RequestHandler<Object, Object>) constructor.newInstance(context);
+                }
+            }
+            return (RequestHandler<Object, Object>) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load handler " + handler, e);
+        }
+    }
+
+    /** Invokes the function synchronously, as API Gateway or an event source mapping would. */
+    @SuppressWarnings("unchecked")
+    public <T> T invoke(String functionId, Object event) {
+        RequestHandler<Object, Object> handler = handlers.get(functionId);
+        if (handler == null) {
+            throw new IllegalArgumentException("no function " + functionId + " in template.yaml");
+        }
+        return (T) handler.handleRequest(event, LocalLambdaContext.forInvocation(functionId, TIMEOUT_MILLIS));
+    }
+
+    @Override
+    public void close() {
+        contexts.forEach(ApplicationContext::close);
+    }
+}

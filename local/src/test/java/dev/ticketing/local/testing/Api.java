@@ -1,0 +1,128 @@
+package dev.ticketing.local.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.local.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A client of the HTTP API as any other client would use it: JSON over HTTP with a bearer token. */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final LocalStack stack;
+
+    public record Response(int status, HttpHeaders headers, String body) {
+        public JsonNode json() {
+            try {
+                return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    Api(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    public URI baseUrl() {
+        return stack.baseUrl();
+    }
+
+    /** A token for a fresh user, unique to the calling test. */
+    public String newUser(String name) {
+        return stack.token(name + "-" + UUID.randomUUID().toString().substring(0, 8), false);
+    }
+
+    public String admin() {
+        return stack.token("admin-" + UUID.randomUUID().toString().substring(0, 8), true);
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null, Map.of());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send("POST", path, token, body, Map.of());
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null, Map.of());
+    }
+
+    /** {@code body} is sent as is when a String, as JSON otherwise. */
+    public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            if (body != null) {
+                String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an event of {@code rows x columns} seats, rows 1-2 at 50.00 and the rest at 20.00, and answers its id. */
+    public String createEvent(int rows, int columns) {
+        List<Map<String, Object>> prices = new ArrayList<>();
+        prices.add(Map.of("fromRow", 1, "toRow", Math.min(2, rows), "price", "50.00"));
+        if (rows > 2) {
+            prices.add(Map.of("fromRow", 3, "toRow", rows, "price", "20.00"));
+        }
+        Response created = post("/events", admin(), Map.of("name", "Test show", "date", "2027-03-01T20:00:00Z",
+                "rows", rows, "columns", columns, "currency", "EUR", "prices", prices));
+        if (created.status() != 201) {
+            throw new AssertionError("event not created: " + created);
+        }
+        return created.json().get("id").asText();
+    }
+
+    public Response hold(String eventId, String token, String... seats) {
+        return post("/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
+    }
+
+    /** Seat id -> status as everyone sees it now. */
+    public Map<String, String> seatStatuses(String eventId, String token) {
+        Response map = get("/events/" + eventId + "/seats", token);
+        if (map.status() != 200) {
+            throw new AssertionError("seat map not read: " + map);
+        }
+        Map<String, String> statuses = new java.util.HashMap<>();
+        map.json().get("seats").forEach(seat -> statuses.put(seat.get("id").asText(), seat.get("status").asText()));
+        return statuses;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ticketing.local.testing;
+
+import dev.ticketing.local.LocalOptions;
+import dev.ticketing.local.LocalStack;
+
+/**
+ * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
+ * isolate themselves by creating their own events and users.
+ */
+public final class TestStack {
+    private static LocalStack stack;
+    private static final MutableClock CLOCK = new MutableClock();
+
+    private TestStack() {
+    }
+
+    public static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                stack = LocalStack.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0), CLOCK);
+            } catch (Exception e) {
+                throw new IllegalStateException("the local stack did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+
+    public static MutableClock clock() {
+        get();
+        return CLOCK;
+    }
+
+    public static Api api() {
+        return new Api(get());
+    }
+}
