@@ -27,15 +27,17 @@ public final class LocalStack implements AutoCloseable {
     private final LocalResources resources;
     private final LocalJwt jwt;
     private final HttpFront front;
+    private final LocalFunctions functions;
 
     private LocalStack(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
-                       LocalJwt jwt, HttpFront front) {
+                       LocalJwt jwt, HttpFront front, LocalFunctions functions) {
         this.parts = parts;
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.resources = resources;
         this.jwt = jwt;
         this.front = front;
+        this.functions = functions;
     }
 
     public static LocalStack start(LocalOptions options) throws Exception {
@@ -81,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
                 DemoEvent.seedIfEmpty(front.baseUrl(), jwt, clock);
             }
             front.markReady();
-            return new LocalStack(parts, dynamo, sqs, resources, jwt, front);
+            return new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
@@ -116,6 +118,11 @@ public final class LocalStack implements AutoCloseable {
     /** A token the front accepts, as {@code POST /dev/token} would issue. */
     public String token(String userId, boolean admin) {
         return jwt.issue(userId, admin);
+    }
+
+    /** Invokes a function of the template directly, as {@code sam local invoke} would. */
+    public <T> T invoke(String functionId, Object event) {
+        return functions.invoke(functionId, event);
     }
 
     @Override

@@ -1,0 +1,34 @@
+package dev.ticketing.api.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.UnauthorizedException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JwtClaimsTest {
+    @Test
+    void theCallerIsTheSubjectAndAdminsComeFromEitherGroupsClaim() {
+        assertThat(JwtClaims.callerOf(event(Map.of("sub", "alice")))).isEqualTo(new Caller("alice", false));
+        assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "groups", "[staff admin]"))).admin()).isTrue();
+        assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "cognito:groups", "[\"admin\"]"))).admin()).isTrue();
+        assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "groups", "[administrators]"))).admin()).isFalse();
+    }
+
+    @Test
+    void noSubjectIsUnauthorized() {
+        assertThatThrownBy(() -> JwtClaims.callerOf(event(Map.of()))).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> JwtClaims.callerOf(new APIGatewayV2HTTPEvent())).isInstanceOf(UnauthorizedException.class);
+    }
+
+    private static APIGatewayV2HTTPEvent event(Map<String, String> claims) {
+        return APIGatewayV2HTTPEvent.builder().withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                        .build())
+                .build()).build();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ticketing.holds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.TestStack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/** A client's mistake gets a clear 4xx problem and changes nothing. */
+class BadInputIT {
+    private final Api api = TestStack.api();
+
+    @Test
+    void aBadHoldRequestIsAClearProblemAndWritesNothing() {
+        String event = api.createEvent(3, 4);
+        String alice = api.newUser("alice");
+        String holds = "/events/" + event + "/holds";
+
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post(holds, alice, "{\"seats\":[\"1-1\","));
+        refusedWithoutWriting(400, "seats", () -> api.post(holds, alice, "{}"));
+        refusedWithoutWriting(400, "seats", () -> api.post(holds, alice, Map.of("seats", List.of())));
+        refusedWithoutWriting(400, "seats", () -> api.post(holds, alice, "{\"seats\":{\"a\":1}}"));
+        refusedWithoutWriting(400, "1-1", () -> api.hold(event, alice, "1-1", "1-2", "1-1"));
+        refusedWithoutWriting(400, "9-9", () -> api.hold(event, alice, "1-1", "9-9"));
+        refusedWithoutWriting(400, "seat id", () -> api.hold(event, alice, "1-1", "front-row"));
+        refusedWithoutWriting(404, "does not exist", () -> api.hold("no-such-event", alice, "1-1"));
+        List<String> eleven = new ArrayList<>();
+        for (int column = 1; column <= 4; column++) {
+            for (int row = 1; row <= 3; row++) {
+                eleven.add(row + "-" + column);
+            }
+        }
+        refusedWithoutWriting(422, "at most 10", () -> api.post(holds, alice, Map.of("seats", eleven.subList(0, 11))));
+
+        assertThat(api.seatStatuses(event, alice).values()).containsOnly("AVAILABLE");
+        assertThat(api.hold(event, alice, "1-1").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBadEventIsAClearProblemAndWritesNothing() {
+        String admin = api.admin();
+        Map<String, Object> valid = Map.of("name", "Show", "date", "2027-01-01T20:00:00Z", "rows", 3, "columns", 4,
+                "currency", "EUR", "prices", List.of(Map.of("fromRow", 1, "toRow", 3, "price", "10.00")));
+
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post("/events", admin, "{\"name\":"));
+        refusedWithoutWriting(400, "name", () -> api.post("/events", admin, without(valid, "name")));
+        refusedWithoutWriting(400, "date", () -> api.post("/events", admin, with(valid, "date", "next friday")));
+        refusedWithoutWriting(400, "rows", () -> api.post("/events", admin, with(valid, "rows", 0)));
+        refusedWithoutWriting(400, "columns", () -> api.post("/events", admin, with(valid, "columns", 501)));
+        refusedWithoutWriting(400, "rows", () -> api.post("/events", admin, with(valid, "rows", "three")));
+        refusedWithoutWriting(400, "100000", () -> api.post("/events", admin,
+                with(with(valid, "rows", 400), "columns", 400)));
+        refusedWithoutWriting(400, "currency", () -> api.post("/events", admin, with(valid, "currency", "EURO")));
+        refusedWithoutWriting(400, "no price", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 2, "price", "10.00")))));
+        refusedWithoutWriting(400, "overlap", () -> api.post("/events", admin, with(valid, "prices", List.of(
+                Map.of("fromRow", 1, "toRow", 2, "price", "10.00"), Map.of("fromRow", 2, "toRow", 3, "price", "5.00")))));
+        refusedWithoutWriting(400, "decimal", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 3, "price", "ten")))));
+        refusedWithoutWriting(400, "decimals", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 3, "price", "10.001")))));
+        refusedWithoutWriting(404, "does not exist", () -> api.get("/events/nope", admin));
+        refusedWithoutWriting(404, "does not exist", () -> api.get("/events/nope/seats", admin));
+        refusedWithoutWriting(400, "format", () -> api.get("/events/nope/seats?format=huge", admin));
+
+        assertThat(api.post("/events", admin, valid).status()).isEqualTo(201);
+    }
+
+    private void refusedWithoutWriting(int status, String detailMentions, java.util.function.Supplier<Api.Response> call) {
+        long before = itemCount();
+        Api.Response response = call.get();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asText()).isNotBlank();
+        assertThat(response.json().get("detail").asText()).as(response.toString()).containsIgnoringCase(detailMentions);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.ticketing");
+        assertThat(itemCount()).as("items in the table after " + response).isEqualTo(before);
+    }
+
+    private static long itemCount() {
+        LocalStack stack = TestStack.get();
+        return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).select(Select.COUNT))
+                .stream().mapToLong(page -> page.count()).sum();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        return edit(body, copy -> copy.put(field, value));
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String field) {
+        return edit(body, copy -> copy.remove(field));
+    }
+
+    private static Map<String, Object> edit(Map<String, Object> body, Consumer<Map<String, Object>> change) {
+        Map<String, Object> copy = new HashMap<>(body);
+        change.accept(copy);
+        return copy;
+    }
+}
