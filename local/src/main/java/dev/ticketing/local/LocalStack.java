@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the stack; tests may pass their own clock, which every function then uses. */
     public static LocalStack start(LocalOptions options, Clock clock) throws Exception {
         List<AutoCloseable> parts = new ArrayList<>();
+        Startup.phase("JVM");
         try {
             Path dataDir = options.inMemory() ? null : options.dataDir().toAbsolutePath();
             CompletableFuture<DynamoDbLocal> dynamoStart = CompletableFuture.supplyAsync(() -> {
@@ -60,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
             parts.add(sqs);
             DynamoDbLocal dynamo = dynamoStart.join();
             parts.add(dynamo);
+            Startup.phase("DynamoDB Local and ElasticMQ");
 
             SamTemplate template = SamTemplate.fromClasspath();
             LocalResources resources = new LocalResources(template, Map.of(
@@ -69,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
                     "JwtAudience", LocalJwt.AUDIENCE));
             resources.createTables(dynamo.client());
             resources.createQueues(sqs.client());
+            Startup.phase("table and queues");
 
             LocalJwt jwt = LocalJwt.create(dataDir == null ? null : dataDir.resolve("jwt-key.json"), clock);
             LocalFunctions functions = LocalFunctions.start(template, resources, Map.of(
@@ -78,15 +81,29 @@ public final class LocalStack implements AutoCloseable {
             parts.add(functions);
             HttpFront front = HttpFront.start(options.port(), template.routes(), functions, jwt);
             parts.add(front);
+            Startup.phase("functions and HTTP front");
 
             if (options.demo()) {
                 DemoEvent.seedIfEmpty(front.baseUrl(), jwt, clock);
             }
+            Startup.phase("demo event");
             front.markReady();
             return new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
+        }
+    }
+
+    /** Start-up phases and how long each took, logged so a slow start says where its time went. */
+    private static final class Startup {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalStack.class);
+        private static long last = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+
+        static synchronized void phase(String name) {
+            long now = System.currentTimeMillis();
+            LOG.info("started {} in {} ms", name, now - last);
+            last = now;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.ticketing.store.Keys;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -14,7 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 @Singleton
 public class EventStore {
     private final DynamoDbClient dynamo;
+    private static final int CACHE_LIMIT = 10_000;
+
     private final String table;
+    private final Map<String, Event> cache = new ConcurrentHashMap<>();
 
     public EventStore(DynamoDbClient dynamo, TicketingConfig config) {
         this.dynamo = dynamo;
@@ -26,13 +30,25 @@ public class EventStore {
                 .conditionExpression("attribute_not_exists(pk)"));
     }
 
-    /** The event, or 404. Events never change once created, so an eventually consistent read is enough. */
+    /**
+     * The event, or 404. Events never change once created, so a found event is kept for the life of the
+     * container and an eventually consistent read is enough; every hold and seat-map read needs it.
+     */
     public Event get(String eventId) {
+        Event known = cache.get(eventId);
+        if (known != null) {
+            return known;
+        }
         GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(EventItems.key(eventId)));
         if (!response.hasItem() || response.item().isEmpty()) {
             throw new NotFoundException("Event " + eventId + " does not exist");
         }
-        return EventItems.fromItem(response.item());
+        Event event = EventItems.fromItem(response.item());
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(eventId, event);
+        return event;
     }
 
     /** All events, soonest first. */

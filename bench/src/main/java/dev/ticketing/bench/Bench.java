@@ -1,0 +1,26 @@
+package dev.ticketing.bench;
+
+import java.util.Arrays;
+
+/** {@code java -jar bench/target/ticketing-bench.jar <benchmark> [options]}. */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "logback-local.xml");
+        String which = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (which) {
+            case "holds" -> HoldThroughput.run(rest);
+            default -> {
+                System.err.println("""
+                        Benchmarks (each starts its own in-memory local stack on free ports):
+                          holds [seconds]   one client holding 2 seats at a time: holds/s, p50/p99 latency
+                        """);
+                System.exit(which.equals("help") ? 0 : 2);
+            }
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ticketing.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.local.LocalOptions;
+import dev.ticketing.local.LocalStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory local stack on free ports, and the HTTP calls the benchmarks make against it. */
+final class BenchStack implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final LocalStack stack;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BenchStack(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    static BenchStack start(LocalOptions options) throws Exception {
+        return new BenchStack(LocalStack.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)));
+    }
+
+    URI url(String path) {
+        return stack.baseUrl().resolve(path);
+    }
+
+    String createEvent(int rows, int columns) throws Exception {
+        Map<String, Object> event = Map.of("name", "Bench", "date", "2027-06-01T20:00:00Z", "rows", rows,
+                "columns", columns, "currency", "EUR",
+                "prices", List.of(Map.of("fromRow", 1, "toRow", rows, "price", "25.00")));
+        HttpResponse<String> created = send("POST", "/events", stack.token("bench-admin", true), JSON.writeValueAsString(event));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("event not created: " + created.body());
+        }
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
