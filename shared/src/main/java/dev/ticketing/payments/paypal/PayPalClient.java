@@ -1,7 +1,6 @@
 package dev.ticketing.payments.paypal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,7 +53,7 @@ public final class PayPalClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(TIMEOUT)
                 .build();
-        this.json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.json = PayPalJson.newMapper();
         this.tokens = new PayPalAccessTokens(config, http, json, clock, TIMEOUT);
     }
 

@@ -1,7 +1,6 @@
 package dev.ticketing.payments.paypal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -31,9 +30,7 @@ public record PayPalWebhookEvent(String id, String eventType, String resourceTyp
     public static final String RESOURCE_CAPTURE = "capture";
     public static final String RESOURCE_REFUND = "refund";
 
-    // amounts are strings in PayPal's JSON, but nothing here should ever turn a number into a double
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = PayPalJson.newMapper();
 
     public PayPalWebhookEvent {
         resource = resource == null ? MissingNode.getInstance() : resource.deepCopy();
