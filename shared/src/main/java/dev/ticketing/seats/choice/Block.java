@@ -11,15 +11,16 @@ import java.util.List;
 record Block(int row, int firstColumn, int length, int halfScore, int orphans) {
 
     /** Best first: the order {@link SeatChooser} promises. Total, since no two blocks share row and first column. */
-    static final Comparator<Block> BEST_FIRST = Comparator.comparingInt(Block::halfScore)
+    static final Comparator<Block> BEST_FIRST = Comparator.comparingInt(Block::rank)
             .thenComparingInt(Block::orphans)
             .thenComparingInt(Block::row)
             .thenComparingInt(Block::firstColumn);
 
     /** Whether a block with these properties would come before this one in {@link #BEST_FIRST} order. */
     boolean isWorseThan(int otherHalfScore, int otherOrphans, int otherRow, int otherFirstColumn) {
-        if (halfScore != otherHalfScore) {
-            return halfScore > otherHalfScore;
+        int otherRank = Scoring.rank(otherHalfScore, otherOrphans);
+        if (rank() != otherRank) {
+            return rank() > otherRank;
         }
         if (orphans != otherOrphans) {
             return orphans > otherOrphans;
@@ -28,6 +29,10 @@ record Block(int row, int firstColumn, int length, int halfScore, int orphans) {
             return row > otherRow;
         }
         return firstColumn > otherFirstColumn;
+    }
+
+    int rank() {
+        return Scoring.rank(halfScore, orphans);
     }
 
     List<SeatId> seats() {

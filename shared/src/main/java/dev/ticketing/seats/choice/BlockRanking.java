@@ -18,7 +18,7 @@ final class BlockRanking {
         // Rows nearest the preferred one first: once every kept block scores below what any further row could,
         // no further row can contribute, which keeps an emptyish hall to a handful of rows.
         for (int distance = 0; distance <= scoring.maxRowDistance(); distance++) {
-            if (kept.size() == limit && kept.peek().halfScore() < Scoring.ROW_PENALTY * distance) {
+            if (kept.size() == limit && kept.peek().rank() < Scoring.ROW_PENALTY * distance) {
                 break;
             }
             offerRow(grid, scoring, scoring.rowAt(distance, true), length, limit, kept);

@@ -9,6 +9,14 @@ record Scoring(int rows, int columns, int preferredRow) {
     /** What one row of distance from the preferred row costs, in half-seats. */
     static final int ROW_PENALTY = 2 * SeatChooser.ROW_WEIGHT;
 
+    /** What leaving one free seat alone costs, in half-seats: as much as one row. */
+    static final int ORPHAN_PENALTY = 2 * SeatChooser.ORPHAN_WEIGHT;
+
+    /** Where a block ranks, in half-seats: its score plus what the seats it leaves alone cost. */
+    static int rank(int halfScore, int orphans) {
+        return halfScore + ORPHAN_PENALTY * orphans;
+    }
+
     /** Score, in half-seats, of {@code length} adjacent seats of {@code row} starting at {@code firstColumn}. */
     int halfScore(int row, int firstColumn, int length) {
         return rowPenalty(row) + Math.abs(2 * firstColumn + length - columns - 2);

@@ -29,19 +29,14 @@ import java.util.Objects;
  * whole half-seats, without floating point. "Equal quality" therefore means exactly equal score: the epsilon is zero.
  *
  * <h2>Order of together candidates</h2>
- * {@link #together} ranks blocks by the sort key {@code (score, orphans, row, firstColumn)}:
- * <ol>
- *   <li>lower score;</li>
- *   <li>among equal scores, fewer orphans. An <em>orphan</em> is a free seat that the block would leave alone, with
- *       a taken seat or the wall of the row on both sides once the block is held. Only the seat just left and the
- *       seat just right of a block can become one, so a block has 0, 1 or 2. A block that leaves an orphan is still
- *       offered, after every block of the same score that leaves fewer, but never ahead of a block of worse score:
- *       avoiding an orphan never costs quality. (Moving a block one seat sideways changes its score by a whole seat,
- *       so with a zero epsilon the rule decides between mirror-image positions and between rows that tie, not
- *       between a centred block and its neighbour.)</li>
- *   <li>the row nearer the stage;</li>
- *   <li>the left-most block.</li>
- * </ol>
+ * Venues avoid selling a pair next to a lone empty seat: nobody books a single seat between strangers, so it stays
+ * empty. An <em>orphan</em> is a free seat that a block would leave alone, with a taken seat or the wall of the row
+ * on both sides once the block is held. Only the seat just left and the seat just right of a block can become one,
+ * so a block has 0, 1 or 2. Each orphan costs {@link #ORPHAN_WEIGHT} seats, as much as one row, so a block that
+ * strands a seat loses to an equally placed one that does not, and to one up to two seats further off-centre in the
+ * same row; it is still offered, after those. {@link #together} ranks blocks by
+ * {@code (score + ORPHAN_WEIGHT * orphans, orphans, row, firstColumn)}: better rank, then fewer orphans, then the
+ * row nearer the stage, then the left-most block.
  * No two blocks share a row and first column, so the order is total and the answer deterministic.
  *
  * <h2>best: when a party may be split</h2>
@@ -57,6 +52,9 @@ import java.util.Objects;
 public final class SeatChooser {
     /** Seats of off-centre that one row of distance from the preferred row is worth. See the class comment. */
     public static final int ROW_WEIGHT = 2;
+
+    /** Seats of off-centre that leaving one free seat alone is worth. See the class comment. */
+    public static final int ORPHAN_WEIGHT = 2;
 
     private static final int DEFAULT_PREFERRED_ROW = 0;
 

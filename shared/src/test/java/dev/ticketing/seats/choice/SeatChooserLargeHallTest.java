@@ -110,7 +110,8 @@ class SeatChooserLargeHallTest {
             }
         }
         return all.stream()
-                .sorted(Comparator.comparingDouble(Candidate::score).thenComparingInt(Candidate::orphans)
+                .sorted(Comparator.comparingDouble((Candidate c) -> c.score() + SeatChooser.ORPHAN_WEIGHT * c.orphans())
+                        .thenComparingInt(Candidate::orphans)
                         .thenComparingInt(Candidate::row).thenComparingInt(Candidate::firstColumn))
                 .limit(limit)
                 .map(candidate -> block(candidate.row(), candidate.firstColumn(), quantity))

@@ -56,15 +56,15 @@ class SeatChooserTogetherTest {
     }
 
     @Test
-    void avoidsLeavingASingleIsolatedSeatWhenAnEqualChoiceExists() {
+    void avoidsLeavingASingleIsolatedSeatWhenANearlyAsGoodChoiceExists() {
         SeatGrid hall = drawn("..........X"); // centre is seat 6
 
         assertThat(chooser.together(hall, 8, 3)).containsExactly(
                 // 3-10 and 2-9 are both half a seat off-centre; 2-9 would leave seats 1 and 10 alone
                 seats("1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9", "1-10"),
-                seats("1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9"),
-                // leaving no one alone does not make a worse block jump ahead
-                seats("1-1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8"));
+                // one and a half seats off-centre, leaving no one alone, beats half a seat off leaving two alone
+                seats("1-1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8"),
+                seats("1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9"));
     }
 
     @Test
@@ -72,11 +72,11 @@ class SeatChooserTogetherTest {
         SeatGrid hall = drawn("XX...X...."); // centre between seats 5 and 6
 
         assertThat(chooser.together(hall, 2, 3)).containsExactly(
-                // the best score wins even though it leaves 1-3 alone between 1-2 (taken) and the block
-                seats("1-4", "1-5"),
-                // 1-7 and 1-3 are both two seats off-centre; 1-3 would leave 1-5 alone next to 1-6 (taken)
+                // two seats off-centre leaving no one alone beats one seat off leaving 1-3 alone next to 1-2 (taken)
                 seats("1-7", "1-8"),
-                seats("1-3", "1-4"));
+                seats("1-4", "1-5"),
+                // 1-9 and 1-3 both rank four seats off; 1-3 would leave 1-5 alone next to 1-6 (taken)
+                seats("1-9", "1-10"));
     }
 
     @Test
@@ -116,9 +116,10 @@ class SeatChooserTogetherTest {
                 "..X.X.",
                 "......");
 
+        // the trios that would strand 3-1 or 3-6 alone come last
         assertThat(chooser.together(hall, 3, 5)).containsExactly(
-                seats("3-2", "3-3", "3-4"), seats("3-3", "3-4", "3-5"), seats("3-1", "3-2", "3-3"),
-                seats("3-4", "3-5", "3-6"));
+                seats("3-1", "3-2", "3-3"), seats("3-4", "3-5", "3-6"), seats("3-2", "3-3", "3-4"),
+                seats("3-3", "3-4", "3-5"));
         assertThat(chooser.together(hall.taking(seats("3-3", "3-4")), 3, 5)).isEmpty();
         assertThat(chooser.together(hall, 7, 5)).as("wider than the hall").isEmpty();
     }
