@@ -34,16 +34,17 @@ class HoldRaceIT {
     @Test
     void aSeatIsNeverHeldByTwoHoldsUnderContention() throws Exception {
         String event = api.createEvent(ROUNDS, COLUMNS);
-        List<String> users = new ArrayList<>();
-        for (int i = 0; i < USERS; i++) {
-            users.add(api.newUser("racer" + i));
-        }
         Map<String, List<String>> granted = new ConcurrentHashMap<>();
         int refused = 0;
         ExecutorService pool = Executors.newFixedThreadPool(USERS);
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 int row = round;
+                // Fresh users every round: a user may have only one open hold per event.
+                List<String> users = new ArrayList<>();
+                for (int i = 0; i < USERS; i++) {
+                    users.add(api.newUser("racer" + round + "-" + i));
+                }
                 CyclicBarrier start = new CyclicBarrier(USERS);
                 List<Future<Api.Response>> answers = new ArrayList<>();
                 for (String user : users) {

@@ -4,11 +4,15 @@ import java.time.Duration;
 
 /**
  * The settings every function shares, read once at start-up from the environment (Lambda) or from the local
- * stack's flags. {@code TABLE_NAME}, {@code HOLD_DURATION}, {@code MAX_SEATS_PER_HOLD}.
+ * stack's flags: {@code TABLE_NAME}, {@code HOLD_DURATION}, {@code MAX_SEATS_PER_HOLD},
+ * {@code MAX_ACTIVE_HOLDS_PER_USER} (per event; 0 means no limit).
  */
-public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold) {
-    /** A hold writes two items per seat plus two; DynamoDB allows 100 items per transaction. */
-    public static final int TRANSACTION_SEAT_CEILING = 49;
+public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold, int maxActiveHoldsPerUser) {
+    /**
+     * A hold writes two items per seat (seat, ticket) plus four (hold, lease, active-hold guard, idempotency key);
+     * DynamoDB allows 100 items per transaction.
+     */
+    public static final int TRANSACTION_SEAT_CEILING = 48;
 
     public TicketingConfig {
         if (tableName == null || tableName.length() < 3) {
@@ -19,6 +23,9 @@ public record TicketingConfig(String tableName, Duration holdDuration, int maxSe
         }
         if (maxSeatsPerHold < 1 || maxSeatsPerHold > TRANSACTION_SEAT_CEILING) {
             throw new IllegalArgumentException("MAX_SEATS_PER_HOLD must be 1.." + TRANSACTION_SEAT_CEILING);
+        }
+        if (maxActiveHoldsPerUser < 0 || maxActiveHoldsPerUser > 10) {
+            throw new IllegalArgumentException("MAX_ACTIVE_HOLDS_PER_USER must be 0 (no limit) .. 10");
         }
     }
 }

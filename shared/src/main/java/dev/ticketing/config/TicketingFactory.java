@@ -24,8 +24,9 @@ public class TicketingFactory {
     @Singleton
     TicketingConfig config(@Property(name = "table.name", defaultValue = "Ticketing") String tableName,
                            @Property(name = "hold.duration", defaultValue = "PT10M") String holdDuration,
-                           @Property(name = "max.seats.per.hold", defaultValue = "10") int maxSeatsPerHold) {
-        return new TicketingConfig(tableName, Duration.parse(holdDuration), maxSeatsPerHold);
+                           @Property(name = "max.seats.per.hold", defaultValue = "10") int maxSeatsPerHold,
+                           @Property(name = "max.active.holds.per.user", defaultValue = "1") int maxActiveHoldsPerUser) {
+        return new TicketingConfig(tableName, Duration.parse(holdDuration), maxSeatsPerHold, maxActiveHoldsPerUser);
     }
 
     @Singleton

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Ends an unpaid purchase session in ONE transaction: the hold becomes RELEASED (or EXPIRED when its time is
- * up), its tickets CANCELLED, its lease is deleted and every seat still held by it becomes AVAILABLE. A seat
+ * up), its tickets CANCELLED, its lease and its active-hold slot are deleted and every seat still held by it
+ * becomes AVAILABLE. A seat
  * that an expired hold lost to someone else is left alone: each seat's update is conditioned on its hold id.
  */
 @Singleton
@@ -40,8 +41,11 @@ public class HoldReleaser {
     private final EventStore events;
     private final TicketingConfig config;
     private final Clock clock;
+    private final ActiveHoldGuard guard;
 
-    public HoldReleaser(DynamoDbClient dynamo, HoldStore holds, EventStore events, TicketingConfig config, Clock clock) {
+    public HoldReleaser(DynamoDbClient dynamo, HoldStore holds, EventStore events, TicketingConfig config, Clock clock,
+                        ActiveHoldGuard guard) {
+        this.guard = guard;
         this.dynamo = dynamo;
         this.holds = holds;
         this.events = events;
@@ -125,6 +129,7 @@ public class HoldReleaser {
         }
         items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(HoldItems.leaseKey(hold.id())).build()).build());
+        guard.release(hold).ifPresent(freeSlot -> items.add(TransactWriteItem.builder().delete(freeSlot).build()));
         return items;
     }
 

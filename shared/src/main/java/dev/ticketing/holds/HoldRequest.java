@@ -10,18 +10,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The body of {@code POST /events/{id}/holds}: the seats to hold, by id. */
-public record HoldRequest(List<String> seats) {
+/**
+ * The body of {@code POST /events/{id}/holds}: either the seats to hold, by id ({@code {"seats":["3-4","3-5"]}}),
+ * or how many the system should pick ({@code {"quantity":2,"together":true}}; without {@code together} the best
+ * seats may be split).
+ */
+public record HoldRequest(List<String> seats, Integer quantity, Boolean together) {
+
+    public static HoldRequest ofSeats(List<String> seats) {
+        return new HoldRequest(seats, null, null);
+    }
+
+    public boolean byQuantity() {
+        return seats == null && quantity != null;
+    }
+
+    public boolean mustBeTogether() {
+        return Boolean.TRUE.equals(together);
+    }
+
+    /** How many seats to pick, or a 4xx. */
+    public int quantity(int maxSeats) {
+        if (quantity < 1) {
+            throw new InvalidRequestException("quantity must be at least 1");
+        }
+        checkLimit(quantity, maxSeats);
+        return quantity;
+    }
 
     /** The asked seats of this event, or a 4xx saying what is wrong with the request. */
     public List<SeatId> seatsOf(Event event, int maxSeats) {
+        if (seats != null && (quantity != null || together != null)) {
+            throw new InvalidRequestException("Ask either for seats by id or for a quantity, not both");
+        }
         if (seats == null || seats.isEmpty()) {
-            throw new InvalidRequestException("seats is required: a non-empty list of seat ids, e.g. [\"1-1\"]");
+            throw new InvalidRequestException("seats is required: a non-empty list of seat ids, e.g. [\"1-1\"], "
+                    + "or ask for {\"quantity\":2,\"together\":true}");
         }
-        if (seats.size() > maxSeats) {
-            throw new LimitExceededException("A hold has at most " + maxSeats + " seats, " + seats.size() + " were asked",
-                    Map.of("maxSeatsPerHold", maxSeats));
-        }
+        checkLimit(seats.size(), maxSeats);
         Set<String> unique = new LinkedHashSet<>();
         List<String> duplicates = new ArrayList<>();
         for (String seat : seats) {
@@ -48,5 +74,12 @@ public record HoldRequest(List<String> seats) {
                     + String.join(", ", unknown), Map.of("unknownSeats", unknown));
         }
         return parsed.stream().sorted().toList();
+    }
+
+    private static void checkLimit(int asked, int maxSeats) {
+        if (asked > maxSeats) {
+            throw new LimitExceededException("A hold has at most " + maxSeats + " seats, " + asked + " were asked",
+                    Map.of("maxSeatsPerHold", maxSeats));
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.ticketing.holds;
 
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
-import dev.ticketing.events.EventStore;
+import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.SeatsUnavailableException;
 import dev.ticketing.seats.SeatAvailability;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,29 +32,34 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Holds seats for a user: ONE transaction that takes every seat under the availability condition, creates a
- * PENDING ticket per seat, the hold and its lease. Either all seats are held or none.
+ * PENDING ticket per seat, the hold and its lease, claims one of the user's active-hold slots for the event and
+ * records the idempotency key. Either all of it happens or none.
  */
 @Singleton
 public class SeatHolder {
     private final DynamoDbClient dynamo;
-    private final EventStore events;
     private final TicketingConfig config;
     private final Clock clock;
+    private final ActiveHoldGuard guard;
+    private final IdempotencyKeys idempotency;
+    private final HoldStore holds;
 
-    public SeatHolder(DynamoDbClient dynamo, EventStore events, TicketingConfig config, Clock clock) {
+    public SeatHolder(DynamoDbClient dynamo, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
+                      IdempotencyKeys idempotency, HoldStore holds) {
         this.dynamo = dynamo;
-        this.events = events;
         this.config = config;
         this.clock = clock;
+        this.guard = guard;
+        this.idempotency = idempotency;
+        this.holds = holds;
     }
 
-    public Hold hold(Caller caller, String eventId, HoldRequest request) {
-        Event event = events.get(eventId);
-        return holdSeats(caller, event, request.seatsOf(event, config.maxSeatsPerHold()));
-    }
-
-    /** Holds exactly these seats of the event, or throws {@link SeatsUnavailableException} naming the taken ones. */
-    public Hold holdSeats(Caller caller, Event event, List<SeatId> seats) {
+    /**
+     * Holds exactly these seats of the event, or throws {@link SeatsUnavailableException} naming the taken ones,
+     * or a 409 when the user already has as many open holds for the event as allowed. With an idempotency key,
+     * a concurrent duplicate of the same request answers the hold the first one created.
+     */
+    public Hold holdSeats(Caller caller, Event event, List<SeatId> seats, Optional<IdempotencyKeys.Key> key) {
         // Millisecond precision: what DynamoDB conditions compare, and what clients are shown.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String holdId = UUID.randomUUID().toString();
@@ -79,11 +85,31 @@ public class SeatHolder {
         }
         items.add(TransactWriteItem.builder().put(newItem(HoldItems.meta(hold))).build());
         items.add(TransactWriteItem.builder().put(newItem(HoldItems.lease(hold))).build());
+        int guardIndex = -1;
+        if (guard.enabled()) {
+            guardIndex = items.size();
+            items.add(TransactWriteItem.builder().put(guard.claim(hold, guard.freeSlot(caller.userId(), event.id(), now), now)).build());
+        }
+        int keyIndex = -1;
+        if (key.isPresent()) {
+            keyIndex = items.size();
+            items.add(TransactWriteItem.builder().put(idempotency.record(key.get(), holdId, now)).build());
+        }
         try {
             // The hold id as request token makes the SDK's own retries of this call idempotent.
             dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(holdId));
         } catch (TransactionCanceledException cancelled) {
-            List<String> taken = Transactions.contestedItems(cancelled).stream()
+            List<Integer> contested = Transactions.contestedItems(cancelled);
+            if (contested.contains(keyIndex)) {
+                String first = idempotency.recorded(key.get()).orElseThrow(() -> cancelled);
+                return holds.find(first).orElseThrow(() -> cancelled);
+            }
+            if (contested.contains(guardIndex)) {
+                // Another request took the last slot meanwhile: answer with the holds that have them now.
+                guard.freeSlot(caller.userId(), event.id(), now);
+                throw ActiveHoldGuard.limitReached(List.of());
+            }
+            List<String> taken = contested.stream()
                     .filter(index -> index < seats.size())
                     .map(index -> seats.get(index).toString())
                     .toList();

@@ -19,19 +19,29 @@ class HoldRequestTest {
 
     @Test
     void seatsComeBackParsedInRowOrder() {
-        assertThat(new HoldRequest(List.of("2-3", "1-5")).seatsOf(EVENT, 10))
+        assertThat(HoldRequest.ofSeats(List.of("2-3", "1-5")).seatsOf(EVENT, 10))
                 .containsExactly(new SeatId(1, 5), new SeatId(2, 3));
     }
 
     @Test
     void emptyDuplicateUnknownAndTooManySeatsAreRefused() {
-        assertThatThrownBy(() -> new HoldRequest(List.of()).seatsOf(EVENT, 10)).isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> new HoldRequest(null).seatsOf(EVENT, 10)).isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> new HoldRequest(List.of("1-1", "1-1")).seatsOf(EVENT, 10))
+        assertThatThrownBy(() -> HoldRequest.ofSeats(List.of()).seatsOf(EVENT, 10)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> HoldRequest.ofSeats(null).seatsOf(EVENT, 10)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> HoldRequest.ofSeats(List.of("1-1", "1-1")).seatsOf(EVENT, 10))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("repeated: 1-1");
-        assertThatThrownBy(() -> new HoldRequest(List.of("6-1")).seatsOf(EVENT, 10))
+        assertThatThrownBy(() -> HoldRequest.ofSeats(List.of("6-1")).seatsOf(EVENT, 10))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("6-1");
-        assertThatThrownBy(() -> new HoldRequest(List.of("1-1", "1-2", "1-3")).seatsOf(EVENT, 2))
+        assertThatThrownBy(() -> HoldRequest.ofSeats(List.of("1-1", "1-2", "1-3")).seatsOf(EVENT, 2))
                 .isInstanceOf(LimitExceededException.class);
+    }
+
+    @Test
+    void aQuantityMustBePositiveWithinTheLimitAndNotMixedWithSeatIds() {
+        assertThat(new HoldRequest(null, 2, true).byQuantity()).isTrue();
+        assertThat(new HoldRequest(null, 2, true).quantity(10)).isEqualTo(2);
+        assertThatThrownBy(() -> new HoldRequest(null, 0, true).quantity(10)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> new HoldRequest(null, 11, null).quantity(10)).isInstanceOf(LimitExceededException.class);
+        assertThatThrownBy(() -> new HoldRequest(List.of("1-1"), 1, null).seatsOf(EVENT, 10))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not both");
     }
 }
