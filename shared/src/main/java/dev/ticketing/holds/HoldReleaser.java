@@ -7,6 +7,7 @@ import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
+import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.store.Attr;
 import dev.ticketing.tickets.Ticket;
@@ -42,10 +43,12 @@ public class HoldReleaser {
     private final TicketingConfig config;
     private final Clock clock;
     private final ActiveHoldGuard guard;
+    private final SeatMapSnapshots snapshots;
 
     public HoldReleaser(DynamoDbClient dynamo, HoldStore holds, EventStore events, TicketingConfig config, Clock clock,
-                        ActiveHoldGuard guard) {
+                        ActiveHoldGuard guard, SeatMapSnapshots snapshots) {
         this.guard = guard;
+        this.snapshots = snapshots;
         this.dynamo = dynamo;
         this.holds = holds;
         this.events = events;
@@ -77,6 +80,7 @@ public class HoldReleaser {
             HoldStatus finalStatus = hold.status() == HoldStatus.EXPIRED ? HoldStatus.EXPIRED : outcome;
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(endItems(hold, finalStatus)));
+                snapshots.invalidate(hold.eventId());
                 return;
             } catch (TransactionCanceledException raced) {
                 // The hold changed (paid, or ended by another call) or a seat changed hands between our read and

@@ -8,6 +8,7 @@ import dev.ticketing.problems.SeatsUnavailableException;
 import dev.ticketing.seats.SeatAvailability;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
+import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.store.Attr;
 import dev.ticketing.store.Transactions;
 import dev.ticketing.tickets.Ticket;
@@ -43,9 +44,11 @@ public class SeatHolder {
     private final ActiveHoldGuard guard;
     private final IdempotencyKeys idempotency;
     private final HoldStore holds;
+    private final SeatMapSnapshots snapshots;
 
     public SeatHolder(DynamoDbClient dynamo, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
-                      IdempotencyKeys idempotency, HoldStore holds) {
+                      IdempotencyKeys idempotency, HoldStore holds, SeatMapSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.dynamo = dynamo;
         this.config = config;
         this.clock = clock;
@@ -98,6 +101,7 @@ public class SeatHolder {
         try {
             // The hold id as request token makes the SDK's own retries of this call idempotent.
             dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(holdId));
+            snapshots.invalidate(event.id());
         } catch (TransactionCanceledException cancelled) {
             List<Integer> contested = Transactions.contestedItems(cancelled);
             if (contested.contains(keyIndex)) {

@@ -1,14 +1,18 @@
 package dev.ticketing.seats;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What a viewer sees of an event's seats right now. {@code version} changes whenever what anyone would see
- * changes (a hold, a release, a sale, an expiry), so it serves as the ETag.
+ * changes (a hold, a release, a sale, an expiry), so it serves as the ETag. {@code nextExpiry} is when the first
+ * reservation shown will expire by itself (lazy expiry), {@link Instant#MAX} if none: the map is right until then.
  */
-public record SeatMap(String eventId, String version, int rows, int columns, String currency, List<Seat> seats) {
+public record SeatMap(String eventId, String version, int rows, int columns, String currency, List<Seat> seats,
+                      @JsonIgnore Instant nextExpiry) {
 
     /** One character per seat per row ({@code A}, {@code R}, {@code S}) plus the row's price. */
     public record Compact(String eventId, String version, String currency, List<Row> rows) {

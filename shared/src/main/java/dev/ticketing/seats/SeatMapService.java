@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Reads an event's seat map as everyone sees it now. */
+/** Reads an event's seat map as everyone sees it now, straight from the table (see {@link SeatMapSnapshots}). */
 @Singleton
 public class SeatMapService {
     private final EventStore events;
@@ -30,15 +30,20 @@ public class SeatMapService {
         Instant now = clock.instant();
         List<Seat> view = new ArrayList<>(event.seatCount());
         MessageDigest digest = sha256();
+        long nextExpiry = Long.MAX_VALUE;
         for (SeatStore.StoredSeat stored : seats.readAll(event)) {
             SeatStatus status = SeatAvailability.visibleStatus(stored.status(), stored.expiresAtMillis(), now);
+            if (status == SeatStatus.RESERVED) {
+                nextExpiry = Math.min(nextExpiry, stored.expiresAtMillis());
+            }
             view.add(new Seat(stored.id().toString(), stored.id().row(), stored.id().column(), status,
                     event.priceOf(stored.id().row())));
             digest.update((byte) status.ordinal());
         }
         digest.update(event.id().getBytes(StandardCharsets.UTF_8));
         String version = HexFormat.of().formatHex(digest.digest(), 0, 12);
-        return new SeatMap(event.id(), version, event.rows(), event.columns(), event.currency(), view);
+        return new SeatMap(event.id(), version, event.rows(), event.columns(), event.currency(), view,
+                nextExpiry == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(nextExpiry));
     }
 
     private static MessageDigest sha256() {

@@ -2,12 +2,12 @@ package dev.ticketing.api.seats;
 
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.InvalidRequestException;
-import dev.ticketing.seats.SeatMap;
-import dev.ticketing.seats.SeatMapService;
+import dev.ticketing.seats.SeatMapSnapshots;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -16,9 +16,12 @@ import io.micronaut.http.annotation.QueryValue;
 /** The seat map, full or compact, with an ETag so a polling client mostly gets 304. */
 @Controller("/events/{eventId}/seats")
 public class SeatMapController {
-    private final SeatMapService seatMaps;
+    /** Browsers revalidate every time (mostly a 304); a CDN may serve it for 1 s, the promised staleness bound. */
+    static final String CACHE_CONTROL = "no-cache, s-maxage=1";
 
-    public SeatMapController(SeatMapService seatMaps) {
+    private final SeatMapSnapshots seatMaps;
+
+    public SeatMapController(SeatMapSnapshots seatMaps) {
         this.seatMaps = seatMaps;
     }
 
@@ -29,13 +32,15 @@ public class SeatMapController {
         if (format != null && !compact && !"full".equals(format)) {
             throw new InvalidRequestException("format must be 'full' or 'compact'");
         }
-        SeatMap map = seatMaps.read(eventId);
+        SeatMapSnapshots.Snapshot map = seatMaps.current(eventId);
         String etag = "\"" + map.version() + (compact ? "-c" : "-f") + "\"";
         if (etag.equals(ifNoneMatch)) {
-            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         }
-        return HttpResponse.ok(compact ? map.compact() : map)
+        return HttpResponse.ok(compact ? map.compactJson() : map.fullJson())
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache");
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }
 }
