@@ -13,10 +13,14 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "holds" -> HoldThroughput.run(rest);
+            case "seatmap" -> SeatMapReads.run(rest);
+            case "together" -> TogetherContention.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
-                          holds [seconds]   one client holding 2 seats at a time: holds/s, p50/p99 latency
+                          holds [seconds]              one client holding 2 seats at a time: holds/s, p50/p99 latency
+                          seatmap [seconds] [viewers]  reads of a 20,000-seat map under churn: req/s, p50/p99, bytes/seat
+                          together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

@@ -23,18 +23,59 @@ import java.util.concurrent.ConcurrentHashMap;
  *       every viewer within that plus one read (well within the promised 1 s);</li>
  *   <li>never past the moment the first reservation in it expires by itself, so lazy expiry shows on time;</li>
  *   <li>drops it when this instance itself holds or releases seats of the event, so a buyer sees their own change;</li>
- *   <li>coalesces: while one refresh of an event is in flight, every other reader waits for it instead of starting
- *       its own, so an instance reads each event's seats at most about 1/maxAge times a second however many people
- *       look.</li>
+ *   <li>coalesces: one reader refreshes an event at a time; meanwhile the others get the previous snapshot while
+ *       it is younger than 1 s and no reservation in it has expired (stale-while-revalidate), else they wait for the
+ *       refresh. So an instance reads each event's seats at most about 1/maxAge times a second however many people
+ *       look, and only the reader that refreshes pays for the read.</li>
  * </ul>
  * The version (ETag) is a digest of what everyone sees, so an unchanged map answers {@code 304} after a refresh.
  * In AWS a 1 s CDN cache in front absorbs most requests before they reach a function at all.
  */
 @Singleton
 public class SeatMapSnapshots {
-    /** One rendered seat map and until when it may be served. */
-    public record Snapshot(String version, String fullJson, String compactJson, Instant validUntil) {
+    /**
+     * One read of a seat map: served as is until {@code freshUntil}; after that a refresh starts, and while it runs
+     * other readers may still get this one until {@code servableUntil}, never past the staleness promise. Each form
+     * is rendered to JSON once, when first asked for.
+     */
+    public static final class Snapshot {
+        private final SeatMap map;
+        private final Instant freshUntil;
+        private final Instant servableUntil;
+        private volatile String fullJson;
+        private volatile String compactJson;
+
+        Snapshot(SeatMap map, Instant freshUntil, Instant servableUntil) {
+            this.map = map;
+            this.freshUntil = freshUntil;
+            this.servableUntil = servableUntil;
+        }
+
+        public String version() {
+            return map.version();
+        }
+
+        public String fullJson() {
+            if (fullJson == null) {
+                fullJson = render(map);
+            }
+            return fullJson;
+        }
+
+        public String compactJson() {
+            if (compactJson == null) {
+                compactJson = render(map.compact());
+            }
+            return compactJson;
+        }
+
+        Snapshot stale(Instant now) {
+            return new Snapshot(map, now, servableUntil);
+        }
     }
+
+    /** The promise: what a viewer sees is never older than this. */
+    static final Duration STALENESS_LIMIT = Duration.ofSeconds(1);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -55,16 +96,18 @@ public class SeatMapSnapshots {
 
     public Snapshot current(String eventId) {
         Snapshot snapshot = snapshots.get(eventId);
-        if (snapshot != null && clock.instant().isBefore(snapshot.validUntil())) {
+        Instant now = clock.instant();
+        if (snapshot != null && now.isBefore(snapshot.freshUntil)) {
             return snapshot;
         }
         CompletableFuture<Snapshot> mine = new CompletableFuture<>();
         CompletableFuture<Snapshot> inFlight = refreshing.putIfAbsent(eventId, mine);
         if (inFlight != null) {
-            return join(inFlight);
+            return snapshot != null && now.isBefore(snapshot.servableUntil) ? snapshot : join(inFlight);
         }
         try {
-            Snapshot fresh = render(seatMaps.read(eventId));
+            Instant readAt = clock.instant();
+            Snapshot fresh = snapshotOf(seatMaps.read(eventId), readAt);
             snapshots.put(eventId, fresh);
             mine.complete(fresh);
             return fresh;
@@ -76,23 +119,26 @@ public class SeatMapSnapshots {
         }
     }
 
-    /** Forget the event's snapshot: this instance just changed its seats. */
+    /** This instance just changed the event's seats: the next reader refreshes (others may still get this one). */
     public void invalidate(String eventId) {
-        snapshots.remove(eventId);
+        snapshots.computeIfPresent(eventId, (id, snapshot) -> snapshot.stale(clock.instant()));
     }
 
-    private Snapshot render(SeatMap map) {
-        Instant readAt = clock.instant();
-        Instant validUntil = readAt.plus(maxAge);
-        if (map.nextExpiry().isBefore(validUntil)) {
-            validUntil = map.nextExpiry();
-        }
+    private Snapshot snapshotOf(SeatMap map, Instant readAt) {
+        return new Snapshot(map, earliest(readAt.plus(maxAge), map.nextExpiry()),
+                earliest(readAt.plus(STALENESS_LIMIT), map.nextExpiry()));
+    }
+
+    private static String render(Object form) {
         try {
-            return new Snapshot(map.version(), JSON.writeValueAsString(map), JSON.writeValueAsString(map.compact()),
-                    validUntil);
+            return JSON.writeValueAsString(form);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the seat map", e);
         }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Snapshot join(CompletableFuture<Snapshot> refresh) {

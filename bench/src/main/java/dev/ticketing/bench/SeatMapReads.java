@@ -1,0 +1,120 @@
+package dev.ticketing.bench;
+
+import dev.ticketing.local.LocalOptions;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Seat-map reads of a 20,000-seat event (100 rows x 200 seats, 1,000 seats held) by many concurrent viewers while
+ * one buyer keeps holding and releasing seats: latency percentiles and requests/s for the full form, the compact
+ * form, and polling with If-None-Match; bytes per seat on the wire.
+ */
+final class SeatMapReads {
+    private SeatMapReads() {
+    }
+
+    static void run(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int viewers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        try (BenchStack bench = BenchStack.start(LocalOptions.defaults())) {
+            long created = System.nanoTime();
+            String event = bench.createEvent(100, 200);
+            System.out.printf("created a 20,000-seat event in %.1f s%n", (System.nanoTime() - created) / 1e9);
+            for (int i = 0; i < 100; i++) {
+                int row = 1 + i;
+                StringBuilder seats = new StringBuilder();
+                for (int c = 1; c <= 10; c++) {
+                    seats.append(c > 1 ? "," : "").append('"').append(row).append('-').append(c * 17).append('"');
+                }
+                bench.send("POST", "/events/" + event + "/holds", bench.stack.token("holder" + i, false),
+                        "{\"seats\":[" + seats + "]}");
+            }
+            String path = "/events/" + event + "/seats";
+            String viewer = bench.stack.token("viewer", false);
+            HttpResponse<String> full = bench.send("GET", path, viewer, null);
+            HttpResponse<String> compact = bench.send("GET", path + "?format=compact", viewer, null);
+            System.out.printf("bytes per seat on the wire: full %.1f, compact %.2f (%d and %d bytes, uncompressed)%n",
+                    full.body().length() / 20000.0, compact.body().length() / 20000.0, full.body().length(),
+                    compact.body().length());
+
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> churn(bench, event, writing), "writer");
+            writer.start();
+            try {
+                measure(bench, "full   ", path, viewer, false, seconds, viewers);
+                measure(bench, "compact", path + "?format=compact", viewer, false, seconds, viewers);
+                measure(bench, "304 poll", path + "?format=compact", viewer, true, seconds, viewers);
+            } finally {
+                writing.set(false);
+                writer.join();
+            }
+        }
+    }
+
+    /** One buyer holding and releasing a seat about 5 times a second, so the map keeps changing. */
+    private static void churn(BenchStack bench, String event, AtomicBoolean writing) {
+        String token = bench.stack.token("churner", false);
+        try {
+            while (writing.get()) {
+                int row = ThreadLocalRandom.current().nextInt(1, 101);
+                HttpResponse<String> held = bench.send("POST", "/events/" + event + "/holds", token,
+                        "{\"seats\":[\"" + row + "-1\"]}");
+                if (held.statusCode() == 201) {
+                    Thread.sleep(100);
+                    bench.send("DELETE", "/holds/" + BenchStack.json(held).get("id").asText(), token, null);
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void measure(BenchStack bench, String name, String path, String token, boolean conditional,
+                                int seconds, int viewers) throws Exception {
+        Latencies latencies = new Latencies();
+        long[] notModified = new long[viewers];
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(viewers);
+        List<Future<?>> running = new ArrayList<>();
+        for (int v = 0; v < viewers; v++) {
+            int viewer = v;
+            running.add(pool.submit(() -> {
+                String etag = null;
+                while (System.nanoTime() < end) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(bench.url(path)).header("Authorization", "Bearer " + token);
+                    if (conditional && etag != null) {
+                        request.header("If-None-Match", etag);
+                    }
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = bench.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    latencies.record(System.nanoTime() - start);
+                    if (response.statusCode() == 304) {
+                        notModified[viewer]++;
+                    } else if (response.statusCode() != 200) {
+                        throw new IllegalStateException("seat map read failed: " + response.statusCode());
+                    }
+                    etag = response.headers().firstValue("ETag").orElse(etag);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> viewer : running) {
+            viewer.get();
+        }
+        pool.shutdown();
+        long total304 = 0;
+        for (long n : notModified) {
+            total304 += n;
+        }
+        System.out.printf("%s %d viewers: %.0f requests/s, %s%s%n", name, viewers, latencies.count() / (double) seconds,
+                latencies.summary(), conditional ? String.format(", %.0f%% answered 304", 100.0 * total304 / latencies.count()) : "");
+    }
+}
