@@ -10,7 +10,9 @@ import dev.ticketing.problems.SeatsUnavailableException;
 import dev.ticketing.problems.TicketingException;
 import dev.ticketing.seats.Seat;
 import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.SeatMap;
 import dev.ticketing.seats.SeatMapService;
+import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.seats.choice.SeatChooser;
 import dev.ticketing.seats.choice.SeatGrid;
@@ -18,7 +20,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /events/{id}/holds}: replays an idempotent retry, holds the seats asked for by id, or picks the best
@@ -29,6 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public class HoldPlacement {
     /** Picks tried before answering 409 when others keep winning the chosen seats. */
     static final int MAX_ATTEMPTS = 6;
+    /** Best candidates ranked at once for a together request. */
+    static final int CANDIDATES = 64;
 
     /** The hold, how many picks it took, and whether it is the answer to an earlier request with the same key. */
     public record Placed(Hold hold, int attempts, boolean replayed) {
@@ -36,15 +42,17 @@ public class HoldPlacement {
 
     private final EventStore events;
     private final SeatMapService seatMaps;
+    private final SeatMapSnapshots snapshots;
     private final SeatHolder seatHolder;
     private final HoldStore holds;
     private final IdempotencyKeys idempotency;
     private final TicketingConfig config;
 
-    public HoldPlacement(EventStore events, SeatMapService seatMaps, SeatHolder seatHolder, HoldStore holds,
-                         IdempotencyKeys idempotency, TicketingConfig config) {
+    public HoldPlacement(EventStore events, SeatMapService seatMaps, SeatMapSnapshots snapshots, SeatHolder seatHolder,
+                         HoldStore holds, IdempotencyKeys idempotency, TicketingConfig config) {
         this.events = events;
         this.seatMaps = seatMaps;
+        this.snapshots = snapshots;
         this.seatHolder = seatHolder;
         this.holds = holds;
         this.idempotency = idempotency;
@@ -76,30 +84,30 @@ public class HoldPlacement {
     }
 
     /**
-     * The first pick is the best there is. A pick lost to a concurrent buyer means others are choosing from the same
-     * seats right now: read the seats again and pick at random among a widening set of the best candidates, so that
-     * a crowd asking at once spreads over the good seats instead of all colliding on the single best one.
+     * The first pick is the best there is, chosen from the instance's seat-map snapshot (at most a second old; the
+     * hold transaction re-checks every seat anyway). A pick lost to a concurrent buyer means a crowd is choosing from
+     * the same seats right now: drop the candidates that overlap the lost seats and pick at random among a widening
+     * set of the best remaining ones, so the crowd spreads over the good seats instead of all colliding on the single
+     * best one. Only when the candidates run out are the seats read again.
      */
     private Placed pickAndHold(Caller caller, Event event, HoldRequest request, Optional<IdempotencyKeys.Key> key) {
         int quantity = request.quantity(config.maxSeatsPerHold());
         SeatChooser chooser = new SeatChooser();
-        SeatGrid free = freeSeats(event);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            List<SeatId> pick;
-            if (request.mustBeTogether()) {
-                List<List<SeatId>> candidates = chooser.together(free, quantity, 1 << (2 * (attempt - 1)));
-                pick = candidates.isEmpty() ? List.of()
-                        : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
-            } else {
-                pick = chooser.best(free, quantity);
-            }
-            if (pick.isEmpty()) {
-                break;
-            }
+        SeatGrid free = freeSeats(snapshots.current(event.id()).map());
+        List<List<SeatId>> candidates = candidates(chooser, free, request, quantity);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !candidates.isEmpty(); attempt++) {
+            int spread = Math.min(candidates.size(), 1 << (2 * (attempt - 1)));
+            List<SeatId> pick = candidates.get(ThreadLocalRandom.current().nextInt(spread));
             try {
                 return new Placed(seatHolder.holdSeats(caller, event, pick, key), attempt, false);
             } catch (SeatsUnavailableException lost) {
-                free = freeSeats(event).taking(lost.unavailableSeats().stream().map(SeatId::parse).toList());
+                Set<SeatId> taken = lost.unavailableSeats().stream().map(SeatId::parse).collect(Collectors.toSet());
+                free = free.taking(taken);
+                candidates = candidates.stream().filter(c -> c.stream().noneMatch(taken::contains)).toList();
+                if (candidates.isEmpty() && attempt < MAX_ATTEMPTS) {
+                    free = freeSeats(seatMaps.read(event.id()));
+                    candidates = candidates(chooser, free, request, quantity);
+                }
             }
         }
         throw new ConflictException("not-enough-seats", "Not enough seats",
@@ -109,9 +117,17 @@ public class HoldPlacement {
                 Map.of("quantity", quantity));
     }
 
-    private SeatGrid freeSeats(Event event) {
-        SeatGrid.Builder grid = SeatGrid.builder(event.rows(), event.columns());
-        for (Seat seat : seatMaps.read(event.id()).seats()) {
+    private static List<List<SeatId>> candidates(SeatChooser chooser, SeatGrid free, HoldRequest request, int quantity) {
+        if (request.mustBeTogether()) {
+            return chooser.together(free, quantity, CANDIDATES);
+        }
+        List<SeatId> best = chooser.best(free, quantity);
+        return best.isEmpty() ? List.of() : List.of(best);
+    }
+
+    private static SeatGrid freeSeats(SeatMap map) {
+        SeatGrid.Builder grid = SeatGrid.builder(map.rows(), map.columns());
+        for (Seat seat : map.seats()) {
             if (seat.status() == SeatStatus.AVAILABLE) {
                 grid.free(seat.row(), seat.column());
             }

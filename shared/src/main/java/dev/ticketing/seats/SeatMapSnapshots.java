@@ -55,6 +55,10 @@ public class SeatMapSnapshots {
             return map.version();
         }
 
+        public SeatMap map() {
+            return map;
+        }
+
         public String fullJson() {
             if (fullJson == null) {
                 fullJson = render(map);
