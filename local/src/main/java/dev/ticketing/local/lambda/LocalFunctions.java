@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.ticketing.local.LocalResources;
 import dev.ticketing.local.SamTemplate;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +53,10 @@ public final class LocalFunctions implements AutoCloseable {
             Class<?> type = Class.forName(className);
             for (Constructor<?> constructor : type.getConstructors()) {
                 if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == ApplicationContext.class) {
-                    ApplicationContext context = ApplicationContext.builder()
+                    // The same builder settings (environments "function" and "lambda", eager singletons) as in Lambda.
+                    ApplicationContextBuilder builder = ApplicationContext.builder();
+                    LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
+                    ApplicationContext context = builder
                             .properties(properties)
                             .singletons(clock)
                             .deduceEnvironment(false)
