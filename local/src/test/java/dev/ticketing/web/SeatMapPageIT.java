@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -40,23 +40,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SeatMapPageIT {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    /** The page polls every second and the map is promised fresh within one: two seconds, plus rendering slack. */
-    private static final Duration SEEN_BY_OTHERS = Duration.ofMillis(2500);
+    /**
+     * The page polls every second and the map is promised fresh within one: two seconds, plus a second of slack
+     * for a loaded CI machine (measured here: 0.8-1.2 s; the test prints what it saw).
+     */
+    private static final Duration SEEN_BY_OTHERS = Duration.ofSeconds(3);
     private static final Duration PAGE_ACTION = Duration.ofSeconds(10);
+    /** Kept referenced: Selenium warns that it has no DevTools (CDP) bindings for this Chromium; the test needs none. */
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
-    private final Api api = TestStack.api();
+    static {
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+    }
+
     private final List<WebDriver> browsers = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
-    @BeforeAll
-    static void chromiumIsInstalled() {
+    /** Per test rather than per class, so that the skip and its reason show in the test report. */
+    @BeforeEach
+    void chromiumIsInstalled() {
         assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "SeatMapPageIT skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
                         + " install them with: apt-get install -y chromium chromium-driver");
-        // The test drives the page over WebDriver only; Selenium's warning that it has no DevTools (CDP) bindings
-        // for this Chromium version is noise.
-        SELENIUM_LOG.setLevel(Level.SEVERE);
     }
 
     @AfterEach
@@ -72,6 +77,7 @@ class SeatMapPageIT {
     @Test
     void seatsHeldOnThePageAreSeenReservedByOthersWithinTwoSecondsAndReleasingFreesThem() {
         LocalStack stack = TestStack.get();
+        Api api = TestStack.api();
         String event = api.createEvent(6, 8);
         String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
