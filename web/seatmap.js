@@ -128,7 +128,6 @@ export class SeatMap {
         el('span', { class: 'row-price', 'aria-hidden': 'true' }, row.price));
     });
     this.root.replaceChildren(...lines);
-    this.root.style.setProperty('--columns', String(Math.max(0, ...rows.map((row) => row.seats.length))));
     for (let r = 0; r < rows.length; r++) {
       for (let c = 0; c < rows[r].seats.length; c++) {
         this.#paint(r, c);
