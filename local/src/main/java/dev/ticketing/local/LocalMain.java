@@ -35,6 +35,7 @@ public final class LocalMain {
         System.out.printf("""
 
                 Ticketing is running (ready in %.1f s)
+                  Seat map (web page):         %s/
                   API, web page, mock PayPal:  %s
                   DynamoDB endpoint:           %s   (aws dynamodb ... --endpoint-url %s)
                   SQS endpoint:                %s   (aws sqs ... --endpoint-url %s)
@@ -43,7 +44,7 @@ public final class LocalMain {
                 Get a token:  curl -s -XPOST %s/dev/token -d '{"userId":"alice"}'
                 Press Ctrl-C to stop.
                 %n""",
-                startup.toMillis() / 1000.0, stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
+                startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
                 stack.sqsEndpoint(), stack.sqsEndpoint(),
                 options.inMemory() ? "in memory (lost on exit)" : options.dataDir().toAbsolutePath(),
                 options.holdDuration(), stack.baseUrl());

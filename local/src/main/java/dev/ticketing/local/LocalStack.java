@@ -4,6 +4,7 @@ import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.ElasticMq;
 import dev.ticketing.local.http.HttpFront;
+import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -81,6 +82,10 @@ public final class LocalStack implements AutoCloseable {
             parts.add(functions);
             HttpFront front = HttpFront.start(options.port(), template.routes(), functions, jwt);
             parts.add(front);
+            // The seat-map page: /web/ (not /web, which would also catch /webhooks/...) and the index at /
+            StaticFiles web = StaticFiles.fromClasspath("web");
+            front.mount("/web/", web);
+            front.home(web.index());
             Startup.phase("functions and HTTP front");
 
             if (options.demo()) {

@@ -47,6 +47,7 @@ public final class HttpFront implements AutoCloseable {
     private final LocalFunctions functions;
     private final LocalJwt jwt;
     private volatile boolean ready;
+    private volatile HttpHandler home;
 
     private HttpFront(HttpServer server, ExecutorService executor, RouteTable routes, LocalFunctions functions, LocalJwt jwt) {
         this.server = server;
@@ -80,6 +81,11 @@ public final class HttpFront implements AutoCloseable {
         server.createContext(path, handler);
     }
 
+    /** Serves exactly {@code /} and {@code /index.html} (the web page) with {@code handler}; other paths stay the API's. */
+    public void home(HttpHandler handler) {
+        home = handler;
+    }
+
     /** {@code /health} answers 200 from now on. */
     public void markReady() {
         ready = true;
@@ -95,6 +101,8 @@ public final class HttpFront implements AutoCloseable {
                 issueToken(exchange);
             } else if (path.equals("/.well-known/jwks.json")) {
                 send(exchange, 200, "application/json", jwt.jwks().getBytes(StandardCharsets.UTF_8));
+            } else if (home != null && (path.equals("/") || path.equals("/index.html"))) {
+                home.handle(exchange);
             } else {
                 route(exchange, method, path);
             }

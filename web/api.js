@@ -1,0 +1,91 @@
+// The HTTP API as the page uses it: JSON in and out, a bearer token, RFC 9457 problems turned into ApiError.
+
+/** A 4xx/5xx answer. `message` is what the user should read: the problem's `detail` when the server gave one. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const body = problem && typeof problem === 'object' ? problem : {};
+    super(body.detail || body.title || body.message || (status === 0 ? 'The server cannot be reached' : `Request failed (HTTP ${status})`));
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = body;
+  }
+}
+
+export class Api {
+  /**
+   * @param base the API's origin; empty for the page's own (the local stack serves both)
+   * @param token () => the current bearer token or null
+   * @param onUnauthorized called when the server refuses the token (it expired, or the stack's key changed)
+   */
+  constructor({ base = '', token = () => null, onUnauthorized = () => {} } = {}) {
+    this.base = base.replace(/\/$/, '');
+    this.token = token;
+    this.onUnauthorized = onUnauthorized;
+  }
+
+  get(path, options) {
+    return this.request('GET', path, options);
+  }
+
+  post(path, body, options = {}) {
+    return this.request('POST', path, { ...options, body });
+  }
+
+  delete(path, options) {
+    return this.request('DELETE', path, options);
+  }
+
+  /**
+   * Answers `{ status, headers, data }` for 2xx, 304 and any status listed in `accept`; throws ApiError otherwise.
+   * `data` is the parsed JSON body, or null.
+   */
+  async request(method, path, { body, headers = {}, accept = [], signal } = {}) {
+    const sent = { Accept: 'application/json', ...headers };
+    const token = this.token();
+    if (token) {
+      sent.Authorization = `Bearer ${token}`;
+    }
+    if (body !== undefined) {
+      sent['Content-Type'] = 'application/json';
+    }
+    let response;
+    try {
+      // no-store: the page does its own revalidation (If-None-Match) and must see 304s as they are
+      response = await fetch(this.base + path, {
+        method,
+        headers: sent,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+        signal,
+      });
+    } catch (error) {
+      if (error.name === 'AbortError') {
+        throw error;
+      }
+      throw new ApiError(0, { detail: 'The server cannot be reached. Is the local stack running?' });
+    }
+    const data = await readJson(response);
+    if (response.status === 401 && token) {
+      this.onUnauthorized();
+    }
+    if ((response.ok || response.status === 304) || accept.includes(response.status)) {
+      return { status: response.status, headers: response.headers, data };
+    }
+    throw new ApiError(response.status, data);
+  }
+}
+
+async function readJson(response) {
+  if (response.status === 204 || response.status === 304) {
+    return null;
+  }
+  const type = response.headers.get('Content-Type') || '';
+  if (!type.includes('json')) {
+    return null;
+  }
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,122 @@
+// Small helpers shared by the page's modules: DOM building, decimal money, time.
+
+/** The one element matching `selector`; throws when the page lacks it (a typo should fail loudly). */
+export function $(selector, root = document) {
+  const found = root.querySelector(selector);
+  if (!found) {
+    throw new Error(`missing element ${selector}`);
+  }
+  return found;
+}
+
+/**
+ * Builds an element: `el('li', { class: 'x', 'aria-label': 'y', dataset: { seat: '3-7' } }, 'text', child)`.
+ * Attributes with `false`, `null` or `undefined` values are left out; `true` sets an empty attribute.
+ * Text is always set as text, never parsed as HTML.
+ */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) {
+      continue;
+    }
+    if (name === 'dataset') {
+      Object.assign(element.dataset, value);
+    } else if (name === 'class') {
+      element.className = value;
+    } else {
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+/** Adds decimal strings ("59.00", "12.5") exactly, keeping the most decimals any of them has. */
+export function sumDecimals(values) {
+  let scale = 0;
+  for (const value of values) {
+    scale = Math.max(scale, (String(value).split('.')[1] || '').length);
+  }
+  let total = 0n;
+  for (const value of values) {
+    const text = String(value);
+    const negative = text.startsWith('-');
+    const [whole, fraction = ''] = text.replace(/^[-+]/, '').split('.');
+    const units = BigInt((whole || '0') + fraction.padEnd(scale, '0'));
+    total += negative ? -units : units;
+  }
+  const sign = total < 0n ? '-' : '';
+  const digits = (total < 0n ? -total : total).toString().padStart(scale + 1, '0');
+  return scale === 0 ? sign + digits : `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** "59.00 EUR": the API's decimal string as is, so what the user reads is what the server charges. */
+export function money(amount, currency) {
+  return currency ? `${amount} ${currency}` : String(amount);
+}
+
+/** "9:05" for 545,000 ms; "0:00" once the time is up. */
+export function countdown(milliseconds) {
+  const seconds = Math.max(0, Math.ceil(milliseconds / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** "Row 3 seat 7" for seat id "3-7". */
+export function seatName(seatId) {
+  const [row, column] = String(seatId).split('-');
+  return `Row ${row} seat ${column}`;
+}
+
+/** Seat ids in row, then column order. */
+export function bySeat(a, b) {
+  const [ra, ca] = a.split('-').map(Number);
+  const [rb, cb] = b.split('-').map(Number);
+  return ra - rb || ca - cb;
+}
+
+export function sleep(milliseconds) {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/** A fresh Idempotency-Key: a retried request with the same key gets the first answer. */
+export function newKey() {
+  if (globalThis.crypto?.randomUUID) {
+    return crypto.randomUUID();
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Only web addresses may be opened: an answer must never make the page run a `javascript:` URL. */
+export function isWebUrl(text) {
+  try {
+    const url = new URL(text, location.href);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** sessionStorage that never throws (private modes, full storage): the page works, it just forgets on reload. */
+export const store = {
+  get(key) {
+    try {
+      const text = sessionStorage.getItem(key);
+      return text === null ? null : JSON.parse(text);
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      if (value === null || value === undefined) {
+        sessionStorage.removeItem(key);
+      } else {
+        sessionStorage.setItem(key, JSON.stringify(value));
+      }
+    } catch {
+      // not remembered; nothing else depends on it
+    }
+  },
+};
