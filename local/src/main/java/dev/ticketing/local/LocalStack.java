@@ -5,11 +5,15 @@ import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.ElasticMq;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.lambda.LocalFunctions;
+import dev.ticketing.local.payments.LocalPayments;
+import dev.ticketing.local.triggers.SqsEventSourcePoller;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalJwt jwt;
     private final HttpFront front;
     private final LocalFunctions functions;
+    private LocalPayments payments;
+    private SqsEventSourcePoller sqsPoller;
 
     private LocalStack(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
                        LocalJwt jwt, HttpFront front, LocalFunctions functions) {
@@ -64,11 +70,17 @@ public final class LocalStack implements AutoCloseable {
             Startup.phase("DynamoDB Local and ElasticMQ");
 
             SamTemplate template = SamTemplate.fromClasspath();
-            LocalResources resources = new LocalResources(template, Map.of(
+            // the front's port is chosen first: the mock providers and the functions' config need its URL
+            int port = dev.ticketing.local.aws.FreePort.orAny(options.port());
+            LocalPayments payments = LocalPayments.create(URI.create("http://127.0.0.1:" + port), clock);
+            parts.add(payments);
+            Map<String, Object> parameters = new HashMap<>(Map.of(
                     "HoldDuration", options.holdDuration().toString(),
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
+            parameters.putAll(payments.templateParameters());
+            LocalResources resources = new LocalResources(template, parameters);
             resources.createTables(dynamo.client());
             resources.createQueues(sqs.client());
             Startup.phase("table and queues");
@@ -79,8 +91,12 @@ public final class LocalStack implements AutoCloseable {
                     "sqs.endpoint", sqs.endpoint().toString(),
                     "aws.region", DynamoDbLocal.REGION.id()), clock);
             parts.add(functions);
-            HttpFront front = HttpFront.start(options.port(), template.routes(), functions, jwt);
+            HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
             parts.add(front);
+            payments.mountOn(front);
+            SqsEventSourcePoller poller = SqsEventSourcePoller.start(template, resources, sqs.client(),
+                    functions::invoke, Duration.ofSeconds(1));
+            parts.add(poller);
             Startup.phase("functions and HTTP front");
 
             if (options.demo()) {
@@ -88,7 +104,10 @@ public final class LocalStack implements AutoCloseable {
             }
             Startup.phase("demo event");
             front.markReady();
-            return new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
+            LocalStack stack = new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
+            stack.payments = payments;
+            stack.sqsPoller = poller;
+            return stack;
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
@@ -135,6 +154,16 @@ public final class LocalStack implements AutoCloseable {
     /** A token the front accepts, as {@code POST /dev/token} would issue. */
     public String token(String userId, boolean admin) {
         return jwt.issue(userId, admin);
+    }
+
+    /** The mock payment providers (mock PayPal, mock card checkout) mounted on the front. */
+    public LocalPayments payments() {
+        return payments;
+    }
+
+    /** The SQS event source mappings (the payments queue -> the payment processor). */
+    public SqsEventSourcePoller sqsPoller() {
+        return sqsPoller;
     }
 
     /** Invokes a function of the template directly, as {@code sam local invoke} would. */
