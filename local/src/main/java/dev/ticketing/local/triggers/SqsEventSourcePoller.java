@@ -49,6 +49,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final List<Mapping> mappings;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger crashes = new AtomicInteger();
+    /** Threads between "about to receive" and "batch done"; {@link #pause()} waits for it to reach 0. */
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean paused;
 
@@ -103,9 +105,16 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         return mappings;
     }
 
-    /** Stops taking messages (a batch being processed finishes); for tests that take messages themselves. */
+    /**
+     * Stops taking messages, for tests that take messages themselves: returns once no poll is in flight and no
+     * batch is being processed, so every message received from now on is the caller's.
+     */
     public void pause() {
         paused = true;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (busy.get() > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(10));
+        }
     }
 
     public void resume() {
@@ -122,29 +131,39 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     private void poll(Mapping mapping) {
         while (running) {
-            if (paused) {
-                sleep(Duration.ofMillis(20));
-                continue;
-            }
-            List<Message> messages;
+            // announce first, then look at the flag: pause() either sees this poll as busy or this poll sees the pause
+            busy.incrementAndGet();
             try {
-                messages = sqs.receiveMessage(b -> b.queueUrl(mapping.queueUrl())
-                        .maxNumberOfMessages(Math.min(10, Math.max(1, mapping.batchSize())))
-                        .waitTimeSeconds(1)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")).messages();
-            } catch (AbortedException e) {
-                return;
-            } catch (SdkException e) {
-                if (running) {
-                    LOG.warn("receiving from {} failed: {}", mapping.queueLogicalId(), e.toString());
-                    sleep(Duration.ofMillis(500));
+                if (!paused) {
+                    pollOnce(mapping);
+                    continue;
                 }
-                continue;
+            } finally {
+                busy.decrementAndGet();
             }
-            if (!messages.isEmpty() && running) {
-                deliver(mapping, messages);
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    private void pollOnce(Mapping mapping) {
+        List<Message> messages;
+        try {
+            messages = sqs.receiveMessage(b -> b.queueUrl(mapping.queueUrl())
+                    .maxNumberOfMessages(Math.min(10, Math.max(1, mapping.batchSize())))
+                    .waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+        } catch (AbortedException e) {
+            return;
+        } catch (SdkException e) {
+            if (running) {
+                LOG.warn("receiving from {} failed: {}", mapping.queueLogicalId(), e.toString());
+                sleep(Duration.ofMillis(500));
             }
+            return;
+        }
+        if (!messages.isEmpty() && running) {
+            deliver(mapping, messages);
         }
     }
 
@@ -191,7 +210,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         }
     }
 
-    static SQSEvent toEvent(Mapping mapping, List<Message> messages) {
+    /** The event Lambda would pass for these messages of the mapping's queue. */
+    public static SQSEvent toEvent(Mapping mapping, List<Message> messages) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message message : messages) {
             SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.local.LocalStack;
 import dev.ticketing.local.cardcheckout.MockCardCheckout;
 import dev.ticketing.local.paypal.MockPayPal;
+import dev.ticketing.local.paypal.SentWebhook;
+import dev.ticketing.local.triggers.SqsEventSourcePoller;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import dev.ticketing.local.payments.LocalPayments;
 import dev.ticketing.payments.paypal.PayPalClient;
 import dev.ticketing.payments.paypal.PayPalConfig;
@@ -123,14 +130,77 @@ public final class PaymentsApi {
         return tickets;
     }
 
-    /** The webhook events the mock PayPal emitted for an order, e.g. CHECKOUT.ORDER.APPROVED. */
-    public List<dev.ticketing.local.paypal.SentWebhook> paypalWebhooks(String orderId) {
+    /** The webhook events the mock PayPal emitted about an order (approval, capture) or its capture (refund). */
+    public List<SentWebhook> paypalWebhooks(String orderId, String captureId) {
         return paypal().sentWebhooks().stream()
-                .filter(sent -> orderId.equals(sent.event().orderId()) || orderId.equals(orderOfCapture(sent)))
+                .filter(sent -> orderId.equals(sent.event().orderId())
+                        || captureId != null && captureId.equals(sent.event().captureId()))
                 .toList();
     }
 
-    private String orderOfCapture(dev.ticketing.local.paypal.SentWebhook sent) {
-        return sent.event().orderId();
+    public List<SentWebhook> paypalWebhooks(String orderId, String captureId, String eventType) {
+        return paypalWebhooks(orderId, captureId).stream().filter(sent -> sent.eventType().equals(eventType)).toList();
+    }
+
+    /** Waits until the mock PayPal has delivered (2xx) the order's event of this type, and answers it. */
+    public SentWebhook awaitPayPalWebhook(String orderId, String eventType) {
+        AtomicReference<SentWebhook> found = new AtomicReference<>();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            paypalWebhooks(orderId, null, eventType).stream().filter(SentWebhook::delivered).findFirst().ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    public String queueUrl() {
+        return stack.ref("PaymentsQueue");
+    }
+
+    public String deadLetterQueueUrl() {
+        return stack.ref("PaymentsDeadLetterQueue");
+    }
+
+    /** Waits until the payments queue has nothing left, visible or in flight: every message was processed. */
+    public void awaitQueueDrained() {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Map<QueueAttributeName, String> counts = stack.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            return counts.values().stream().allMatch("0"::equals);
+        });
+    }
+
+    /** Takes up to 10 messages of the payments queue (for tests that pause the poller), hidden for {@code hidden}. */
+    public List<Message> receive(Duration hidden) {
+        return stack.sqs().receiveMessage(b -> b.queueUrl(queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1)
+                .visibilityTimeout((int) hidden.toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+    }
+
+    /** Ends the visibility timeout of received messages now, as if it had run out: SQS delivers them again. */
+    public void makeVisible(List<Message> messages) {
+        for (Message message : messages) {
+            stack.sqs().changeMessageVisibility(b -> b.queueUrl(queueUrl()).receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(0));
+        }
+    }
+
+    /** The Lambda event the event source mapping would build for these messages. */
+    public SQSEvent sqsEvent(List<Message> messages) {
+        return SqsEventSourcePoller.toEvent(stack.sqsPoller().mappings().get(0), messages);
+    }
+
+    public SQSBatchResponse invokeProcessor(SQSEvent event) {
+        return stack.invoke("PaymentProcessorFunction", event);
+    }
+
+    public SqsEventSourcePoller poller() {
+        return stack.sqsPoller();
+    }
+
+    public LocalStack stack() {
+        return stack;
     }
 }
