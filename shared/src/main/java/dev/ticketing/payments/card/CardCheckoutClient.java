@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.payments.paypal.PayPalJson;
-import dev.ticketing.payments.paypal.PayPalMoney;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,7 @@ public final class CardCheckoutClient {
     public CardSession createSession(String idempotencyKey, BigDecimal amount, String currency, String reference,
                                      String holdId, URI successUrl, URI cancelUrl) {
         ObjectNode body = json.createObjectNode()
-                .put("amount", PayPalMoney.format(amount, currency))
+                .put("amount", money(amount, currency))
                 .put("currency", currency)
                 .put("reference", reference)
                 .put("success_url", successUrl.toString())
@@ -57,7 +58,7 @@ public final class CardCheckoutClient {
     /** Refunds {@code amount} of a charge; answers the refund's id and status (succeeded, pending, failed). */
     public CardRefund refund(String chargeId, BigDecimal amount, String currency, String idempotencyKey) {
         ObjectNode body = json.createObjectNode()
-                .put("amount", PayPalMoney.format(amount, currency))
+                .put("amount", money(amount, currency))
                 .put("currency", currency);
         JsonNode answer = call("POST", "/v1/charges/" + id(chargeId) + "/refunds", body, idempotencyKey);
         return new CardRefund(text(answer, "id"), text(answer, "status"));
@@ -97,6 +98,19 @@ public final class CardCheckoutClient {
             throw new CardCheckoutException(response.statusCode(), text(error, "code"), text(error, "message"), null);
         }
         return answer;
+    }
+
+    /** An ISO 4217 amount string with the currency's decimals; more decimals than that are refused, never rounded. */
+    static String money(BigDecimal amount, String currency) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new IllegalArgumentException("amount must be positive");
+        }
+        int decimals = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        try {
+            return amount.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(amount.toPlainString() + " has more decimals than " + currency + " allows");
+        }
     }
 
     private static CardSession session(JsonNode answer) {
