@@ -48,11 +48,6 @@ public final class PaymentRules {
         return payment.pending() && !payment.captureRequested();
     }
 
-    /** A hold may get a new payment while it is ACTIVE, not expired and has none in flight. */
-    public static boolean holdAcceptsPayment(HoldStatus visibleStatus, String paymentInFlight) {
-        return visibleStatus == HoldStatus.ACTIVE && paymentInFlight == null;
-    }
-
     /** Why a captured payment could not be sold, for the buyer. */
     public static String tooLateReason(HoldStatus storedStatus, boolean expired, List<String> takenSeats) {
         if (!takenSeats.isEmpty()) {
