@@ -13,10 +13,13 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "holds" -> HoldThroughput.run(rest);
+            case "purchases" -> PurchaseThroughput.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
                           holds [seconds]   one client holding 2 seats at a time: holds/s, p50/p99 latency
+                          purchases [seconds] [clients]   hold -> PayPal payment -> approve -> SUCCESS, many users:
+                                            purchases/s, p99 from approval to SUCCESS
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

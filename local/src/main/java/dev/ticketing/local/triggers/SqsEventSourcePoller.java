@@ -40,8 +40,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     /** One SQS event source of the template. */
     public record Mapping(String functionId, String queueLogicalId, String queueUrl, String queueArn, int batchSize,
-                          boolean reportBatchItemFailures) {
+                          boolean reportBatchItemFailures, int concurrency) {
     }
+
+    /** Lambda starts with five concurrent pollers per SQS event source; {@code ScalingConfig.MaximumConcurrency} caps it. */
+    static final int DEFAULT_CONCURRENCY = 5;
 
     private final SqsClient sqs;
     private final BiFunction<String, Object, Object> invoker;
@@ -67,11 +70,14 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                                              BiFunction<String, Object, Object> invoker, Duration retryDelay) {
         SqsEventSourcePoller poller = new SqsEventSourcePoller(sqs, invoker, retryDelay, mappings(template, resources));
         for (Mapping mapping : poller.mappings) {
-            Thread thread = new Thread(() -> poller.poll(mapping), "sqs-" + mapping.functionId());
-            thread.setDaemon(true);
-            poller.threads.add(thread);
-            thread.start();
-            LOG.info("polling {} for {} (batch {})", mapping.queueLogicalId(), mapping.functionId(), mapping.batchSize());
+            for (int i = 1; i <= mapping.concurrency(); i++) {
+                Thread thread = new Thread(() -> poller.poll(mapping), "sqs-" + mapping.functionId() + "-" + i);
+                thread.setDaemon(true);
+                poller.threads.add(thread);
+                thread.start();
+            }
+            LOG.info("polling {} for {} (batch {}, {} concurrent)", mapping.queueLogicalId(), mapping.functionId(),
+                    mapping.batchSize(), mapping.concurrency());
         }
         return poller;
     }
@@ -94,8 +100,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 int batchSize = properties.get("BatchSize") == null ? 10 : Integer.parseInt(String.valueOf(properties.get("BatchSize")));
                 Object responseTypes = properties.get("FunctionResponseTypes");
                 boolean reportFailures = responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures");
+                Object scaling = properties.get("ScalingConfig");
+                Object maximum = scaling instanceof Map<?, ?> config ? config.get("MaximumConcurrency") : null;
+                int concurrency = maximum == null ? DEFAULT_CONCURRENCY
+                        : Math.max(1, Math.min(DEFAULT_CONCURRENCY, Integer.parseInt(String.valueOf(maximum))));
                 found.add(new Mapping(function.id(), logicalId, resources.ref(logicalId), resources.resolve(queue),
-                        batchSize, reportFailures));
+                        batchSize, reportFailures, concurrency));
             }
         }
         return found;
