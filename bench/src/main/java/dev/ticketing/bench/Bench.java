@@ -15,12 +15,15 @@ public final class Bench {
             case "holds" -> HoldThroughput.run(rest);
             case "seatmap" -> SeatMapReads.run(rest);
             case "together" -> TogetherContention.run(rest);
+            case "purchases" -> PurchaseThroughput.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
                           holds [seconds]              one client holding 2 seats at a time: holds/s, p50/p99 latency
                           seatmap [seconds] [viewers]  reads of a 20,000-seat map under churn: req/s, p50/p99, bytes/seat
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
+                          purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
+                                                       purchases/s, p99 from approval to SUCCESS
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

@@ -6,11 +6,15 @@ import dev.ticketing.local.aws.ElasticMq;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
+import dev.ticketing.local.payments.LocalPayments;
+import dev.ticketing.local.triggers.SqsEventSourcePoller;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalJwt jwt;
     private final HttpFront front;
     private final LocalFunctions functions;
+    private LocalPayments payments;
+    private SqsEventSourcePoller sqsPoller;
 
     private LocalStack(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
                        LocalJwt jwt, HttpFront front, LocalFunctions functions) {
@@ -65,11 +71,17 @@ public final class LocalStack implements AutoCloseable {
             Startup.phase("DynamoDB Local and ElasticMQ");
 
             SamTemplate template = SamTemplate.fromClasspath();
-            LocalResources resources = new LocalResources(template, Map.of(
+            // the front's port is chosen first: the mock providers and the functions' config need its URL
+            int port = dev.ticketing.local.aws.FreePort.orAny(options.port());
+            LocalPayments payments = LocalPayments.create(URI.create("http://127.0.0.1:" + port), clock);
+            parts.add(payments);
+            Map<String, Object> parameters = new HashMap<>(Map.of(
                     "HoldDuration", options.holdDuration().toString(),
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
+            parameters.putAll(payments.templateParameters());
+            LocalResources resources = new LocalResources(template, parameters);
             resources.createTables(dynamo.client());
             resources.createQueues(sqs.client());
             Startup.phase("table and queues");
@@ -80,12 +92,16 @@ public final class LocalStack implements AutoCloseable {
                     "sqs.endpoint", sqs.endpoint().toString(),
                     "aws.region", DynamoDbLocal.REGION.id()), clock);
             parts.add(functions);
-            HttpFront front = HttpFront.start(options.port(), template.routes(), functions, jwt);
+            HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
             parts.add(front);
             // The seat-map page: /web/ (not /web, which would also catch /webhooks/...) and the index at /
             StaticFiles web = StaticFiles.fromClasspath("web");
             front.mount("/web/", web);
             front.home(web.index());
+            payments.mountOn(front);
+            SqsEventSourcePoller poller = SqsEventSourcePoller.start(template, resources, sqs.client(),
+                    functions::invoke, Duration.ofSeconds(1));
+            parts.add(poller);
             Startup.phase("functions and HTTP front");
 
             if (options.demo()) {
@@ -93,7 +109,10 @@ public final class LocalStack implements AutoCloseable {
             }
             Startup.phase("demo event");
             front.markReady();
-            return new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
+            LocalStack stack = new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
+            stack.payments = payments;
+            stack.sqsPoller = poller;
+            return stack;
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
@@ -140,6 +159,16 @@ public final class LocalStack implements AutoCloseable {
     /** A token the front accepts, as {@code POST /dev/token} would issue. */
     public String token(String userId, boolean admin) {
         return jwt.issue(userId, admin);
+    }
+
+    /** The mock payment providers (mock PayPal, mock card checkout) mounted on the front. */
+    public LocalPayments payments() {
+        return payments;
+    }
+
+    /** The SQS event source mappings (the payments queue -> the payment processor). */
+    public SqsEventSourcePoller sqsPoller() {
+        return sqsPoller;
     }
 
     /** Invokes a function of the template directly, as {@code sam local invoke} would. */

@@ -34,4 +34,8 @@ public final class TestStack {
     public static Api api() {
         return new Api(get());
     }
+
+    public static PaymentsApi payments() {
+        return new PaymentsApi(api(), get());
+    }
 }

@@ -1,0 +1,57 @@
+package dev.ticketing.api.payments;
+
+import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.Payment;
+import dev.ticketing.payments.PaymentCheckout;
+import dev.ticketing.payments.PaymentView;
+import dev.ticketing.payments.gateway.PaymentGateways;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Checkout: pay for a hold through a provider, follow the payment, give up. */
+@Controller
+public class PaymentsController {
+    /** The body of {@code POST /holds/{holdId}/payments}. */
+    public record CheckoutBody(String provider) {
+    }
+
+    private final PaymentCheckout checkout;
+    private final PaymentGateways gateways;
+
+    public PaymentsController(PaymentCheckout checkout, PaymentGateways gateways) {
+        this.checkout = checkout;
+        this.gateways = gateways;
+    }
+
+    @Post("/holds/{holdId}/payments")
+    public HttpResponse<PaymentView> start(Caller caller, String holdId, @Body @Nullable CheckoutBody body,
+                                           @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+        Payment payment = checkout.start(caller, holdId, body == null ? null : body.provider(), idempotencyKey);
+        return HttpResponse.created(PaymentView.of(payment), URI.create("/payments/" + payment.id()));
+    }
+
+    @Get("/payments/{paymentId}")
+    public PaymentView get(Caller caller, String paymentId) {
+        return PaymentView.of(checkout.view(caller, paymentId));
+    }
+
+    @Post("/payments/{paymentId}/cancel")
+    public PaymentView cancel(Caller caller, String paymentId) {
+        return PaymentView.of(checkout.cancel(caller, paymentId));
+    }
+
+    @Get("/payment-providers")
+    public Map<String, List<Map<String, String>>> providers(Caller caller) {
+        return Map.of("providers", gateways.enabled().stream()
+                .map(gateway -> Map.of("id", gateway.provider().name(), "name", gateway.displayName()))
+                .toList());
+    }
+}

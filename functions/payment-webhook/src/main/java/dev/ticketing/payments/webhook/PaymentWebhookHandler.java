@@ -1,0 +1,101 @@
+package dev.ticketing.payments.webhook;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.payments.gateway.PaymentEvent;
+import dev.ticketing.payments.queue.WebhookIntake;
+import dev.ticketing.problems.TicketingException;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/paypal} and {@code POST /webhooks/other} (API Gateway HTTP API, payload 2.0, no JWT):
+ * verify the provider's signature, queue the raw event for the payment processor, answer 200. Refusals are
+ * problem+json: 400 unreadable, 401 unsigned or forged (nothing queued), 404 unknown provider, 503 when it cannot
+ * be verified or queued now (the provider delivers again). No controllers, no database: a small, fast start.
+ */
+public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    WebhookIntake intake;
+
+    public PaymentWebhookHandler() {
+        super();
+    }
+
+    public PaymentWebhookHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent request) {
+        try {
+            PaymentEvent event = intake.accept(providerOf(request), request.getHeaders(), bodyOf(request));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("received", true);
+            answer.put("eventId", event.eventId());
+            return respond(200, "application/json", answer);
+        } catch (TicketingException problem) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "https://ticketing.dev/problems/" + problem.type());
+            body.put("title", problem.title());
+            body.put("status", problem.status());
+            body.put("detail", problem.detail());
+            body.putAll(problem.extensions());
+            return respond(problem.status(), "application/problem+json", body);
+        } catch (RuntimeException e) {
+            LOG.error("webhook failed", e);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "https://ticketing.dev/problems/internal-error");
+            body.put("title", "Internal Server Error");
+            body.put("status", 500);
+            body.put("detail", "Something went wrong on our side; please deliver the webhook again.");
+            return respond(500, "application/problem+json", body);
+        }
+    }
+
+    /** The provider is the path's last segment: {@code /webhooks/paypal} -> {@code paypal}. */
+    static String providerOf(APIGatewayV2HTTPEvent request) {
+        String path = request.getRawPath();
+        if (path == null && request.getRequestContext() != null && request.getRequestContext().getHttp() != null) {
+            path = request.getRequestContext().getHttp().getPath();
+        }
+        if (path == null) {
+            return "";
+        }
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    static String bodyOf(APIGatewayV2HTTPEvent request) {
+        String body = request.getBody();
+        if (body != null && request.getIsBase64Encoded()) {
+            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return body;
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, String contentType, Map<String, Object> body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(Map.of("Content-Type", contentType))
+                    .withBody(JSON.writeValueAsString(body))
+                    .withIsBase64Encoded(false)
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

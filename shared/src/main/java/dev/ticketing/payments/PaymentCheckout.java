@@ -1,0 +1,210 @@
+package dev.ticketing.payments;
+
+import dev.ticketing.holds.Hold;
+import dev.ticketing.holds.HoldStatus;
+import dev.ticketing.holds.PayableHold;
+import dev.ticketing.holds.PayableHolds;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.gateway.CheckoutRequest;
+import dev.ticketing.payments.gateway.CheckoutSession;
+import dev.ticketing.payments.gateway.CheckoutState;
+import dev.ticketing.payments.gateway.PaymentGateway;
+import dev.ticketing.payments.gateway.PaymentGateways;
+import dev.ticketing.payments.gateway.PaymentProviderException;
+import dev.ticketing.problems.BadGatewayException;
+import dev.ticketing.problems.ConflictException;
+import dev.ticketing.problems.NotFoundException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The buyer's side of a payment: start a checkout for a hold, look at a payment, give up. Starting is ONE
+ * transaction (payment PENDING + hold marked + tickets linked + idempotency key) under the conditions that the
+ * hold is the caller's, ACTIVE, unexpired and has no payment in flight; only then is the provider asked for an
+ * order, and a provider failure ends the payment FAILED and frees the hold again.
+ */
+@Singleton
+public class PaymentCheckout {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentCheckout.class);
+
+    private final PayableHolds holds;
+    private final PaymentStore payments;
+    private final PaymentWrites writes;
+    private final PaymentIdempotency idempotency;
+    private final PaymentGateways gateways;
+    private final PaymentSettings settings;
+    private final Clock clock;
+
+    public PaymentCheckout(PayableHolds holds, PaymentStore payments, PaymentWrites writes, PaymentIdempotency idempotency,
+                           PaymentGateways gateways, PaymentSettings settings, Clock clock) {
+        this.holds = holds;
+        this.payments = payments;
+        this.writes = writes;
+        this.idempotency = idempotency;
+        this.gateways = gateways;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** {@code POST /holds/{holdId}/payments}: the new payment with the provider's approval URL. */
+    public Payment start(Caller caller, String holdId, String providerName, String idempotencyHeader) {
+        PaymentGateway gateway = gateways.chosen(providerName);
+        Optional<PaymentIdempotency.Key> key = PaymentIdempotency.of(caller.userId(), idempotencyHeader,
+                holdId + "|" + gateway.provider().name());
+        if (key.isPresent()) {
+            Optional<String> earlier = idempotency.recorded(key.get());
+            if (earlier.isPresent()) {
+                return replay(earlier.get());
+            }
+        }
+        PayableHold payable = ownedHold(caller, holdId);
+        requirePayable(payable);
+        Hold hold = payable.hold();
+        Instant now = now();
+        Payment payment = new Payment(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
+                gateway.provider(), hold.amount(), hold.currency(), PaymentStatus.PENDING, null, null, null, null,
+                null, null, null, now, now);
+        try {
+            writes.create(payment, hold, now, key);
+        } catch (TransactionCanceledException cancelled) {
+            if (PaymentWrites.keyTaken(cancelled, key.isPresent())) {
+                // a concurrent request with the same key won
+                return replay(idempotency.recorded(key.get()).orElseThrow(() -> cancelled));
+            }
+            if (PaymentWrites.holdRefused(cancelled)) {
+                // the hold changed between our read and the write: say what it is now
+                PayableHold now2 = ownedHold(caller, holdId);
+                requirePayable(now2);
+            }
+            throw new ConflictException("hold-changed", "Hold changed",
+                    "Hold " + holdId + " changed while the payment was being started; please try again", Map.of());
+        }
+        return openCheckout(payment, gateway);
+    }
+
+    /** {@code GET /payments/{id}}: the caller's payment; a PENDING one the buyer abandoned at the provider ends FAILED. */
+    public Payment view(Caller caller, String paymentId) {
+        Payment payment = payments.ownedBy(caller, paymentId);
+        if (!PaymentRules.buyerMayCancel(payment) || payment.providerOrderId() == null) {
+            return payment;
+        }
+        Optional<PaymentGateway> gateway = gateways.find(payment.provider());
+        if (gateway.isEmpty()) {
+            return payment;
+        }
+        CheckoutState state;
+        try {
+            state = gateway.get().checkoutState(payment.providerOrderId());
+        } catch (PaymentProviderException e) {
+            LOG.info("could not ask {} about order {}: {}", payment.provider(), payment.providerOrderId(), e.getMessage());
+            return payment;
+        }
+        if (state == CheckoutState.CANCELLED) {
+            writes.fail(payment, PaymentFailure.CANCELLED,
+                    PaymentRules.cancelledReason(gateway.get().displayName(), true), now(), true);
+            return payments.get(paymentId);
+        }
+        return payment;
+    }
+
+    /**
+     * {@code POST /payments/{id}/cancel}: the buyer gives up (typically back from the provider's cancel URL). The
+     * payment ends FAILED and the hold stays ACTIVE for another payment. Once the buyer approved and we asked for
+     * the money it is too late to cancel (409): the payment finishes as SUCCESS, or FAILED and refunded.
+     */
+    public Payment cancel(Caller caller, String paymentId) {
+        Payment payment = payments.ownedBy(caller, paymentId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (payment.status() == PaymentStatus.FAILED) {
+                return payment;
+            }
+            if (payment.status() == PaymentStatus.SUCCESS) {
+                throw new ConflictException("payment-completed", "Payment completed",
+                        "Payment " + paymentId + " has succeeded and cannot be cancelled", Map.of("paymentId", paymentId));
+            }
+            if (payment.captureRequested()) {
+                throw new ConflictException("payment-capturing", "Payment being completed",
+                        "Payment " + paymentId + " was approved and is being completed; it can no longer be cancelled",
+                        Map.of("paymentId", paymentId));
+            }
+            String provider = gateways.find(payment.provider()).map(PaymentGateway::displayName).orElse(payment.provider().name());
+            if (writes.fail(payment, PaymentFailure.CANCELLED, PaymentRules.cancelledReason(provider, false), now(), true)) {
+                return payments.get(paymentId);
+            }
+            payment = payments.get(paymentId);
+        }
+        return payment;
+    }
+
+    /** The first answer to a key again: the payment as it is now, or the same 502 if the provider failed it. */
+    private Payment replay(String paymentId) {
+        Payment payment = payments.get(paymentId);
+        if (payment.status() == PaymentStatus.FAILED && payment.failure() == PaymentFailure.PROVIDER_ERROR) {
+            throw providerFailed(payment, payment.failureReason());
+        }
+        if (payment.pending() && payment.providerOrderId() == null) {
+            // the first request stopped between our transaction and the provider (or is still there): the provider
+            // call is idempotent on the payment id, so finishing it here gives the same order
+            return openCheckout(payment, gateways.require(payment.provider()));
+        }
+        return payment;
+    }
+
+    private Payment openCheckout(Payment payment, PaymentGateway gateway) {
+        CheckoutSession session;
+        try {
+            session = gateway.createCheckout(new CheckoutRequest(payment.id(), payment.holdId(), payment.amount(),
+                    payment.currency(), settings.returnUrl(payment.id(), true), settings.returnUrl(payment.id(), false)));
+        } catch (PaymentProviderException | IllegalArgumentException e) {
+            LOG.warn("{} could not create the checkout of payment {}: {}", gateway.provider(), payment.id(), e.getMessage());
+            String reason = PaymentRules.providerErrorReason(gateway.displayName());
+            writes.fail(payment, PaymentFailure.PROVIDER_ERROR, reason, now(), false);
+            throw providerFailed(payment, reason);
+        }
+        writes.attachOrder(payment, session, now());
+        return payments.get(payment.id());
+    }
+
+    private static BadGatewayException providerFailed(Payment payment, String reason) {
+        return new BadGatewayException("payment-provider-error", "Payment provider error", reason,
+                Map.of("paymentId", payment.id(), "provider", payment.provider().name()));
+    }
+
+    private PayableHold ownedHold(Caller caller, String holdId) {
+        return holds.load(holdId)
+                .filter(payable -> payable.hold().userId().equals(caller.userId()))
+                .orElseThrow(() -> new NotFoundException("Hold " + holdId + " does not exist"));
+    }
+
+    private static void requirePayable(PayableHold payable) {
+        Hold hold = payable.hold();
+        if (hold.status() != HoldStatus.ACTIVE) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("holdStatus", hold.status().name());
+            if (payable.paymentId() != null) {
+                details.put("paymentId", payable.paymentId());
+            }
+            throw new ConflictException("hold-not-active", "Hold not active",
+                    "Hold " + hold.id() + " is " + hold.status() + "; only an ACTIVE hold can be paid", details);
+        }
+        if (payable.paymentId() != null) {
+            throw new ConflictException("payment-in-flight", "Payment in flight",
+                    "Hold " + hold.id() + " already has payment " + payable.paymentId()
+                            + " in flight; complete or cancel it first",
+                    Map.of("paymentId", payable.paymentId(), "payment", "/payments/" + payable.paymentId()));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ticketing.payments;
+
+import dev.ticketing.payments.card.CardCheckoutClient;
+import dev.ticketing.payments.card.CardCheckoutConfig;
+import dev.ticketing.payments.card.CardCheckoutGateway;
+import dev.ticketing.payments.card.CheckoutSignature;
+import dev.ticketing.payments.gateway.PaymentGateway;
+import dev.ticketing.payments.gateway.PaymentGateways;
+import dev.ticketing.payments.paypal.PayPalClient;
+import dev.ticketing.payments.paypal.PayPalConfig;
+import dev.ticketing.payments.paypal.PayPalGateway;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/** Payment configuration, the enabled provider gateways and the SQS client, from properties (environment variables). */
+@Factory
+public class PaymentsFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentsFactory.class);
+
+    @Singleton
+    PaymentSettings paymentSettings(
+            @Property(name = "paypal.base.url") @Nullable String paypalBaseUrl,
+            @Property(name = "paypal.client.id") @Nullable String paypalClientId,
+            @Property(name = "paypal.client.secret") @Nullable String paypalClientSecret,
+            @Property(name = "paypal.webhook.id") @Nullable String paypalWebhookId,
+            @Property(name = "card.checkout.base.url") @Nullable String cardBaseUrl,
+            @Property(name = "card.checkout.api.key") @Nullable String cardApiKey,
+            @Property(name = "card.checkout.webhook.secret") @Nullable String cardWebhookSecret,
+            @Property(name = "checkout.return.url", defaultValue = "http://localhost:3000/") String checkoutReturnUrl,
+            @Property(name = "payments.queue.url") @Nullable String paymentsQueueUrl) {
+        return new PaymentSettings(paypalBaseUrl, paypalClientId, paypalClientSecret, paypalWebhookId, cardBaseUrl,
+                cardApiKey, cardWebhookSecret, URI.create(checkoutReturnUrl.isBlank() ? "http://localhost:3000/" : checkoutReturnUrl),
+                paymentsQueueUrl);
+    }
+
+    @Singleton
+    PaymentGateways paymentGateways(PaymentSettings settings, Clock clock) {
+        List<PaymentGateway> gateways = new ArrayList<>();
+        if (settings.paypalEnabled()) {
+            PayPalConfig config = new PayPalConfig(URI.create(settings.paypalBaseUrl()), settings.paypalClientId(),
+                    settings.paypalClientSecret(), settings.paypalWebhookId());
+            gateways.add(new PayPalGateway(new PayPalClient(config, clock)));
+        }
+        if (settings.cardEnabled()) {
+            CardCheckoutConfig config = new CardCheckoutConfig(URI.create(settings.cardBaseUrl()), settings.cardApiKey(),
+                    settings.cardWebhookSecret());
+            gateways.add(new CardCheckoutGateway(new CardCheckoutClient(config),
+                    new CheckoutSignature(config.webhookSecret(), CheckoutSignature.DEFAULT_TOLERANCE, clock)));
+        }
+        LOG.info("payment providers enabled: {}", gateways.stream().map(g -> g.provider().name()).toList());
+        return new PaymentGateways(gateways);
+    }
+
+    @Singleton
+    SqsClient sqs(@Property(name = "sqs.endpoint") @Nullable String endpoint,
+                  @Property(name = "aws.region", defaultValue = "us-east-1") String region) {
+        SqsClientBuilder builder = SqsClient.builder();
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .region(Region.of(region))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ticketing.payments.gateway;
+
+import dev.ticketing.payments.PaymentProvider;
+
+/**
+ * A provider's webhook, provider-neutral. {@code eventId} is the same on every delivery of one event;
+ * {@code orderId} is the provider order the event is about (null for events that do not name it);
+ * {@code paymentId} is the id we gave the provider with the order (PayPal's custom_id), when the event carries it.
+ */
+public record PaymentEvent(PaymentProvider provider, String eventId, Type type, String providerType, String orderId,
+                           String captureId, String paymentId) {
+
+    public enum Type {
+        /** The buyer approved: capture now. */
+        APPROVED,
+        /** The money moved: sell. */
+        CAPTURE_COMPLETED,
+        /** The capture failed for good. */
+        CAPTURE_DENIED,
+        /** The buyer gave up at the provider. */
+        CANCELLED,
+        /** A refund went through (information only). */
+        REFUNDED,
+        /** Nothing to do for us. */
+        IGNORED
+    }
+}
