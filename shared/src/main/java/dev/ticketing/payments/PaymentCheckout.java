@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldStatus;
 import dev.ticketing.holds.PayableHold;
@@ -39,12 +40,12 @@ public class PaymentCheckout {
     private final PayableHolds holds;
     private final PaymentStore payments;
     private final PaymentWrites writes;
-    private final PaymentIdempotency idempotency;
+    private final IdempotencyKeys idempotency;
     private final PaymentGateways gateways;
     private final PaymentSettings settings;
     private final Clock clock;
 
-    public PaymentCheckout(PayableHolds holds, PaymentStore payments, PaymentWrites writes, PaymentIdempotency idempotency,
+    public PaymentCheckout(PayableHolds holds, PaymentStore payments, PaymentWrites writes, IdempotencyKeys idempotency,
                            PaymentGateways gateways, PaymentSettings settings, Clock clock) {
         this.holds = holds;
         this.payments = payments;
@@ -58,7 +59,7 @@ public class PaymentCheckout {
     /** {@code POST /holds/{holdId}/payments}: the new payment with the provider's approval URL. */
     public Payment start(Caller caller, String holdId, String providerName, String idempotencyHeader) {
         PaymentGateway gateway = gateways.chosen(providerName);
-        Optional<PaymentIdempotency.Key> key = PaymentIdempotency.of(caller.userId(), idempotencyHeader,
+        Optional<IdempotencyKeys.Key> key = IdempotencyKeys.of("payments", caller.userId(), idempotencyHeader,
                 holdId + "|" + gateway.provider().name());
         if (key.isPresent()) {
             Optional<String> earlier = idempotency.recorded(key.get());

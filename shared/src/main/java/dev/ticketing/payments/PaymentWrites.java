@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.idempotency.IdempotencyKeys;
 import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 
@@ -33,9 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class PaymentWrites {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final PaymentIdempotency idempotency;
+    private final IdempotencyKeys idempotency;
 
-    public PaymentWrites(DynamoDbClient dynamo, TicketingConfig config, PaymentIdempotency idempotency) {
+    public PaymentWrites(DynamoDbClient dynamo, TicketingConfig config, IdempotencyKeys idempotency) {
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.idempotency = idempotency;
@@ -47,7 +48,7 @@ public class PaymentWrites {
      *
      * @throws TransactionCanceledException when a condition failed; item 0 is the hold, the last the key
      */
-    public void create(Payment payment, Hold hold, Instant now, Optional<PaymentIdempotency.Key> key) {
+    public void create(Payment payment, Hold hold, Instant now, Optional<IdempotencyKeys.Key> key) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(HoldItems.metaKey(hold.id()))
