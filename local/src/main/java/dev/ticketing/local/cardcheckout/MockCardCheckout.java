@@ -60,6 +60,7 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Session> byCharge = new ConcurrentHashMap<>();
     private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /** A session and its charge; transitions are synchronized on the session. */
     private static final class Session {
@@ -340,22 +341,22 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
                 + "<button type=\"submit\" id=\"" + action + "\">" + label + "</button></form>\n";
     }
 
+    /** Idempotency-Key: the first successful answer for a key is kept and given again; one lock per key. */
     private Answer once(String scope, String key, Supplier<Answer> operation) {
         if (key == null || key.isBlank()) {
             return operation.get();
         }
-        synchronized (idempotent) {
+        synchronized (locks.computeIfAbsent(scope, k -> new Object())) {
             Answer earlier = idempotent.get(scope);
             if (earlier != null) {
                 return earlier;
             }
+            Answer answer = operation.get();
+            if (answer.ok()) {
+                idempotent.put(scope, answer);
+            }
+            return answer;
         }
-        Answer answer = operation.get();
-        if (answer.ok()) {
-            Answer raced = idempotent.putIfAbsent(scope, answer);
-            return raced == null ? answer : raced;
-        }
-        return answer;
     }
 
     private void emit(String type, JsonNode object) {

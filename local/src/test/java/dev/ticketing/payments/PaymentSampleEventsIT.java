@@ -1,0 +1,38 @@
+package dev.ticketing.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.testing.TestStack;
+import org.junit.jupiter.api.Test;
+
+/** The payment functions answer the sample events of events/ (the ones `sam local invoke` would send). */
+class PaymentSampleEventsIT {
+    private final LocalStack stack = TestStack.get();
+
+    @Test
+    void theWebhookFunctionRefusesTheUnsignedSampleAsProblemJson() {
+        APIGatewayV2HTTPEvent unsigned = EventLoader.loadApiGatewayHttpEvent("../events/webhook-paypal-unsigned.json");
+
+        APIGatewayV2HTTPResponse answer = stack.invoke("PaymentWebhookFunction", unsigned);
+
+        assertThat(answer.getStatusCode()).isEqualTo(401);
+        assertThat(answer.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(answer.getBody()).contains("\"status\":401");
+    }
+
+    @Test
+    void theProcessorReportsTheUnknownOrderSampleAsABatchItemFailure() {
+        SQSEvent batch = EventLoader.loadSQSEvent("../events/sqs-payment-unknown-order.json");
+
+        SQSBatchResponse answer = stack.invoke("PaymentProcessorFunction", batch);
+
+        assertThat(answer.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+    }
+}
