@@ -5,6 +5,7 @@ import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.ElasticMq;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.lambda.LocalFunctions;
+import dev.ticketing.local.triggers.LocalTriggers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +67,8 @@ public final class LocalStack implements AutoCloseable {
             SamTemplate template = SamTemplate.fromClasspath();
             LocalResources resources = new LocalResources(template, Map.of(
                     "HoldDuration", options.holdDuration().toString(),
+                    // an ISO-8601 interval, which only the local scheduler reads: EventBridge's rates stop at 1 minute
+                    "SweepInterval", options.sweepInterval().toString(),
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
@@ -82,6 +85,8 @@ public final class LocalStack implements AutoCloseable {
             HttpFront front = HttpFront.start(options.port(), template.routes(), functions, jwt);
             parts.add(front);
             Startup.phase("functions and HTTP front");
+            parts.add(LocalTriggers.start(template, resources, functions, dynamo.client(), dynamo.streamsClient(), sqs.client()));
+            Startup.phase("stream reader and schedules");
 
             if (options.demo()) {
                 DemoEvent.seedIfEmpty(front.baseUrl(), jwt, clock);
