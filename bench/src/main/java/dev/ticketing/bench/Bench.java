@@ -13,10 +13,12 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "holds" -> HoldThroughput.run(rest);
+            case "expiry" -> ExpiryLatency.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
                           holds [seconds]   one client holding 2 seats at a time: holds/s, p50/p99 latency
+                          expiry [n] [hold] [sweep]  expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }
