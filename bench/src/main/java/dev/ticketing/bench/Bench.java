@@ -16,6 +16,7 @@ public final class Bench {
             case "seatmap" -> SeatMapReads.run(rest);
             case "together" -> TogetherContention.run(rest);
             case "purchases" -> PurchaseThroughput.run(rest);
+            case "expiry" -> ExpiryLatency.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -24,6 +25,7 @@ public final class Bench {
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
                                                        purchases/s, p99 from approval to SUCCESS
+                          expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

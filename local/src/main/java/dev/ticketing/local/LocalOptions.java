@@ -85,6 +85,11 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                 maxSeatsPerHold, demo);
     }
 
+    public LocalOptions withSweepInterval(Duration interval) {
+        return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, interval,
+                maxSeatsPerHold, demo);
+    }
+
     public LocalOptions inMemoryWithoutDemo() {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, true, holdDuration, sweepInterval,
                 maxSeatsPerHold, false);

@@ -8,6 +8,7 @@ import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
 import dev.ticketing.local.payments.LocalPayments;
 import dev.ticketing.local.triggers.SqsEventSourcePoller;
+import dev.ticketing.local.triggers.LocalTriggers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
             parts.add(payments);
             Map<String, Object> parameters = new HashMap<>(Map.of(
                     "HoldDuration", options.holdDuration().toString(),
+                    // an ISO-8601 interval, which only the local scheduler reads: EventBridge's rates stop at 1 minute
+                    "SweepInterval", options.sweepInterval().toString(),
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
@@ -103,6 +106,8 @@ public final class LocalStack implements AutoCloseable {
                     functions::invoke, Duration.ofSeconds(1));
             parts.add(poller);
             Startup.phase("functions and HTTP front");
+            parts.add(LocalTriggers.start(template, resources, functions, dynamo.client(), dynamo.streamsClient(), sqs.client()));
+            Startup.phase("stream reader and schedules");
 
             if (options.demo()) {
                 DemoEvent.seedIfEmpty(front.baseUrl(), jwt, clock);

@@ -53,6 +53,10 @@ public final class HoldItems {
         item.put("currency", s(hold.currency()));
         item.put("created_at", s(hold.createdAt().toString()));
         item.put("expires_at", n(hold.expiresAt().toEpochMilli()));
+        if (hold.status() == HoldStatus.ACTIVE) {
+            // in the sparse expiry index (with expires_at as its range key) while ACTIVE: see ExpiryIndex
+            item.put(ExpiryIndex.SHARD, s(ExpiryIndex.shardOf(hold.id())));
+        }
         item.put("seats", AttributeValue.fromL(hold.seats().stream()
                 .map(seat -> AttributeValue.fromM(Map.of(
                         "id", s(seat.id()), "row", n(seat.row()), "col", n(seat.column()),

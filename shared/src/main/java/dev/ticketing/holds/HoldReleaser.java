@@ -97,9 +97,9 @@ public class HoldReleaser {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(HoldItems.metaKey(hold.id()))
-                .updateExpression("SET #status = :final, ended_at = :now")
+                .updateExpression("SET #status = :final, ended_at = :now REMOVE #expiryShard")
                 .conditionExpression("#status = :active")
-                .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
+                .expressionAttributeNames(Map.of("#status", HoldItems.STATUS, "#expiryShard", ExpiryIndex.SHARD))
                 .expressionAttributeValues(Map.of(
                         ":final", Attr.s(finalStatus.name()),
                         ":active", Attr.s(HoldStatus.ACTIVE.name()),

@@ -1,0 +1,46 @@
+package dev.ticketing.expiry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ticketing.holds.HoldSweeper;
+import dev.ticketing.holds.SweepReport;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+/**
+ * The EventBridge schedule (every {@code SweepInterval}): ends ACTIVE holds past their time that the TTL stream
+ * has not ended yet. At most {@code SWEEP_LIMIT} holds a run, and it stops early enough to finish within the
+ * function's timeout; whatever is left waits for the next run.
+ */
+public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEvent, SweepReport> {
+    /** Time left unused at the end of the invocation, so a sweep stops between holds rather than being killed. */
+    static final long RESERVE_MILLIS = 5_000;
+    /** The budget when no Lambda context says how much time is left. */
+    static final long DEFAULT_BUDGET_MILLIS = 20_000;
+
+    @Inject
+    HoldSweeper sweeper;
+
+    @Value("${sweep.limit:500}")
+    int limit;
+
+    /** For Lambda. */
+    public ExpiredHoldSweepHandler() {
+    }
+
+    /** For a caller that builds the context, such as the local stack. */
+    public ExpiredHoldSweepHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public SweepReport execute(ScheduledEvent event) {
+        long budget = getApplicationContext().findBean(Context.class)
+                .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
+                .orElse(DEFAULT_BUDGET_MILLIS);
+        long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+        return sweeper.sweep(limit, () -> System.nanoTime() < stopAt);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ticketing.expiry;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import dev.ticketing.holds.ExpiredHolds;
+import dev.ticketing.holds.ExpiryOutcome;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The table's stream, filtered to TTL deletions of hold leases (template.yaml): each such record ends its hold
+ * as EXPIRED. A record that fails is reported as a batch item failure, so the event source mapping retries it
+ * (and, after its retries, sends the batch to the dead-letter queue) while the rest of the batch counts as done;
+ * every record of the batch is still tried, since holds are independent and ending one twice changes nothing.
+ */
+public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(HoldLeaseExpiredHandler.class);
+
+    @Inject
+    ExpiredHolds expiredHolds;
+
+    /** For Lambda. */
+    public HoldLeaseExpiredHandler() {
+    }
+
+    /** For a caller that builds the context, such as the local stack. */
+    public HoldLeaseExpiredHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        List<BatchItemFailure> failures = new ArrayList<>();
+        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (DynamodbStreamRecord record : records) {
+            Optional<String> holdId = LeaseTtlRemovals.expiredHoldOf(record);
+            if (holdId.isEmpty()) {
+                LOG.debug("ignored stream record {} ({}): not a TTL deletion of a hold lease", record.getEventID(),
+                        record.getEventName());
+                continue;
+            }
+            try {
+                ExpiryOutcome outcome = expiredHolds.expire(holdId.get());
+                LOG.info("lease of hold {} expired: {}", holdId.get(), outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("could not end expired hold {}; reporting record {} for a retry", holdId.get(),
+                        record.getDynamodb().getSequenceNumber(), e);
+                failures.add(new BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+}

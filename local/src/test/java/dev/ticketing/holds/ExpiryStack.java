@@ -1,0 +1,229 @@
+package dev.ticketing.holds;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStore;
+import dev.ticketing.local.LocalOptions;
+import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.testing.MutableClock;
+import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.SeatItems;
+import dev.ticketing.store.Attr;
+import dev.ticketing.store.Keys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A local stack of its own for the expiry tests, whose triggers they control: its own clock, and the hold duration
+ * and sweep interval each test class needs (the shared test stack sweeps every 30 s, which would race the
+ * "nothing changes" assertions). Clients through HTTP as anyone else, and reads straight from the table.
+ */
+final class ExpiryStack implements AutoCloseable {
+    static final String STREAM_FUNCTION = "HoldExpiryFunction";
+    static final String SWEEP_FUNCTION = "ExpiredHoldSweepFunction";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final LocalStack stack;
+    final MutableClock clock = new MutableClock();
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final EventStore events;
+
+    private ExpiryStack(Duration holdDuration, Duration sweepInterval) throws Exception {
+        this.stack = LocalStack.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+                .withHoldDuration(holdDuration).withSweepInterval(sweepInterval), clock);
+        this.dynamo = stack.dynamoDb();
+        this.table = stack.ref("Table");
+        this.events = new EventStore(dynamo, new TicketingConfig(table, holdDuration, 10, 1));
+    }
+
+    static ExpiryStack start(Duration holdDuration, Duration sweepInterval) {
+        try {
+            return new ExpiryStack(holdDuration, sweepInterval);
+        } catch (Exception e) {
+            throw new IllegalStateException("the local stack did not start", e);
+        }
+    }
+
+    // ---- the API, as a client uses it
+
+    String user(String name) {
+        return stack.token(name + "-" + UUID.randomUUID().toString().substring(0, 8), false);
+    }
+
+    String createEvent(int rows, int columns) {
+        Map<String, Object> event = Map.of("name", "Expiry test", "date", "2027-03-01T20:00:00Z", "rows", rows,
+                "columns", columns, "currency", "EUR",
+                "prices", List.of(Map.of("fromRow", 1, "toRow", rows, "price", "30.00")));
+        HttpResponse<String> created = send("POST", "/events", stack.token("admin", true), event);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("event not created: " + created.body());
+        }
+        return json(created).get("id").asText();
+    }
+
+    HttpResponse<String> tryHold(String eventId, String token, String... seats) {
+        return send("POST", "/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
+    }
+
+    /** Holds the seats and answers the hold's id. */
+    String hold(String eventId, String token, String... seats) {
+        HttpResponse<String> held = tryHold(eventId, token, seats);
+        if (held.statusCode() != 201) {
+            throw new AssertionError("not held: " + held.statusCode() + " " + held.body());
+        }
+        return json(held).get("id").asText();
+    }
+
+    JsonNode getHold(String holdId, String token) {
+        return json(send("GET", "/holds/" + holdId, token, null));
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUrl().resolve(path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    // ---- the triggers, invoked as Lambda would with the sample events of events/
+
+    /** The sample TTL REMOVE of events/, naming this hold's lease. */
+    static DynamodbEvent ttlRemovalOf(String holdId) {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("../events/hold-lease-ttl-remove.json");
+        var change = event.getRecords().get(0).getDynamodb();
+        var pk = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(Keys.hold(holdId));
+        change.getKeys().put(Keys.PK, pk);
+        change.getOldImage().put(Keys.PK, pk);
+        return event;
+    }
+
+    StreamsEventResponse invokeStream(DynamodbEvent event) {
+        return stack.invoke(STREAM_FUNCTION, event);
+    }
+
+    SweepReport sweep() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("../events/sweep-schedule.json");
+        return stack.invoke(SWEEP_FUNCTION, event);
+    }
+
+    // ---- what the table holds
+
+    String holdStatus(String holdId) {
+        return Attr.str(meta(holdId), HoldItems.STATUS);
+    }
+
+    Map<String, AttributeValue> meta(String holdId) {
+        return dynamo.getItem(b -> b.tableName(table).key(HoldItems.metaKey(holdId)).consistentRead(true)).item();
+    }
+
+    boolean leaseExists(String holdId) {
+        return dynamo.getItem(b -> b.tableName(table).key(HoldItems.leaseKey(holdId)).consistentRead(true)).hasItem();
+    }
+
+    /** Ticket id -> status. */
+    Map<String, String> ticketStatuses(String holdId) {
+        Map<String, String> statuses = new TreeMap<>();
+        for (var item : partition(holdId)) {
+            if (Attr.str(item, Keys.SK).startsWith(HoldItems.TICKET_PREFIX)) {
+                statuses.put(Attr.str(item, "id"), Attr.str(item, HoldItems.STATUS));
+            }
+        }
+        return statuses;
+    }
+
+    List<Map<String, AttributeValue>> partition(String holdId) {
+        return new ArrayList<>(dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.hold(holdId))))).items().stream().toList());
+    }
+
+    Map<String, AttributeValue> seat(String eventId, String seat) {
+        Event event = events.get(eventId);
+        return dynamo.getItem(b -> b.tableName(table).key(SeatItems.key(event, SeatId.parse(seat))).consistentRead(true)).item();
+    }
+
+    /** Status and holder of a seat as stored, e.g. {@code RESERVED by <holdId>} or {@code AVAILABLE by null}. */
+    String seatState(String eventId, String seat) {
+        var item = seat(eventId, seat);
+        return Attr.str(item, SeatItems.STATUS) + " by " + Attr.str(item, SeatItems.HOLD_ID);
+    }
+
+    /** Everything storage has about the hold and its seats, to compare before and after. */
+    Map<String, Object> snapshot(String holdId, String eventId, String... seats) {
+        Map<String, Object> snapshot = new HashMap<>();
+        snapshot.put("hold", partition(holdId));
+        for (String seat : seats) {
+            snapshot.put(seat, seat(eventId, seat));
+        }
+        return snapshot;
+    }
+
+    /**
+     * The hold as a sale leaves it, written straight into the table (payments are built elsewhere): hold PAID,
+     * tickets PAID, seats SOLD, lease deleted. {@code expiry_shard} stays on purpose, as if the index had not caught
+     * up, so that the sweeper meets a paid hold.
+     */
+    void markPaid(String holdId, String eventId, String... seats) {
+        dynamo.updateItem(b -> b.tableName(table).key(HoldItems.metaKey(holdId))
+                .updateExpression("SET #status = :paid").expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
+                .expressionAttributeValues(Map.of(":paid", Attr.s(HoldStatus.PAID.name()))));
+        for (String ticketId : ticketStatuses(holdId).keySet()) {
+            dynamo.updateItem(b -> b.tableName(table).key(HoldItems.ticketKey(holdId, ticketId))
+                    .updateExpression("SET #status = :paid, payment_id = :payment")
+                    .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
+                    .expressionAttributeValues(Map.of(":paid", Attr.s("PAID"), ":payment", Attr.s("pay-" + holdId))));
+        }
+        Event event = events.get(eventId);
+        for (String seat : seats) {
+            dynamo.updateItem(b -> b.tableName(table).key(SeatItems.key(event, SeatId.parse(seat)))
+                    .updateExpression("SET #status = :sold").expressionAttributeNames(Map.of("#status", SeatItems.STATUS))
+                    .expressionAttributeValues(Map.of(":sold", Attr.s("SOLD"))));
+        }
+        dynamo.deleteItem(b -> b.tableName(table).key(HoldItems.leaseKey(holdId)));
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
