@@ -96,7 +96,7 @@ public class HoldPlacement {
         SeatGrid free = freeSeats(snapshots.current(event.id()).map());
         List<List<SeatId>> candidates = candidates(chooser, free, request, quantity);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !candidates.isEmpty(); attempt++) {
-            int spread = Math.min(candidates.size(), 1 << (2 * (attempt - 1)));
+            int spread = Math.min(candidates.size(), 1 << (3 * (attempt - 1)));
             List<SeatId> pick = candidates.get(ThreadLocalRandom.current().nextInt(spread));
             try {
                 return new Placed(seatHolder.holdSeats(caller, event, pick, key), attempt, false);
