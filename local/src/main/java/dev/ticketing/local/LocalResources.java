@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -39,19 +40,37 @@ public final class LocalResources {
         template.resources("AWS::DynamoDB::Table").forEach((id, properties) -> {
             String name = PREFIX + id;
             refs.put(id, name);
+            CreateTableRequest wanted = createTable(name, properties);
             try {
-                dynamo.describeTable(b -> b.tableName(name));
+                addMissingIndexes(dynamo, wanted, dynamo.describeTable(b -> b.tableName(name)).table());
                 return;
             } catch (ResourceNotFoundException absent) {
                 // first start with this data folder
             }
-            dynamo.createTable(createTable(name, properties));
+            dynamo.createTable(wanted);
             Map<String, Object> ttl = SamTemplate.map(properties, "TimeToLiveSpecification");
             if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
                 dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
                         t -> t.attributeName((String) ttl.get("AttributeName")).enabled(true)));
             }
         });
+    }
+
+    /**
+     * A data folder kept from an older template lacks the indexes added since: create them, as a CloudFormation
+     * update of the table would.
+     */
+    private static void addMissingIndexes(DynamoDbClient dynamo, CreateTableRequest wanted, TableDescription existing) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            if (!present.contains(index.indexName())) {
+                dynamo.updateTable(b -> b.tableName(wanted.tableName())
+                        .attributeDefinitions(wanted.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+            }
+        }
     }
 
     static CreateTableRequest createTable(String name, Map<String, Object> properties) {
