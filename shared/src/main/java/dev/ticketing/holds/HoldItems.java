@@ -113,6 +113,6 @@ public final class HoldItems {
         Hold hold = new Hold(str(meta, "id"), str(meta, "event_id"), str(meta, "user_id"),
                 Hold.visibleStatus(stored, expiresAt, now), seats, tickets, new BigDecimal(str(meta, "amount")),
                 str(meta, "currency"), Instant.parse(str(meta, "created_at")), expiresAt);
-        return new StoredHold(hold, stored);
+        return new StoredHold(hold, stored, str(meta, StoredHold.PAYMENT_ID));
     }
 }

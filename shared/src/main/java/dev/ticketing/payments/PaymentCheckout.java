@@ -3,8 +3,8 @@ package dev.ticketing.payments;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.holds.PayableHold;
-import dev.ticketing.holds.PayableHolds;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.holds.HoldStore;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.payments.gateway.CheckoutRequest;
 import dev.ticketing.payments.gateway.CheckoutSession;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public class PaymentCheckout {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentCheckout.class);
 
-    private final PayableHolds holds;
+    private final HoldStore holds;
     private final PaymentStore payments;
     private final PaymentWrites writes;
     private final IdempotencyKeys idempotency;
@@ -45,7 +45,7 @@ public class PaymentCheckout {
     private final PaymentSettings settings;
     private final Clock clock;
 
-    public PaymentCheckout(PayableHolds holds, PaymentStore payments, PaymentWrites writes, IdempotencyKeys idempotency,
+    public PaymentCheckout(HoldStore holds, PaymentStore payments, PaymentWrites writes, IdempotencyKeys idempotency,
                            PaymentGateways gateways, PaymentSettings settings, Clock clock) {
         this.holds = holds;
         this.payments = payments;
@@ -67,7 +67,7 @@ public class PaymentCheckout {
                 return replay(earlier.get());
             }
         }
-        PayableHold payable = ownedHold(caller, holdId);
+        StoredHold payable = ownedHold(caller, holdId);
         requirePayable(payable);
         Hold hold = payable.hold();
         Instant now = now();
@@ -83,7 +83,7 @@ public class PaymentCheckout {
             }
             if (PaymentWrites.holdRefused(cancelled)) {
                 // the hold changed between our read and the write: say what it is now
-                PayableHold now2 = ownedHold(caller, holdId);
+                StoredHold now2 = ownedHold(caller, holdId);
                 requirePayable(now2);
             }
             throw new ConflictException("hold-changed", "Hold changed",
@@ -180,13 +180,13 @@ public class PaymentCheckout {
                 Map.of("paymentId", payment.id(), "provider", payment.provider().name()));
     }
 
-    private PayableHold ownedHold(Caller caller, String holdId) {
+    private StoredHold ownedHold(Caller caller, String holdId) {
         return holds.load(holdId)
                 .filter(payable -> payable.hold().userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("Hold " + holdId + " does not exist"));
     }
 
-    private static void requirePayable(PayableHold payable) {
+    private static void requirePayable(StoredHold payable) {
         Hold hold = payable.hold();
         if (hold.status() != HoldStatus.ACTIVE) {
             Map<String, Object> details = new LinkedHashMap<>();

@@ -2,8 +2,8 @@ package dev.ticketing.payments;
 
 import dev.ticketing.holds.HoldReleaser;
 import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.holds.PayableHold;
-import dev.ticketing.holds.PayableHolds;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.holds.HoldStore;
 import dev.ticketing.payments.gateway.CaptureOutcome;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.gateway.PaymentGateway;
@@ -41,12 +41,12 @@ public class PaymentFinalizer {
     private final PaymentStore payments;
     private final PaymentWrites writes;
     private final PaymentSale sale;
-    private final PayableHolds holds;
+    private final HoldStore holds;
     private final HoldReleaser releaser;
     private final PaymentGateways gateways;
     private final Clock clock;
 
-    public PaymentFinalizer(PaymentStore payments, PaymentWrites writes, PaymentSale sale, PayableHolds holds,
+    public PaymentFinalizer(PaymentStore payments, PaymentWrites writes, PaymentSale sale, HoldStore holds,
                             HoldReleaser releaser, PaymentGateways gateways, Clock clock) {
         this.payments = payments;
         this.writes = writes;
@@ -149,7 +149,7 @@ public class PaymentFinalizer {
 
     /** A too-late payment's hold ends EXPIRED (tickets CANCELLED, seats it still holds freed), if it is still open for it. */
     private void endHoldOf(Payment payment) {
-        Optional<PayableHold> payable = holds.load(payment.holdId());
+        Optional<StoredHold> payable = holds.load(payment.holdId());
         if (payable.isPresent() && payable.get().storedStatus() == HoldStatus.ACTIVE
                 && payment.id().equals(payable.get().paymentId())) {
             releaser.end(payment.holdId(), HoldStatus.EXPIRED);

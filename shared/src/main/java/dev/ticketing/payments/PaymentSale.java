@@ -8,8 +8,8 @@ import dev.ticketing.events.EventStore;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldItems;
 import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.holds.PayableHold;
-import dev.ticketing.holds.PayableHolds;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.holds.HoldStore;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatStatus;
@@ -64,12 +64,12 @@ public class PaymentSale {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final PayableHolds holds;
+    private final HoldStore holds;
     private final PaymentStore payments;
     private final EventStore events;
     private final Clock clock;
 
-    public PaymentSale(DynamoDbClient dynamo, TicketingConfig config, PayableHolds holds, PaymentStore payments,
+    public PaymentSale(DynamoDbClient dynamo, TicketingConfig config, HoldStore holds, PaymentStore payments,
                        EventStore events, Clock clock) {
         this.dynamo = dynamo;
         this.table = config.tableName();
@@ -81,7 +81,7 @@ public class PaymentSale {
 
     public Result sell(Payment payment, String captureId) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            PayableHold payable = holds.load(payment.holdId())
+            StoredHold payable = holds.load(payment.holdId())
                     .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " has no hold " + payment.holdId()));
             Hold hold = payable.hold();
             Event event = events.get(hold.eventId());
@@ -111,7 +111,7 @@ public class PaymentSale {
         if (now.status() == PaymentStatus.FAILED) {
             return new Result(Outcome.PAYMENT_FAILED, now.failureReason());
         }
-        PayableHold payable = holds.load(payment.holdId()).orElseThrow();
+        StoredHold payable = holds.load(payment.holdId()).orElseThrow();
         Hold hold = payable.hold();
         SeatsNow seats = seatsNow(hold, event);
         HoldStatus stored = payable.storedStatus();
