@@ -97,7 +97,7 @@ public class ActiveHoldGuard {
     }
 
     /** The write that frees the slot of {@code hold}, if the hold still has one. */
-    Optional<Delete> release(Hold hold) {
+    public Optional<Delete> release(Hold hold) {
         if (!enabled()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import dev.ticketing.problems.ConflictException;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatMapSnapshots;
+import dev.ticketing.seats.SeatStore;
 import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.store.Attr;
 import dev.ticketing.tickets.Ticket;
@@ -17,12 +18,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -44,9 +41,11 @@ public class HoldReleaser {
     private final Clock clock;
     private final ActiveHoldGuard guard;
     private final SeatMapSnapshots snapshots;
+    private final SeatStore seatStore;
 
     public HoldReleaser(DynamoDbClient dynamo, HoldStore holds, EventStore events, TicketingConfig config, Clock clock,
-                        ActiveHoldGuard guard, SeatMapSnapshots snapshots) {
+                        ActiveHoldGuard guard, SeatMapSnapshots snapshots, SeatStore seatStore) {
+        this.seatStore = seatStore;
         this.guard = guard;
         this.snapshots = snapshots;
         this.dynamo = dynamo;
@@ -140,15 +139,7 @@ public class HoldReleaser {
     /** Which of the hold's seats it still holds; only those are given back. */
     private List<SeatId> seatsStillHeldBy(Hold hold, Event event) {
         List<SeatId> seats = hold.seats().stream().map(seat -> new SeatId(seat.row(), seat.column())).toList();
-        List<Map<String, AttributeValue>> keys = seats.stream().map(seat -> SeatItems.key(event, seat)).toList();
-        Set<String> stillHeld = dynamo.batchGetItemPaginator(b -> b.requestItems(Map.of(config.tableName(),
-                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
-                .stream()
-                .flatMap(page -> page.responses().getOrDefault(config.tableName(), List.of()).stream())
-                .filter(item -> hold.id().equals(Attr.str(item, SeatItems.HOLD_ID))
-                        && SeatStatus.RESERVED.name().equals(Attr.str(item, SeatItems.STATUS)))
-                .map(item -> SeatItems.seatId(item).toString())
-                .collect(Collectors.toSet());
-        return seats.stream().filter(seat -> stillHeld.contains(seat.toString())).toList();
+        Map<SeatId, SeatStore.StoredSeat> stored = seatStore.read(event, seats);
+        return seats.stream().filter(seat -> stored.containsKey(seat) && stored.get(seat).heldBy(hold.id())).toList();
     }
 }

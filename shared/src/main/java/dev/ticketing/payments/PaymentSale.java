@@ -9,12 +9,12 @@ import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldItems;
 import dev.ticketing.holds.HoldStatus;
 import dev.ticketing.holds.StoredHold;
+import dev.ticketing.holds.ActiveHoldGuard;
 import dev.ticketing.holds.HoldStore;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.store.Attr;
-import dev.ticketing.store.Keys;
+import dev.ticketing.seats.SeatStore;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketStatus;
 import jakarta.inject.Singleton;
@@ -23,13 +23,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -60,7 +57,6 @@ public class PaymentSale {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentSale.class);
     private static final int ATTEMPTS = 4;
     private static final int TRANSACTION_LIMIT = 100;
-    static final String GUARD_PREFIX = "ACTIVE_HOLD#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -68,9 +64,13 @@ public class PaymentSale {
     private final PaymentStore payments;
     private final EventStore events;
     private final Clock clock;
+    private final ActiveHoldGuard guard;
+    private final SeatStore seatStore;
 
     public PaymentSale(DynamoDbClient dynamo, TicketingConfig config, HoldStore holds, PaymentStore payments,
-                       EventStore events, Clock clock) {
+                       EventStore events, Clock clock, ActiveHoldGuard guard, SeatStore seatStore) {
+        this.guard = guard;
+        this.seatStore = seatStore;
         this.dynamo = dynamo;
         this.table = config.tableName();
         this.holds = holds;
@@ -171,12 +171,7 @@ public class PaymentSale {
                         ":active", s(HoldStatus.ACTIVE.name()),
                         ":pid", s(payment.id()),
                         ":now", s(now)))));
-        for (Map<String, AttributeValue> guard : guardItemsOf(hold)) {
-            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(guard)
-                    .conditionExpression("hold_id = :hold")
-                    .expressionAttributeValues(Map.of(":hold", s(hold.id())))
-                    .build()).build());
-        }
+        guard.release(hold).ifPresent(freeSlot -> items.add(TransactWriteItem.builder().delete(freeSlot).build()));
         if (items.size() < TRANSACTION_LIMIT) {
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                     .key(HoldItems.leaseKey(hold.id())).build()).build());
@@ -185,42 +180,23 @@ public class PaymentSale {
         return items;
     }
 
-    /** The keys of the hold's active-hold guard items ({@code USER#<user>#EVENT#<event>}/{@code ACTIVE_HOLD#<slot>}). */
-    private List<Map<String, AttributeValue>> guardItemsOf(Hold hold) {
-        String partition = Keys.user(hold.userId()) + "#EVENT#" + hold.eventId();
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :guard)")
-                        .expressionAttributeValues(Map.of(":pk", s(partition), ":guard", s(GUARD_PREFIX)))
-                        .consistentRead(true))
-                .items().stream()
-                .filter(item -> hold.id().equals(Attr.str(item, "hold_id")))
-                .map(item -> Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)))
-                .toList();
-    }
-
     /** Which of the hold's seats it still holds, and which someone else has taken (held or sold), in seat order. */
     private SeatsNow seatsNow(Hold hold, Event event) {
         List<SeatId> seats = hold.seats().stream().map(seat -> new SeatId(seat.row(), seat.column())).sorted().toList();
-        List<Map<String, AttributeValue>> keys = seats.stream().map(seat -> SeatItems.key(event, seat)).toList();
-        Map<String, Map<String, AttributeValue>> items = dynamo.batchGetItemPaginator(b -> b.requestItems(Map.of(table,
-                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
-                .stream()
-                .flatMap(page -> page.responses().getOrDefault(table, List.of()).stream())
-                .collect(Collectors.toMap(item -> SeatItems.seatId(item).toString(), item -> item));
+        Map<SeatId, SeatStore.StoredSeat> stored = seatStore.read(event, seats);
         List<String> notHeld = new ArrayList<>();
         List<String> taken = new ArrayList<>();
         long now = clock.millis();
         for (SeatId seat : seats) {
-            Map<String, AttributeValue> item = items.getOrDefault(seat.toString(), Map.of());
-            String status = Attr.str(item, SeatItems.STATUS);
-            boolean ours = hold.id().equals(Attr.str(item, SeatItems.HOLD_ID));
-            if (ours && SeatStatus.RESERVED.name().equals(status)) {
+            SeatStore.StoredSeat item = stored.get(seat);
+            if (item != null && item.heldBy(hold.id())) {
                 continue;
             }
             notHeld.add(seat.toString());
-            boolean othersReservation = SeatStatus.RESERVED.name().equals(status)
-                    && Attr.num(item, SeatItems.EXPIRES_AT) > now;
-            if (!ours && (SeatStatus.SOLD.name().equals(status) || othersReservation)) {
+            boolean othersReservation = item != null && item.status() == SeatStatus.RESERVED
+                    && item.expiresAtMillis() > now;
+            boolean ours = item != null && hold.id().equals(item.holdId());
+            if (!ours && (item != null && item.status() == SeatStatus.SOLD || othersReservation)) {
                 taken.add(seat.toString());
             }
         }

@@ -6,6 +6,8 @@ import dev.ticketing.store.Attr;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,7 @@ import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -27,6 +30,10 @@ public class SeatStore {
 
     /** One stored seat, as much as reading the map needs. */
     public record StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId) {
+        /** Whether storage still has this seat RESERVED by that hold (expired or not). */
+        public boolean heldBy(String hold) {
+            return status == SeatStatus.RESERVED && hold.equals(holdId);
+        }
     }
 
     private final DynamoDbClient dynamo;
@@ -93,6 +100,24 @@ public class SeatStore {
         return seats;
     }
 
+    /** These seats of the event (at most 100), read strongly consistently, by id. */
+    public Map<SeatId, StoredSeat> read(Event event, Collection<SeatId> seats) {
+        List<Map<String, AttributeValue>> keys = seats.stream().map(seat -> SeatItems.key(event, seat)).toList();
+        Map<SeatId, StoredSeat> found = new HashMap<>();
+        dynamo.batchGetItemPaginator(b -> b.requestItems(Map.of(table,
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
+                .stream()
+                .flatMap(page -> page.responses().getOrDefault(table, List.of()).stream())
+                .map(SeatStore::storedSeat)
+                .forEach(seat -> found.put(seat.id(), seat));
+        return found;
+    }
+
+    private static StoredSeat storedSeat(Map<String, AttributeValue> item) {
+        return new StoredSeat(SeatItems.seatId(item), SeatStatus.valueOf(Attr.str(item, SeatItems.STATUS)),
+                Attr.num(item, SeatItems.EXPIRES_AT), Attr.str(item, SeatItems.HOLD_ID));
+    }
+
     private List<StoredSeat> readBlock(Event event, int block) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
@@ -104,8 +129,7 @@ public class SeatStore {
                 .build();
         List<StoredSeat> seats = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
-            seats.add(new StoredSeat(SeatItems.seatId(item), SeatStatus.valueOf(Attr.str(item, SeatItems.STATUS)),
-                    Attr.num(item, SeatItems.EXPIRES_AT), Attr.str(item, SeatItems.HOLD_ID)));
+            seats.add(storedSeat(item));
         }
         return seats;
     }
