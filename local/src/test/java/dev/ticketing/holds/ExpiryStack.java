@@ -5,29 +5,23 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.MutableClock;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,11 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ExpiryStack implements AutoCloseable {
     static final String STREAM_FUNCTION = "HoldExpiryFunction";
     static final String SWEEP_FUNCTION = "ExpiredHoldSweepFunction";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final LocalStack stack;
     final MutableClock clock = new MutableClock();
+    private final Api api;
     private final DynamoDbClient dynamo;
     private final String table;
     private final EventStore events;
@@ -51,6 +44,7 @@ final class ExpiryStack implements AutoCloseable {
     private ExpiryStack(Duration holdDuration, Duration sweepInterval) throws Exception {
         this.stack = LocalStack.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
                 .withHoldDuration(holdDuration).withSweepInterval(sweepInterval), clock);
+        this.api = new Api(stack);
         this.dynamo = stack.dynamoDb();
         this.table = stack.ref("Table");
         this.events = new EventStore(dynamo, new TicketingConfig(table, holdDuration, 10, 1));
@@ -64,65 +58,27 @@ final class ExpiryStack implements AutoCloseable {
         }
     }
 
-    // ---- the API, as a client uses it
+    // ---- the API, as a client uses it: the same client as every other integration test
 
     String user(String name) {
-        return stack.token(name + "-" + UUID.randomUUID().toString().substring(0, 8), false);
+        return api.newUser(name);
     }
 
     String createEvent(int rows, int columns) {
-        Map<String, Object> event = Map.of("name", "Expiry test", "date", "2027-03-01T20:00:00Z", "rows", rows,
-                "columns", columns, "currency", "EUR",
-                "prices", List.of(Map.of("fromRow", 1, "toRow", rows, "price", "30.00")));
-        HttpResponse<String> created = send("POST", "/events", stack.token("admin", true), event);
-        if (created.statusCode() != 201) {
-            throw new AssertionError("event not created: " + created.body());
-        }
-        return json(created).get("id").asText();
-    }
-
-    HttpResponse<String> tryHold(String eventId, String token, String... seats) {
-        return send("POST", "/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
+        return api.createEvent(rows, columns);
     }
 
     /** Holds the seats and answers the hold's id. */
     String hold(String eventId, String token, String... seats) {
-        HttpResponse<String> held = tryHold(eventId, token, seats);
-        if (held.statusCode() != 201) {
-            throw new AssertionError("not held: " + held.statusCode() + " " + held.body());
+        Api.Response held = api.hold(eventId, token, seats);
+        if (held.status() != 201) {
+            throw new AssertionError("not held: " + held);
         }
-        return json(held).get("id").asText();
+        return held.json().get("id").asText();
     }
 
     JsonNode getHold(String holdId, String token) {
-        return json(send("GET", "/holds/" + holdId, token, null));
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUrl().resolve(path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
-        }
+        return api.get("/holds/" + holdId, token).json();
     }
 
     // ---- the triggers, invoked as Lambda would with the sample events of events/

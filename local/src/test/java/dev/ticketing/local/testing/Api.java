@@ -43,7 +43,8 @@ public final class Api {
         }
     }
 
-    Api(LocalStack stack) {
+    /** A client of the given stack; most tests use {@link TestStack#api()}. */
+    public Api(LocalStack stack) {
         this.stack = stack;
     }
 
