@@ -53,6 +53,11 @@ public class ActiveHoldGuard {
         return Map.of(Keys.PK, s(partition(userId, eventId)), Keys.SK, s(SLOT_PREFIX + slot));
     }
 
+    /** The slot a new hold of the user for the event will claim; empty when there is no limit. */
+    public Optional<Slot> slotFor(String userId, String eventId, Instant now) {
+        return enabled() ? Optional.of(freeSlot(userId, eventId, now)) : Optional.empty();
+    }
+
     /**
      * A slot that looks free now, or a 409 naming the user's open holds. The transaction that claims it re-checks,
      * so two concurrent requests cannot both get the last slot.

@@ -17,6 +17,7 @@ import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.seats.choice.SeatChooser;
 import dev.ticketing.seats.choice.SeatGrid;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +48,14 @@ public class HoldPlacement {
     private final HoldStore holds;
     private final IdempotencyKeys idempotency;
     private final TicketingConfig config;
+    private final ActiveHoldGuard guard;
+    private final Clock clock;
 
     public HoldPlacement(EventStore events, SeatMapService seatMaps, SeatMapSnapshots snapshots, SeatHolder seatHolder,
-                         HoldStore holds, IdempotencyKeys idempotency, TicketingConfig config) {
+                         HoldStore holds, IdempotencyKeys idempotency, TicketingConfig config, ActiveHoldGuard guard,
+                         Clock clock) {
+        this.guard = guard;
+        this.clock = clock;
         this.events = events;
         this.seatMaps = seatMaps;
         this.snapshots = snapshots;
@@ -72,7 +78,7 @@ public class HoldPlacement {
         try {
             return request.byQuantity()
                     ? pickAndHold(caller, event, request, key)
-                    : new Placed(seatHolder.holdSeats(caller, event, request.seatsOf(event, config.maxSeatsPerHold()), key), 1, false);
+                    : holdById(caller, event, request, key);
         } catch (TicketingException refused) {
             // A concurrent duplicate of this request may have won (its seats, its slot): then that is the answer.
             Optional<Hold> first = key.flatMap(idempotency::recorded).flatMap(holds::find);
@@ -81,6 +87,15 @@ public class HoldPlacement {
             }
             throw refused;
         }
+    }
+
+    private Placed holdById(Caller caller, Event event, HoldRequest request, Optional<IdempotencyKeys.Key> key) {
+        List<SeatId> seats = request.seatsOf(event, config.maxSeatsPerHold());
+        return new Placed(seatHolder.holdSeats(caller, event, seats, key, slotOf(caller, event)), 1, false);
+    }
+
+    private Optional<ActiveHoldGuard.Slot> slotOf(Caller caller, Event event) {
+        return guard.slotFor(caller.userId(), event.id(), clock.instant());
     }
 
     /**
@@ -92,6 +107,8 @@ public class HoldPlacement {
      */
     private Placed pickAndHold(Caller caller, Event event, HoldRequest request, Optional<IdempotencyKeys.Key> key) {
         int quantity = request.quantity(config.maxSeatsPerHold());
+        // A lost pick claims nothing, so the slot found now stays the one to claim for every pick.
+        Optional<ActiveHoldGuard.Slot> slot = slotOf(caller, event);
         SeatChooser chooser = new SeatChooser();
         SeatGrid free = freeSeats(snapshots.current(event.id()).map());
         List<List<SeatId>> candidates = candidates(chooser, free, request, quantity);
@@ -99,7 +116,7 @@ public class HoldPlacement {
             int spread = Math.min(candidates.size(), 1 << (3 * (attempt - 1)));
             List<SeatId> pick = candidates.get(ThreadLocalRandom.current().nextInt(spread));
             try {
-                return new Placed(seatHolder.holdSeats(caller, event, pick, key), attempt, false);
+                return new Placed(seatHolder.holdSeats(caller, event, pick, key, slot), attempt, false);
             } catch (SeatsUnavailableException lost) {
                 Set<SeatId> taken = lost.unavailableSeats().stream().map(SeatId::parse).collect(Collectors.toSet());
                 free = free.taking(taken);

@@ -59,10 +59,12 @@ public class SeatHolder {
 
     /**
      * Holds exactly these seats of the event, or throws {@link SeatsUnavailableException} naming the taken ones,
-     * or a 409 when the user already has as many open holds for the event as allowed. With an idempotency key,
-     * a concurrent duplicate of the same request answers the hold the first one created.
+     * or a 409 when someone else took the user's last open-hold slot meanwhile. {@code slot} is the slot to claim
+     * ({@link ActiveHoldGuard#slotFor}), looked up once per request. With an idempotency key, a concurrent duplicate
+     * of the same request answers the hold the first one created.
      */
-    public Hold holdSeats(Caller caller, Event event, List<SeatId> seats, Optional<IdempotencyKeys.Key> key) {
+    public Hold holdSeats(Caller caller, Event event, List<SeatId> seats, Optional<IdempotencyKeys.Key> key,
+                          Optional<ActiveHoldGuard.Slot> slot) {
         // Millisecond precision: what DynamoDB conditions compare, and what clients are shown.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String holdId = UUID.randomUUID().toString();
@@ -89,9 +91,9 @@ public class SeatHolder {
         items.add(TransactWriteItem.builder().put(newItem(HoldItems.meta(hold))).build());
         items.add(TransactWriteItem.builder().put(newItem(HoldItems.lease(hold))).build());
         int guardIndex = -1;
-        if (guard.enabled()) {
+        if (slot.isPresent()) {
             guardIndex = items.size();
-            items.add(TransactWriteItem.builder().put(guard.claim(hold, guard.freeSlot(caller.userId(), event.id(), now), now)).build());
+            items.add(TransactWriteItem.builder().put(guard.claim(hold, slot.get(), now)).build());
         }
         int keyIndex = -1;
         if (key.isPresent()) {
