@@ -3,7 +3,7 @@ package dev.ticketing.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.local.LocalOptions;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,15 +16,15 @@ import java.util.Map;
 final class BenchStack implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final LocalStack stack;
+    final LocalSystem stack;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BenchStack(LocalStack stack) {
+    private BenchStack(LocalSystem stack) {
         this.stack = stack;
     }
 
     static BenchStack start(LocalOptions options) throws Exception {
-        return new BenchStack(LocalStack.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)));
+        return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)));
     }
 
     URI url(String path) {

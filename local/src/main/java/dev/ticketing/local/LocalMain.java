@@ -24,7 +24,7 @@ public final class LocalMain {
             return;
         }
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(options);
+        LocalSystem stack = LocalSystem.start(options);
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,7 +2,7 @@ package dev.ticketing.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ class BadInputIT {
     }
 
     private static long itemCount() {
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
         return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).select(Select.COUNT))
                 .stream().mapToLong(page -> page.count()).sum();
     }

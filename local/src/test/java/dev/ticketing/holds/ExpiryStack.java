@@ -9,7 +9,7 @@ import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.local.LocalOptions;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.MutableClock;
 import dev.ticketing.seats.SeatId;
@@ -34,7 +34,7 @@ final class ExpiryStack implements AutoCloseable {
     static final String STREAM_FUNCTION = "HoldExpiryFunction";
     static final String SWEEP_FUNCTION = "ExpiredHoldSweepFunction";
 
-    final LocalStack stack;
+    final LocalSystem stack;
     final MutableClock clock = new MutableClock();
     private final Api api;
     private final DynamoDbClient dynamo;
@@ -42,7 +42,7 @@ final class ExpiryStack implements AutoCloseable {
     private final EventStore events;
 
     private ExpiryStack(Duration holdDuration, Duration sweepInterval) throws Exception {
-        this.stack = LocalStack.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+        this.stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
                 .withHoldDuration(holdDuration).withSweepInterval(sweepInterval), clock);
         this.api = new Api(stack);
         this.dynamo = stack.dynamoDb();

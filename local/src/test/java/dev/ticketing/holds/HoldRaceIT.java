@@ -3,7 +3,7 @@ package dev.ticketing.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ class HoldRaceIT {
 
     /** Seat id -> hold id of every seat stored RESERVED, read straight from the table. */
     private static Map<String, String> reservedSeatsInTheDatabase(String eventId) {
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
         Map<String, String> reserved = new HashMap<>();
         stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table"))
                         .filterExpression("event_id = :event AND begins_with(pk, :seats)")

@@ -63,7 +63,7 @@ class DeployableJarIT {
     private JsonNode run(String jarUnderFunctions, String handler, String eventClass, Path event) throws Exception {
         Path jar = Path.of("../functions", jarUnderFunctions);
         assumeTrue(Files.exists(jar), "the Lambda jars are built by `mvn package`; run `mvn verify`");
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
         Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/InvokeHandler.java").toURI());
         ProcessBuilder lambda = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar.toString(), runner.toString(), handler, eventClass, event.toString())

@@ -1,5 +1,6 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.template.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

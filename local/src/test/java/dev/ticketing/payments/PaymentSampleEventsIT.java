@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
 /** The payment functions answer the sample events of events/ (the ones `sam local invoke` would send). */
 class PaymentSampleEventsIT {
-    private final LocalStack stack = TestStack.get();
+    private final LocalSystem stack = TestStack.get();
 
     @Test
     void theWebhookFunctionRefusesTheUnsignedSampleAsProblemJson() {

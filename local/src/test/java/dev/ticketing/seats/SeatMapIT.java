@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class SeatMapIT {
         assertThat(api.seatStatuses(event, viewer)).containsEntry("2-2", "AVAILABLE");
 
         // Another function instance (say, the payment processor) sells the seat: this instance's snapshot is stale.
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
         stack.dynamoDb().updateItem(b -> b.tableName(stack.ref("Table"))
                 .key(Map.of("pk", AttributeValue.fromS("SEATS#" + event + "#0"), "sk", AttributeValue.fromS("SEAT#002#002")))
                 .updateExpression("SET #s = :sold")

@@ -3,7 +3,7 @@ package dev.ticketing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
 import java.io.File;
@@ -76,7 +76,7 @@ class SeatMapPageIT {
 
     @Test
     void seatsHeldOnThePageAreSeenReservedByOthersWithinTwoSecondsAndReleasingFreesThem() {
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
         Api api = TestStack.api();
         String event = api.createEvent(6, 8);
         String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
@@ -131,7 +131,7 @@ class SeatMapPageIT {
     }
 
     /** A fresh browser on the page, signed in as {@code user}, showing {@code event}'s seat map. */
-    private WebDriver openSignedIn(LocalStack stack, String user, String event) {
+    private WebDriver openSignedIn(LocalSystem stack, String user, String event) {
         WebDriver page = browser();
         page.get(stack.baseUrl() + "/");
         page.findElement(By.id("user-name")).sendKeys(user);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.ticketing.local.SamTemplate;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.lambda.LocalFunctions;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.ticketing.local.http;
 
-import dev.ticketing.local.SamTemplate;
+import dev.ticketing.local.template.SamTemplate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

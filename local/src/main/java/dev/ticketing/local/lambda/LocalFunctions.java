@@ -1,8 +1,8 @@
 package dev.ticketing.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.ticketing.local.LocalResources;
-import dev.ticketing.local.SamTemplate;
+import dev.ticketing.local.template.LocalResources;
+import dev.ticketing.local.template.SamTemplate;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;

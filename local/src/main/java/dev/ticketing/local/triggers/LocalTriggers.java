@@ -1,7 +1,7 @@
 package dev.ticketing.local.triggers;
 
-import dev.ticketing.local.LocalResources;
-import dev.ticketing.local.SamTemplate;
+import dev.ticketing.local.template.LocalResources;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.lambda.LocalFunctions;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,8 +2,8 @@ package dev.ticketing.local.triggers;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.ticketing.local.LocalResources;
-import dev.ticketing.local.SamTemplate;
+import dev.ticketing.local.template.LocalResources;
+import dev.ticketing.local.template.SamTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package dev.ticketing.local.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,7 +22,7 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final LocalStack stack;
+    private final LocalSystem stack;
 
     public record Response(int status, HttpHeaders headers, String body) {
         public JsonNode json() {
@@ -44,7 +44,7 @@ public final class Api {
     }
 
     /** A client of the given stack; most tests use {@link TestStack#api()}. */
-    public Api(LocalStack stack) {
+    public Api(LocalSystem stack) {
         this.stack = stack;
     }
 

@@ -3,7 +3,7 @@ package dev.ticketing.local.testing;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.cardcheckout.MockCardCheckout;
 import dev.ticketing.local.paypal.MockPayPal;
 import dev.ticketing.local.paypal.SentWebhook;
@@ -26,9 +26,9 @@ public final class PaymentsApi {
     public static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private final Api api;
-    private final LocalStack stack;
+    private final LocalSystem stack;
 
-    PaymentsApi(Api api, LocalStack stack) {
+    PaymentsApi(Api api, LocalSystem stack) {
         this.api = api;
         this.stack = stack;
     }
@@ -200,7 +200,7 @@ public final class PaymentsApi {
         return stack.sqsPoller();
     }
 
-    public LocalStack stack() {
+    public LocalSystem stack() {
         return stack;
     }
 }

@@ -1,23 +1,23 @@
 package dev.ticketing.local.testing;
 
 import dev.ticketing.local.LocalOptions;
-import dev.ticketing.local.LocalStack;
+import dev.ticketing.local.LocalSystem;
 
 /**
  * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
  * isolate themselves by creating their own events and users.
  */
 public final class TestStack {
-    private static LocalStack stack;
+    private static LocalSystem stack;
     private static final MutableClock CLOCK = new MutableClock();
 
     private TestStack() {
     }
 
-    public static synchronized LocalStack get() {
+    public static synchronized LocalSystem get() {
         if (stack == null) {
             try {
-                stack = LocalStack.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0), CLOCK);
+                stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0), CLOCK);
             } catch (Exception e) {
                 throw new IllegalStateException("the local stack did not start", e);
             }

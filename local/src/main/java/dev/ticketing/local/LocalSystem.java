@@ -1,5 +1,7 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.template.SamTemplate;
+import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.ElasticMq;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The whole system in one JVM: DynamoDB Local, ElasticMQ, the resources and functions of template.yaml, and an
  * API Gateway-like HTTP front. It composes the real handlers and holds no business rule of its own.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalSystem implements AutoCloseable {
     private final List<AutoCloseable> parts;
     private final DynamoDbLocal dynamo;
     private final ElasticMq sqs;
@@ -37,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalPayments payments;
     private SqsEventSourcePoller sqsPoller;
 
-    private LocalStack(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
+    private LocalSystem(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
                        LocalJwt jwt, HttpFront front, LocalFunctions functions) {
         this.parts = parts;
         this.dynamo = dynamo;
@@ -48,12 +50,12 @@ public final class LocalStack implements AutoCloseable {
         this.functions = functions;
     }
 
-    public static LocalStack start(LocalOptions options) throws Exception {
+    public static LocalSystem start(LocalOptions options) throws Exception {
         return start(options, Clock.systemUTC());
     }
 
     /** Starts the stack; tests may pass their own clock, which every function then uses. */
-    public static LocalStack start(LocalOptions options, Clock clock) throws Exception {
+    public static LocalSystem start(LocalOptions options, Clock clock) throws Exception {
         List<AutoCloseable> parts = new ArrayList<>();
         Startup.phase("JVM");
         try {
@@ -114,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
             }
             Startup.phase("demo event");
             front.markReady();
-            LocalStack stack = new LocalStack(parts, dynamo, sqs, resources, jwt, front, functions);
+            LocalSystem stack = new LocalSystem(parts, dynamo, sqs, resources, jwt, front, functions);
             stack.payments = payments;
             stack.sqsPoller = poller;
             return stack;
@@ -126,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Start-up phases and how long each took, logged so a slow start says where its time went. */
     private static final class Startup {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalStack.class);
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalSystem.class);
         private static long last = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
 
         static synchronized void phase(String name) {

@@ -1,4 +1,4 @@
-package dev.ticketing.local;
+package dev.ticketing.local.template;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

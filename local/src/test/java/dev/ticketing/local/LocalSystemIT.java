@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local stack itself: durable across restarts, seeded once, and reachable by the real AWS clients. */
-class LocalStackIT {
+class LocalSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -26,7 +26,7 @@ class LocalStackIT {
         LocalOptions options = LocalOptions.defaults().withDataDir(data).withPorts(0, 0, 0);
         String token;
         String holdId;
-        try (LocalStack first = LocalStack.start(options)) {
+        try (LocalSystem first = LocalSystem.start(options)) {
             assertThat(get(first.baseUrl(), "/health", null).statusCode()).isEqualTo(200);
             token = first.token("alice", false);
             JsonNode events = JSON.readTree(get(first.baseUrl(), "/events", token).body()).get("events");
@@ -39,7 +39,7 @@ class LocalStackIT {
             holdId = JSON.readTree(held.body()).get("id").asText();
         }
 
-        try (LocalStack second = LocalStack.start(options)) {
+        try (LocalSystem second = LocalSystem.start(options)) {
             HttpResponse<String> hold = get(second.baseUrl(), "/holds/" + holdId, token);
             assertThat(hold.statusCode()).as("the first run's token still works").isEqualTo(200);
             assertThat(JSON.readTree(hold.body()).get("status").asText()).isEqualTo("ACTIVE");
@@ -52,7 +52,7 @@ class LocalStackIT {
 
     @Test
     void theRealAwsClientsReachTheLocalDynamoDbAndSqs() {
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
 
         assertThat(stack.dynamoDb().listTables().tableNames()).contains("ticketing-Table");
         assertThat(stack.dynamoDb().describeTable(b -> b.tableName("ticketing-Table")).table().streamSpecification().streamEnabled())
@@ -64,7 +64,7 @@ class LocalStackIT {
 
     @Test
     void theApiFunctionAnswersTheSampleEventsOfTheEventsFolder() throws Exception {
-        LocalStack stack = TestStack.get();
+        LocalSystem stack = TestStack.get();
         APIGatewayV2HTTPEvent create = EventLoader.loadApiGatewayHttpEvent("../events/api-create-event.json");
         APIGatewayV2HTTPEvent list = EventLoader.loadApiGatewayHttpEvent("../events/api-list-events.json");
 
