@@ -8,23 +8,33 @@ public final class LocalMain {
     private LocalMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         // The functions' jars carry their own logback.xml for Lambda; locally one quieter configuration rules.
         System.setProperty("logback.configurationFile", "logback-local.xml");
         System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
         LocalOptions options;
         try {
             options = LocalOptions.parse(args, System::getenv);
-        } catch (IllegalArgumentException e) {
-            if (!"help".equals(e.getMessage())) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(LocalOptions.USAGE);
-            System.exit("help".equals(e.getMessage()) ? 0 : 2);
+        } catch (LocalOptions.HelpRequested help) {
+            System.out.print(LocalOptions.USAGE);
+            System.exit(0);
+            return;
+        } catch (LocalOptions.InvalidOptionException e) {
+            fail(2, e.getMessage());
             return;
         }
         long started = System.nanoTime();
-        LocalSystem stack = LocalSystem.start(options);
+        LocalSystem stack;
+        try {
+            stack = LocalSystem.start(options);
+        } catch (StartupProblem e) {
+            fail(1, e.getMessage());
+            return;
+        } catch (Exception | Error e) {
+            // anything else is a bug or a broken machine: one line here, the details in the log above
+            fail(1, "could not start: " + rootCause(e));
+            return;
+        }
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,6 +49,7 @@ public final class LocalMain {
                   API, web page, mock PayPal:  %s
                   DynamoDB endpoint:           %s   (aws dynamodb ... --endpoint-url %s)
                   SQS endpoint:                %s   (aws sqs ... --endpoint-url %s)
+                  Listening on:                %s
                   Data:                        %s
                   Hold duration:               %s
                 Get a token:  curl -s -XPOST %s/dev/token -d '{"userId":"alice"}'
@@ -46,8 +57,32 @@ public final class LocalMain {
                 %n""",
                 startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
                 stack.sqsEndpoint(), stack.sqsEndpoint(),
-                options.inMemory() ? "in memory (lost on exit)" : options.dataDir().toAbsolutePath(),
+                stack.dynamoDbOnLoopbackOnly() ? "127.0.0.1 only (this machine)"
+                        : "127.0.0.1, and DynamoDB Local on ALL network interfaces",
+                options.inMemory() ? "in memory (lost on exit)"
+                        : options.dataDir().toAbsolutePath() + "  (tables, queued messages, token key; delete it to reset)",
                 options.holdDuration(), stack.baseUrl());
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One line on standard error, and out: parts already started may hold non-daemon threads. */
+    private static void fail(int status, String message) {
+        System.err.println("ticketing-local: " + message);
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 }

@@ -5,6 +5,7 @@ import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.ElasticMq;
+import dev.ticketing.local.aws.FreePort;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
@@ -57,26 +58,46 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts the stack; tests may pass their own clock, which every function then uses. */
     public static LocalSystem start(LocalOptions options, Clock clock) throws Exception {
         List<AutoCloseable> parts = new ArrayList<>();
-        Startup.phase("JVM");
         try {
             Path dataDir = options.inMemory() ? null : options.dataDir().toAbsolutePath();
+            // what a person can fix is checked before anything starts (or logs), and told in one line (StartupProblem)
+            if (dataDir != null) {
+                parts.add(DataFolderLock.acquire(dataDir));
+            }
+            FreePort.requireFree(options.port(), "HTTP API and web page", "--port");
+            FreePort.requireFree(options.dynamoDbPort(), "DynamoDB Local", "--dynamodb-port");
+            FreePort.requireFree(options.sqsPort(), "ElasticMQ, the SQS endpoint", "--sqs-port");
+            Startup.phase("JVM");
             CompletableFuture<DynamoDbLocal> dynamoStart = CompletableFuture.supplyAsync(() -> {
                 try {
                     return DynamoDbLocal.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+                } catch (StartupProblem e) {
+                    throw e;
                 } catch (Exception e) {
                     throw new IllegalStateException("DynamoDB Local did not start on port " + options.dynamoDbPort(), e);
                 }
             });
-            ElasticMq sqs = ElasticMq.start(options.sqsPort());
+            ElasticMq sqs;
+            try {
+                sqs = ElasticMq.start(options.sqsPort(), dataDir == null ? null : dataDir.resolve("sqs"));
+            } catch (RuntimeException e) {
+                closeWhenStarted(dynamoStart);
+                throw e;
+            }
             parts.add(sqs);
-            DynamoDbLocal dynamo = dynamoStart.join();
+            DynamoDbLocal dynamo;
+            try {
+                dynamo = dynamoStart.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             parts.add(dynamo);
             Startup.phase("DynamoDB Local and ElasticMQ");
 
             SamTemplate template = SamTemplate.fromClasspath();
             // the front's port is chosen first: the mock providers and the functions' config need its URL
-            int port = dev.ticketing.local.aws.FreePort.orAny(options.port());
-            LocalPayments payments = LocalPayments.create(URI.create("http://127.0.0.1:" + port), clock);
+            int port = FreePort.orAny(options.port());
+            LocalPayments payments = LocalPayments.create(URI.create("http://127.0.0.1:" + port), clock, options.paypalUrl());
             parts.add(payments);
             Map<String, Object> parameters = new HashMap<>(Map.of(
                     "HoldDuration", options.holdDuration().toString(),
@@ -92,10 +113,11 @@ public final class LocalSystem implements AutoCloseable {
             Startup.phase("table and queues");
 
             LocalJwt jwt = LocalJwt.create(dataDir == null ? null : dataDir.resolve("jwt-key.json"), clock);
+            // the functions use the local wiring's DynamoDB client: file-backed, it waits for each transaction's commit
             LocalFunctions functions = LocalFunctions.start(template, resources, Map.of(
                     "dynamodb.endpoint", dynamo.endpoint().toString(),
                     "sqs.endpoint", sqs.endpoint().toString(),
-                    "aws.region", DynamoDbLocal.REGION.id()), clock);
+                    "aws.region", DynamoDbLocal.REGION.id()), dynamo.client(), clock);
             parts.add(functions);
             HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
             parts.add(front);
@@ -126,6 +148,14 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    private static void closeWhenStarted(CompletableFuture<DynamoDbLocal> starting) {
+        try {
+            starting.join().close();
+        } catch (Exception e) {
+            // it did not start either
+        }
+    }
+
     /** Start-up phases and how long each took, logged so a slow start says where its time went. */
     private static final class Startup {
         private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalSystem.class);
@@ -148,6 +178,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public URI sqsEndpoint() {
         return sqs.endpoint();
+    }
+
+    /** Whether DynamoDB Local listens on 127.0.0.1 only (it has no host option; see {@link DynamoDbLocal}). */
+    public boolean dynamoDbOnLoopbackOnly() {
+        return dynamo.loopbackOnly();
     }
 
     public DynamoDbClient dynamoDb() {

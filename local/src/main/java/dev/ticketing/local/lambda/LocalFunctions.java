@@ -5,6 +5,7 @@ import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.template.SamTemplate;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.RuntimeBeanDefinition;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The functions of template.yaml, each its handler class instantiated once, as a warm Lambda container would
@@ -25,8 +27,12 @@ public final class LocalFunctions implements AutoCloseable {
     private final Map<String, RequestHandler<Object, Object>> handlers = new LinkedHashMap<>();
     private final List<ApplicationContext> contexts = new ArrayList<>();
 
+    /**
+     * @param dynamoDb the DynamoDB client every function uses in place of the one its own configuration would
+     *                 build (the local wiring's, which waits for DynamoDB Local's commits)
+     */
     public static LocalFunctions start(SamTemplate template, LocalResources resources, Map<String, Object> endpoints,
-                                       Clock clock) {
+                                       DynamoDbClient dynamoDb, Clock clock) {
         LocalFunctions functions = new LocalFunctions();
         for (SamTemplate.Function function : template.functions()) {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -36,7 +42,7 @@ public final class LocalFunctions implements AutoCloseable {
                 }
             });
             properties.putAll(endpoints);
-            functions.handlers.put(function.id(), functions.instantiate(function.handler(), properties, clock));
+            functions.handlers.put(function.id(), functions.instantiate(function.handler(), properties, dynamoDb, clock));
         }
         return functions;
     }
@@ -47,7 +53,8 @@ public final class LocalFunctions implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private RequestHandler<Object, Object> instantiate(String handler, Map<String, Object> properties, Clock clock) {
+    private RequestHandler<Object, Object> instantiate(String handler, Map<String, Object> properties,
+                                                       DynamoDbClient dynamoDb, Clock clock) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         try {
             Class<?> type = Class.forName(className);
@@ -59,6 +66,8 @@ public final class LocalFunctions implements AutoCloseable {
                     ApplicationContext context = builder
                             .properties(properties)
                             .singletons(clock)
+                            .beanDefinitions(RuntimeBeanDefinition.builder(DynamoDbClient.class, () -> dynamoDb)
+                                    .singleton(true).replaces(DynamoDbClient.class).build())
                             .deduceEnvironment(false)
                             .start();
                     contexts.add(context);

@@ -30,15 +30,35 @@ public final class LocalPayments implements AutoCloseable {
     private final URI front;
     private final MockPayPal paypal;
     private final MockCardCheckout card;
+    private final Map<String, Object> paypalParameters;
 
-    private LocalPayments(URI front, MockPayPal paypal, MockCardCheckout card) {
+    private LocalPayments(URI front, MockPayPal paypal, MockCardCheckout card, Map<String, Object> paypalParameters) {
         this.front = front;
         this.paypal = paypal;
         this.card = card;
+        this.paypalParameters = paypalParameters;
     }
 
     /** {@code front} is the HTTP front's base URL, known before it starts (its port is chosen first). */
     public static LocalPayments create(URI front, Clock clock) {
+        return create(front, clock, null);
+    }
+
+    /**
+     * As {@link #create(URI, Clock)}, or, with {@code externalPayPal}, with the PayPal at that REST root instead
+     * of the built-in mock (which is then not mounted): a mock run by another process that outlives this one (a
+     * crash test's driver), or a PayPal sandbox. Its credentials and webhook id are the mock's unless the
+     * environment variables {@code PAYPAL_CLIENT_ID}, {@code PAYPAL_CLIENT_SECRET}, {@code PAYPAL_WEBHOOK_ID}
+     * give others; its webhooks go to the front's {@code /webhooks/paypal}.
+     */
+    public static LocalPayments create(URI front, Clock clock, URI externalPayPal) {
+        MockCardCheckout card = new MockCardCheckout(CARD_PATH, URI.create(front + CARD_PATH), CARD_API_KEY,
+                CARD_WEBHOOK_SECRET, URI.create(front + "/webhooks/other"), clock, RETRIES);
+        if (externalPayPal != null) {
+            return new LocalPayments(front, null, card, paypalParameters(externalPayPal,
+                    environment("PAYPAL_CLIENT_ID", PAYPAL_CLIENT_ID), environment("PAYPAL_CLIENT_SECRET", PAYPAL_CLIENT_SECRET),
+                    environment("PAYPAL_WEBHOOK_ID", PAYPAL_WEBHOOK_ID)));
+        }
         MockPayPal paypal = MockPayPal.builder()
                 .basePath(PAYPAL_PATH)
                 .publicBaseUrl(URI.create(front + PAYPAL_PATH))
@@ -48,18 +68,28 @@ public final class LocalPayments implements AutoCloseable {
                 .webhookRetryDelays(RETRIES)
                 .clock(clock)
                 .build();
-        MockCardCheckout card = new MockCardCheckout(CARD_PATH, URI.create(front + CARD_PATH), CARD_API_KEY,
-                CARD_WEBHOOK_SECRET, URI.create(front + "/webhooks/other"), clock, RETRIES);
-        return new LocalPayments(front, paypal, card);
+        return new LocalPayments(front, paypal, card,
+                paypalParameters(paypal.baseUrl(), PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_WEBHOOK_ID));
+    }
+
+    private static Map<String, Object> paypalParameters(URI baseUrl, String clientId, String secret, String webhookId) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("PayPalBaseUrl", baseUrl.toString());
+        parameters.put("PayPalClientId", clientId);
+        parameters.put("PayPalClientSecret", secret);
+        parameters.put("PayPalWebhookId", webhookId);
+        return parameters;
+    }
+
+    private static String environment(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** Overrides of template.yaml's parameters, so the functions' environment points at the mocks. */
     public Map<String, Object> templateParameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("PayPalBaseUrl", paypal.baseUrl().toString());
-        parameters.put("PayPalClientId", PAYPAL_CLIENT_ID);
-        parameters.put("PayPalClientSecret", PAYPAL_CLIENT_SECRET);
-        parameters.put("PayPalWebhookId", PAYPAL_WEBHOOK_ID);
+        parameters.putAll(paypalParameters);
         parameters.put("CardCheckoutBaseUrl", card.baseUrl().toString());
         parameters.put("CardCheckoutApiKey", CARD_API_KEY);
         parameters.put("CardCheckoutWebhookSecret", CARD_WEBHOOK_SECRET);
@@ -68,10 +98,13 @@ public final class LocalPayments implements AutoCloseable {
     }
 
     public void mountOn(HttpFront httpFront) {
-        httpFront.mount(PAYPAL_PATH, paypal);
+        if (paypal != null) {
+            httpFront.mount(PAYPAL_PATH, paypal);
+        }
         httpFront.mount(CARD_PATH, card);
     }
 
+    /** The built-in mock PayPal; null when the stack uses a PayPal elsewhere ({@code --paypal-url}). */
     public MockPayPal paypal() {
         return paypal;
     }
@@ -82,7 +115,9 @@ public final class LocalPayments implements AutoCloseable {
 
     @Override
     public void close() {
-        paypal.close();
+        if (paypal != null) {
+            paypal.close();
+        }
         card.close();
     }
 }

@@ -11,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -31,9 +36,12 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * come back, so ElasticMQ counts their receives and moves them to the dead-letter queue after the redrive
  * policy's maxReceiveCount.
  *
- * <p>One local difference: AWS makes a failed message visible again after the queue's VisibilityTimeout
- * (minutes); here it comes back after {@code retryDelay} (1 s by default), so retries and the dead-letter queue
- * can be watched in seconds.
+ * <p>Two local differences, both about time: AWS makes a failed message visible again after the queue's
+ * VisibilityTimeout (minutes); here it comes back after {@code retryDelay} (1 s by default), so retries and the
+ * dead-letter queue can be watched in seconds. And a received message is hidden for {@link #LEASE} at a time,
+ * renewed every {@link #RENEW_EVERY} while its batch runs, instead of for the queue's whole VisibilityTimeout:
+ * ElasticMQ keeps messages across a crash of the local stack, and the ones it had in flight then come back within
+ * seconds of the restart rather than minutes.
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourcePoller.class);
@@ -45,12 +53,20 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     /** Lambda starts with five concurrent pollers per SQS event source; {@code ScalingConfig.MaximumConcurrency} caps it. */
     static final int DEFAULT_CONCURRENCY = 5;
+    /** How long a received message stays hidden unless renewed. */
+    static final Duration LEASE = Duration.ofSeconds(10);
+    static final Duration RENEW_EVERY = Duration.ofSeconds(3);
 
     private final SqsClient sqs;
     private final BiFunction<String, Object, Object> invoker;
     private final Duration retryDelay;
     private final List<Mapping> mappings;
     private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sqs-visibility-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicInteger crashes = new AtomicInteger();
     /** Threads between "about to receive" and "batch done"; {@link #pause()} waits for it to reach 0. */
     private final AtomicInteger busy = new AtomicInteger();
@@ -161,6 +177,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             messages = sqs.receiveMessage(b -> b.queueUrl(mapping.queueUrl())
                     .maxNumberOfMessages(Math.min(10, Math.max(1, mapping.batchSize())))
                     .waitTimeSeconds(1)
+                    .visibilityTimeout((int) LEASE.toSeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All")).messages();
         } catch (AbortedException e) {
@@ -179,6 +196,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     private void deliver(Mapping mapping, List<Message> messages) {
         Set<String> failed = new HashSet<>();
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(mapping, messages),
+                RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             Object answer = invoker.apply(mapping.functionId(), toEvent(mapping, messages));
             if (mapping.reportBatchItemFailures() && answer instanceof SQSBatchResponse response
@@ -188,6 +207,8 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("{} failed on a batch of {}; all of it comes back", mapping.functionId(), messages.size(), e);
             messages.forEach(message -> failed.add(message.messageId()));
+        } finally {
+            renewal.cancel(false);
         }
         if (crashes.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             LOG.info("simulated crash of {} after its invocation: {} message(s) not deleted", mapping.functionId(), messages.size());
@@ -208,6 +229,18 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             } catch (SdkException e) {
                 LOG.warn("deleting from {} failed; the messages will be delivered again: {}", mapping.queueLogicalId(), e.toString());
             }
+        }
+    }
+
+    /** The batch is still being worked on: keep its messages hidden for another lease. */
+    private void renew(Mapping mapping, List<Message> messages) {
+        try {
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(mapping.queueUrl()).entries(messages.stream()
+                    .map(message -> ChangeMessageVisibilityBatchRequestEntry.builder().id(message.messageId())
+                            .receiptHandle(message.receiptHandle()).visibilityTimeout((int) LEASE.toSeconds()).build())
+                    .toList()));
+        } catch (SdkException e) {
+            LOG.warn("could not keep a batch of {} hidden; it may be delivered twice: {}", mapping.queueLogicalId(), e.toString());
         }
     }
 
@@ -272,8 +305,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 thread.join(3_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        renewals.shutdownNow();
     }
 }
