@@ -20,7 +20,8 @@ public final class Bench {
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
-                          holds [seconds]              one client holding 2 seats at a time: holds/s, p50/p99 latency
+                          holds [seconds] [data-dir]   one client holding 2 seats at a time: holds/s, p50/p99 latency
+                                                       (with a data folder: file-backed, as the stack runs by default)
                           seatmap [seconds] [viewers]  reads of a 20,000-seat map under churn: req/s, p50/p99, bytes/seat
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:

@@ -27,6 +27,14 @@ final class BenchStack implements AutoCloseable {
         return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)));
     }
 
+    /** On a data folder (file-backed DynamoDB Local and ElasticMQ), without the demo event. */
+    static BenchStack startFileBacked(LocalOptions options) throws Exception {
+        LocalOptions fileBacked = options.inMemoryWithoutDemo().withDataDir(options.dataDir()).withPorts(0, 0, 0);
+        return new BenchStack(LocalSystem.start(new LocalOptions(fileBacked.port(), fileBacked.dynamoDbPort(),
+                fileBacked.sqsPort(), fileBacked.dataDir(), false, fileBacked.holdDuration(), fileBacked.sweepInterval(),
+                fileBacked.maxSeatsPerHold(), false, null)));
+    }
+
     URI url(String path) {
         return stack.baseUrl().resolve(path);
     }

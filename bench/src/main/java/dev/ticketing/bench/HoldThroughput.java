@@ -13,7 +13,11 @@ final class HoldThroughput {
 
     static void run(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        try (BenchStack bench = BenchStack.start(LocalOptions.defaults())) {
+        // with a data folder the stack is file-backed, as a person runs it: each transaction waits for its commit
+        // (-Dticketing.commitBarrier=false measures the same without that wait)
+        java.nio.file.Path dataDir = args.length > 1 ? java.nio.file.Path.of(args[1]) : null;
+        try (BenchStack bench = dataDir == null ? BenchStack.start(LocalOptions.defaults())
+                : BenchStack.startFileBacked(LocalOptions.defaults().withDataDir(dataDir))) {
             int rows = 100;
             int columns = 100;
             String event = bench.createEvent(rows, columns);
@@ -54,7 +58,9 @@ final class HoldThroughput {
                 }
             }
             double elapsed = (System.nanoTime() - measuredStart) / 1e9;
-            System.out.printf("one client, %d s after 3 s warm-up, 2-seat holds each followed by a release%n", seconds);
+            System.out.printf("one client, %d s after 3 s warm-up, 2-seat holds each followed by a release, %s%n", seconds,
+                    dataDir == null ? "in memory" : "file-backed, commit barrier "
+                            + ("false".equalsIgnoreCase(System.getProperty("ticketing.commitBarrier")) ? "OFF" : "on"));
             System.out.printf("hold+release cycles/s: %.1f%n", measuredHolds / elapsed);
             System.out.printf("holds/s if the client only held (1 / mean hold latency): %.1f%n",
                     1000.0 / holds.meanMillis());

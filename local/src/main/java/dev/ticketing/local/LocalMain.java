@@ -1,5 +1,6 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.check.CheckCommand;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,6 +13,11 @@ public final class LocalMain {
         // The functions' jars carry their own logback.xml for Lambda; locally one quieter configuration rules.
         System.setProperty("logback.configurationFile", "logback-local.xml");
         System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
+        if (args.length > 0 && args[0].equals("check")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.exit(CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         LocalOptions options;
         try {
             options = LocalOptions.parse(args, System::getenv);

@@ -1,0 +1,237 @@
+package dev.ticketing.local.check;
+
+import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStore;
+import dev.ticketing.holds.HeldSeat;
+import dev.ticketing.holds.Hold;
+import dev.ticketing.holds.HoldStatus;
+import dev.ticketing.holds.HoldStore;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.payments.Payment;
+import dev.ticketing.payments.PaymentStatus;
+import dev.ticketing.payments.PaymentStore;
+import dev.ticketing.seats.SeatStatus;
+import dev.ticketing.seats.SeatStore;
+import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads a whole table (one scan for the hold and payment ids, every event's seats, one query per hold) and
+ * reports every broken promise it can see in storage:
+ * <ul>
+ *   <li>{@code seat-sold-without-payment}: a SOLD seat whose hold is not PAID by a SUCCESS payment that covers it;</li>
+ *   <li>{@code payment-without-seats}: a SUCCESS payment whose hold is not PAID by it, or one of whose seats or
+ *       tickets is not SOLD / PAID;</li>
+ *   <li>{@code seat-in-two-holds}: a seat in two holds that are both live (ACTIVE and unexpired, or PAID);</li>
+ *   <li>{@code active-hold-without-seat}: an ACTIVE, unexpired hold one of whose seats is not RESERVED for it
+ *       until the same instant;</li>
+ *   <li>{@code failed-payment-without-reason}, {@code failed-payment-kept-money}: a FAILED payment with no reason,
+ *       or captured and not refunded.</li>
+ * </ul>
+ * Reads are strongly consistent, but the table may change while it is read: on a live table a violation can be
+ * a change seen half-way; check again before acting on one.
+ */
+public final class TableCheck {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final EventStore events;
+    private final SeatStore seats;
+    private final HoldStore holds;
+    private final PaymentStore payments;
+
+    /** What was read, and what was wrong with it. */
+    public record Report(int events, int seats, int holds, int payments, List<Violation> violations) {
+        public String summary() {
+            return String.format("checked %d event(s), %d seat(s), %d hold(s), %d payment(s): %d violation(s)",
+                    events, seats, holds, payments, violations.size());
+        }
+    }
+
+    public TableCheck(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        // only the table name matters to the readers; the rest is what a function would be configured with
+        TicketingConfig config = new TicketingConfig(table, Duration.ofMinutes(10), 10, 1);
+        this.events = new EventStore(dynamo, config);
+        this.seats = new SeatStore(dynamo, config);
+        this.holds = new HoldStore(dynamo, config, clock);
+        this.payments = new PaymentStore(dynamo, config);
+    }
+
+    public Report run() {
+        Instant now = clock.instant();
+        List<String> holdIds = new ArrayList<>();
+        List<String> paymentIds = new ArrayList<>();
+        scanMainItems(holdIds, paymentIds);
+
+        Map<String, StoredHold> holdsById = new HashMap<>();
+        for (String holdId : holdIds) {
+            holds.load(holdId).ifPresent(hold -> holdsById.put(holdId, hold));
+        }
+        Map<String, Payment> paymentsById = new HashMap<>();
+        for (String paymentId : paymentIds) {
+            payments.find(paymentId).ifPresent(payment -> paymentsById.put(paymentId, payment));
+        }
+        List<Violation> violations = new ArrayList<>();
+        int seatCount = 0;
+        List<Event> all = events.list();
+        for (Event event : all) {
+            List<SeatStore.StoredSeat> stored = seats.readAll(event);
+            seatCount += stored.size();
+            checkSeats(event, stored, holdsById, paymentsById, violations);
+            checkLiveHolds(event, stored, holdsById, now, violations);
+        }
+        for (Payment payment : paymentsById.values()) {
+            checkPayment(payment, holdsById, all, violations);
+        }
+        return new Report(all.size(), seatCount, holdsById.size(), paymentsById.size(), violations);
+    }
+
+    private void scanMainItems(List<String> holdIds, List<String> paymentIds) {
+        dynamo.scanPaginator(b -> b.tableName(table).consistentRead(true)
+                        .projectionExpression("#pk, #sk")
+                        .filterExpression("#sk = :main AND (begins_with(#pk, :hold) OR begins_with(#pk, :payment))")
+                        .expressionAttributeNames(Map.of("#pk", TableLayout.PARTITION_KEY, "#sk", TableLayout.SORT_KEY))
+                        .expressionAttributeValues(Map.of(
+                                ":main", AttributeValue.fromS(TableLayout.MAIN_ITEM),
+                                ":hold", AttributeValue.fromS(TableLayout.HOLD_PREFIX),
+                                ":payment", AttributeValue.fromS(TableLayout.PAYMENT_PREFIX))))
+                .items()
+                .forEach(item -> {
+                    String pk = item.get(TableLayout.PARTITION_KEY).s();
+                    if (pk.startsWith(TableLayout.HOLD_PREFIX)) {
+                        holdIds.add(pk.substring(TableLayout.HOLD_PREFIX.length()));
+                    } else {
+                        paymentIds.add(pk.substring(TableLayout.PAYMENT_PREFIX.length()));
+                    }
+                });
+    }
+
+    /** Every SOLD seat is paid for: its hold PAID, by a SUCCESS payment, and the hold has that seat. */
+    private static void checkSeats(Event event, List<SeatStore.StoredSeat> stored, Map<String, StoredHold> holds,
+                                   Map<String, Payment> payments, List<Violation> violations) {
+        for (SeatStore.StoredSeat seat : stored) {
+            if (seat.status() != SeatStatus.SOLD) {
+                continue;
+            }
+            String where = "seat " + seat.id() + " of event " + event.id() + " is SOLD";
+            StoredHold hold = seat.holdId() == null ? null : holds.get(seat.holdId());
+            if (hold == null) {
+                violations.add(new Violation("seat-sold-without-payment", where + " but names no hold that exists ("
+                        + seat.holdId() + ")"));
+            } else if (hold.storedStatus() != HoldStatus.PAID) {
+                violations.add(new Violation("seat-sold-without-payment", where + " but its hold " + hold.hold().id()
+                        + " is " + hold.storedStatus()));
+            } else if (!has(hold.hold(), seat.id().toString())) {
+                violations.add(new Violation("seat-sold-without-payment", where + " by hold " + hold.hold().id()
+                        + ", which does not have that seat"));
+            } else {
+                Payment payment = hold.paymentId() == null ? null : payments.get(hold.paymentId());
+                if (payment == null || payment.status() != PaymentStatus.SUCCESS) {
+                    violations.add(new Violation("seat-sold-without-payment", where + " by hold " + hold.hold().id()
+                            + " but its payment " + hold.paymentId() + " is "
+                            + (payment == null ? "missing" : payment.status())));
+                }
+            }
+        }
+    }
+
+    /** Live holds (ACTIVE and unexpired, or PAID) never share a seat; an ACTIVE one has its seats RESERVED for it. */
+    private static void checkLiveHolds(Event event, List<SeatStore.StoredSeat> stored, Map<String, StoredHold> holds,
+                                       Instant now, List<Violation> violations) {
+        Map<String, SeatStore.StoredSeat> seatsById = new HashMap<>();
+        stored.forEach(seat -> seatsById.put(seat.id().toString(), seat));
+        Map<String, String> liveHolder = new HashMap<>();
+        for (StoredHold stored0 : holds.values()) {
+            Hold hold = stored0.hold();
+            if (!hold.eventId().equals(event.id())) {
+                continue;
+            }
+            boolean active = stored0.storedStatus() == HoldStatus.ACTIVE && hold.expiresAt().isAfter(now);
+            if (!active && stored0.storedStatus() != HoldStatus.PAID) {
+                continue;
+            }
+            for (HeldSeat held : hold.seats()) {
+                String other = liveHolder.putIfAbsent(held.id(), hold.id());
+                if (other != null) {
+                    violations.add(new Violation("seat-in-two-holds", "seat " + held.id() + " of event " + event.id()
+                            + " is in live holds " + other + " and " + hold.id()));
+                }
+                SeatStore.StoredSeat seat = seatsById.get(held.id());
+                if (active && (seat == null || !seat.heldBy(hold.id())
+                        || seat.expiresAtMillis() != hold.expiresAt().toEpochMilli())) {
+                    violations.add(new Violation("active-hold-without-seat", "hold " + hold.id() + " is ACTIVE until "
+                            + hold.expiresAt() + " but seat " + held.id() + " of event " + event.id() + " is "
+                            + describe(seat)));
+                }
+            }
+        }
+    }
+
+    /** A SUCCESS payment sold its hold's seats and tickets; a FAILED one says why and kept no money. */
+    private void checkPayment(Payment payment, Map<String, StoredHold> holds, List<Event> events, List<Violation> violations) {
+        if (payment.status() == PaymentStatus.FAILED) {
+            if (payment.failureReason() == null || payment.failureReason().isBlank()) {
+                violations.add(new Violation("failed-payment-without-reason", "payment " + payment.id() + " is FAILED without a reason"));
+            }
+            if (payment.captureId() != null && payment.refundId() == null) {
+                violations.add(new Violation("failed-payment-kept-money", "payment " + payment.id() + " is FAILED but its capture "
+                        + payment.captureId() + " was not refunded"));
+            }
+            return;
+        }
+        if (payment.status() != PaymentStatus.SUCCESS) {
+            return;
+        }
+        String where = "payment " + payment.id() + " is SUCCESS";
+        StoredHold hold = holds.get(payment.holdId());
+        if (hold == null || hold.storedStatus() != HoldStatus.PAID || !payment.id().equals(hold.paymentId())) {
+            violations.add(new Violation("payment-without-seats", where + " but its hold " + payment.holdId() + " is "
+                    + (hold == null ? "missing" : hold.storedStatus() + " with payment " + hold.paymentId())));
+            return;
+        }
+        Optional<Event> event = events.stream().filter(e -> e.id().equals(hold.hold().eventId())).findFirst();
+        Map<String, SeatStore.StoredSeat> stored = new HashMap<>();
+        event.ifPresent(e -> seats.read(e, hold.hold().seats().stream()
+                        .map(seat -> new dev.ticketing.seats.SeatId(seat.row(), seat.column())).toList())
+                .forEach((id, seat) -> stored.put(id.toString(), seat)));
+        for (HeldSeat held : hold.hold().seats()) {
+            SeatStore.StoredSeat seat = stored.get(held.id());
+            if (seat == null || seat.status() != SeatStatus.SOLD || !hold.hold().id().equals(seat.holdId())) {
+                violations.add(new Violation("payment-without-seats", where + " but seat " + held.id() + " of hold "
+                        + hold.hold().id() + " is " + describe(seat)));
+            }
+        }
+        for (Ticket ticket : hold.hold().tickets()) {
+            if (ticket.status() != TicketStatus.PAID) {
+                violations.add(new Violation("payment-without-seats", where + " but ticket " + ticket.id() + " of hold "
+                        + hold.hold().id() + " is " + ticket.status()));
+            }
+        }
+    }
+
+    private static boolean has(Hold hold, String seatId) {
+        return hold.seats().stream().anyMatch(seat -> seat.id().equals(seatId));
+    }
+
+    private static String describe(SeatStore.StoredSeat seat) {
+        if (seat == null) {
+            return "missing";
+        }
+        return seat.status() + (seat.holdId() == null ? "" : " for hold " + seat.holdId())
+                + (seat.status() == SeatStatus.RESERVED ? " until " + Instant.ofEpochMilli(seat.expiresAtMillis()) : "");
+    }
+}
