@@ -64,6 +64,13 @@ class CrashRecoveryIT {
     private static final int DRIVERS = 3;
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(150);
+    /**
+     * PayPal retries a webhook for days; the built-in mock's schedule (0.5 s doubling to 32 s, 8 tries) can miss
+     * every moment a stack that keeps dying is up. This one tries every 2 s for four minutes.
+     */
+    private static final List<Duration> PAYPAL_RETRIES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(Duration.ofMillis(500), Duration.ofSeconds(1)),
+            java.util.Collections.nCopies(120, Duration.ofSeconds(2)).stream()).toList();
 
     @TempDir
     Path data;
@@ -184,7 +191,7 @@ class CrashRecoveryIT {
                 .credentials(LocalPayments.PAYPAL_CLIENT_ID, LocalPayments.PAYPAL_CLIENT_SECRET)
                 .webhookId(LocalPayments.PAYPAL_WEBHOOK_ID)
                 .webhookUrl(front.resolve("/webhooks/paypal"))
-                .webhookRetryDelays(MockPayPal.DEFAULT_RETRY_DELAYS)
+                .webhookRetryDelays(PAYPAL_RETRIES)
                 .clock(Clock.systemUTC())
                 .build();
         server.createContext(LocalPayments.PAYPAL_PATH, paypal);
