@@ -56,6 +56,7 @@ public class TicketingFactory {
     }
 
     @Singleton
+    @Requires(missingBeans = DynamoDbClient.class)
     DynamoDbClient dynamoDb(AwsConfig aws) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         aws.dynamoDbEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
