@@ -14,7 +14,7 @@ import dev.ticketing.tickets.TicketItems;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
-import dev.ticketing.local.testing.MutableClock;
+import dev.ticketing.testing.TestClock;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.store.Attr;
@@ -38,7 +38,7 @@ final class ExpiryStack implements AutoCloseable {
     static final String SWEEP_FUNCTION = "ExpiredHoldSweepFunction";
 
     final LocalSystem stack;
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = new TestClock();
     private final Api api;
     private final DynamoDbClient dynamo;
     private final String table;
