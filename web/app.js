@@ -5,17 +5,16 @@
 // provider sends the buyer back to (`/?payment=<id>&result=approved|cancelled`) is signed in, shows the result and
 // the tickets. Signing out in one tab signs out the others.
 
-import { Api, ApiError } from './api.js';
+import { Api } from './api.js';
 import { SeatMap } from './seatmap.js';
 import { HoldView } from './hold.js';
+import { Checkout } from './checkout.js';
 import { renderTickets } from './tickets.js';
-import {
-  $, el, bySeat, clockTime, isWebUrl, money, nameSeatsIn, names, newKey, seatName, shared, sleep, store, sumDecimals, when,
-} from './util.js';
+import { clearError, report, say, showError } from './messages.js';
+import { $, el, bySeat, clockTime, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
 
 const MAX_SEATS = 10;          // the API's default MAX_SEATS_PER_HOLD; the server has the last word (422)
 const POLL_MS = 1000;          // the seat map is promised fresh within a second; most polls answer 304
-const PAYMENT_POLL_MS = 1000;
 const HOLDS_SYNC_MS = 2000;    // at most this often, a changed map makes the page ask for the user's holds again
 const SESSION_KEY = 'ticketing.session';
 const RETURN_KEY = 'ticketing.return';
@@ -36,7 +35,6 @@ const state = {
   returnedFor: null,        // the payment the provider sent this tab back for, until its end is shown
   payKey: null,
   providers: null,          // null: the server takes no payments (yet), so Pay is not offered
-  providersLoaded: Promise.resolve(),
   tickets: [],
   busy: false,
   skew: 0,                  // server time minus browser time, when they differ noticeably
@@ -58,46 +56,12 @@ const seatMap = new SeatMap($('#map-frame'), {
 
 const holdView = new HoldView($('#hold-panel'), {
   onRelease: release,
-  onPay: pay,
-  onCancelPayment: cancelPayment,
+  onPay: (provider) => checkout.pay(provider),
+  onCancelPayment: () => checkout.cancel(),
   onClose: () => { forgetHold(); renderPanels(); seatMap.focus(); },
   onExpire: holdExpired,
   now: () => Date.now() + state.skew,
 });
-
-// ---- messages: in the dock, which a phone keeps in view at the bottom ----------------------------------------------
-
-/** An error the user should read; stays until dismissed or replaced. Seat ids are named "Row R seat S". */
-function showError(message) {
-  $('#alert-text').textContent = nameSeatsIn(message);
-  $('#alert').hidden = false;
-}
-
-function clearError() {
-  $('#alert').hidden = true;
-  $('#alert-text').textContent = '';
-}
-
-/** The current state of things, politely announced; replaces the previous one. */
-function say(message) {
-  $('#status').textContent = nameSeatsIn(message);
-}
-
-function report(error) {
-  if (error instanceof ApiError) {
-    const taken = error.problem?.unavailableSeats;
-    if (error.status === 409 && Array.isArray(taken) && taken.length) {
-      showError(`${names(taken)} ${taken.length > 1 ? 'were' : 'was'} just taken by someone else: pick other seats.`);
-    } else {
-      showError(error.message);
-    }
-  } else {
-    console.error(error);
-    showError('Something went wrong in the page. Reload it and try again.');
-  }
-}
-
-$('#alert-close').addEventListener('click', clearError);
 
 // ---- signing in ------------------------------------------------------------------------------------------------
 
@@ -181,7 +145,7 @@ function renderSession() {
 /** Signed in here or in another tab: payments, what this user has on this event, a payment the provider sent back. */
 async function enter({ focus }) {
   renderSession();
-  state.providersLoaded = loadProviders();
+  checkout.loadProviders();
   const returning = store.get(RETURN_KEY);
   if (returning) {
     await handleReturn(returning);
@@ -565,7 +529,7 @@ async function syncHolds(force) {
     }
     if (open.paymentId && state.watching !== open.paymentId) {
       state.payment = state.payment?.id === open.paymentId ? state.payment : { id: open.paymentId, status: 'PENDING' };
-      watchPayment(open.paymentId);
+      checkout.watch(open.paymentId);
     }
   } else if (activeHold() && !state.watching) {
     // ended elsewhere: released, paid or expired; the hold itself says which
@@ -649,224 +613,33 @@ function noteSkew(headers) {
   }
 }
 
-// ---- payments --------------------------------------------------------------------------------------------------
+// ---- payments (checkout.js) -----------------------------------------------------------------------------------
 
-/** Pay is offered only when the server lists providers; a 404 means it takes no payments (yet). */
-async function loadProviders() {
-  try {
-    const answer = await api.get('/payment-providers', { accept: [404, 405, 501] });
-    state.providers = answer.status === 200 && Array.isArray(answer.data?.providers) && answer.data.providers.length > 0
-      ? answer.data.providers : null;
-  } catch {
-    state.providers = null;
-  }
-  renderActions();
-}
-
-function providerName(id) {
-  return state.providers?.find((provider) => provider.id === id)?.name || (id === 'PAYPAL' ? 'PayPal' : 'payment provider');
-}
-
-async function pay(provider) {
-  const hold = activeHold();
-  if (!hold) {
-    return;
-  }
-  clearError();
-  // Opened now, while the click still counts as the user's: a window opened after the request would be blocked.
-  const tab = window.open('', '_blank');
-  state.payKey ||= newKey();
-  setBusy(true);
-  try {
-    const answer = await api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider },
-      { headers: { 'Idempotency-Key': state.payKey } });
-    startPayment(answer.data, tab);
-  } catch (error) {
-    tab?.close();
-    const problem = error.problem || {};
-    const inFlight = problem.paymentId || problem.payment?.id;
-    if (error.status === 409 && inFlight) {
-      say('A payment for this hold is already under way.');
-      startPayment(problem.payment?.id ? problem.payment : { id: inFlight, status: 'PENDING' }, null);
-    } else {
-      report(error);
-    }
-  } finally {
-    setBusy(false);
-  }
-}
-
-function startPayment(payment, tab) {
-  state.payment = { ...payment, providerName: providerName(payment.provider) };
-  showHold(state.hold);
-  if (!$('#approval-link').hidden) {
-    $('#approval-link').focus();   // Pay is gone; the way back to the provider's page is the next thing to reach
-  }
-  if (tab && isWebUrl(payment.approvalUrl || '')) {
-    tab.opener = null;
-    tab.location.replace(payment.approvalUrl);
-    say(`The ${state.payment.providerName} page opened in a new tab: approve the payment there. This page shows the result.`);
-  } else if (isWebUrl(payment.approvalUrl || '')) {
-    say(`Open the ${state.payment.providerName} page to approve the payment. This page shows the result.`);
-  }
-  watchPayment(payment.id);
-}
-
-async function cancelPayment() {
-  const payment = state.payment;
-  if (!payment || payment.status !== 'PENDING') {
-    return;
-  }
-  setBusy(true);
-  try {
-    const answer = await api.post(`/payments/${encodeURIComponent(payment.id)}/cancel`, {}, { accept: [409] });
-    if (answer.status === 200 && state.payment?.id === payment.id) {
-      await paymentEnded({ ...state.payment, ...answer.data }, { cancelledHere: true });
-    }
-  } catch (error) {
-    report(error);
-  } finally {
-    setBusy(false);
-  }
-}
-
-/** Follows a payment to SUCCESS or FAILED; one follower per payment. */
-async function watchPayment(paymentId) {
-  if (state.watching === paymentId) {
-    return;
-  }
-  state.watching = paymentId;
-  let first = true;
-  while (state.watching === paymentId && state.payment?.id === paymentId && state.payment.status === 'PENDING') {
-    if (!first) {
-      await sleep(PAYMENT_POLL_MS);
-    }
-    first = false;
-    if (state.watching !== paymentId || state.payment?.id !== paymentId) {
-      return;
-    }
-    try {
-      const answer = await api.get(`/payments/${encodeURIComponent(paymentId)}`);
-      if (state.payment?.id !== paymentId) {
-        return;
-      }
-      state.payment = { ...state.payment, ...answer.data, providerName: providerName(answer.data.provider) };
-    } catch (error) {
-      if (error.status === 404 || error.status === 403) {
-        state.payment = null;
-        report(error);
-      }
-      continue;
-    }
-    if (state.payment.status === 'PENDING') {
-      showHold(state.hold);
-    } else {
-      await paymentEnded(state.payment);
-    }
-  }
-  if (state.watching === paymentId) {
-    state.watching = null;
-  }
-}
-
-async function paymentEnded(payment, { cancelledHere = false } = {}) {
-  const outcome = `${payment.id}:${payment.status}`;
-  const returned = state.returnedFor === payment.id;
-  if (state.ended === outcome && !returned) {
-    return;   // already shown (two followers saw the same end)
-  }
-  state.ended = outcome;
-  state.payment = payment;
-  state.watching = null;
-  if (payment.status === 'SUCCESS') {
-    clearError();
-    const hold = state.hold;
-    const seats = hold ? names(hold.seats.map((seat) => seat.id)) : 'your seats';
-    say(`Paid ${money(payment.amount, payment.currency)} for ${seats}. Your tickets are in My tickets.`);
-    if (hold) {
-      showHold({ ...hold, status: 'PAID' });
-    }
-    refreshMap();
-    if (returned) {
-      state.returnedFor = null;
-      openTickets(payment.holdId);   // the page the provider sent back shows what was bought, and reads it out
-    } else {
-      await loadTickets({ quiet: $('#tickets').hidden, highlight: payment.holdId });
-    }
-    return;
-  }
-  state.payKey = null;
-  const hold = activeHold();
-  if (payment.failureCode === 'CANCELLED') {
-    clearError();
-    const what = cancelledHere ? 'Payment cancelled.'
-      : `You cancelled the payment at ${payment.providerName || providerName(payment.provider)}.`;
-    say(hold ? `${what} Your seats are still held until ${clockTime(hold.expiresAt)}: pay again or release them.` : what);
-  } else {
-    say('');
-    showError(`The payment failed${payment.failureReason ? `: ${payment.failureReason}` : '.'}`);
-  }
-  if (state.hold) {
-    showHold(state.hold);
-  }
-  if (hold) {
-    await loadHold(hold.id);
-  }
-  if (returned) {
-    state.returnedFor = null;
-    holdView.focusTarget().focus();
-  }
-}
+const checkout = new Checkout(api, state, {
+  activeHold,
+  showHold,
+  loadHold,
+  focusHold: () => holdView.focusTarget().focus(),
+  refreshMap,
+  openTickets,
+  loadTickets,
+  ticketsOpen: () => !$('#tickets').hidden,
+  showEvent,
+  setBusy,
+  renderActions,
+});
 
 /**
  * The provider sent the buyer back here, usually in the tab it opened: `?payment=<id>&result=approved|cancelled`.
  * The address is cleaned at once (a reload must not do it again); signed out, it waits for the sign-in.
  */
-async function handleReturn({ paymentId, result }) {
+async function handleReturn(returning) {
   if (!state.session) {
     say('Sign in as the buyer to see how your payment went.');
     return;
   }
   store.set(RETURN_KEY, null);
-  await state.providersLoaded;
-  let payment;
-  try {
-    payment = (await api.get(`/payments/${encodeURIComponent(paymentId)}`)).data;
-  } catch (error) {
-    report(error);
-    return;
-  }
-  if (payment.eventId && payment.eventId !== state.eventId && state.events.some((event) => event.id === payment.eventId)) {
-    $('#event-select').value = payment.eventId;
-    await showEvent(payment.eventId);
-  }
-  const name = providerName(payment.provider);
-  state.returnedFor = payment.id;
-  state.payment = { ...payment, providerName: name };
-  const hold = await loadHold(payment.holdId);
-  if (!hold) {
-    state.returnedFor = null;
-    showError('The hold of this payment is no longer there.');
-    return;
-  }
-  if (state.payment.status === 'PENDING' && result === 'cancelled') {
-    // tell the server at once (it would notice on the next read anyway); 409: approved after all, so follow it
-    try {
-      const answer = await api.post(`/payments/${encodeURIComponent(payment.id)}/cancel`, {}, { accept: [409] });
-      if (answer.status === 200) {
-        state.payment = { ...state.payment, ...answer.data };
-      }
-    } catch (error) {
-      report(error);
-    }
-  }
-  if (state.payment.status === 'PENDING') {
-    say(result === 'approved' ? `You approved the payment at ${name}; confirming it…` : `Waiting for ${name}…`);
-    showHold(state.hold);
-    watchPayment(payment.id);   // its end (paymentEnded) shows the tickets or the hold again
-  } else {
-    await paymentEnded(state.payment);
-  }
+  await checkout.returned(returning);
 }
 
 // ---- my tickets ------------------------------------------------------------------------------------------------
@@ -977,14 +750,13 @@ new ResizeObserver(() => {
 (async () => {
   const params = new URLSearchParams(location.search);
   if (params.has('payment')) {
-    state.returnedFor = params.get('payment');
     store.set(RETURN_KEY, { paymentId: params.get('payment'), result: params.get('result') || '' });
     history.replaceState(null, '', location.pathname);
   }
   renderSession();
   renderSelection();
   if (state.session?.token) {
-    state.providersLoaded = loadProviders();
+    checkout.loadProviders();
   }
   await loadEvents(params.get('event') || store.get('ticketing.event'));
   if (store.get(RETURN_KEY)) {
