@@ -1,10 +1,9 @@
 // The hold panel: the held seats, the amount, a live countdown to expiresAt, Release, and Pay when the server
 // offers payment providers; while a payment is under way, its state, the provider's page and a way to give up.
 
-import { $, el, countdown, money, seatName, isWebUrl, nameSeatsIn } from './util.js';
+import { $, el, countdown, money, seatName, isWebUrl } from './util.js';
 
 const STATUS_TEXT = { ACTIVE: 'Active', RELEASED: 'Released', EXPIRED: 'Expired', PAID: 'Paid' };
-const PAYMENT_STATUS = { PENDING: 'Waiting', SUCCESS: 'Paid', FAILED: 'Not paid', REFUNDED: 'Refunded' };
 
 export class HoldView {
   /**
@@ -120,28 +119,24 @@ export class HoldView {
 
   #showPayment(payment, busy) {
     const box = $('#payment', this.root);
-    box.hidden = !payment || payment.status === 'FAILED';
+    // shown while it is under way; how it ended is the dock's message (and, when paid, the panel's own status)
+    box.hidden = !payment || payment.status !== 'PENDING';
     if (box.hidden) {
       return;
     }
     box.dataset.status = payment.status;
     const status = $('#payment-status', this.root);
-    status.textContent = PAYMENT_STATUS[payment.status] || payment.status;
+    status.textContent = 'Waiting';
     status.dataset.status = payment.status;
-    const text = payment.status === 'PENDING'
-      ? `Approve the payment at ${payment.providerName || 'the provider'} (its page opened in a new tab); this page shows the result.`
-      : payment.status === 'SUCCESS' ? 'Your tickets are confirmed.'
-        : nameSeatsIn(payment.failureReason || '');
-    $('#payment-text', this.root).textContent = text;
+    $('#payment-text', this.root).textContent =
+      `Approve the payment at ${payment.providerName || 'the provider'} (its page opened in a new tab); this page shows the result.`;
     const link = $('#approval-link', this.root);
-    const open = payment.status === 'PENDING' && isWebUrl(payment.approvalUrl || '');
+    const open = isWebUrl(payment.approvalUrl || '');
     link.hidden = !open;
     if (open) {
       link.href = payment.approvalUrl;
     }
-    const cancel = $('#payment-cancel', this.root);
-    cancel.hidden = payment.status !== 'PENDING';
-    cancel.disabled = busy;
+    $('#payment-cancel', this.root).disabled = busy;
   }
 
   #startTimer() {

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.local.testing.TestStack;
 import java.io.IOException;
 import java.time.Duration;
@@ -58,6 +59,7 @@ class SeatMapPageIT {
 
     private final Browsers browsers = new Browsers();
     private final Api api = TestStack.api();
+    private final PaymentsApi payments = TestStack.payments();
     private final String base = TestStack.get().baseUrl().toString();
 
     /** Per test rather than per class, so that the skip and its reason show in the test report. */
@@ -123,7 +125,6 @@ class SeatMapPageIT {
         waitFor(alicesPage, Duration.ofSeconds(3)).until(page -> !text(page, "#countdown").equals(firstCountdown));
         assertThat(state(alicesPage, "15-20")).isEqualTo("mine");
         assertThat(state(alicesPage, "15-21")).isEqualTo("mine");
-        screenshot(alicesPage, "desktop-1280x800");
 
         // Bob's page shows them reserved within about two seconds
         waitFor(bobsPage, SEEN_BY_OTHERS).until(page -> "reserved".equals(state(page, "15-20")) && "reserved".equals(state(page, "15-21")));
@@ -142,6 +143,13 @@ class SeatMapPageIT {
         bobsPage.findElement(By.id("hold-selected")).click();
         waitFor(bobsPage).until(page -> messages(page).contains("Row 17 seat 1 was just taken by someone else"));
         assertThat(messages(bobsPage)).doesNotContain("17-1");
+
+        // Someone else's purchase shows sold on Alice's map (and in the picture the test leaves for the README)
+        String frank = api.newUser("frank");
+        String franksHold = payments.hold(event, frank, "5-10", "5-11", "5-12");
+        payments.approveAtPayPal(payments.startPayPal(franksHold, frank).get("providerOrderId").asText());
+        waitFor(alicesPage, PAYMENT).until(page -> "sold".equals(state(page, "5-12")));
+        screenshot(alicesPage, "desktop-1280x800");
 
         // Alice opens the page in a new tab: signed in, her hold and its countdown, her seats "held by you"
         String firstTab = alicesPage.getWindowHandle();
@@ -240,6 +248,7 @@ class SeatMapPageIT {
         waitFor(phone).until(page -> "yours".equals(state(page, "10-20")));
         assertThat(phone.findElements(By.cssSelector("#tickets .purchase")))
                 .as("the cancelled first attempt is not a purchase of its own").hasSize(1);
+        screenshot(phone, "phone-tickets");
 
         // The tab where it began knows too
         phone.switchTo().window(firstTab);
