@@ -103,6 +103,14 @@ window.addEventListener('storage', (event) => {
       signOut('Signed out in another tab.', { everywhere: false });
     }
   } else if (session.token !== state.session?.token) {
+    if (session.userId !== state.session?.userId) {
+      // someone else now: nothing of the previous user's stays on the page
+      state.selected.clear();
+      state.tickets = [];
+      forgetHold();
+      seatMap.setYours([]);
+      renderSelection();
+    }
     state.session = session;
     enter({ focus: false });
   }
