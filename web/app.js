@@ -545,6 +545,19 @@ async function syncHolds(force) {
   }
 }
 
+/** For a fresh tab that names no event: the event of the user's newest open hold, if any. */
+async function eventOfOpenHold() {
+  if (!state.session || store.get(RETURN_KEY)) {
+    return null;
+  }
+  try {
+    const answer = await api.get('/me/holds', { accept: [404] });
+    return answer.status === 200 ? answer.data?.holds?.[0]?.eventId ?? null : null;
+  } catch {
+    return null;
+  }
+}
+
 async function loadHold(holdId) {
   const eventId = state.eventId;
   try {
@@ -766,7 +779,7 @@ new ResizeObserver(() => {
   if (state.session?.token) {
     checkout.loadProviders();
   }
-  await loadEvents(params.get('event') || store.get('ticketing.event'));
+  await loadEvents(params.get('event') || store.get('ticketing.event') || await eventOfOpenHold());
   if (store.get(RETURN_KEY)) {
     if (state.session?.token) {
       await handleReturn(store.get(RETURN_KEY));

@@ -335,10 +335,11 @@ export class SeatMap {
   }
 
   #stateOfLetter(code, marks) {
-    const raw = code === 65 ? 'available' : code === 83 ? 'sold' : 'reserved';   // A, S, R
-    if (marks & MARK.mine && raw !== 'available') {
+    // The page marks seats as mine only while its hold is ACTIVE: they are, whatever a map a moment old says.
+    if (marks & MARK.mine) {
       return 'mine';
     }
+    const raw = code === 65 ? 'available' : code === 83 ? 'sold' : 'reserved';   // A, S, R
     if (marks & MARK.yours && raw === 'sold') {
       return 'yours';
     }
