@@ -1,5 +1,6 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.startup.StartupProblem;
 import dev.ticketing.local.check.CheckCommand;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -33,8 +33,8 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --data-dir DIR         where data is kept across restarts (.ticketing-local)  DATA_DIR
               --in-memory            keep nothing on disk                                    IN_MEMORY=true
               --hold-duration D      how long a hold keeps seats, ISO-8601 (PT10M)           HOLD_DURATION
-              --sweep-interval D     how often expired holds are swept (PT30S)               SWEEP_INTERVAL
-              --max-seats-per-hold N seats one hold may take, 1-48 (10)                      MAX_SEATS_PER_HOLD
+              --sweep-interval D     how often holds are swept and payments reconciled (PT30S) SWEEP_INTERVAL
+              --max-seats-per-hold N seats one hold may take, 1-47 (10)                      MAX_SEATS_PER_HOLD
               --no-demo              do not seed the demo event                              NO_DEMO=true
               --paypal-url URL       a PayPal (or mock) elsewhere instead of the built-in one PAYPAL_URL
               --help                 show this
@@ -139,7 +139,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                 bool(values, "in-memory"),
                 duration(values, "hold-duration", "PT10M"),
                 duration(values, "sweep-interval", "PT30S"),
-                number(values, "max-seats-per-hold", 10, 1, 48),
+                number(values, "max-seats-per-hold", 10, 1, 47),
                 !bool(values, "no-demo"),
                 url(values, "paypal-url"));
     }

@@ -1,5 +1,7 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.startup.DataFolderLock;
+import dev.ticketing.local.startup.StartupProblem;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.auth.LocalJwt;
@@ -103,6 +105,8 @@ public final class LocalSystem implements AutoCloseable {
                     "HoldDuration", options.holdDuration().toString(),
                     // an ISO-8601 interval, which only the local scheduler reads: EventBridge's rates stop at 1 minute
                     "SweepInterval", options.sweepInterval().toString(),
+                    // locally one interval drives both background schedules: the sweeper and reconciliation
+                    "ReconcileInterval", options.sweepInterval().toString(),
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
@@ -214,6 +218,10 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Invokes a function of the template directly, as {@code sam local invoke} would. */
+    public <T> T invoke(String functionId, Object event, long timeLeftMillis) {
+        return functions.invoke(functionId, event, timeLeftMillis);
+    }
+
     public <T> T invoke(String functionId, Object event) {
         return functions.invoke(functionId, event);
     }

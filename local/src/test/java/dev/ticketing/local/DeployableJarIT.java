@@ -9,6 +9,8 @@ import dev.ticketing.local.testing.TestStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -60,14 +62,32 @@ class DeployableJarIT {
         assertThat(report.size()).as(report.toString()).isPositive();
     }
 
+    @Test
+    void theSweeperJarReadsItsOwnConfigurationFile() throws Exception {
+        String output = launch("hold-expiry/target/ticketing-hold-expiry.jar", "PrintProperty.java",
+                "dev.ticketing.expiry.ExpiredHoldSweepHandler", "micronaut.application.name");
+
+        assertThat(output.lines().filter(l -> l.startsWith("PROPERTY ")).findFirst())
+                .as(output).contains("PROPERTY ticketing-hold-expiry");
+    }
+
     private JsonNode run(String jarUnderFunctions, String handler, String eventClass, Path event) throws Exception {
+        String output = launch(jarUnderFunctions, "InvokeHandler.java", handler, eventClass, event.toString());
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result from " + jarUnderFunctions + ":\n" + output));
+        return JSON.readTree(line.substring("RESULT ".length())).get("result");
+    }
+
+    /** Runs a runner source file with only the jar on the classpath and the stack's settings; returns its output. */
+    private String launch(String jarUnderFunctions, String runnerFile, String... args) throws Exception {
         Path jar = Path.of("../functions", jarUnderFunctions);
         assumeTrue(Files.exists(jar), "the Lambda jars are built by `mvn package`; run `mvn verify`");
         LocalSystem stack = TestStack.get();
-        Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/InvokeHandler.java").toURI());
-        ProcessBuilder lambda = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar.toString(), runner.toString(), handler, eventClass, event.toString())
-                .redirectErrorStream(true);
+        Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/" + runnerFile).toURI());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar.toString(), runner.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder lambda = new ProcessBuilder(command).redirectErrorStream(true);
         lambda.environment().putAll(Map.of(
                 "TABLE_NAME", stack.ref("Table"),
                 "DYNAMODB_ENDPOINT", stack.dynamoDbEndpoint().toString(),
@@ -79,9 +99,7 @@ class DeployableJarIT {
         Process process = lambda.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no result from " + jar + ":\n" + output));
-        return JSON.readTree(line.substring("RESULT ".length())).get("result");
+        return output;
     }
 
     private Path write(String name, String json) throws Exception {

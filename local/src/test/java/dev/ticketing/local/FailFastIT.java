@@ -1,5 +1,6 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.startup.DataFolderLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.local.aws.FreePort;

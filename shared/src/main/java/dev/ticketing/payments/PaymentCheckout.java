@@ -15,6 +15,9 @@ import dev.ticketing.payments.gateway.PaymentProviderException;
 import dev.ticketing.problems.BadGatewayException;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.NotFoundException;
+import dev.ticketing.problems.TicketingException;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +28,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The buyer's side of a payment: start a checkout for a hold, look at a payment, give up. Starting is ONE
@@ -67,24 +69,34 @@ public class PaymentCheckout {
                 return replay(earlier.get());
             }
         }
+        try {
+            return startNew(caller, holdId, gateway, key);
+        } catch (TicketingException refused) {
+            // A concurrent request with the same key may have won (its payment now holds the hold): that is the answer.
+            Optional<String> first = key.isPresent() ? idempotency.recorded(key.get()) : Optional.empty();
+            if (first.isPresent()) {
+                return replay(first.get());
+            }
+            throw refused;
+        }
+    }
+
+    private Payment startNew(Caller caller, String holdId, PaymentGateway gateway, Optional<IdempotencyKeys.Key> key) {
         StoredHold payable = ownedHold(caller, holdId);
         requirePayable(payable);
         Hold hold = payable.hold();
         Instant now = now();
-        Payment payment = new Payment(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
-                gateway.provider(), hold.amount(), hold.currency(), PaymentStatus.PENDING, null, null, null, null,
-                null, null, null, now, now);
-        try {
-            writes.create(payment, hold, now, key);
-        } catch (TransactionCanceledException cancelled) {
-            if (PaymentWrites.keyTaken(cancelled, key.isPresent())) {
+        Payment payment = Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
+                gateway.provider(), hold.amount(), hold.currency(), now);
+        TransactionResult created = writes.create(payment, payable, now, key);
+        if (!created.committed()) {
+            if (created.contested(Role.IDEMPOTENCY_KEY)) {
                 // a concurrent request with the same key won
-                return replay(idempotency.recorded(key.get()).orElseThrow(() -> cancelled));
+                return replay(idempotency.recorded(key.get()).orElseThrow(created::cause));
             }
-            if (PaymentWrites.holdRefused(cancelled)) {
+            if (created.contested(Role.HOLD)) {
                 // the hold changed between our read and the write: say what it is now
-                StoredHold now2 = ownedHold(caller, holdId);
-                requirePayable(now2);
+                requirePayable(ownedHold(caller, holdId));
             }
             throw new ConflictException("hold-changed", "Hold changed",
                     "Hold " + holdId + " changed while the payment was being started; please try again", Map.of());
@@ -92,10 +104,15 @@ public class PaymentCheckout {
         return openCheckout(payment, gateway);
     }
 
-    /** {@code GET /payments/{id}}: the caller's payment; a PENDING one the buyer abandoned at the provider ends FAILED. */
+    /**
+     * {@code GET /payments/{id}}: the caller's payment; a PENDING one the buyer abandoned at the provider ends FAILED.
+     * The provider is asked about one payment at most once per {@code PROVIDER_CHECK_INTERVAL}, however many pages
+     * poll it (a conditional write claims the check, across instances).
+     */
     public Payment view(Caller caller, String paymentId) {
         Payment payment = payments.ownedBy(caller, paymentId);
-        if (!PaymentRules.buyerMayCancel(payment) || payment.providerOrderId() == null) {
+        if (!PaymentRules.buyerMayCancel(payment) || payment.providerOrderId() == null
+                || !writes.claimProviderCheck(payment, now())) {
             return payment;
         }
         Optional<PaymentGateway> gateway = gateways.find(payment.provider());

@@ -1,242 +1,172 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.idempotency.IdempotencyKeys;
-import static dev.ticketing.store.Attr.n;
-import static dev.ticketing.store.Attr.s;
-
-import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.config.PaymentTiming;
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStore;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldItems;
-import dev.ticketing.holds.HoldStatus;
+import dev.ticketing.holds.HoldRenewal;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.payments.gateway.CheckoutSession;
+import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.SeatItems;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
 import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketItems;
 import dev.ticketing.tickets.TicketStatus;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Every write that changes a payment before the sale, each one conditional so that a stale read, a retry or a
- * concurrent request can only make it fail, never make it wrong. The sale itself is {@link PaymentSale}.
+ * Every write that changes a payment apart from the sale, each one conditional so that a stale read, a retry or a
+ * concurrent request can only make it fail, never make it wrong. The item formats and conditions are the owners'
+ * ({@link PaymentItems}, {@link OrderLinkItems}, {@link HoldItems}, {@link TicketItems}, {@link SeatItems}); the
+ * sale itself is {@link PaymentSale}.
  */
 @Singleton
 public class PaymentWrites {
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final Table table;
     private final IdempotencyKeys idempotency;
+    private final PaymentItems paymentItems;
+    private final OrderLinkItems orderLinks;
+    private final HoldItems holdItems;
+    private final TicketItems ticketItems;
+    private final SeatItems seatItems;
+    private final HoldRenewal renewal;
+    private final EventStore events;
+    private final PaymentTiming timing;
 
-    public PaymentWrites(DynamoDbClient dynamo, TicketingConfig config, IdempotencyKeys idempotency) {
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    public PaymentWrites(Table table, IdempotencyKeys idempotency, PaymentItems paymentItems, OrderLinkItems orderLinks,
+                         HoldItems holdItems, TicketItems ticketItems, SeatItems seatItems, HoldRenewal renewal,
+                         EventStore events, PaymentTiming timing) {
+        this.table = table;
         this.idempotency = idempotency;
+        this.paymentItems = paymentItems;
+        this.orderLinks = orderLinks;
+        this.holdItems = holdItems;
+        this.ticketItems = ticketItems;
+        this.seatItems = seatItems;
+        this.renewal = renewal;
+        this.events = events;
+        this.timing = timing;
     }
 
     /**
-     * The checkout transaction: the payment PENDING, the hold marked as having it in flight (only if ACTIVE, not
-     * expired, the caller's, and without a payment in flight), each ticket linked to it, and the idempotency key.
-     *
-     * @throws TransactionCanceledException when a condition failed; item 0 is the hold, the last the key
+     * The checkout transaction: the payment PENDING (due for reconciliation after {@code RECONCILE_AFTER}), attached
+     * to the hold (only if ACTIVE, not expired, the caller's, and without a payment in flight), each ticket linked to
+     * it, and the idempotency key. The first payment of a hold also extends it, its seats, lease and slot by the
+     * payment grace (once per hold). A cancelled result says whether the hold ({@link Role#HOLD}) or the key
+     * ({@link Role#IDEMPOTENCY_KEY}) refused.
      */
-    public void create(Payment payment, Hold hold, Instant now, Optional<IdempotencyKeys.Key> key) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(HoldItems.metaKey(hold.id()))
-                .updateExpression("SET payment_id = :pid, payment_started_at = :started")
-                .conditionExpression("#status = :active AND expires_at > :now AND user_id = :user "
-                        + "AND attribute_not_exists(payment_id)")
-                .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
-                .expressionAttributeValues(Map.of(
-                        ":pid", s(payment.id()),
-                        ":started", s(now.toString()),
-                        ":active", s(HoldStatus.ACTIVE.name()),
-                        ":now", n(now.toEpochMilli()),
-                        ":user", s(payment.userId())))
-                .build()).build());
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(PaymentItems.newPayment(payment))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build()).build());
+    public TransactionResult create(Payment payment, StoredHold stored, Instant now, Optional<IdempotencyKeys.Key> key) {
+        Hold hold = stored.hold();
+        Optional<Instant> graceEnd = renewal.graceEnd(stored);
+        Transaction transaction = table.transaction()
+                .add(Role.HOLD, holdItems.attachPayment(hold.id(), payment.id(), payment.userId(), now, graceEnd))
+                .add(Role.PAYMENT, paymentItems.create(payment, now.plus(timing.reconcileAfter())));
         for (Ticket ticket : hold.tickets()) {
-            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(HoldItems.ticketKey(hold.id(), ticket.id()))
-                    .updateExpression("SET payment_id = :pid")
-                    .conditionExpression("#status = :pending")
-                    .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
-                    .expressionAttributeValues(Map.of(":pid", s(payment.id()), ":pending", s(TicketStatus.PENDING.name())))
-                    .build()).build());
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.link(hold.id(), ticket.id(), payment.id()));
         }
-        key.ifPresent(k -> items.add(TransactWriteItem.builder().put(idempotency.record(k, payment.id(), now)).build()));
-        dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(payment.id()));
+        graceEnd.ifPresent(until -> renewal.extend(transaction, hold, until, now));
+        key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, payment.id(), now)));
+        return transaction.commit(payment.id());
     }
 
     /** Stores the provider order and its link item; false when the payment no longer waits for one. */
     public boolean attachOrder(Payment payment, CheckoutSession session, Instant now) {
-        List<TransactWriteItem> items = List.of(
-                TransactWriteItem.builder().update(Update.builder().tableName(table)
-                        .key(PaymentItems.key(payment.id()))
-                        .updateExpression("SET provider_order_id = :order, approval_url = :url, updated_at = :now")
-                        .conditionExpression("#status = :pending AND attribute_not_exists(provider_order_id)")
-                        .expressionAttributeNames(Map.of("#status", PaymentItems.STATUS))
-                        .expressionAttributeValues(Map.of(
-                                ":order", s(session.orderId()),
-                                ":url", s(session.approvalUrl().toString()),
-                                ":now", s(now.toString()),
-                                ":pending", s(PaymentStatus.PENDING.name())))
-                        .build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(PaymentItems.link(payment.provider(), session.orderId(), payment.id()))
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .build()).build());
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            return false;
-        }
+        return table.transaction()
+                .add(Role.PAYMENT, paymentItems.attachOrder(payment.id(), session, now))
+                .add(Role.ORDER_LINK, orderLinks.create(payment.provider(), session.orderId(), payment.id()))
+                .commit()
+                .committed();
     }
 
     /** The buyer approved and we are about to ask for the money: from now on the buyer can no longer cancel. */
     public boolean markCaptureRequested(Payment payment, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(PaymentItems.key(payment.id()))
-                    .updateExpression("SET capture_requested_at = if_not_exists(capture_requested_at, :now), updated_at = :now")
-                    .conditionExpression("#status = :pending")
-                    .expressionAttributeNames(Map.of("#status", PaymentItems.STATUS))
-                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":pending", s(PaymentStatus.PENDING.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return table.writeAlone(paymentItems.markCaptureRequested(payment.id(), now));
     }
 
     /**
-     * Ends a PENDING payment FAILED and frees its hold for another payment (the hold's mark is removed when it
-     * is still this payment's). {@code beforeCaptureOnly}: only if we have not asked for the money yet (a buyer's
+     * Ends a PENDING payment FAILED and frees its hold for another payment (the hold's payment is detached when it
+     * is still this one). {@code beforeCaptureOnly}: only if we have not asked for the money yet (a buyer's
      * cancel). False when the payment was not PENDING (or the capture had started).
      */
     public boolean fail(Payment payment, PaymentFailure failure, String reason, Instant now, boolean beforeCaptureOnly) {
-        Update paymentUpdate = failUpdate(payment, failure, reason, now, beforeCaptureOnly, null, null);
-        Update holdMark = Update.builder().tableName(table)
-                .key(HoldItems.metaKey(payment.holdId()))
-                .updateExpression("REMOVE payment_id")
-                .conditionExpression("payment_id = :pid")
-                .expressionAttributeValues(Map.of(":pid", s(payment.id())))
-                .build();
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().update(paymentUpdate).build(),
-                    TransactWriteItem.builder().update(holdMark).build()));
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if ("ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code())) {
-                return false;
-            }
-            // the hold no longer marks this payment (nothing to free): fail the payment alone
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(paymentUpdate.key())
-                        .updateExpression(paymentUpdate.updateExpression())
-                        .conditionExpression(paymentUpdate.conditionExpression())
-                        .expressionAttributeNames(paymentUpdate.expressionAttributeNames())
-                        .expressionAttributeValues(paymentUpdate.expressionAttributeValues()));
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return false;
-            }
-        }
+        var failing = paymentItems.fail(payment.id(), failure, reason, now, beforeCaptureOnly, null, null);
+        TransactionResult result = table.transaction()
+                .add(Role.PAYMENT, failing)
+                .add(Role.HOLD, holdItems.detachPayment(payment.holdId(), payment.id()))
+                .commit();
+        // Not committed: either the payment is no longer PENDING (then failing it alone is refused too), or the hold
+        // no longer has this payment attached (nothing to free): then fail the payment alone.
+        return result.committed() || table.writeAlone(failing);
     }
 
     /**
-     * A captured payment that could not be sold, refunded: FAILED with the capture and the refund. The hold's mark
-     * stays (the hold is ended separately, and a new payment makes no sense for it).
+     * A captured payment that could not be sold, refunded: FAILED with the capture and the refund. The hold keeps
+     * the payment attached (the hold is ended separately, and a new payment makes no sense for it).
      */
     public boolean failRefunded(Payment payment, String reason, String captureId, String refundId, Instant now) {
-        Update update = failUpdate(payment, PaymentFailure.TOO_LATE, reason, now, false, captureId, refundId);
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(update.key())
-                    .updateExpression(update.updateExpression())
-                    .conditionExpression(update.conditionExpression())
-                    .expressionAttributeNames(update.expressionAttributeNames())
-                    .expressionAttributeValues(update.expressionAttributeValues()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return table.writeAlone(paymentItems.fail(payment.id(), PaymentFailure.TOO_LATE, reason, now, false,
+                captureId, refundId));
     }
 
-    /** Notes the refund of money that came in for an already FAILED payment. */
+    /** Notes the refund of money that came in for an already FAILED payment; nothing when it is not FAILED. */
     public void recordRefund(Payment payment, String captureId, String refundId, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":now", s(now.toString()));
-        values.put(":failed", s(PaymentStatus.FAILED.name()));
-        StringBuilder set = new StringBuilder("SET updated_at = :now");
-        if (captureId != null) {
-            set.append(", capture_id = if_not_exists(capture_id, :capture)");
-            values.put(":capture", s(captureId));
-        }
-        if (refundId != null) {
-            set.append(", refund_id = if_not_exists(refund_id, :refund)");
-            values.put(":refund", s(refundId));
-        }
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(PaymentItems.key(payment.id()))
-                    .updateExpression(set.toString())
-                    .conditionExpression("#status = :failed")
-                    .expressionAttributeNames(Map.of("#status", PaymentItems.STATUS))
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
-            // not FAILED: nothing to note
-        }
+        table.writeAlone(paymentItems.recordRefund(payment.id(), captureId, refundId, now));
     }
 
-    private Update failUpdate(Payment payment, PaymentFailure failure, String reason, Instant now,
-                              boolean beforeCaptureOnly, String captureId, String refundId) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":failed", s(PaymentStatus.FAILED.name()));
-        values.put(":code", s(failure.name()));
-        values.put(":reason", s(reason));
-        values.put(":now", s(now.toString()));
-        values.put(":pending", s(PaymentStatus.PENDING.name()));
-        StringBuilder set = new StringBuilder("SET #status = :failed, failure_code = :code, failure_reason = :reason, "
-                + "updated_at = :now, ended_at = :now");
-        if (captureId != null) {
-            set.append(", capture_id = :capture");
-            values.put(":capture", s(captureId));
+    /**
+     * The money of a sale went back at the provider (a refund or a reversal): in ONE transaction the payment becomes
+     * REFUNDED, its tickets CANCELLED and, when the event has not started at {@code now}, its seats AVAILABLE again
+     * (each only if still sold to this payment). False when the payment is no longer SUCCESS (a repeat).
+     */
+    public boolean refunded(Payment payment, Hold hold, BigDecimal refundedAmount, String reason, Instant now) {
+        Transaction transaction = table.transaction()
+                .add(Role.PAYMENT, paymentItems.refund(payment.id(), refundedAmount, reason, now));
+        for (Ticket ticket : hold.tickets()) {
+            if (ticket.status() == TicketStatus.PAID) {
+                transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(hold.id(), ticket.id(), payment.id()));
+            }
         }
-        if (refundId != null) {
-            set.append(", refund_id = :refund");
-            values.put(":refund", s(refundId));
+        Event event = events.get(hold.eventId());
+        if (event.date().isAfter(now)) {
+            for (Ticket ticket : hold.tickets()) {
+                SeatId seat = new SeatId(ticket.row(), ticket.column());
+                transaction.add(Role.SEAT, seat.toString(), seatItems.releaseSold(event, seat, payment.id()));
+            }
         }
-        String condition = "#status = :pending" + (beforeCaptureOnly ? " AND attribute_not_exists(capture_requested_at)" : "");
-        return Update.builder().tableName(table).key(PaymentItems.key(payment.id()))
-                .updateExpression(set.toString())
-                .conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#status", PaymentItems.STATUS))
-                .expressionAttributeValues(values)
-                .build();
+        return transaction.commit().committed();
     }
 
-    /** For {@link PaymentCheckout}: whether a cancelled checkout transaction failed on its idempotency record. */
-    static boolean keyTaken(TransactionCanceledException cancelled, boolean withKey) {
-        if (!withKey) {
-            return false;
-        }
-        var reasons = cancelled.cancellationReasons();
-        return "ConditionalCheckFailed".equals(reasons.get(reasons.size() - 1).code());
+    /** Records a partial refund on a SUCCESS payment and flags it for an operator. */
+    public void recordPartialRefund(Payment payment, BigDecimal refundedAmount, String flag, Instant now) {
+        table.writeAlone(paymentItems.recordPartialRefund(payment.id(), refundedAmount, flag, now));
     }
 
-    /** For {@link PaymentCheckout}: whether the payable-hold condition (item 0) failed. */
-    static boolean holdRefused(TransactionCanceledException cancelled) {
-        return "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code());
+    /** Flags the payment for an operator, with the reason; changes nothing else. */
+    public void flagAnomaly(Payment payment, String reason, Instant now) {
+        table.writeAlone(paymentItems.flagAnomaly(payment.id(), reason, now));
+    }
+
+    /** A PENDING payment is due for reconciliation again at {@code next}. */
+    public void postponeReconcile(Payment payment, Instant next) {
+        table.writeAlone(paymentItems.postponeReconcile(payment.id(), next));
+    }
+
+    /** Takes a payment that is no longer PENDING out of the reconcile index (an entry left behind). */
+    public void unindexReconcile(String paymentId) {
+        table.writeAlone(paymentItems.unindexReconcile(paymentId));
+    }
+
+    /** Whether this caller may ask the provider about the payment now (one caller per interval, in any instance). */
+    public boolean claimProviderCheck(Payment payment, Instant now) {
+        return table.writeAlone(paymentItems.claimProviderCheck(payment.id(), now, timing.providerCheckInterval()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.config.AwsConfig;
+import dev.ticketing.config.SecretSource;
 import dev.ticketing.payments.card.CardCheckoutClient;
 import dev.ticketing.payments.card.CardCheckoutConfig;
 import dev.ticketing.payments.card.CardCheckoutGateway;
@@ -25,7 +27,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
-/** Payment configuration, the enabled provider gateways and the SQS client, from properties (environment variables). */
+/**
+ * The one place that reads the payment settings ({@link PaymentSettings}: PayPal, the card checkout, the return URL,
+ * the queue), and builds the enabled provider gateways and the SQS client from them.
+ */
 @Factory
 public class PaymentsFactory {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsFactory.class);
@@ -40,9 +45,16 @@ public class PaymentsFactory {
             @Property(name = "card.checkout.api.key") @Nullable String cardApiKey,
             @Property(name = "card.checkout.webhook.secret") @Nullable String cardWebhookSecret,
             @Property(name = "checkout.return.url", defaultValue = "http://localhost:3000/") String checkoutReturnUrl,
-            @Property(name = "payments.queue.url") @Nullable String paymentsQueueUrl) {
-        return new PaymentSettings(paypalBaseUrl, paypalClientId, paypalClientSecret, paypalWebhookId, cardBaseUrl,
-                cardApiKey, cardWebhookSecret, URI.create(checkoutReturnUrl.isBlank() ? "http://localhost:3000/" : checkoutReturnUrl),
+            @Property(name = "payments.queue.url") @Nullable String paymentsQueueUrl,
+            @Property(name = "paypal.client.secret.name") @Nullable String paypalClientSecretName,
+            @Property(name = "card.checkout.api.key.name") @Nullable String cardApiKeyName,
+            @Property(name = "card.checkout.webhook.secret.name") @Nullable String cardWebhookSecretName,
+            SecretSource secrets) {
+        // in AWS the environment names the secrets (..._NAME) and their values are fetched now; locally they are given
+        return new PaymentSettings(paypalBaseUrl, paypalClientId,
+                secrets.resolve(paypalClientSecret, paypalClientSecretName).orElse(null), paypalWebhookId, cardBaseUrl,
+                secrets.resolve(cardApiKey, cardApiKeyName).orElse(null),
+                secrets.resolve(cardWebhookSecret, cardWebhookSecretName).orElse(null), URI.create(checkoutReturnUrl.isBlank() ? "http://localhost:3000/" : checkoutReturnUrl),
                 paymentsQueueUrl);
     }
 
@@ -65,14 +77,11 @@ public class PaymentsFactory {
     }
 
     @Singleton
-    SqsClient sqs(@Property(name = "sqs.endpoint") @Nullable String endpoint,
-                  @Property(name = "aws.region", defaultValue = "us-east-1") String region) {
+    SqsClient sqs(AwsConfig aws) {
         SqsClientBuilder builder = SqsClient.builder();
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .region(Region.of(region))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
+        aws.sqsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .region(Region.of(aws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
         return builder.build();
     }
 }

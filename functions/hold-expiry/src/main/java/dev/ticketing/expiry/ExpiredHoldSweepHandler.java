@@ -2,10 +2,10 @@ package dev.ticketing.expiry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ticketing.config.SweepConfig;
 import dev.ticketing.holds.HoldSweeper;
 import dev.ticketing.holds.SweepReport;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -23,8 +23,8 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
     @Inject
     HoldSweeper sweeper;
 
-    @Value("${sweep.limit:500}")
-    int limit;
+    @Inject
+    SweepConfig config;
 
     /** For Lambda. */
     public ExpiredHoldSweepHandler() {
@@ -41,6 +41,6 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
                 .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
                 .orElse(DEFAULT_BUDGET_MILLIS);
         long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
-        return sweeper.sweep(limit, () -> System.nanoTime() < stopAt);
+        return sweeper.sweep(config.limit(), () -> System.nanoTime() < stopAt);
     }
 }

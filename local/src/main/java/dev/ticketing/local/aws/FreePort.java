@@ -1,6 +1,6 @@
 package dev.ticketing.local.aws;
 
-import dev.ticketing.local.StartupProblem;
+import dev.ticketing.local.startup.StartupProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -11,8 +11,12 @@ import dev.ticketing.holds.StoredHold;
 import dev.ticketing.payments.Payment;
 import dev.ticketing.payments.PaymentStatus;
 import dev.ticketing.payments.PaymentStore;
+import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.seats.SeatStore;
+import dev.ticketing.events.EventItems;
+import dev.ticketing.holds.HoldItems;
+import dev.ticketing.store.Table;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketStatus;
 import java.time.Clock;
@@ -33,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code seat-sold-without-payment}: a SOLD seat whose hold is not PAID by a SUCCESS payment that covers it;</li>
  *   <li>{@code payment-without-seats}: a SUCCESS payment whose hold is not PAID by it, or one of whose seats or
  *       tickets is not SOLD / PAID;</li>
- *   <li>{@code seat-in-two-holds}: a seat in two holds that are both live (ACTIVE and unexpired, or PAID);</li>
+ *   <li>{@code seat-in-two-holds}: a seat in two holds that are both live (ACTIVE and unexpired, or PAID by a
+ *       SUCCESS payment; a REFUNDED sale gives its seats back);</li>
  *   <li>{@code active-hold-without-seat}: an ACTIVE, unexpired hold one of whose seats is not RESERVED for it
  *       until the same instant;</li>
  *   <li>{@code failed-payment-without-reason}, {@code failed-payment-kept-money}: a FAILED payment with no reason,
@@ -64,11 +69,11 @@ public final class TableCheck {
         this.table = table;
         this.clock = clock;
         // only the table name matters to the readers; the rest is what a function would be configured with
-        TicketingConfig config = new TicketingConfig(table, Duration.ofMinutes(10), 10, 1);
-        this.events = new EventStore(dynamo, config);
-        this.seats = new SeatStore(dynamo, config);
-        this.holds = new HoldStore(dynamo, config, clock);
-        this.payments = new PaymentStore(dynamo, config);
+        Table stored = new Table(dynamo, new TicketingConfig(table, Duration.ofMinutes(10), 10, 1));
+        this.events = new EventStore(stored, new EventItems(stored));
+        this.seats = new SeatStore(stored, new SeatItems(stored));
+        this.holds = new HoldStore(stored, new HoldItems(stored), clock);
+        this.payments = new PaymentStore(stored);
     }
 
     public Report run() {
@@ -89,10 +94,10 @@ public final class TableCheck {
         int seatCount = 0;
         List<Event> all = events.list();
         for (Event event : all) {
-            List<SeatStore.StoredSeat> stored = seats.readAll(event);
+            List<SeatItems.StoredSeat> stored = seats.readAll(event);
             seatCount += stored.size();
             checkSeats(event, stored, holdsById, paymentsById, violations);
-            checkLiveHolds(event, stored, holdsById, now, violations);
+            checkLiveHolds(event, stored, holdsById, paymentsById, now, violations);
         }
         for (Payment payment : paymentsById.values()) {
             checkPayment(payment, holdsById, all, violations);
@@ -121,9 +126,9 @@ public final class TableCheck {
     }
 
     /** Every SOLD seat is paid for: its hold PAID, by a SUCCESS payment, and the hold has that seat. */
-    private static void checkSeats(Event event, List<SeatStore.StoredSeat> stored, Map<String, StoredHold> holds,
+    private static void checkSeats(Event event, List<SeatItems.StoredSeat> stored, Map<String, StoredHold> holds,
                                    Map<String, Payment> payments, List<Violation> violations) {
-        for (SeatStore.StoredSeat seat : stored) {
+        for (SeatItems.StoredSeat seat : stored) {
             if (seat.status() != SeatStatus.SOLD) {
                 continue;
             }
@@ -149,10 +154,10 @@ public final class TableCheck {
         }
     }
 
-    /** Live holds (ACTIVE and unexpired, or PAID) never share a seat; an ACTIVE one has its seats RESERVED for it. */
-    private static void checkLiveHolds(Event event, List<SeatStore.StoredSeat> stored, Map<String, StoredHold> holds,
-                                       Instant now, List<Violation> violations) {
-        Map<String, SeatStore.StoredSeat> seatsById = new HashMap<>();
+    /** Live holds (ACTIVE and unexpired, or sold) never share a seat; an ACTIVE one has its seats RESERVED for it. */
+    private static void checkLiveHolds(Event event, List<SeatItems.StoredSeat> stored, Map<String, StoredHold> holds,
+                                       Map<String, Payment> payments, Instant now, List<Violation> violations) {
+        Map<String, SeatItems.StoredSeat> seatsById = new HashMap<>();
         stored.forEach(seat -> seatsById.put(seat.id().toString(), seat));
         Map<String, String> liveHolder = new HashMap<>();
         for (StoredHold stored0 : holds.values()) {
@@ -161,8 +166,11 @@ public final class TableCheck {
                 continue;
             }
             boolean active = stored0.storedStatus() == HoldStatus.ACTIVE && hold.expiresAt().isAfter(now);
-            if (!active && stored0.storedStatus() != HoldStatus.PAID) {
-                continue;
+            Payment payment = stored0.paymentId() == null ? null : payments.get(stored0.paymentId());
+            boolean sold = stored0.storedStatus() == HoldStatus.PAID && payment != null
+                    && payment.status() == PaymentStatus.SUCCESS;
+            if (!active && !sold) {
+                continue; // ended, or paid and then refunded: its seats are free for others
             }
             for (HeldSeat held : hold.seats()) {
                 String other = liveHolder.putIfAbsent(held.id(), hold.id());
@@ -170,7 +178,7 @@ public final class TableCheck {
                     violations.add(new Violation("seat-in-two-holds", "seat " + held.id() + " of event " + event.id()
                             + " is in live holds " + other + " and " + hold.id()));
                 }
-                SeatStore.StoredSeat seat = seatsById.get(held.id());
+                SeatItems.StoredSeat seat = seatsById.get(held.id());
                 if (active && (seat == null || !seat.heldBy(hold.id())
                         || seat.expiresAtMillis() != hold.expiresAt().toEpochMilli())) {
                     violations.add(new Violation("active-hold-without-seat", "hold " + hold.id() + " is ACTIVE until "
@@ -204,12 +212,12 @@ public final class TableCheck {
             return;
         }
         Optional<Event> event = events.stream().filter(e -> e.id().equals(hold.hold().eventId())).findFirst();
-        Map<String, SeatStore.StoredSeat> stored = new HashMap<>();
+        Map<String, SeatItems.StoredSeat> stored = new HashMap<>();
         event.ifPresent(e -> seats.read(e, hold.hold().seats().stream()
                         .map(seat -> new dev.ticketing.seats.SeatId(seat.row(), seat.column())).toList())
                 .forEach((id, seat) -> stored.put(id.toString(), seat)));
         for (HeldSeat held : hold.hold().seats()) {
-            SeatStore.StoredSeat seat = stored.get(held.id());
+            SeatItems.StoredSeat seat = stored.get(held.id());
             if (seat == null || seat.status() != SeatStatus.SOLD || !hold.hold().id().equals(seat.holdId())) {
                 violations.add(new Violation("payment-without-seats", where + " but seat " + held.id() + " of hold "
                         + hold.hold().id() + " is " + describe(seat)));
@@ -227,7 +235,7 @@ public final class TableCheck {
         return hold.seats().stream().anyMatch(seat -> seat.id().equals(seatId));
     }
 
-    private static String describe(SeatStore.StoredSeat seat) {
+    private static String describe(SeatItems.StoredSeat seat) {
         if (seat == null) {
             return "missing";
         }

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.queue;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -26,6 +26,13 @@ public final class PaymentMessages {
                 PROVIDER, string(event.provider().name()),
                 EVENT_ID, string(event.eventId()),
                 EVENT_TYPE, string(event.providerType()));
+    }
+
+    /** The same string attributes again, for a message put back on the queue as it came. */
+    public static Map<String, MessageAttributeValue> attributes(Map<String, String> attributes) {
+        java.util.Map<String, MessageAttributeValue> copy = new java.util.HashMap<>();
+        attributes.forEach((name, value) -> copy.put(name, string(value)));
+        return copy;
     }
 
     /** The provider named by a message attribute; IllegalArgumentException when missing or unknown. */

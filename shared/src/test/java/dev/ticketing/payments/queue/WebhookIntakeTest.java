@@ -3,7 +3,7 @@ package dev.ticketing.payments.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.PaymentSettings;
 import dev.ticketing.payments.gateway.CaptureOutcome;
 import dev.ticketing.payments.gateway.CheckoutRequest;
@@ -131,6 +131,16 @@ class WebhookIntakeTest {
 
         @Override
         public CheckoutState checkoutState(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<dev.ticketing.payments.gateway.ProviderOrder> order(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<String> unchargeable(java.math.BigDecimal amount, String currency) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,4 +1,4 @@
-package dev.ticketing.local;
+package dev.ticketing.local.startup;
 
 /**
  * The stack cannot start for a reason the person starting it can fix (a busy port, a data folder another stack

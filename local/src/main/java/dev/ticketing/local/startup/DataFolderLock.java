@@ -1,4 +1,4 @@
-package dev.ticketing.local;
+package dev.ticketing.local.startup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * stale lock file never blocks a restart. The file also names the process holding it, for the message.
  */
 public final class DataFolderLock implements AutoCloseable {
-    static final String FILE = ".lock";
+    public static final String FILE = ".lock";
 
     private final FileChannel channel;
     private final FileLock lock;
