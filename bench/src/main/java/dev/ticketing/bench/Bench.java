@@ -17,6 +17,7 @@ public final class Bench {
             case "together" -> TogetherContention.run(rest);
             case "purchases" -> PurchaseThroughput.run(rest);
             case "expiry" -> ExpiryLatency.run(rest);
+            case "commit-barrier" -> CommitBarrierCost.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -27,6 +28,7 @@ public final class Bench {
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
                                                        purchases/s, p99 from approval to SUCCESS
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
+                          commit-barrier [per-block]   one transaction with and without waiting for DynamoDB Local's commit
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }
