@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ticketing.holds.HoldSweeper;
 import dev.ticketing.holds.SweepReport;
+import dev.ticketing.logging.LogFields;
+import dev.ticketing.metrics.BusinessMetrics;
+import dev.ticketing.metrics.BusinessMetrics.Figure;
+import java.util.Optional;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -23,6 +27,9 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
     @Inject
     HoldSweeper sweeper;
 
+    @Inject
+    BusinessMetrics metrics;
+
     @Value("${sweep.limit:500}")
     int limit;
 
@@ -37,10 +44,15 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
 
     @Override
     public SweepReport execute(ScheduledEvent event) {
-        long budget = getApplicationContext().findBean(Context.class)
-                .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
-                .orElse(DEFAULT_BUDGET_MILLIS);
-        long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
-        return sweeper.sweep(limit, () -> System.nanoTime() < stopAt);
+        Optional<Context> lambda = getApplicationContext().findBean(Context.class);
+        try (LogFields.Scope fields = LogFields.scope()) {
+            lambda.ifPresent(it -> fields.put(LogFields.REQUEST_ID, it.getAwsRequestId())
+                    .put(LogFields.FUNCTION, it.getFunctionName()));
+            long budget = lambda.map(it -> it.getRemainingTimeInMillis() - RESERVE_MILLIS).orElse(DEFAULT_BUDGET_MILLIS);
+            long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+            SweepReport report = sweeper.sweep(limit, () -> System.nanoTime() < stopAt);
+            metrics.count(Figure.HOLDS_EXPIRED, report.ended());
+            return report;
+        }
     }
 }
