@@ -93,7 +93,12 @@ public class BusinessMetrics {
     /** The EMF document for these values, as one line. */
     String line(Map<Figure, Long> values) {
         List<Map<String, String>> metrics = new ArrayList<>();
-        values.keySet().forEach(figure -> metrics.add(Map.of("Name", figure.metricName(), "Unit", "Count")));
+        values.keySet().forEach(figure -> {
+            Map<String, String> metric = new LinkedHashMap<>();
+            metric.put("Name", figure.metricName());
+            metric.put("Unit", "Count");
+            metrics.add(metric);
+        });
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", namespace);
         directive.put("Dimensions", List.of(List.of(DIMENSION)));

@@ -87,8 +87,7 @@ final class ApiGatewayEvents {
 
     /** The id the access log gave the request (and the client got as {@code Apigw-Requestid}), or a new one. */
     private static String requestIdOf(HttpExchange exchange) {
-        Object id = exchange.getAttribute(AccessLog.REQUEST_ID);
-        return id == null ? UUID.randomUUID().toString() : id.toString();
+        return AccessLog.currentRequestId().orElseGet(() -> UUID.randomUUID().toString());
     }
 
     /** API Gateway joins repeated query parameters with commas. */

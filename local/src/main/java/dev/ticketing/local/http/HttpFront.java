@@ -108,7 +108,7 @@ public final class HttpFront implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("local front failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
-            exchange.setAttribute(AccessLog.INTEGRATION_ERROR, e.getClass().getSimpleName());
+            AccessLog.note(AccessLog.INTEGRATION_ERROR, e.getClass().getSimpleName());
             sendProblem(exchange, 502, "Bad Gateway", "The function failed to answer");
         }
     }
@@ -116,7 +116,7 @@ public final class HttpFront implements AutoCloseable {
     private void route(HttpExchange exchange, String method, String path) throws IOException {
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
-            exchange.setAttribute(AccessLog.ERROR, "No route");
+            AccessLog.note(AccessLog.ERROR, "No route");
             if (routes.pathExists(path)) {
                 sendProblem(exchange, 405, "Method Not Allowed", method + " is not allowed on " + path);
             } else {
@@ -124,23 +124,23 @@ public final class HttpFront implements AutoCloseable {
             }
             return;
         }
-        exchange.setAttribute(AccessLog.ROUTE_KEY, match.get().routeKey());
+        AccessLog.note(AccessLog.ROUTE_KEY, match.get().routeKey());
         Map<String, String> claims = null;
         if (match.get().route().authorized()) {
             Optional<Map<String, String>> verified = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
             if (verified.isEmpty()) {
-                exchange.setAttribute(AccessLog.ERROR, "Unauthorized");
+                AccessLog.note(AccessLog.ERROR, "Unauthorized");
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                 sendProblem(exchange, 401, "Unauthorized", "A valid bearer token is required");
                 return;
             }
             claims = verified.get();
-            exchange.setAttribute(AccessLog.USER_ID, claims.get("sub"));
+            AccessLog.note(AccessLog.USER_ID, claims.get("sub"));
         }
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(exchange, match.get(), claims);
         long invoked = System.nanoTime();
         APIGatewayV2HTTPResponse response = functions.invoke(match.get().route().functionId(), event);
-        exchange.setAttribute(AccessLog.INTEGRATION_MILLIS, Long.toString((System.nanoTime() - invoked) / 1_000_000));
+        AccessLog.note(AccessLog.INTEGRATION_MILLIS, Long.toString((System.nanoTime() - invoked) / 1_000_000));
         write(exchange, response);
     }
 
