@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.TestStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,15 +90,56 @@ class DeployableJarIT {
     record Invocation(JsonNode result, List<JsonNode> logLines) {
     }
 
-    private Invocation run(String jarUnderFunctions, String handler, String eventClass, Path event) throws Exception {
-        Path jar = Path.of("../functions", jarUnderFunctions);
-        assumeTrue(Files.exists(jar), "the Lambda jars are built by `mvn package`; run `mvn verify`");
+    /**
+     * The recipe of the README's {@code sam local invoke} section, short of Docker: each function's jar gets exactly
+     * the variables SAM would give it from events/sam-local-env.json (those the template declares for it), with
+     * host.docker.internal and the default ports standing for this test stack's, and answers the sample events.
+     */
+    @Test
+    void theSamLocalEnvironmentFileRunsTheSampleEventsAgainstTheLocalStack() throws Exception {
+        JsonNode file = JSON.readTree(Path.of("../events/sam-local-env.json").toFile());
+        SamTemplate template = SamTemplate.fromClasspath();
+        Map<String, SamTemplate.Function> functions = new java.util.LinkedHashMap<>();
+        template.functions().forEach(function -> functions.put(function.id(), function));
+        file.fieldNames().forEachRemaining(key -> assertThat(key.equals("Parameters") || functions.containsKey(key))
+                .as("%s in sam-local-env.json is no function of the template", key).isTrue());
+
+        JsonNode created = run("api/target/ticketing-api.jar", "dev.ticketing.api.lambda.ApiHandler",
+                "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+                Path.of("../events/api-create-event.json"), samLocalEnvironment(file, functions.get("ApiFunction"))).result();
+        assertThat(created.get("statusCode").asInt()).as(created.toString()).isEqualTo(201);
+        JsonNode listed = run("api/target/ticketing-api.jar", "dev.ticketing.api.lambda.ApiHandler",
+                "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+                Path.of("../events/api-list-events.json"), samLocalEnvironment(file, functions.get("ApiFunction"))).result();
+        assertThat(listed.get("body").asText()).contains(JSON.readTree(created.get("body").asText()).get("id").asText());
+        JsonNode swept = run("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.expiry.ExpiredHoldSweepHandler",
+                "com.amazonaws.services.lambda.runtime.events.ScheduledEvent",
+                write("schedule.json", "{\"id\":\"sweep-2\",\"source\":\"aws.events\"}"),
+                samLocalEnvironment(file, functions.get("ExpiredHoldSweepFunction"))).result();
+        assertThat(swept.get("failed").asInt()).isZero();
+    }
+
+    /** What SAM sets from the file: "Parameters" and the function's own entry, only for variables the template declares. */
+    private Map<String, String> samLocalEnvironment(JsonNode file, SamTemplate.Function function) {
         LocalSystem stack = TestStack.get();
-        Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/InvokeHandler.java").toURI());
-        ProcessBuilder lambda = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar.toString(), runner.toString(), handler, eventClass, event.toString())
-                .redirectErrorStream(true);
-        lambda.environment().putAll(Map.of(
+        Map<String, String> environment = new java.util.HashMap<>();
+        for (JsonNode section : List.of(file.path("Parameters"), file.path(function.id()))) {
+            section.fieldNames().forEachRemaining(name -> {
+                assertThat(function.environment()).as("SAM passes only variables the template declares for "
+                        + function.id()).containsKey(name);
+                environment.put(name, section.get(name).asText()
+                        .replace("http://host.docker.internal:8000", stack.dynamoDbEndpoint().toString())
+                        .replace("http://host.docker.internal:9324", stack.sqsEndpoint().toString()));
+            });
+        }
+        assertThat(environment.get("TABLE_NAME")).isEqualTo(stack.ref("Table"));
+        environment.put("AWS_REGION", "us-east-1"); // sam local invoke --region us-east-1
+        return environment;
+    }
+
+    private Invocation run(String jarUnderFunctions, String handler, String eventClass, Path event) throws Exception {
+        LocalSystem stack = TestStack.get();
+        return run(jarUnderFunctions, handler, eventClass, event, Map.of(
                 "TABLE_NAME", stack.ref("Table"),
                 "DYNAMODB_ENDPOINT", stack.dynamoDbEndpoint().toString(),
                 "SQS_ENDPOINT", stack.sqsEndpoint().toString(),
@@ -105,6 +147,17 @@ class DeployableJarIT {
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local"));
+    }
+
+    private Invocation run(String jarUnderFunctions, String handler, String eventClass, Path event,
+                           Map<String, String> environment) throws Exception {
+        Path jar = Path.of("../functions", jarUnderFunctions);
+        assumeTrue(Files.exists(jar), "the Lambda jars are built by `mvn package`; run `mvn verify`");
+        Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/InvokeHandler.java").toURI());
+        ProcessBuilder lambda = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar.toString(), runner.toString(), handler, eventClass, event.toString())
+                .redirectErrorStream(true);
+        lambda.environment().putAll(environment);
         Process process = lambda.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
