@@ -1,16 +1,18 @@
 package dev.ticketing.bench;
 
 import dev.ticketing.local.LocalOptions;
-import dev.ticketing.payments.PaymentItems;
+import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.payments.PaymentStatus;
+import dev.ticketing.payments.PaymentStore;
+import dev.ticketing.store.Table;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Purchases/s end to end on the local stack: {@code clients} concurrent buyers, each purchase by a new user:
@@ -97,15 +99,14 @@ final class PurchaseThroughput {
 
     private static void awaitSuccess(BenchStack bench, String table, String paymentId) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
+        PaymentStore payments = new PaymentStore(new Table(bench.stack.dynamoDb(),
+                new TicketingConfig(table, Duration.ofMinutes(10), 10, 1)));
         while (System.nanoTime() < deadline) {
-            Map<String, AttributeValue> item = bench.stack.dynamoDb().getItem(b -> b.tableName(table)
-                    .key(PaymentItems.key(paymentId)).consistentRead(true)
-                    .projectionExpression("#s").expressionAttributeNames(Map.of("#s", PaymentItems.STATUS))).item();
-            String status = item.get(PaymentItems.STATUS).s();
-            if ("SUCCESS".equals(status)) {
+            PaymentStatus status = payments.get(paymentId).status();
+            if (status == PaymentStatus.SUCCESS) {
                 return;
             }
-            if ("FAILED".equals(status)) {
+            if (status == PaymentStatus.FAILED) {
                 throw new IllegalStateException("payment " + paymentId + " FAILED");
             }
             Thread.sleep(5);

@@ -11,9 +11,9 @@ import dev.ticketing.holds.SweepReport;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
-import dev.ticketing.local.testing.MutableClock;
 import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.store.Keys;
+import dev.ticketing.testing.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class FunctionCallsIT {
     private static final Duration HOLD = Duration.ofMinutes(10);
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final TestClock CLOCK = new TestClock();
     private static LocalSystem stack;
     private static Api api;
     private static PaymentsApi payments;

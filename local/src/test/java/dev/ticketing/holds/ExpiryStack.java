@@ -7,11 +7,14 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
+import dev.ticketing.events.EventItems;
 import dev.ticketing.events.EventStore;
+import dev.ticketing.store.Table;
+import dev.ticketing.tickets.TicketItems;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
-import dev.ticketing.local.testing.MutableClock;
+import dev.ticketing.testing.TestClock;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.store.Attr;
@@ -35,7 +38,7 @@ final class ExpiryStack implements AutoCloseable {
     static final String SWEEP_FUNCTION = "ExpiredHoldSweepFunction";
 
     final LocalSystem stack;
-    final MutableClock clock = new MutableClock();
+    final TestClock clock = new TestClock();
     private final Api api;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,7 +50,8 @@ final class ExpiryStack implements AutoCloseable {
         this.api = new Api(stack);
         this.dynamo = stack.dynamoDb();
         this.table = stack.ref("Table");
-        this.events = new EventStore(dynamo, new TicketingConfig(table, holdDuration, 10, 1));
+        Table store = new Table(dynamo, new TicketingConfig(table, holdDuration, 10, 1));
+        this.events = new EventStore(store, new EventItems(store));
     }
 
     static ExpiryStack start(Duration holdDuration, Duration sweepInterval) {
@@ -105,7 +109,7 @@ final class ExpiryStack implements AutoCloseable {
     // ---- what the table holds
 
     String holdStatus(String holdId) {
-        return Attr.str(meta(holdId), HoldItems.STATUS);
+        return Attr.str(meta(holdId), "status");
     }
 
     Map<String, AttributeValue> meta(String holdId) {
@@ -120,8 +124,8 @@ final class ExpiryStack implements AutoCloseable {
     Map<String, String> ticketStatuses(String holdId) {
         Map<String, String> statuses = new TreeMap<>();
         for (var item : partition(holdId)) {
-            if (Attr.str(item, Keys.SK).startsWith(HoldItems.TICKET_PREFIX)) {
-                statuses.put(Attr.str(item, "id"), Attr.str(item, HoldItems.STATUS));
+            if (Attr.str(item, Keys.SK).startsWith(TicketItems.PREFIX)) {
+                statuses.put(Attr.str(item, "id"), Attr.str(item, "status"));
             }
         }
         return statuses;
@@ -141,7 +145,7 @@ final class ExpiryStack implements AutoCloseable {
     /** Status and holder of a seat as stored, e.g. {@code RESERVED by <holdId>} or {@code AVAILABLE by null}. */
     String seatState(String eventId, String seat) {
         var item = seat(eventId, seat);
-        return Attr.str(item, SeatItems.STATUS) + " by " + Attr.str(item, SeatItems.HOLD_ID);
+        return Attr.str(item, "status") + " by " + Attr.str(item, "hold_id");
     }
 
     /** Everything storage has about the hold and its seats, to compare before and after. */
@@ -161,18 +165,18 @@ final class ExpiryStack implements AutoCloseable {
      */
     void markPaid(String holdId, String eventId, String... seats) {
         dynamo.updateItem(b -> b.tableName(table).key(HoldItems.metaKey(holdId))
-                .updateExpression("SET #status = :paid").expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
+                .updateExpression("SET #status = :paid").expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":paid", Attr.s(HoldStatus.PAID.name()))));
         for (String ticketId : ticketStatuses(holdId).keySet()) {
-            dynamo.updateItem(b -> b.tableName(table).key(HoldItems.ticketKey(holdId, ticketId))
+            dynamo.updateItem(b -> b.tableName(table).key(TicketItems.key(holdId, ticketId))
                     .updateExpression("SET #status = :paid, payment_id = :payment")
-                    .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
+                    .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":paid", Attr.s("PAID"), ":payment", Attr.s("pay-" + holdId))));
         }
         Event event = events.get(eventId);
         for (String seat : seats) {
             dynamo.updateItem(b -> b.tableName(table).key(SeatItems.key(event, SeatId.parse(seat)))
-                    .updateExpression("SET #status = :sold").expressionAttributeNames(Map.of("#status", SeatItems.STATUS))
+                    .updateExpression("SET #status = :sold").expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":sold", Attr.s("SOLD"))));
         }
         dynamo.deleteItem(b -> b.tableName(table).key(HoldItems.leaseKey(holdId)));

@@ -137,43 +137,66 @@ class DeployableJarIT {
         return environment;
     }
 
+    @Test
+    void theSweeperJarReadsItsOwnConfigurationFile() throws Exception {
+        String output = launch("hold-expiry/target/ticketing-hold-expiry.jar", "PrintProperty.java", stackEnvironment(),
+                "dev.ticketing.expiry.ExpiredHoldSweepHandler", "micronaut.application.name");
+
+        assertThat(output.lines().filter(l -> l.startsWith("PROPERTY ")).findFirst())
+                .as(output).contains("PROPERTY ticketing-hold-expiry");
+    }
+
     private Invocation run(String jarUnderFunctions, String handler, String eventClass, Path event) throws Exception {
+        return run(jarUnderFunctions, handler, eventClass, event, stackEnvironment());
+    }
+
+    /** The result, and every other line the jar printed, each of which must be a JSON object. */
+    private Invocation run(String jarUnderFunctions, String handler, String eventClass, Path event,
+                           Map<String, String> environment) throws Exception {
+        String output = launch(jarUnderFunctions, "InvokeHandler.java", environment, handler, eventClass, event.toString());
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result from " + jarUnderFunctions + ":\n" + output));
+        List<JsonNode> logLines = new ArrayList<>();
+        for (String logLine : output.lines().filter(l -> !l.startsWith("RESULT ") && !l.isBlank()).toList()) {
+            try {
+                JsonNode parsed = JSON.readTree(logLine);
+                assertThat(parsed.isObject()).as("a log line of " + jarUnderFunctions + ": " + logLine).isTrue();
+                logLines.add(parsed);
+            } catch (JsonProcessingException notJson) {
+                throw new AssertionError("a log line of " + jarUnderFunctions + " is not JSON: " + logLine, notJson);
+            }
+        }
+        return new Invocation(JSON.readTree(line.substring("RESULT ".length())).get("result"), logLines);
+    }
+
+    /** The test stack's settings, as the functions read them from their environment. */
+    private static Map<String, String> stackEnvironment() {
         LocalSystem stack = TestStack.get();
-        return run(jarUnderFunctions, handler, eventClass, event, Map.of(
+        return Map.of(
                 "TABLE_NAME", stack.ref("Table"),
                 "DYNAMODB_ENDPOINT", stack.dynamoDbEndpoint().toString(),
                 "SQS_ENDPOINT", stack.sqsEndpoint().toString(),
                 "PAYMENTS_QUEUE_URL", stack.ref("PaymentsQueue"),
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local"));
+                "AWS_SECRET_ACCESS_KEY", "local");
     }
 
-    private Invocation run(String jarUnderFunctions, String handler, String eventClass, Path event,
-                           Map<String, String> environment) throws Exception {
+    /** Runs a runner source file with only the jar on the classpath and the given environment; returns its output. */
+    private String launch(String jarUnderFunctions, String runnerFile, Map<String, String> environment, String... args)
+            throws Exception {
         Path jar = Path.of("../functions", jarUnderFunctions);
         assumeTrue(Files.exists(jar), "the Lambda jars are built by `mvn package`; run `mvn verify`");
-        Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/InvokeHandler.java").toURI());
-        ProcessBuilder lambda = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar.toString(), runner.toString(), handler, eventClass, event.toString())
-                .redirectErrorStream(true);
+        Path runner = Path.of(DeployableJarIT.class.getResource("/lambda/" + runnerFile).toURI());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar.toString(), runner.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder lambda = new ProcessBuilder(command).redirectErrorStream(true);
         lambda.environment().putAll(environment);
         Process process = lambda.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no result from " + jar + ":\n" + output));
-        List<JsonNode> logLines = new ArrayList<>();
-        for (String logLine : output.lines().filter(l -> !l.startsWith("RESULT ") && !l.isBlank()).toList()) {
-            try {
-                JsonNode parsed = JSON.readTree(logLine);
-                assertThat(parsed.isObject()).as("a log line of " + jar + ": " + logLine).isTrue();
-                logLines.add(parsed);
-            } catch (JsonProcessingException notJson) {
-                throw new AssertionError("a log line of " + jar + " is not JSON: " + logLine, notJson);
-            }
-        }
-        return new Invocation(JSON.readTree(line.substring("RESULT ".length())).get("result"), logLines);
+        return output;
     }
 
     private Path write(String name, String json) throws Exception {

@@ -3,8 +3,8 @@ package dev.ticketing.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds configuration and AWS clients from properties. In Lambda they come from environment variables
- * ({@code HOLD_DURATION} is the property {@code hold.duration}); the local stack passes them directly, plus
- * endpoint overrides that point the real SDK clients at DynamoDB Local and ElasticMQ.
+ * The one place that reads the settings every function shares, each concern into one validated record: table and
+ * hold rules ({@link TicketingConfig}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
+ * where the AWS clients go ({@link AwsConfig}); payments have theirs in {@code PaymentsFactory}. In Lambda the
+ * values come from environment variables ({@code HOLD_DURATION} is the property {@code hold.duration}); the local
+ * system passes them directly. An invalid value stops the function at start-up with a message naming it.
  */
 @Factory
 public class TicketingFactory {
@@ -26,7 +28,25 @@ public class TicketingFactory {
                            @Property(name = "hold.duration", defaultValue = "PT10M") String holdDuration,
                            @Property(name = "max.seats.per.hold", defaultValue = "10") int maxSeatsPerHold,
                            @Property(name = "max.active.holds.per.user", defaultValue = "1") int maxActiveHoldsPerUser) {
-        return new TicketingConfig(tableName, Duration.parse(holdDuration), maxSeatsPerHold, maxActiveHoldsPerUser);
+        return new TicketingConfig(tableName, duration("HOLD_DURATION", holdDuration), maxSeatsPerHold,
+                maxActiveHoldsPerUser);
+    }
+
+    @Singleton
+    SeatMapConfig seatMapConfig(@Property(name = "seatmap.max.age", defaultValue = "PT0.5S") String maxAge) {
+        return new SeatMapConfig(duration("SEATMAP_MAX_AGE", maxAge));
+    }
+
+    @Singleton
+    SweepConfig sweepConfig(@Property(name = "sweep.limit", defaultValue = "500") int limit) {
+        return new SweepConfig(limit);
+    }
+
+    @Singleton
+    AwsConfig awsConfig(@Property(name = "aws.region", defaultValue = "us-east-1") String region,
+                        @Property(name = "dynamodb.endpoint") @Nullable String dynamoDbEndpoint,
+                        @Property(name = "sqs.endpoint") @Nullable String sqsEndpoint) {
+        return new AwsConfig(region, AwsConfig.endpoint(dynamoDbEndpoint), AwsConfig.endpoint(sqsEndpoint));
     }
 
     @Singleton
@@ -36,14 +56,20 @@ public class TicketingFactory {
     }
 
     @Singleton
-    DynamoDbClient dynamoDb(@Property(name = "dynamodb.endpoint") @io.micronaut.core.annotation.Nullable String endpoint,
-                            @Property(name = "aws.region", defaultValue = "us-east-1") String region) {
+    @Requires(missingBeans = DynamoDbClient.class)
+    DynamoDbClient dynamoDb(AwsConfig aws) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .region(Region.of(region))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
+        aws.dynamoDbEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .region(Region.of(aws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
         return builder.build();
+    }
+
+    private static Duration duration(String name, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT10M, not " + value);
+        }
     }
 }

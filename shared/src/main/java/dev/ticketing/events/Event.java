@@ -1,7 +1,6 @@
 package dev.ticketing.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.ticketing.seats.SeatId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +34,8 @@ public record Event(String id, String name, Instant date, int rows, int columns,
                 .orElseThrow(() -> new IllegalStateException("row " + row + " of event " + id + " has no price"));
     }
 
-    public boolean contains(SeatId seat) {
-        return seat.row() >= 1 && seat.row() <= rows && seat.column() >= 1 && seat.column() <= columns;
+    /** Whether the hall has a seat at this row and column (both from 1). */
+    public boolean contains(int row, int column) {
+        return row >= 1 && row <= rows && column >= 1 && column <= columns;
     }
 }

@@ -1,9 +1,7 @@
 package dev.ticketing.events;
 
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.problems.NotFoundException;
-import dev.ticketing.store.Attr;
-import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
+/** Events: stored through {@link EventItems}, read by id (cached: events never change) or all of them. */
 @Singleton
 public class EventStore {
     private final DynamoDbClient dynamo;
@@ -20,14 +19,17 @@ public class EventStore {
     private final String table;
     private final Map<String, Event> cache = new ConcurrentHashMap<>();
 
-    public EventStore(DynamoDbClient dynamo, TicketingConfig config) {
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    private final EventItems items;
+
+    public EventStore(Table table, EventItems items) {
+        this.dynamo = table.client();
+        this.table = table.name();
+        this.items = items;
     }
 
+    /** Stores a new event; a second event with the same id is refused ({@code ConditionalCheckFailedException}). */
     public void put(Event event) {
-        dynamo.putItem(b -> b.tableName(table).item(EventItems.toItem(event))
-                .conditionExpression("attribute_not_exists(pk)"));
+        dynamo.putItem(items.create(event));
     }
 
     /**
@@ -53,10 +55,7 @@ public class EventStore {
 
     /** All events, soonest first. */
     public List<Event> list() {
-        return dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.GSI1)
-                        .keyConditionExpression("gsi1pk = :all")
-                        .expressionAttributeValues(Map.of(":all", Attr.s(EventItems.ALL_EVENTS))))
-                .items().stream()
+        return dynamo.queryPaginator(items.listQuery()).items().stream()
                 .map(EventItems::fromItem)
                 .toList();
     }

@@ -1,15 +1,11 @@
 package dev.ticketing.holds;
 
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.problems.ConflictException;
-import dev.ticketing.store.Attr;
+import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Cleanup of holds whose time is up, for both triggers (the TTL deletion of a lease, the sweeper). It only tidies
@@ -19,16 +15,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class ExpiredHolds {
-    private final DynamoDbClient dynamo;
+    private final Table table;
     private final HoldStore holds;
     private final HoldReleaser releaser;
-    private final String table;
+    private final HoldItems holdItems;
 
-    public ExpiredHolds(DynamoDbClient dynamo, HoldStore holds, HoldReleaser releaser, TicketingConfig config) {
-        this.dynamo = dynamo;
+    public ExpiredHolds(Table table, HoldStore holds, HoldReleaser releaser, HoldItems holdItems) {
+        this.table = table;
         this.holds = holds;
         this.releaser = releaser;
-        this.table = config.tableName();
+        this.holdItems = holdItems;
     }
 
     /** Ends the hold as EXPIRED if storage still has it ACTIVE and its time is up; otherwise says why not. */
@@ -60,16 +56,7 @@ public class ExpiredHolds {
      * first. The index is eventually consistent: an id may belong to a hold that has just ended.
      */
     public List<String> due(String shard, Instant now, int limit) {
-        return dynamo.query(b -> b.tableName(table)
-                        .indexName(ExpiryIndex.NAME)
-                        .keyConditionExpression("#shard = :shard AND #expires <= :now")
-                        .expressionAttributeNames(Map.of("#shard", ExpiryIndex.SHARD, "#expires", ExpiryIndex.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(
-                                ":shard", Attr.s(shard),
-                                ":now", Attr.n(now.toEpochMilli())))
-                        .scanIndexForward(true)
-                        .limit(limit))
-                .items().stream()
+        return table.client().query(holdItems.dueQuery(shard, now, limit)).items().stream()
                 .map(ExpiryIndex::holdIdOf)
                 .toList();
     }
@@ -79,15 +66,7 @@ public class ExpiredHolds {
      * that did not remove {@link ExpiryIndex#SHARD}; changes nothing else and never touches an ACTIVE hold.
      */
     public void unindex(String holdId) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(HoldItems.metaKey(holdId))
-                    .updateExpression("REMOVE #shard")
-                    .conditionExpression("attribute_exists(#shard) AND #status <> :active")
-                    .expressionAttributeNames(Map.of("#shard", ExpiryIndex.SHARD, "#status", HoldItems.STATUS))
-                    .expressionAttributeValues(Map.of(":active", Attr.s(HoldStatus.ACTIVE.name()))));
-        } catch (ConditionalCheckFailedException alreadyOut) {
-            // already out of the index: the usual case, the index lagged behind the end
-        }
+        // false: already out of the index, the usual case (the index lagged behind the end)
+        table.writeAlone(holdItems.unindex(holdId));
     }
 }

@@ -7,26 +7,57 @@ import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
 import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Ttl;
 import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.TicketItems;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * How a hold is stored: one partition {@code HOLD#<id>} holding the hold ({@code META}), its tickets
- * ({@code TICKET#<id>}) and, while ACTIVE, its lease ({@code LEASE}, the item DynamoDB TTL deletes).
- * One strongly consistent query reads the whole purchase session.
+ * How a hold is stored, and every write to it and to its lease. One partition {@code HOLD#<id>} holds the hold
+ * ({@code META}), its tickets ({@link TicketItems}) and, while ACTIVE, its lease ({@code LEASE}, the item DynamoDB
+ * TTL deletes, whose deletion on the stream starts cleanup), so one strongly consistent query reads the whole
+ * purchase session. The hold item is in gsi1 under {@code USER#<userId>} ("my holds") and, while ACTIVE, in the
+ * sparse {@link ExpiryIndex}. Its life: ACTIVE (a payment may be attached and detached) -> RELEASED, EXPIRED or
+ * PAID; times are ISO-8601 UTC strings except {@code expires_at}, epoch millis.
  */
-public final class HoldItems {
-    public static final String STATUS = "status";
-    public static final String TICKET_PREFIX = "TICKET#";
+@Singleton
+public class HoldItems {
+    private static final String STATUS = "status";
+    private static final String ID = "id";
+    private static final String EVENT_ID = "event_id";
+    private static final String USER_ID = "user_id";
+    private static final String AMOUNT = "amount";
+    private static final String CURRENCY = "currency";
+    private static final String CREATED_AT = "created_at";
+    private static final String ENDED_AT = "ended_at";
+    private static final String PAID_AT = "paid_at";
+    private static final String SEATS = "seats";
+    private static final String SEAT_ID = "id";
+    private static final String SEAT_ROW = "row";
+    private static final String SEAT_COLUMN = "col";
+    private static final String SEAT_PRICE = "price";
+    /** The payment in flight for the hold, if any. */
+    private static final String PAYMENT_ID = "payment_id";
+    private static final String PAYMENT_STARTED_AT = "payment_started_at";
 
-    private HoldItems() {
+    private final Table table;
+
+    public HoldItems(Table table) {
+        this.table = table;
     }
 
     public static Map<String, AttributeValue> metaKey(String holdId) {
@@ -37,82 +68,166 @@ public final class HoldItems {
         return Map.of(Keys.PK, s(Keys.hold(holdId)), Keys.SK, s(Keys.LEASE));
     }
 
-    public static Map<String, AttributeValue> ticketKey(String holdId, String ticketId) {
-        return Map.of(Keys.PK, s(Keys.hold(holdId)), Keys.SK, s(Keys.ticket(ticketId)));
-    }
-
-    static Map<String, AttributeValue> meta(Hold hold) {
+    /** Create: the new hold item (in the expiry index while ACTIVE); fails if the id exists. */
+    public TransactWriteItem create(Hold hold) {
         Map<String, AttributeValue> item = new HashMap<>(metaKey(hold.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(hold.userId())));
         item.put(Keys.GSI1_SK, s("HOLD#" + hold.createdAt() + "#" + hold.id()));
-        item.put("id", s(hold.id()));
-        item.put("event_id", s(hold.eventId()));
-        item.put("user_id", s(hold.userId()));
+        item.put(ID, s(hold.id()));
+        item.put(EVENT_ID, s(hold.eventId()));
+        item.put(USER_ID, s(hold.userId()));
         item.put(STATUS, s(hold.status().name()));
-        item.put("amount", s(hold.amount().toPlainString()));
-        item.put("currency", s(hold.currency()));
-        item.put("created_at", s(hold.createdAt().toString()));
-        item.put("expires_at", n(hold.expiresAt().toEpochMilli()));
+        item.put(AMOUNT, s(hold.amount().toPlainString()));
+        item.put(CURRENCY, s(hold.currency()));
+        item.put(CREATED_AT, s(hold.createdAt().toString()));
+        item.put(ExpiryIndex.EXPIRES_AT, n(hold.expiresAt().toEpochMilli()));
         if (hold.status() == HoldStatus.ACTIVE) {
-            // in the sparse expiry index (with expires_at as its range key) while ACTIVE: see ExpiryIndex
             item.put(ExpiryIndex.SHARD, s(ExpiryIndex.shardOf(hold.id())));
         }
-        item.put("seats", AttributeValue.fromL(hold.seats().stream()
+        item.put(SEATS, AttributeValue.fromL(hold.seats().stream()
                 .map(seat -> AttributeValue.fromM(Map.of(
-                        "id", s(seat.id()), "row", n(seat.row()), "col", n(seat.column()),
-                        "price", s(seat.price().toPlainString()))))
+                        SEAT_ID, s(seat.id()), SEAT_ROW, n(seat.row()), SEAT_COLUMN, n(seat.column()),
+                        SEAT_PRICE, s(seat.price().toPlainString()))))
                 .toList()));
-        return item;
+        return put(item);
     }
 
-    static Map<String, AttributeValue> lease(Hold hold) {
+    /** Create the lease: the item TTL deletes once the hold's time is up (rounded up to TTL's whole seconds). */
+    public TransactWriteItem createLease(Hold hold) {
         Map<String, AttributeValue> item = new HashMap<>(leaseKey(hold.id()));
-        item.put("event_id", s(hold.eventId()));
-        item.put("user_id", s(hold.userId()));
-        item.put("expires_at", n(hold.expiresAt().toEpochMilli()));
-        // TTL works in whole seconds; round up so the lease never disappears before the hold has ended.
-        item.put(Keys.TTL, n((hold.expiresAt().toEpochMilli() + 999) / 1000));
-        return item;
+        item.put(EVENT_ID, s(hold.eventId()));
+        item.put(USER_ID, s(hold.userId()));
+        item.put(ExpiryIndex.EXPIRES_AT, n(hold.expiresAt().toEpochMilli()));
+        item.put(Keys.TTL, n(Ttl.atOrAfter(hold.expiresAt())));
+        return put(item);
     }
 
-    static Map<String, AttributeValue> ticket(Ticket ticket, Instant createdAt) {
-        Map<String, AttributeValue> item = new HashMap<>(ticketKey(ticket.holdId(), ticket.id()));
-        item.put(Keys.GSI1_PK, s(Keys.user(ticket.userId())));
-        item.put(Keys.GSI1_SK, s("TICKET#" + createdAt + "#" + ticket.id()));
-        item.put("id", s(ticket.id()));
-        item.put("hold_id", s(ticket.holdId()));
-        item.put("event_id", s(ticket.eventId()));
-        item.put("user_id", s(ticket.userId()));
-        item.put("seat_id", s(ticket.seatId()));
-        item.put("row", n(ticket.row()));
-        item.put("col", n(ticket.column()));
-        item.put(STATUS, s(ticket.status().name()));
-        return item;
+    /** Delete the lease (a hold that ends no longer needs its TTL trigger); unconditional, absent is fine. */
+    public TransactWriteItem deleteLease(String holdId) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(leaseKey(holdId)).build())
+                .build();
     }
 
-    static Ticket ticketOf(Map<String, AttributeValue> item) {
-        return new Ticket(str(item, "id"), str(item, "hold_id"), str(item, "event_id"), str(item, "user_id"),
-                str(item, "seat_id"), integer(item, "row"), integer(item, "col"),
-                TicketStatus.valueOf(str(item, STATUS)), str(item, "payment_id"));
+    /** End: ACTIVE -> {@code status} (RELEASED or EXPIRED) at {@code now}, out of the expiry index. */
+    public TransactWriteItem end(String holdId, HoldStatus status, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
+                .updateExpression("SET #status = :final, " + ENDED_AT + " = :now REMOVE #expiryShard")
+                .conditionExpression("#status = :active")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#expiryShard", ExpiryIndex.SHARD))
+                .expressionAttributeValues(Map.of(
+                        ":final", s(status.name()),
+                        ":active", s(HoldStatus.ACTIVE.name()),
+                        ":now", s(now.toString()))));
     }
 
-    /** The hold from all items of its partition; {@code now} decides whether an ACTIVE hold has expired. */
+    /**
+     * Attach a payment: only to the user's hold that is ACTIVE, unexpired at {@code now} and has no payment in flight.
+     */
+    public TransactWriteItem attachPayment(String holdId, String paymentId, String userId, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
+                .updateExpression("SET " + PAYMENT_ID + " = :pid, " + PAYMENT_STARTED_AT + " = :started")
+                .conditionExpression("#status = :active AND " + ExpiryIndex.EXPIRES_AT + " > :now AND " + USER_ID
+                        + " = :user AND attribute_not_exists(" + PAYMENT_ID + ")")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":pid", s(paymentId),
+                        ":started", s(now.toString()),
+                        ":active", s(HoldStatus.ACTIVE.name()),
+                        ":now", n(now.toEpochMilli()),
+                        ":user", s(userId))));
+    }
+
+    /** Detach a payment: the hold is free for another payment, if this payment is still the one attached. */
+    public TransactWriteItem detachPayment(String holdId, String paymentId) {
+        return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
+                .updateExpression("REMOVE " + PAYMENT_ID)
+                .conditionExpression(PAYMENT_ID + " = :pid")
+                .expressionAttributeValues(Map.of(":pid", s(paymentId))));
+    }
+
+    /**
+     * Mark paid: ACTIVE with this payment attached -> PAID at {@code now}, out of the expiry index. It does not
+     * require the hold to be unexpired: the sale's seat conditions decide whether late money still buys the seats.
+     */
+    public TransactWriteItem markPaid(String holdId, String paymentId, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
+                .updateExpression("SET #status = :paid, " + PAID_AT + " = :now REMOVE #expiryShard")
+                .conditionExpression("#status = :active AND " + PAYMENT_ID + " = :pid")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#expiryShard", ExpiryIndex.SHARD))
+                .expressionAttributeValues(Map.of(
+                        ":paid", s(HoldStatus.PAID.name()),
+                        ":active", s(HoldStatus.ACTIVE.name()),
+                        ":pid", s(paymentId),
+                        ":now", s(now.toString()))));
+    }
+
+    /**
+     * Unindex: takes a hold that has ended (or been paid) out of the expiry index, for an entry left behind by a
+     * writer that did not; never touches an ACTIVE hold.
+     */
+    public TransactWriteItem unindex(String holdId) {
+        return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
+                .updateExpression("REMOVE #shard")
+                .conditionExpression("attribute_exists(#shard) AND #status <> :active")
+                .expressionAttributeNames(Map.of("#shard", ExpiryIndex.SHARD, "#status", STATUS))
+                .expressionAttributeValues(Map.of(":active", s(HoldStatus.ACTIVE.name()))));
+    }
+
+    /** The strongly consistent query of the hold's whole partition (hold, tickets, lease). */
+    public QueryRequest partitionQuery(String holdId) {
+        return QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.hold(holdId))))
+                .consistentRead(true)
+                .build();
+    }
+
+    /**
+     * Up to {@code limit} entries of one shard of the expiry index whose {@code expires_at} is at or before
+     * {@code now}, oldest first (eventually consistent, as every GSI read).
+     */
+    public QueryRequest dueQuery(String shard, Instant now, int limit) {
+        return QueryRequest.builder().tableName(table.name())
+                .indexName(ExpiryIndex.NAME)
+                .keyConditionExpression("#shard = :shard AND #expires <= :now")
+                .expressionAttributeNames(Map.of("#shard", ExpiryIndex.SHARD, "#expires", ExpiryIndex.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
+                .scanIndexForward(true)
+                .limit(limit)
+                .build();
+    }
+
+    /** Whether an item of a hold's partition is the hold itself. */
+    static boolean isMeta(Map<String, AttributeValue> item) {
+        return Keys.META.equals(str(item, Keys.SK));
+    }
+
+    /** The hold from the items of its partition; {@code now} decides whether an ACTIVE hold has expired. */
     static StoredHold holdOf(Map<String, AttributeValue> meta, List<Map<String, AttributeValue>> ticketItems, Instant now) {
-        List<HeldSeat> seats = meta.get("seats").l().stream()
+        List<HeldSeat> seats = meta.get(SEATS).l().stream()
                 .map(AttributeValue::m)
-                .map(seat -> new HeldSeat(str(seat, "id"), integer(seat, "row"), integer(seat, "col"),
-                        new BigDecimal(str(seat, "price"))))
+                .map(seat -> new HeldSeat(str(seat, SEAT_ID), integer(seat, SEAT_ROW), integer(seat, SEAT_COLUMN),
+                        new BigDecimal(str(seat, SEAT_PRICE))))
                 .toList();
         List<Ticket> tickets = new ArrayList<>();
         for (Map<String, AttributeValue> item : ticketItems) {
-            tickets.add(ticketOf(item));
+            tickets.add(TicketItems.ticketOf(item));
         }
-        tickets.sort(java.util.Comparator.comparing(Ticket::row).thenComparing(Ticket::column));
-        Instant expiresAt = Instant.ofEpochMilli(num(meta, "expires_at"));
+        tickets.sort(Comparator.comparing(Ticket::row).thenComparing(Ticket::column));
+        Instant expiresAt = Instant.ofEpochMilli(num(meta, ExpiryIndex.EXPIRES_AT));
         HoldStatus stored = HoldStatus.valueOf(str(meta, STATUS));
-        Hold hold = new Hold(str(meta, "id"), str(meta, "event_id"), str(meta, "user_id"),
-                Hold.visibleStatus(stored, expiresAt, now), seats, tickets, new BigDecimal(str(meta, "amount")),
-                str(meta, "currency"), Instant.parse(str(meta, "created_at")), expiresAt);
-        return new StoredHold(hold, stored, str(meta, StoredHold.PAYMENT_ID));
+        Hold hold = new Hold(str(meta, ID), str(meta, EVENT_ID), str(meta, USER_ID),
+                Hold.visibleStatus(stored, expiresAt, now), seats, tickets, new BigDecimal(str(meta, AMOUNT)),
+                str(meta, CURRENCY), Instant.parse(str(meta, CREATED_AT)), expiresAt);
+        return new StoredHold(hold, stored, str(meta, PAYMENT_ID));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private static TransactWriteItem update(Update.Builder update) {
+        return TransactWriteItem.builder().update(update.build()).build();
     }
 }

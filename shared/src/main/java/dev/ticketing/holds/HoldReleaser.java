@@ -1,6 +1,5 @@
 package dev.ticketing.holds;
 
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.identity.Caller;
@@ -9,20 +8,17 @@ import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.seats.SeatStore;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.store.Attr;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
 import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketItems;
 import dev.ticketing.tickets.TicketStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Ends an unpaid purchase session in ONE transaction: the hold becomes RELEASED (or EXPIRED when its time is
@@ -34,25 +30,30 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class HoldReleaser {
     private static final int ATTEMPTS = 5;
 
-    private final DynamoDbClient dynamo;
+    private final Table table;
     private final HoldStore holds;
     private final EventStore events;
-    private final TicketingConfig config;
     private final Clock clock;
     private final ActiveHoldGuard guard;
     private final SeatMapSnapshots snapshots;
     private final SeatStore seatStore;
+    private final HoldItems holdItems;
+    private final TicketItems ticketItems;
+    private final SeatItems seatItems;
 
-    public HoldReleaser(DynamoDbClient dynamo, HoldStore holds, EventStore events, TicketingConfig config, Clock clock,
-                        ActiveHoldGuard guard, SeatMapSnapshots snapshots, SeatStore seatStore) {
-        this.seatStore = seatStore;
-        this.guard = guard;
-        this.snapshots = snapshots;
-        this.dynamo = dynamo;
+    public HoldReleaser(Table table, HoldStore holds, EventStore events, Clock clock, ActiveHoldGuard guard,
+                        SeatMapSnapshots snapshots, SeatStore seatStore, HoldItems holdItems, TicketItems ticketItems,
+                        SeatItems seatItems) {
+        this.table = table;
         this.holds = holds;
         this.events = events;
-        this.config = config;
         this.clock = clock;
+        this.guard = guard;
+        this.snapshots = snapshots;
+        this.seatStore = seatStore;
+        this.holdItems = holdItems;
+        this.ticketItems = ticketItems;
+        this.seatItems = seatItems;
     }
 
     /** The caller gives the hold up. Releasing a hold that has already ended is a no-op; a paid one is a 409. */
@@ -77,69 +78,40 @@ public class HoldReleaser {
                 return;
             }
             HoldStatus finalStatus = hold.status() == HoldStatus.EXPIRED ? HoldStatus.EXPIRED : outcome;
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(endItems(hold, finalStatus)));
+            TransactionResult result = ending(hold, finalStatus).commit();
+            if (result.committed()) {
                 snapshots.invalidate(hold.eventId());
                 return;
-            } catch (TransactionCanceledException raced) {
-                // The hold changed (paid, or ended by another call) or a seat changed hands between our read and
-                // the write: read again and decide again.
-                if (attempt == ATTEMPTS) {
-                    throw raced;
-                }
+            }
+            // The hold changed (paid, or ended by another call) or a seat changed hands between our read and the
+            // write: read again and decide again.
+            if (attempt == ATTEMPTS) {
+                throw result.cause();
             }
         }
     }
 
-    private List<TransactWriteItem> endItems(Hold hold, HoldStatus finalStatus) {
-        String table = config.tableName();
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(HoldItems.metaKey(hold.id()))
-                .updateExpression("SET #status = :final, ended_at = :now REMOVE #expiryShard")
-                .conditionExpression("#status = :active")
-                .expressionAttributeNames(Map.of("#status", HoldItems.STATUS, "#expiryShard", ExpiryIndex.SHARD))
-                .expressionAttributeValues(Map.of(
-                        ":final", Attr.s(finalStatus.name()),
-                        ":active", Attr.s(HoldStatus.ACTIVE.name()),
-                        ":now", Attr.s(clock.instant().toString())))
-                .build()).build());
+    private Transaction ending(Hold hold, HoldStatus finalStatus) {
+        Transaction transaction = table.transaction();
+        transaction.add(Role.HOLD, holdItems.end(hold.id(), finalStatus, clock.instant()));
         for (Ticket ticket : hold.tickets()) {
             if (ticket.status() == TicketStatus.PENDING) {
-                items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                        .key(HoldItems.ticketKey(hold.id(), ticket.id()))
-                        .updateExpression("SET #status = :cancelled")
-                        .conditionExpression("#status = :pending")
-                        .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
-                        .expressionAttributeValues(Map.of(
-                                ":cancelled", Attr.s(TicketStatus.CANCELLED.name()),
-                                ":pending", Attr.s(TicketStatus.PENDING.name())))
-                        .build()).build());
+                transaction.add(Role.TICKET, ticket.id(), ticketItems.cancel(hold.id(), ticket.id()));
             }
         }
         Event event = events.get(hold.eventId());
         for (SeatId seat : seatsStillHeldBy(hold, event)) {
-            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(SeatItems.key(event, seat))
-                    .updateExpression("SET #status = :available REMOVE reserved_at, expires_at, hold_id, ticket_id, user_id")
-                    .conditionExpression("#status = :reserved AND hold_id = :hold")
-                    .expressionAttributeNames(Map.of("#status", SeatItems.STATUS))
-                    .expressionAttributeValues(Map.of(
-                            ":available", Attr.s(SeatStatus.AVAILABLE.name()),
-                            ":reserved", Attr.s(SeatStatus.RESERVED.name()),
-                            ":hold", Attr.s(hold.id())))
-                    .build()).build());
+            transaction.add(Role.SEAT, seat.toString(), seatItems.release(event, seat, hold.id()));
         }
-        items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(HoldItems.leaseKey(hold.id())).build()).build());
-        guard.release(hold).ifPresent(freeSlot -> items.add(TransactWriteItem.builder().delete(freeSlot).build()));
-        return items;
+        transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
+        guard.release(hold).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        return transaction;
     }
 
     /** Which of the hold's seats it still holds; only those are given back. */
     private List<SeatId> seatsStillHeldBy(Hold hold, Event event) {
         List<SeatId> seats = hold.seats().stream().map(seat -> new SeatId(seat.row(), seat.column())).toList();
-        Map<SeatId, SeatStore.StoredSeat> stored = seatStore.read(event, seats);
+        Map<SeatId, SeatItems.StoredSeat> stored = seatStore.read(event, seats);
         return seats.stream().filter(seat -> stored.containsKey(seat) && stored.get(seat).heldBy(hold.id())).toList();
     }
 }

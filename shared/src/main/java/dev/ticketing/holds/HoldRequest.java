@@ -63,7 +63,7 @@ public record HoldRequest(List<String> seats, Integer quantity, Boolean together
         List<SeatId> parsed = new ArrayList<>();
         for (String seat : seats) {
             SeatId id = SeatId.parse(seat);
-            if (event.contains(id)) {
+            if (event.contains(id.row(), id.column())) {
                 parsed.add(id);
             } else {
                 unknown.add(seat);

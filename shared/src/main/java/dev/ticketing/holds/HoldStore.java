@@ -1,10 +1,9 @@
 package dev.ticketing.holds;
 
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.NotFoundException;
-import dev.ticketing.store.Attr;
-import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import dev.ticketing.tickets.TicketItems;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,16 +13,16 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads purchase sessions. */
+/** Reads purchase sessions (the format is {@link HoldItems}'). */
 @Singleton
 public class HoldStore {
     private final DynamoDbClient dynamo;
-    private final String table;
+    private final HoldItems holdItems;
     private final Clock clock;
 
-    public HoldStore(DynamoDbClient dynamo, TicketingConfig config, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    public HoldStore(Table table, HoldItems holdItems, Clock clock) {
+        this.dynamo = table.client();
+        this.holdItems = holdItems;
         this.clock = clock;
     }
 
@@ -35,14 +34,10 @@ public class HoldStore {
     public Optional<StoredHold> load(String holdId) {
         Map<String, AttributeValue> meta = null;
         List<Map<String, AttributeValue>> tickets = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.hold(holdId))))
-                .consistentRead(true)).items()) {
-            String sk = Attr.str(item, Keys.SK);
-            if (Keys.META.equals(sk)) {
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(holdItems.partitionQuery(holdId)).items()) {
+            if (HoldItems.isMeta(item)) {
                 meta = item;
-            } else if (sk.startsWith(HoldItems.TICKET_PREFIX)) {
+            } else if (TicketItems.isTicket(item)) {
                 tickets.add(item);
             }
         }

@@ -5,13 +5,15 @@ import dev.ticketing.events.Event;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.seats.SeatAvailability;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatMapSnapshots;
-import dev.ticketing.store.Attr;
-import dev.ticketing.store.Transactions;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
 import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketItems;
 import dev.ticketing.tickets.TicketStatus;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -19,17 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Holds seats for a user: ONE transaction that takes every seat under the availability condition, creates a
@@ -38,23 +32,30 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @Singleton
 public class SeatHolder {
-    private final DynamoDbClient dynamo;
+    private final Table table;
     private final TicketingConfig config;
     private final Clock clock;
     private final ActiveHoldGuard guard;
     private final IdempotencyKeys idempotency;
     private final HoldStore holds;
     private final SeatMapSnapshots snapshots;
+    private final SeatItems seatItems;
+    private final TicketItems ticketItems;
+    private final HoldItems holdItems;
 
-    public SeatHolder(DynamoDbClient dynamo, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
-                      IdempotencyKeys idempotency, HoldStore holds, SeatMapSnapshots snapshots) {
-        this.snapshots = snapshots;
-        this.dynamo = dynamo;
+    public SeatHolder(Table table, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
+                      IdempotencyKeys idempotency, HoldStore holds, SeatMapSnapshots snapshots, SeatItems seatItems,
+                      TicketItems ticketItems, HoldItems holdItems) {
+        this.table = table;
         this.config = config;
         this.clock = clock;
         this.guard = guard;
         this.idempotency = idempotency;
         this.holds = holds;
+        this.snapshots = snapshots;
+        this.seatItems = seatItems;
+        this.ticketItems = ticketItems;
+        this.holdItems = holdItems;
     }
 
     /**
@@ -81,71 +82,33 @@ public class SeatHolder {
         Hold hold = new Hold(holdId, event.id(), caller.userId(), HoldStatus.ACTIVE, held, tickets, amount,
                 event.currency(), now, now.plus(config.holdDuration()));
 
-        List<TransactWriteItem> items = new ArrayList<>();
+        Transaction transaction = table.transaction();
         for (int i = 0; i < seats.size(); i++) {
-            items.add(TransactWriteItem.builder().update(take(event, seats.get(i), hold, tickets.get(i), now)).build());
+            transaction.add(Role.SEAT, seats.get(i).toString(), seatItems.take(event, seats.get(i), holdId,
+                    tickets.get(i).id(), hold.userId(), hold.expiresAt(), now));
         }
         for (Ticket ticket : tickets) {
-            items.add(TransactWriteItem.builder().put(newItem(HoldItems.ticket(ticket, now))).build());
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now));
         }
-        items.add(TransactWriteItem.builder().put(newItem(HoldItems.meta(hold))).build());
-        items.add(TransactWriteItem.builder().put(newItem(HoldItems.lease(hold))).build());
-        int guardIndex = -1;
-        if (slot.isPresent()) {
-            guardIndex = items.size();
-            items.add(TransactWriteItem.builder().put(guard.claim(hold, slot.get(), now)).build());
-        }
-        int keyIndex = -1;
-        if (key.isPresent()) {
-            keyIndex = items.size();
-            items.add(TransactWriteItem.builder().put(idempotency.record(key.get(), holdId, now)).build());
-        }
-        try {
-            // The hold id as request token makes the SDK's own retries of this call idempotent.
-            dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(holdId));
+        transaction.add(Role.HOLD, holdItems.create(hold));
+        transaction.add(Role.LEASE, holdItems.createLease(hold));
+        slot.ifPresent(free -> transaction.add(Role.ACTIVE_HOLD_SLOT, guard.claim(hold, free, now)));
+        key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, holdId, now)));
+        // The hold id as request token makes the SDK's own retries of this call idempotent.
+        TransactionResult result = transaction.commit(holdId);
+        if (result.committed()) {
             snapshots.invalidate(event.id());
-        } catch (TransactionCanceledException cancelled) {
-            List<Integer> contested = Transactions.contestedItems(cancelled);
-            if (contested.contains(keyIndex)) {
-                String first = idempotency.recorded(key.get()).orElseThrow(() -> cancelled);
-                return holds.find(first).orElseThrow(() -> cancelled);
-            }
-            if (contested.contains(guardIndex)) {
-                // Another request took the last slot meanwhile: answer with the holds that have them now.
-                guard.freeSlot(caller.userId(), event.id(), now);
-                throw ActiveHoldGuard.limitReached(List.of());
-            }
-            List<String> taken = contested.stream()
-                    .filter(index -> index < seats.size())
-                    .map(index -> seats.get(index).toString())
-                    .toList();
-            if (taken.isEmpty()) {
-                throw cancelled;
-            }
-            throw new SeatsUnavailableException(taken);
+            return hold;
         }
-        return hold;
-    }
-
-    private Update take(Event event, SeatId seat, Hold hold, Ticket ticket, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>(SeatAvailability.holdableValues(now));
-        values.put(":hold", Attr.s(hold.id()));
-        values.put(":ticket", Attr.s(ticket.id()));
-        values.put(":user", Attr.s(hold.userId()));
-        values.put(":expires", Attr.n(hold.expiresAt().toEpochMilli()));
-        values.put(":reservedAt", Attr.n(now.toEpochMilli()));
-        return Update.builder()
-                .tableName(config.tableName())
-                .key(SeatItems.key(event, seat))
-                .updateExpression("SET #status = :reserved, reserved_at = :reservedAt, expires_at = :expires, "
-                        + "hold_id = :hold, ticket_id = :ticket, user_id = :user")
-                .conditionExpression(SeatAvailability.HOLDABLE)
-                .expressionAttributeNames(SeatAvailability.holdableNames())
-                .expressionAttributeValues(values)
-                .build();
-    }
-
-    private Put newItem(Map<String, AttributeValue> item) {
-        return Put.builder().tableName(config.tableName()).item(item).conditionExpression("attribute_not_exists(pk)").build();
+        if (result.contested(Role.IDEMPOTENCY_KEY)) {
+            String first = idempotency.recorded(key.get()).orElseThrow(result::cause);
+            return holds.find(first).orElseThrow(result::cause);
+        }
+        if (result.contested(Role.ACTIVE_HOLD_SLOT)) {
+            // Another request took the last slot meanwhile: answer with the holds that have them now.
+            guard.freeSlot(caller.userId(), event.id(), now);
+            throw ActiveHoldGuard.limitReached(List.of());
+        }
+        throw result.asProblem();
     }
 }

@@ -6,9 +6,6 @@ package dev.ticketing.holds;
  * payment in flight for it, if any.
  */
 public record StoredHold(Hold hold, HoldStatus storedStatus, String paymentId) {
-    /** The hold item's attribute marking the payment in flight. */
-    public static final String PAYMENT_ID = "payment_id";
-
     /** Whether storage still has this hold ACTIVE, so its tickets and seats still need ending. */
     public boolean open() {
         return storedStatus == HoldStatus.ACTIVE;

@@ -1,13 +1,8 @@
 package dev.ticketing.idempotency;
 
-import static dev.ticketing.store.Attr.n;
-import static dev.ticketing.store.Attr.s;
-
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.TicketingException;
-import dev.ticketing.store.Attr;
-import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,9 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * {@code Idempotency-Key}: a retried POST returns what the first one created instead of creating again. The key
@@ -40,10 +34,12 @@ public class IdempotencyKeys {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final IdempotencyKeyItems items;
 
-    public IdempotencyKeys(DynamoDbClient dynamo, TicketingConfig config) {
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    public IdempotencyKeys(Table table, IdempotencyKeyItems items) {
+        this.dynamo = table.client();
+        this.table = table.name();
+        this.items = items;
     }
 
     /** The key of a request, or empty when the client sent none; a malformed key is a 400. */
@@ -59,32 +55,19 @@ public class IdempotencyKeys {
 
     /** The id of what this key already created, if anything; a 422 if the key came with another request. */
     public Optional<String> recorded(Key key) {
-        GetItemResponse found = dynamo.getItem(b -> b.tableName(table).key(keyOf(key)).consistentRead(true));
+        GetItemResponse found = dynamo.getItem(b -> b.tableName(table).key(IdempotencyKeyItems.key(key)).consistentRead(true));
         if (!found.hasItem() || found.item().isEmpty()) {
             return Optional.empty();
         }
-        if (!key.fingerprint().equals(Attr.str(found.item(), "fingerprint"))) {
+        if (!key.fingerprint().equals(IdempotencyKeyItems.fingerprintOf(found.item()))) {
             throw new KeyReusedException();
         }
-        return Optional.of(Attr.str(found.item(), "resource_id"));
+        return Optional.of(IdempotencyKeyItems.resourceIdOf(found.item()));
     }
 
     /** The write that records the key, to go into the transaction creating {@code resourceId}. */
-    public Put record(Key key, String resourceId, Instant now) {
-        return Put.builder().tableName(table)
-                .item(Map.of(
-                        Keys.PK, keyOf(key).get(Keys.PK),
-                        Keys.SK, s(Keys.META),
-                        "resource_id", s(resourceId),
-                        "fingerprint", s(key.fingerprint()),
-                        Keys.TTL, n(now.plus(RETENTION).getEpochSecond())))
-                .conditionExpression("attribute_not_exists(pk)")
-                .build();
-    }
-
-    private static Map<String, AttributeValue> keyOf(Key key) {
-        return Map.of(Keys.PK, s("IDEMPOTENCY#" + key.scope() + "#" + key.userId() + "#" + key.value()),
-                Keys.SK, s(Keys.META));
+    public TransactWriteItem record(Key key, String resourceId, Instant now) {
+        return items.record(key, resourceId, now.plus(RETENTION));
     }
 
     private static String sha256(String text) {

@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.payments.gateway.PaymentProvider;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;

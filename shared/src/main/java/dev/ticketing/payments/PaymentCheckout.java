@@ -15,6 +15,8 @@ import dev.ticketing.payments.gateway.PaymentProviderException;
 import dev.ticketing.problems.BadGatewayException;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.NotFoundException;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The buyer's side of a payment: start a checkout for a hold, look at a payment, give up. Starting is ONE
@@ -74,17 +75,15 @@ public class PaymentCheckout {
         Payment payment = new Payment(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
                 gateway.provider(), hold.amount(), hold.currency(), PaymentStatus.PENDING, null, null, null, null,
                 null, null, null, now, now);
-        try {
-            writes.create(payment, hold, now, key);
-        } catch (TransactionCanceledException cancelled) {
-            if (PaymentWrites.keyTaken(cancelled, key.isPresent())) {
+        TransactionResult created = writes.create(payment, hold, now, key);
+        if (!created.committed()) {
+            if (created.contested(Role.IDEMPOTENCY_KEY)) {
                 // a concurrent request with the same key won
-                return replay(idempotency.recorded(key.get()).orElseThrow(() -> cancelled));
+                return replay(idempotency.recorded(key.get()).orElseThrow(created::cause));
             }
-            if (PaymentWrites.holdRefused(cancelled)) {
+            if (created.contested(Role.HOLD)) {
                 // the hold changed between our read and the write: say what it is now
-                StoredHold now2 = ownedHold(caller, holdId);
-                requirePayable(now2);
+                requirePayable(ownedHold(caller, holdId));
             }
             throw new ConflictException("hold-changed", "Hold changed",
                     "Hold " + holdId + " changed while the payment was being started; please try again", Map.of());

@@ -3,75 +3,181 @@ package dev.ticketing.payments;
 import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
+import dev.ticketing.payments.gateway.CheckoutSession;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * How payments are stored: {@code PAYMENT#<id>}/{@code META} (gsi1 {@code USER#<userId>} for "my payments"),
- * and one link item per provider order, {@code PROVIDER#<provider>#<orderId>}/{@code META} -> {@code payment_id},
- * so a webhook finds its payment with one GetItem.
+ * How a payment is stored, and every write to it: {@code PAYMENT#<id>} / {@code META}, in gsi1 under
+ * {@code USER#<userId>} / {@code PAYMENT#<created>#<id>}. Its life: PENDING (the provider order attached, then
+ * the capture requested) -> SUCCESS with the capture id, or FAILED with a code and reason (and the capture and
+ * refund ids when money came in and went back). Amounts are decimal strings; times ISO-8601 UTC strings.
  */
-public final class PaymentItems {
-    public static final String STATUS = "status";
-    public static final String PROVIDER_ORDER_ID = "provider_order_id";
-    public static final String APPROVAL_URL = "approval_url";
-    public static final String FAILURE_REASON = "failure_reason";
-    public static final String FAILURE_CODE = "failure_code";
-    public static final String CAPTURE_ID = "capture_id";
-    public static final String REFUND_ID = "refund_id";
-    public static final String CAPTURE_REQUESTED_AT = "capture_requested_at";
-    public static final String UPDATED_AT = "updated_at";
-    public static final String PAYMENT_ID = "payment_id";
+@Singleton
+public class PaymentItems {
+    private static final String STATUS = "status";
+    private static final String ID = "id";
+    private static final String HOLD_ID = "hold_id";
+    private static final String EVENT_ID = "event_id";
+    private static final String USER_ID = "user_id";
+    private static final String PROVIDER = "provider";
+    private static final String AMOUNT = "amount";
+    private static final String CURRENCY = "currency";
+    private static final String CREATED_AT = "created_at";
+    private static final String UPDATED_AT = "updated_at";
+    private static final String ENDED_AT = "ended_at";
+    private static final String PROVIDER_ORDER_ID = "provider_order_id";
+    private static final String APPROVAL_URL = "approval_url";
+    private static final String FAILURE_REASON = "failure_reason";
+    private static final String FAILURE_CODE = "failure_code";
+    private static final String CAPTURE_ID = "capture_id";
+    private static final String REFUND_ID = "refund_id";
+    private static final String CAPTURE_REQUESTED_AT = "capture_requested_at";
 
-    private PaymentItems() {
+    private final Table table;
+
+    public PaymentItems(Table table) {
+        this.table = table;
     }
 
     public static Map<String, AttributeValue> key(String paymentId) {
         return Map.of(Keys.PK, s(Keys.payment(paymentId)), Keys.SK, s(Keys.META));
     }
 
-    public static Map<String, AttributeValue> linkKey(PaymentProvider provider, String orderId) {
-        return Map.of(Keys.PK, s("PROVIDER#" + provider.name() + "#" + orderId), Keys.SK, s(Keys.META));
-    }
-
-    static Map<String, AttributeValue> link(PaymentProvider provider, String orderId, String paymentId) {
-        Map<String, AttributeValue> item = new HashMap<>(linkKey(provider, orderId));
-        item.put(PAYMENT_ID, s(paymentId));
-        return item;
-    }
-
-    static Map<String, AttributeValue> newPayment(Payment payment) {
+    /** Create: the new payment as it is (PENDING); fails if the id exists. */
+    public TransactWriteItem create(Payment payment) {
         Map<String, AttributeValue> item = new HashMap<>(key(payment.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(payment.userId())));
         item.put(Keys.GSI1_SK, s("PAYMENT#" + payment.createdAt() + "#" + payment.id()));
-        item.put("id", s(payment.id()));
-        item.put("hold_id", s(payment.holdId()));
-        item.put("event_id", s(payment.eventId()));
-        item.put("user_id", s(payment.userId()));
-        item.put("provider", s(payment.provider().name()));
-        item.put("amount", s(payment.amount().toPlainString()));
-        item.put("currency", s(payment.currency()));
+        item.put(ID, s(payment.id()));
+        item.put(HOLD_ID, s(payment.holdId()));
+        item.put(EVENT_ID, s(payment.eventId()));
+        item.put(USER_ID, s(payment.userId()));
+        item.put(PROVIDER, s(payment.provider().name()));
+        item.put(AMOUNT, s(payment.amount().toPlainString()));
+        item.put(CURRENCY, s(payment.currency()));
         item.put(STATUS, s(payment.status().name()));
-        item.put("created_at", s(payment.createdAt().toString()));
+        item.put(CREATED_AT, s(payment.createdAt().toString()));
         item.put(UPDATED_AT, s(payment.updatedAt().toString()));
-        return item;
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** Attach the provider order: only to a PENDING payment that has none yet. */
+    public TransactWriteItem attachOrder(String paymentId, CheckoutSession session, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression("SET " + PROVIDER_ORDER_ID + " = :order, " + APPROVAL_URL + " = :url, "
+                        + UPDATED_AT + " = :now")
+                .conditionExpression("#status = :pending AND attribute_not_exists(" + PROVIDER_ORDER_ID + ")")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":order", s(session.orderId()),
+                        ":url", s(session.approvalUrl().toString()),
+                        ":now", s(now.toString()),
+                        ":pending", s(PaymentStatus.PENDING.name()))));
+    }
+
+    /** Capture requested: a PENDING payment notes (once) when we first asked for the money. */
+    public TransactWriteItem markCaptureRequested(String paymentId, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression("SET " + CAPTURE_REQUESTED_AT + " = if_not_exists(" + CAPTURE_REQUESTED_AT
+                        + ", :now), " + UPDATED_AT + " = :now")
+                .conditionExpression("#status = :pending")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(":now", s(now.toString()), ":pending", s(PaymentStatus.PENDING.name()))));
+    }
+
+    /**
+     * Fail: PENDING -> FAILED with {@code failure} and a reason for the buyer; {@code beforeCaptureOnly}: only if the
+     * capture was never requested. The capture and refund ids (nullable) are stored when money came in and went back.
+     */
+    public TransactWriteItem fail(String paymentId, PaymentFailure failure, String reason, Instant now,
+                                  boolean beforeCaptureOnly, String captureId, String refundId) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":failed", s(PaymentStatus.FAILED.name()));
+        values.put(":code", s(failure.name()));
+        values.put(":reason", s(reason));
+        values.put(":now", s(now.toString()));
+        values.put(":pending", s(PaymentStatus.PENDING.name()));
+        StringBuilder set = new StringBuilder("SET #status = :failed, " + FAILURE_CODE + " = :code, " + FAILURE_REASON
+                + " = :reason, " + UPDATED_AT + " = :now, " + ENDED_AT + " = :now");
+        if (captureId != null) {
+            set.append(", " + CAPTURE_ID + " = :capture");
+            values.put(":capture", s(captureId));
+        }
+        if (refundId != null) {
+            set.append(", " + REFUND_ID + " = :refund");
+            values.put(":refund", s(refundId));
+        }
+        String condition = "#status = :pending"
+                + (beforeCaptureOnly ? " AND attribute_not_exists(" + CAPTURE_REQUESTED_AT + ")" : "");
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression(set.toString())
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(values));
+    }
+
+    /** Record a refund: notes (once each) the capture and refund of money that came in for a FAILED payment. */
+    public TransactWriteItem recordRefund(String paymentId, String captureId, String refundId, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":now", s(now.toString()));
+        values.put(":failed", s(PaymentStatus.FAILED.name()));
+        StringBuilder set = new StringBuilder("SET " + UPDATED_AT + " = :now");
+        if (captureId != null) {
+            set.append(", " + CAPTURE_ID + " = if_not_exists(" + CAPTURE_ID + ", :capture)");
+            values.put(":capture", s(captureId));
+        }
+        if (refundId != null) {
+            set.append(", " + REFUND_ID + " = if_not_exists(" + REFUND_ID + ", :refund)");
+            values.put(":refund", s(refundId));
+        }
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression(set.toString())
+                .conditionExpression("#status = :failed")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(values));
+    }
+
+    /** Succeed: PENDING -> SUCCESS with the provider's capture id, at {@code now} (the sale). */
+    public TransactWriteItem succeed(String paymentId, String captureId, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression("SET #status = :success, " + CAPTURE_ID + " = :capture, " + UPDATED_AT + " = :now, "
+                        + ENDED_AT + " = :now")
+                .conditionExpression("#status = :pending")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":success", s(PaymentStatus.SUCCESS.name()),
+                        ":capture", s(captureId),
+                        ":now", s(now.toString()),
+                        ":pending", s(PaymentStatus.PENDING.name()))));
     }
 
     static Payment paymentOf(Map<String, AttributeValue> item) {
         String approval = str(item, APPROVAL_URL);
         String captureRequested = str(item, CAPTURE_REQUESTED_AT);
         String failure = str(item, FAILURE_CODE);
-        return new Payment(str(item, "id"), str(item, "hold_id"), str(item, "event_id"), str(item, "user_id"),
-                PaymentProvider.valueOf(str(item, "provider")), new BigDecimal(str(item, "amount")),
-                str(item, "currency"), PaymentStatus.valueOf(str(item, STATUS)), str(item, PROVIDER_ORDER_ID),
+        return new Payment(str(item, ID), str(item, HOLD_ID), str(item, EVENT_ID), str(item, USER_ID),
+                PaymentProvider.valueOf(str(item, PROVIDER)), new BigDecimal(str(item, AMOUNT)),
+                str(item, CURRENCY), PaymentStatus.valueOf(str(item, STATUS)), str(item, PROVIDER_ORDER_ID),
                 approval == null ? null : URI.create(approval),
                 failure == null ? null : PaymentFailure.valueOf(failure), str(item, FAILURE_REASON), str(item, CAPTURE_ID),
                 str(item, REFUND_ID), captureRequested == null ? null : Instant.parse(captureRequested),
-                Instant.parse(str(item, "created_at")), Instant.parse(str(item, UPDATED_AT)));
+                Instant.parse(str(item, CREATED_AT)), Instant.parse(str(item, UPDATED_AT)));
+    }
+
+    private static TransactWriteItem update(Update.Builder update) {
+        return TransactWriteItem.builder().update(update.build()).build();
     }
 }

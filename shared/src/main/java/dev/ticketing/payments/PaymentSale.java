@@ -1,11 +1,9 @@
 package dev.ticketing.payments;
 
-import static dev.ticketing.store.Attr.s;
-
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.holds.Hold;
+import dev.ticketing.holds.HeldSeat;
 import dev.ticketing.holds.HoldItems;
 import dev.ticketing.holds.HoldStatus;
 import dev.ticketing.holds.StoredHold;
@@ -15,21 +13,21 @@ import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.seats.SeatStore;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
 import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.TicketItems;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The sale: ONE transaction that turns a captured payment into tickets. Payment PENDING -> SUCCESS with the
@@ -56,27 +54,35 @@ public class PaymentSale {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentSale.class);
     private static final int ATTEMPTS = 4;
-    private static final int TRANSACTION_LIMIT = 100;
+    /** A missing capture id is stored as this (the sale's write needs a value). */
+    private static final String UNKNOWN_CAPTURE = "unknown";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final Table table;
     private final HoldStore holds;
     private final PaymentStore payments;
     private final EventStore events;
     private final Clock clock;
     private final ActiveHoldGuard guard;
     private final SeatStore seatStore;
+    private final PaymentItems paymentItems;
+    private final TicketItems ticketItems;
+    private final SeatItems seatItems;
+    private final HoldItems holdItems;
 
-    public PaymentSale(DynamoDbClient dynamo, TicketingConfig config, HoldStore holds, PaymentStore payments,
-                       EventStore events, Clock clock, ActiveHoldGuard guard, SeatStore seatStore) {
-        this.guard = guard;
-        this.seatStore = seatStore;
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    public PaymentSale(Table table, HoldStore holds, PaymentStore payments, EventStore events, Clock clock,
+                       ActiveHoldGuard guard, SeatStore seatStore, PaymentItems paymentItems, TicketItems ticketItems,
+                       SeatItems seatItems, HoldItems holdItems) {
+        this.table = table;
         this.holds = holds;
         this.payments = payments;
         this.events = events;
         this.clock = clock;
+        this.guard = guard;
+        this.seatStore = seatStore;
+        this.paymentItems = paymentItems;
+        this.ticketItems = ticketItems;
+        this.seatItems = seatItems;
+        this.holdItems = holdItems;
     }
 
     public Result sell(Payment payment, String captureId) {
@@ -85,19 +91,17 @@ public class PaymentSale {
                     .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " has no hold " + payment.holdId()));
             Hold hold = payable.hold();
             Event event = events.get(hold.eventId());
-            List<TransactWriteItem> items = saleItems(payment, captureId, hold, event);
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(items));
+            TransactionResult result = sale(payment, captureId, hold, event).commit();
+            if (result.committed()) {
                 LOG.info("payment {} SUCCESS: hold {} PAID, {} seat(s) SOLD", payment.id(), hold.id(), hold.seats().size());
                 return new Result(Outcome.SOLD, null);
-            } catch (TransactionCanceledException cancelled) {
-                Result diagnosis = diagnose(payment, event);
-                if (diagnosis != null) {
-                    return diagnosis;
-                }
-                LOG.info("sale of payment {} collided with another write (attempt {}): {}", payment.id(), attempt,
-                        cancelled.cancellationReasons().stream().map(r -> r.code()).toList());
             }
+            Result diagnosis = diagnose(payment, event);
+            if (diagnosis != null) {
+                return diagnosis;
+            }
+            LOG.info("sale of payment {} collided with another write (attempt {}): {}", payment.id(), attempt,
+                    result.cause().cancellationReasons().stream().map(r -> r.code()).toList());
         }
         throw new SaleContendedException("the sale of payment " + payment.id() + " kept colliding with other writes");
     }
@@ -125,70 +129,35 @@ public class PaymentSale {
         return null;
     }
 
-    private List<TransactWriteItem> saleItems(Payment payment, String captureId, Hold hold, Event event) {
-        String now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(update(Update.builder().tableName(table).key(PaymentItems.key(payment.id()))
-                .updateExpression("SET #status = :success, capture_id = :capture, updated_at = :now, ended_at = :now")
-                .conditionExpression("#status = :pending")
-                .expressionAttributeNames(Map.of("#status", PaymentItems.STATUS))
-                .expressionAttributeValues(Map.of(
-                        ":success", s(PaymentStatus.SUCCESS.name()),
-                        ":capture", s(captureId == null ? "unknown" : captureId),
-                        ":now", s(now),
-                        ":pending", s(PaymentStatus.PENDING.name())))));
+    private Transaction sale(Payment payment, String captureId, Hold hold, Event event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Transaction transaction = table.transaction()
+                .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId == null ? UNKNOWN_CAPTURE : captureId, now));
         for (Ticket ticket : hold.tickets()) {
-            items.add(update(Update.builder().tableName(table).key(HoldItems.ticketKey(hold.id(), ticket.id()))
-                    .updateExpression("SET #status = :paid, paid_at = :now")
-                    .conditionExpression("#status = :pending AND payment_id = :pid")
-                    .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
-                    .expressionAttributeValues(Map.of(
-                            ":paid", s(TicketStatus.PAID.name()),
-                            ":pending", s(TicketStatus.PENDING.name()),
-                            ":pid", s(payment.id()),
-                            ":now", s(now)))));
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.id(), ticket.id(), payment.id(), now));
         }
-        for (var seat : hold.seats()) {
-            items.add(update(Update.builder().tableName(table)
-                    .key(SeatItems.key(event, new SeatId(seat.row(), seat.column())))
-                    .updateExpression("SET #status = :sold, sold_at = :now, payment_id = :pid REMOVE expires_at")
-                    .conditionExpression("#status = :reserved AND hold_id = :hold")
-                    .expressionAttributeNames(Map.of("#status", SeatItems.STATUS))
-                    .expressionAttributeValues(Map.of(
-                            ":sold", s(SeatStatus.SOLD.name()),
-                            ":reserved", s(SeatStatus.RESERVED.name()),
-                            ":hold", s(hold.id()),
-                            ":pid", s(payment.id()),
-                            ":now", s(now)))));
+        for (HeldSeat seat : hold.seats()) {
+            SeatId id = new SeatId(seat.row(), seat.column());
+            transaction.add(Role.SEAT, id.toString(), seatItems.sell(event, id, hold.id(), payment.id(), now));
         }
-        items.add(update(Update.builder().tableName(table).key(HoldItems.metaKey(hold.id()))
-                // expiry_shard: the expiry index's attribute; removing it when absent is harmless
-                .updateExpression("SET #status = :paid, paid_at = :now REMOVE expiry_shard")
-                .conditionExpression("#status = :active AND payment_id = :pid")
-                .expressionAttributeNames(Map.of("#status", HoldItems.STATUS))
-                .expressionAttributeValues(Map.of(
-                        ":paid", s(HoldStatus.PAID.name()),
-                        ":active", s(HoldStatus.ACTIVE.name()),
-                        ":pid", s(payment.id()),
-                        ":now", s(now)))));
-        guard.release(hold).ifPresent(freeSlot -> items.add(TransactWriteItem.builder().delete(freeSlot).build()));
-        if (items.size() < TRANSACTION_LIMIT) {
-            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(HoldItems.leaseKey(hold.id())).build()).build());
+        transaction.add(Role.HOLD, holdItems.markPaid(hold.id(), payment.id(), now));
+        guard.release(hold).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        if (transaction.size() < Transaction.LIMIT) {
+            transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
         }
         // else: the lease stays until its TTL, and cleanup finds the hold PAID and leaves it alone
-        return items;
+        return transaction;
     }
 
     /** Which of the hold's seats it still holds, and which someone else has taken (held or sold), in seat order. */
     private SeatsNow seatsNow(Hold hold, Event event) {
         List<SeatId> seats = hold.seats().stream().map(seat -> new SeatId(seat.row(), seat.column())).sorted().toList();
-        Map<SeatId, SeatStore.StoredSeat> stored = seatStore.read(event, seats);
+        Map<SeatId, SeatItems.StoredSeat> stored = seatStore.read(event, seats);
         List<String> notHeld = new ArrayList<>();
         List<String> taken = new ArrayList<>();
         long now = clock.millis();
         for (SeatId seat : seats) {
-            SeatStore.StoredSeat item = stored.get(seat);
+            SeatItems.StoredSeat item = stored.get(seat);
             if (item != null && item.heldBy(hold.id())) {
                 continue;
             }
@@ -206,7 +175,4 @@ public class PaymentSale {
     private record SeatsNow(List<String> notHeld, List<String> taken) {
     }
 
-    private static TransactWriteItem update(Update.Builder update) {
-        return TransactWriteItem.builder().update(update.build()).build();
-    }
 }

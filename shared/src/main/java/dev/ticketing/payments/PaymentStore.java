@@ -1,9 +1,9 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.NotFoundException;
-import dev.ticketing.store.Attr;
+import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +16,9 @@ public class PaymentStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public PaymentStore(DynamoDbClient dynamo, TicketingConfig config) {
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    public PaymentStore(Table table) {
+        this.dynamo = table.client();
+        this.table = table.name();
     }
 
     public Optional<Payment> find(String paymentId) {
@@ -47,10 +47,10 @@ public class PaymentStore {
             return Optional.empty();
         }
         Map<String, AttributeValue> link = dynamo.getItem(b -> b.tableName(table)
-                .key(PaymentItems.linkKey(provider, orderId)).consistentRead(true)).item();
+                .key(OrderLinkItems.key(provider, orderId)).consistentRead(true)).item();
         if (link == null || link.isEmpty()) {
             return Optional.empty();
         }
-        return find(Attr.str(link, PaymentItems.PAYMENT_ID));
+        return find(OrderLinkItems.paymentIdOf(link));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.payments.gateway.PaymentProvider;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.config.AwsConfig;
 import dev.ticketing.payments.card.CardCheckoutClient;
 import dev.ticketing.payments.card.CardCheckoutConfig;
 import dev.ticketing.payments.card.CardCheckoutGateway;
@@ -25,7 +26,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
-/** Payment configuration, the enabled provider gateways and the SQS client, from properties (environment variables). */
+/**
+ * The one place that reads the payment settings ({@link PaymentSettings}: PayPal, the card checkout, the return URL,
+ * the queue), and builds the enabled provider gateways and the SQS client from them.
+ */
 @Factory
 public class PaymentsFactory {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsFactory.class);
@@ -65,14 +69,11 @@ public class PaymentsFactory {
     }
 
     @Singleton
-    SqsClient sqs(@Property(name = "sqs.endpoint") @Nullable String endpoint,
-                  @Property(name = "aws.region", defaultValue = "us-east-1") String region) {
+    SqsClient sqs(AwsConfig aws) {
         SqsClientBuilder builder = SqsClient.builder();
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .region(Region.of(region))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
+        aws.sqsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .region(Region.of(aws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
         return builder.build();
     }
 }

@@ -31,7 +31,7 @@ public class SeatMapService {
         List<Seat> view = new ArrayList<>(event.seatCount());
         MessageDigest digest = sha256();
         long nextExpiry = Long.MAX_VALUE;
-        for (SeatStore.StoredSeat stored : seats.readAll(event)) {
+        for (SeatItems.StoredSeat stored : seats.readAll(event)) {
             SeatStatus status = SeatAvailability.visibleStatus(stored.status(), stored.expiresAtMillis(), now);
             if (status == SeatStatus.RESERVED) {
                 nextExpiry = Math.min(nextExpiry, stored.expiresAtMillis());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.micronaut.context.annotation.Property;
+import dev.ticketing.config.SeatMapConfig;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +79,7 @@ public class SeatMapSnapshots {
     }
 
     /** The promise: what a viewer sees is never older than this. */
-    static final Duration STALENESS_LIMIT = Duration.ofSeconds(1);
+    static final Duration STALENESS_LIMIT = SeatMapConfig.FRESHNESS_BOUND;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -91,11 +91,10 @@ public class SeatMapSnapshots {
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Snapshot>> refreshing = new ConcurrentHashMap<>();
 
-    public SeatMapSnapshots(SeatMapService seatMaps, Clock clock,
-                            @Property(name = "seatmap.max.age", defaultValue = "PT0.5S") String maxAge) {
+    public SeatMapSnapshots(SeatMapService seatMaps, Clock clock, SeatMapConfig config) {
         this.seatMaps = seatMaps;
         this.clock = clock;
-        this.maxAge = Duration.parse(maxAge);
+        this.maxAge = config.maxAge();
     }
 
     public Snapshot current(String eventId) {

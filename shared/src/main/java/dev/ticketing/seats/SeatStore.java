@@ -1,8 +1,8 @@
 package dev.ticketing.seats;
 
-import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
-import dev.ticketing.store.Attr;
+import dev.ticketing.seats.SeatItems.StoredSeat;
+import dev.ticketing.store.Table;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -22,31 +22,28 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Bulk access to an event's seats: creating all of them, and reading all of them block by block in parallel. */
+/**
+ * Bulk access to an event's seats: creating all of them, and reading all of them block by block in parallel, or a
+ * few by id. The item format is {@link SeatItems}'.
+ */
 @Singleton
 public class SeatStore {
     private static final int BATCH_SIZE = 25;
     private static final int PARALLELISM = 8;
 
-    /** One stored seat, as much as reading the map needs. */
-    public record StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId) {
-        /** Whether storage still has this seat RESERVED by that hold (expired or not). */
-        public boolean heldBy(String hold) {
-            return status == SeatStatus.RESERVED && hold.equals(holdId);
-        }
-    }
-
     private final DynamoDbClient dynamo;
     private final String table;
+    private final SeatItems seatItems;
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
         Thread thread = new Thread(runnable, "seat-store");
         thread.setDaemon(true);
         return thread;
     });
 
-    public SeatStore(DynamoDbClient dynamo, TicketingConfig config) {
-        this.dynamo = dynamo;
-        this.table = config.tableName();
+    public SeatStore(Table table, SeatItems seatItems) {
+        this.dynamo = table.client();
+        this.table = table.name();
+        this.seatItems = seatItems;
     }
 
     /** Writes every seat of the event AVAILABLE, in parallel batches. */
@@ -108,28 +105,16 @@ public class SeatStore {
                         KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
                 .stream()
                 .flatMap(page -> page.responses().getOrDefault(table, List.of()).stream())
-                .map(SeatStore::storedSeat)
+                .map(SeatItems::storedSeat)
                 .forEach(seat -> found.put(seat.id(), seat));
         return found;
     }
 
-    private static StoredSeat storedSeat(Map<String, AttributeValue> item) {
-        return new StoredSeat(SeatItems.seatId(item), SeatStatus.valueOf(Attr.str(item, SeatItems.STATUS)),
-                Attr.num(item, SeatItems.EXPIRES_AT), Attr.str(item, SeatItems.HOLD_ID));
-    }
-
     private List<StoredSeat> readBlock(Event event, int block) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", Attr.s(SeatItems.partition(event.id(), block))))
-                .projectionExpression("sk, #status, expires_at, hold_id")
-                .expressionAttributeNames(Map.of("#status", SeatItems.STATUS))
-                .consistentRead(true)
-                .build();
+        QueryRequest query = seatItems.blockQuery(event, block);
         List<StoredSeat> seats = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
-            seats.add(storedSeat(item));
+            seats.add(SeatItems.storedSeat(item));
         }
         return seats;
     }

@@ -2,8 +2,11 @@ package dev.ticketing.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.store.Attr;
+import dev.ticketing.store.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class ExpiryIndexTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final HoldItems ITEMS =
+            new HoldItems(new Table(null, new TicketingConfig("Ticketing", Duration.ofMinutes(10), 10, 1)));
 
     @Test
     void aHoldsShardIsFixedByItsIdAndOneOfEight() {
@@ -31,11 +36,11 @@ class ExpiryIndexTest {
 
     @Test
     void onlyAnActiveHoldIsInTheExpiryIndex() {
-        Map<String, AttributeValue> active = HoldItems.meta(hold(HoldStatus.ACTIVE));
+        Map<String, AttributeValue> active = ITEMS.create(hold(HoldStatus.ACTIVE)).put().item();
         assertThat(Attr.str(active, ExpiryIndex.SHARD)).isEqualTo(ExpiryIndex.shardOf("h-1"));
         assertThat(Attr.num(active, ExpiryIndex.EXPIRES_AT)).isEqualTo(NOW.plusSeconds(600).toEpochMilli());
         for (HoldStatus ended : List.of(HoldStatus.RELEASED, HoldStatus.EXPIRED, HoldStatus.PAID)) {
-            assertThat(HoldItems.meta(hold(ended))).doesNotContainKey(ExpiryIndex.SHARD);
+            assertThat(ITEMS.create(hold(ended)).put().item()).doesNotContainKey(ExpiryIndex.SHARD);
         }
     }
 

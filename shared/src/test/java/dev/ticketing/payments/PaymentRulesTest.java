@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.payments.gateway.PaymentProvider;
 import static dev.ticketing.payments.PaymentRules.Action.ACKNOWLEDGE;
 import static dev.ticketing.payments.PaymentRules.Action.CAPTURE;
 import static dev.ticketing.payments.PaymentRules.Action.FAIL_CANCELLED;

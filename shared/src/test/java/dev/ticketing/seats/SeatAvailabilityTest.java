@@ -3,12 +3,22 @@ package dev.ticketing.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.Event;
+import dev.ticketing.events.PriceTier;
 import dev.ticketing.problems.InvalidRequestException;
+import dev.ticketing.store.Table;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SeatAvailabilityTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Event EVENT = new Event("e-1", "Jazz", NOW.plusSeconds(86_400), 2, 2, "EUR",
+            List.of(new PriceTier(1, 2, new BigDecimal("20.00"))), 2);
 
     @Test
     void aReservationReadsAvailableTheInstantItExpires() {
@@ -20,8 +30,11 @@ class SeatAvailabilityTest {
 
     @Test
     void theWriteConditionUsesTheSameRuleAsTheRead() {
-        assertThat(SeatAvailability.HOLDABLE).contains("expires_at <= :now");
-        assertThat(SeatAvailability.holdableValues(NOW).get(":now").n()).isEqualTo(Long.toString(NOW.toEpochMilli()));
+        Update take = new SeatItems(new Table(null, new TicketingConfig("Ticketing", Duration.ofMinutes(10), 10, 1)))
+                .take(EVENT, new SeatId(1, 1), "h-1", "t-1", "alice", NOW.plusSeconds(600), NOW).update();
+        assertThat(take.conditionExpression()).isEqualTo(SeatItems.HOLDABLE);
+        assertThat(SeatItems.HOLDABLE).contains("expires_at <= :now");
+        assertThat(take.expressionAttributeValues().get(":now").n()).isEqualTo(Long.toString(NOW.toEpochMilli()));
     }
 
     @Test

@@ -2,16 +2,16 @@ package dev.ticketing.expiry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ticketing.config.SweepConfig;
 import dev.ticketing.holds.HoldSweeper;
 import dev.ticketing.holds.SweepReport;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
-import java.util.Optional;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * The EventBridge schedule (every {@code SweepInterval}): ends ACTIVE holds past their time that the TTL stream
@@ -28,10 +28,10 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
     HoldSweeper sweeper;
 
     @Inject
-    BusinessMetrics metrics;
+    SweepConfig config;
 
-    @Value("${sweep.limit:500}")
-    int limit;
+    @Inject
+    BusinessMetrics metrics;
 
     /** For Lambda. */
     public ExpiredHoldSweepHandler() {
@@ -50,7 +50,7 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
                     .put(LogFields.FUNCTION, it.getFunctionName()));
             long budget = lambda.map(it -> it.getRemainingTimeInMillis() - RESERVE_MILLIS).orElse(DEFAULT_BUDGET_MILLIS);
             long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
-            SweepReport report = sweeper.sweep(limit, () -> System.nanoTime() < stopAt);
+            SweepReport report = sweeper.sweep(config.limit(), () -> System.nanoTime() < stopAt);
             metrics.count(Figure.HOLDS_EXPIRED, report.ended());
             return report;
         }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticketing.local.template.SamTemplate;
+import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.lambda.LocalFunctions;
 import java.io.IOException;
@@ -188,12 +189,7 @@ public final class HttpFront implements AutoCloseable {
     }
 
     static void sendProblem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://ticketing.dev/problems/" + title.toLowerCase().replace(' ', '-'));
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
+        send(exchange, status, ProblemDetails.MEDIA_TYPE, JSON.writeValueAsBytes(ProblemDetails.titled(status, title, detail)));
     }
 
     static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

@@ -2,6 +2,7 @@ package dev.ticketing.local.testing;
 
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
+import dev.ticketing.testing.TestClock;
 
 /**
  * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
@@ -9,7 +10,7 @@ import dev.ticketing.local.LocalSystem;
  */
 public final class TestStack {
     private static LocalSystem stack;
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final TestClock CLOCK = new TestClock();
 
     private TestStack() {
     }
@@ -26,7 +27,7 @@ public final class TestStack {
         return stack;
     }
 
-    public static MutableClock clock() {
+    public static TestClock clock() {
         get();
         return CLOCK;
     }

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.gateway;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 
 /**
  * A provider's webhook, provider-neutral. {@code eventId} is the same on every delivery of one event;

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.gateway;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.gateway;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.problems.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.paypal;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.gateway.CaptureOutcome;
 import dev.ticketing.payments.gateway.CheckoutRequest;
 import dev.ticketing.payments.gateway.CheckoutSession;

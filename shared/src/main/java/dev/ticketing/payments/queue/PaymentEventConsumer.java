@@ -1,7 +1,7 @@
 package dev.ticketing.payments.queue;
 
 import dev.ticketing.payments.PaymentFinalizer;
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.gateway.PaymentGateways;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.queue;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;

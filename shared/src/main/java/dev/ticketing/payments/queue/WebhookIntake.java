@@ -1,6 +1,6 @@
 package dev.ticketing.payments.queue;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.PaymentSettings;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.gateway.PaymentGateway;

@@ -3,7 +3,7 @@ package dev.ticketing.payments.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.gateway.CheckoutState;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.gateway.WebhookRejectedException;

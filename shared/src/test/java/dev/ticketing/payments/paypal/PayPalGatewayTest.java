@@ -2,7 +2,7 @@ package dev.ticketing.payments.paypal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.payments.PaymentProvider;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.payments.gateway.CaptureOutcome;
 import dev.ticketing.payments.gateway.CheckoutState;
 import dev.ticketing.payments.gateway.PaymentEvent;

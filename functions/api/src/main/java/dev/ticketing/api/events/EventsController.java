@@ -1,7 +1,7 @@
 package dev.ticketing.api.events;
 
 import dev.ticketing.events.Event;
-import dev.ticketing.events.EventService;
+import dev.ticketing.events.creation.EventService;
 import dev.ticketing.events.NewEvent;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;

@@ -2,6 +2,7 @@ package dev.ticketing.api.problems;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.ticketing.problems.ProblemDetails;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -33,10 +34,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             LOG.error("Unexpected failure on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(),
                     context.getRootCause().orElse(null));
             type = "internal-error";
-            detail = "Something went wrong on our side. Nothing you sent was at fault; please try again.";
+            detail = ProblemDetails.INTERNAL_ERROR_DETAIL + " Nothing you sent was at fault; please try again.";
         } else {
             Optional<String> json = context.getRootCause().flatMap(ProblemErrorResponseProcessor::jsonProblem);
-            type = json.isPresent() ? "invalid-request" : slug(title);
+            type = json.isPresent() ? "invalid-request" : ProblemDetails.slug(title);
             detail = json.orElseGet(() -> context.getErrors().stream()
                     .map(Error::getMessage)
                     .collect(Collectors.joining("; ")));
@@ -44,7 +45,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                 detail = title;
             }
         }
-        return Problems.respond(status, Problems.body(status, type, title, detail));
+        return Problems.respond(status, ProblemDetails.of(status, type, title, detail));
     }
 
     /** A clear sentence for a body Jackson could not read, without class names or parser internals. */
@@ -71,7 +72,4 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                 : "Field '" + field + "' has the wrong type or format");
     }
 
-    private static String slug(String title) {
-        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-    }
 }

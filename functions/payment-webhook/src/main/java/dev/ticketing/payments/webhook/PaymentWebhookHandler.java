@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.queue.WebhookIntake;
+import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.problems.TicketingException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -64,21 +65,11 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
             answer.put("eventId", event.eventId());
             return respond(200, "application/json", answer);
         } catch (TicketingException problem) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "https://ticketing.dev/problems/" + problem.type());
-            body.put("title", problem.title());
-            body.put("status", problem.status());
-            body.put("detail", problem.detail());
-            body.putAll(problem.extensions());
-            return respond(problem.status(), "application/problem+json", body);
+            return respond(problem.status(), ProblemDetails.MEDIA_TYPE, ProblemDetails.of(problem));
         } catch (RuntimeException e) {
             LOG.error("webhook failed", e);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "https://ticketing.dev/problems/internal-error");
-            body.put("title", "Internal Server Error");
-            body.put("status", 500);
-            body.put("detail", "Something went wrong on our side; please deliver the webhook again.");
-            return respond(500, "application/problem+json", body);
+            return respond(500, ProblemDetails.MEDIA_TYPE,
+                    ProblemDetails.internalError("Please deliver the webhook again."));
         }
     }
 

@@ -1,11 +1,14 @@
-package dev.ticketing.events;
+package dev.ticketing.events.creation;
 
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStore;
+import dev.ticketing.events.NewEvent;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.seats.SeatStore;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Creating and finding events. */
+/** Creating events with their seats, and finding them: composes the event and seat stores, so it sits above both. */
 @Singleton
 public class EventService {
     private final EventStore events;

@@ -1,4 +1,4 @@
-package dev.ticketing.payments;
+package dev.ticketing.payments.gateway;
 
 public enum PaymentProvider {
     PAYPAL, OTHER

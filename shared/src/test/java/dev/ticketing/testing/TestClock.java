@@ -1,4 +1,4 @@
-package dev.ticketing.local.testing;
+package dev.ticketing.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Real time plus an offset that tests can move forward, so "ten minutes later" takes no ten minutes. */
-public final class MutableClock extends Clock {
+/** Real time plus an offset that tests move forward, so "ten minutes later" takes no ten minutes. */
+public final class TestClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration by) {

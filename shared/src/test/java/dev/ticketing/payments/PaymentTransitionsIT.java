@@ -1,0 +1,198 @@
+package dev.ticketing.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.events.Event;
+import dev.ticketing.holds.ActiveHoldGuard;
+import dev.ticketing.holds.Hold;
+import dev.ticketing.holds.HoldItems;
+import dev.ticketing.holds.HoldStatus;
+import dev.ticketing.holds.HoldStore;
+import dev.ticketing.holds.SeatHolder;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.gateway.CheckoutSession;
+import dev.ticketing.payments.gateway.PaymentProvider;
+import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.SeatItems;
+import dev.ticketing.seats.SeatStatus;
+import dev.ticketing.seats.SeatStore;
+import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.store.TransactionResult;
+import dev.ticketing.testing.DataLayer;
+import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.TicketStatus;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A payment's storage transitions against DynamoDB Local, without HTTP or a provider: attach to the hold (with
+ * tickets linked), the provider order link, capture requested, fail and detach, the sale, and a sale that comes too
+ * late; with each way the checkout transaction can be cancelled.
+ */
+class PaymentTransitionsIT {
+    private static DataLayer store;
+    private static PaymentWrites writes;
+    private static PaymentStore payments;
+    private static PaymentSale sale;
+    private static HoldStore holds;
+
+    @BeforeAll
+    static void start() {
+        store = new DataLayer();
+        writes = store.bean(PaymentWrites.class);
+        payments = store.bean(PaymentStore.class);
+        sale = store.bean(PaymentSale.class);
+        holds = store.bean(HoldStore.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @Test
+    void startingAPaymentAttachesItToTheHoldAndLinksEveryTicket() {
+        Hold hold = hold("alice", store.newEvent(1, 4), "1-1", "1-2");
+        Payment payment = newPayment(hold);
+
+        assertThat(writes.create(payment, hold, now(), Optional.empty()).committed()).isTrue();
+
+        StoredHold stored = holds.load(hold.id()).orElseThrow();
+        assertThat(stored.paymentId()).isEqualTo(payment.id());
+        assertThat(stored.hold().tickets()).extracting(Ticket::paymentId).containsOnly(payment.id());
+        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void aSecondPaymentForTheSameHoldIsRefusedByTheHold() {
+        Hold hold = hold("bob", store.newEvent(1, 4), "1-1");
+        writes.create(newPayment(hold), hold, now(), Optional.empty());
+
+        TransactionResult second = writes.create(newPayment(hold), hold, now(), Optional.empty());
+
+        assertThat(second.committed()).isFalse();
+        assertThat(second.contested(Role.HOLD)).isTrue();
+        assertThat(second.contested(Role.PAYMENT)).isFalse();
+    }
+
+    @Test
+    void aPaymentForAnExpiredHoldIsRefusedByTheHold() {
+        Hold hold = hold("carol", store.newEvent(1, 4), "1-1");
+        store.clock.advance(Duration.ofMinutes(10));
+
+        TransactionResult late = writes.create(newPayment(hold), hold, now(), Optional.empty());
+
+        assertThat(late.contested(Role.HOLD)).isTrue();
+    }
+
+    @Test
+    void theProviderOrderIsAttachedOnceAndFindsItsPayment() {
+        Hold hold = hold("dave", store.newEvent(1, 4), "1-1");
+        Payment payment = newPayment(hold);
+        writes.create(payment, hold, now(), Optional.empty());
+        CheckoutSession session = new CheckoutSession("ORDER-" + payment.id(), URI.create("https://pay.example/approve"));
+
+        assertThat(writes.attachOrder(payment, session, now())).isTrue();
+        assertThat(writes.attachOrder(payment, new CheckoutSession("ORDER-2", session.approvalUrl()), now())).isFalse();
+
+        assertThat(payments.findByOrder(PaymentProvider.PAYPAL, session.orderId()).orElseThrow().id()).isEqualTo(payment.id());
+        assertThat(payments.findByOrder(PaymentProvider.PAYPAL, "ORDER-2")).isEmpty();
+    }
+
+    @Test
+    void failingAPaymentDetachesItSoTheHoldCanBePaidAgain() {
+        Hold hold = hold("erin", store.newEvent(1, 4), "1-1");
+        Payment first = newPayment(hold);
+        writes.create(first, hold, now(), Optional.empty());
+
+        assertThat(writes.fail(first, PaymentFailure.CANCELLED, "cancelled", now(), true)).isTrue();
+
+        assertThat(payments.get(first.id()).status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(holds.load(hold.id()).orElseThrow().paymentId()).isNull();
+        assertThat(writes.fail(first, PaymentFailure.CANCELLED, "cancelled", now(), true)).as("only once").isFalse();
+        assertThat(writes.create(newPayment(hold), hold, now(), Optional.empty()).committed()).isTrue();
+    }
+
+    @Test
+    void onceTheCaptureIsRequestedTheBuyerCanNoLongerCancel() {
+        Hold hold = hold("fred", store.newEvent(1, 4), "1-1");
+        Payment payment = newPayment(hold);
+        writes.create(payment, hold, now(), Optional.empty());
+
+        assertThat(writes.markCaptureRequested(payment, now())).isTrue();
+
+        assertThat(writes.fail(payment, PaymentFailure.CANCELLED, "cancelled", now(), true)).isFalse();
+        assertThat(payments.get(payment.id()).captureRequested()).isTrue();
+    }
+
+    @Test
+    void theSalePaysTicketsSellsSeatsAndEndsTheHoldPaid() {
+        Event event = store.newEvent(1, 4);
+        Hold hold = hold("gina", event, "1-1", "1-2");
+        Payment payment = newPayment(hold);
+        writes.create(payment, hold, now(), Optional.empty());
+
+        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(PaymentSale.Outcome.SOLD);
+
+        Payment sold = payments.get(payment.id());
+        assertThat(sold.status()).isEqualTo(PaymentStatus.SUCCESS);
+        assertThat(sold.captureId()).isEqualTo("CAPTURE-1");
+        StoredHold stored = holds.load(hold.id()).orElseThrow();
+        assertThat(stored.storedStatus()).isEqualTo(HoldStatus.PAID);
+        assertThat(stored.hold().tickets()).extracting(Ticket::status).containsOnly(TicketStatus.PAID);
+        assertThat(seatStatuses(event, "1-1", "1-2")).containsOnly(SeatStatus.SOLD);
+        assertThat(store.dynamo.getItem(b -> b.tableName(store.table).key(HoldItems.leaseKey(hold.id()))
+                .consistentRead(true)).hasItem()).as("lease deleted").isFalse();
+        assertThat(store.bean(ActiveHoldGuard.class).slotFor("gina", event.id(), store.clock.instant())).isPresent();
+        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(PaymentSale.Outcome.ALREADY_SOLD);
+    }
+
+    @Test
+    void aSaleAfterExpiryWhenASeatWasRetakenIsTooLateAndChangesNothing() {
+        Event event = store.newEvent(1, 4);
+        Hold hold = hold("hank", event, "1-1", "1-2");
+        Payment payment = newPayment(hold);
+        writes.create(payment, hold, now(), Optional.empty());
+        store.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        Hold other = hold("ines", event, "1-2");
+
+        PaymentSale.Result result = sale.sell(payments.get(payment.id()), "CAPTURE-2");
+
+        assertThat(result.outcome()).isEqualTo(PaymentSale.Outcome.TOO_LATE);
+        assertThat(result.reason()).contains("seat 1-2 was taken by someone else");
+        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.PENDING);
+        Map<SeatId, SeatItems.StoredSeat> seats = store.bean(SeatStore.class).read(event, List.of(new SeatId(1, 2)));
+        assertThat(seats.get(new SeatId(1, 2)).heldBy(other.id())).isTrue();
+    }
+
+    private static Hold hold(String user, Event event, String... seatIds) {
+        return store.bean(SeatHolder.class).holdSeats(new Caller(user, false), event,
+                List.of(seatIds).stream().map(SeatId::parse).toList(), Optional.empty(), Optional.empty());
+    }
+
+    private static Payment newPayment(Hold hold) {
+        Instant now = now();
+        return new Payment(UUID.randomUUID().toString(), hold.id(), hold.eventId(), hold.userId(), PaymentProvider.PAYPAL,
+                hold.amount(), hold.currency(), PaymentStatus.PENDING, null, null, null, null, null, null, null, now, now);
+    }
+
+    private static List<SeatStatus> seatStatuses(Event event, String... seatIds) {
+        List<SeatId> ids = List.of(seatIds).stream().map(SeatId::parse).toList();
+        var stored = store.bean(SeatStore.class).read(event, ids);
+        return ids.stream().map(id -> stored.get(id).status()).toList();
+    }
+
+    private static Instant now() {
+        return store.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.ticketing.testing;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStore;
+import dev.ticketing.events.PriceTier;
+import dev.ticketing.seats.SeatStore;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+
+/**
+ * The data layer on its own: the shared module's real beans (Micronaut context, no HTTP, no functions) over a fresh
+ * table in an in-process DynamoDB Local, created from template.yaml's {@code Table} so the tests see the keys and
+ * indexes AWS will have. One DynamoDB Local per test JVM; one table per {@code DataLayer}. Hold duration 10 minutes,
+ * one open hold per user and event, and a clock tests move forward.
+ */
+public final class DataLayer implements AutoCloseable {
+    private static AmazonDynamoDBLocal dynamoDbLocal;
+
+    public final TestClock clock = new TestClock();
+    public final DynamoDbClient dynamo;
+    public final String table;
+    private final ApplicationContext context;
+
+    public DataLayer() {
+        this.dynamo = dynamoDbLocal().dynamoDbClient();
+        this.table = "Ticketing-" + UUID.randomUUID();
+        createTableFromTemplate();
+        this.context = ApplicationContext.builder()
+                .properties(Map.of("table.name", table, "hold.duration", "PT10M", "max.active.holds.per.user", "1"))
+                .singletons(dynamo, clock)
+                .start();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A new event of {@code rows} x {@code columns} seats at 20.00 EUR, stored with every seat AVAILABLE. */
+    public Event newEvent(int rows, int columns) {
+        Event event = new Event(UUID.randomUUID().toString(), "Data layer test", clock.instant().plus(Duration.ofDays(30)),
+                rows, columns, "EUR", List.of(new PriceTier(1, rows, new BigDecimal("20.00"))),
+                Event.rowsPerBlockFor(columns));
+        bean(SeatStore.class).createAll(event);
+        bean(EventStore.class).put(event);
+        return event;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        dynamo.deleteTable(b -> b.tableName(table));
+    }
+
+    private static synchronized AmazonDynamoDBLocal dynamoDbLocal() {
+        if (dynamoDbLocal == null) {
+            System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
+            dynamoDbLocal = DynamoDBEmbedded.create(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(dynamoDbLocal::shutdown));
+        }
+        return dynamoDbLocal;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void createTableFromTemplate() {
+        Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resources().get("Table")).get("Properties");
+        List<Map<String, Object>> indexes = (List<Map<String, Object>>) properties.get("GlobalSecondaryIndexes");
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(((List<Map<String, Object>>) properties.get("AttributeDefinitions")).stream()
+                        .map(d -> AttributeDefinition.builder().attributeName((String) d.get("AttributeName"))
+                                .attributeType((String) d.get("AttributeType")).build())
+                        .toList())
+                .keySchema(keySchema(properties.get("KeySchema")))
+                .globalSecondaryIndexes(indexes.stream()
+                        .map(index -> GlobalSecondaryIndex.builder()
+                                .indexName((String) index.get("IndexName"))
+                                .keySchema(keySchema(index.get("KeySchema")))
+                                .projection(Projection.builder().projectionType(
+                                        (String) ((Map<String, Object>) index.get("Projection")).get("ProjectionType")).build())
+                                .build())
+                        .toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KeySchemaElement> keySchema(Object schema) {
+        return ((List<Map<String, Object>>) schema).stream()
+                .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType")).build())
+                .collect(Collectors.toList());
+    }
+
+    /** template.yaml's Resources; CloudFormation's short tags ({@code !Ref}, {@code !Sub}, ...) read as plain values. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resources() {
+        try {
+            String text = Files.readString(Path.of("..", "template.yaml"));
+            Map<String, Object> template = (Map<String, Object>) new Yaml(new TagsAsValues()).load(text);
+            return (Map<String, Object>) template.get("Resources");
+        } catch (IOException e) {
+            throw new UncheckedIOException("template.yaml is read from the repository root", e);
+        }
+    }
+
+    private static final class TagsAsValues extends SafeConstructor {
+        TagsAsValues() {
+            super(new LoaderOptions());
+            this.yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    if (node instanceof ScalarNode scalar) {
+                        return scalar.getValue();
+                    }
+                    if (node instanceof SequenceNode sequence) {
+                        return constructSequence(sequence);
+                    }
+                    return constructMapping((MappingNode) node);
+                }
+            });
+        }
+    }
+}
