@@ -3,9 +3,11 @@ package dev.ticketing.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.deploy.FunctionPermissions.Grant;
 import dev.ticketing.holds.SweepReport;
 import dev.ticketing.local.LocalOptions;
@@ -14,6 +16,7 @@ import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.store.Keys;
 import dev.ticketing.testing.TestClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the code of each function really calls, recorded ({@link AwsCallRecorder}) while the local stack runs
  * everything a function can be asked to do: events, seat maps, holds (by seat, by quantity, idempotent replay),
- * release, checkout, a sale, a cancellation, a refund of a payment that came too late, the TTL stream expiry and the
- * sweeper. It must be exactly the {@link FunctionPermissions#CODE} list: a call missing from the list would be
+ * release, checkout, a sale, a cancellation, a refund at the provider, a payment that came too late, reconciliation
+ * of a purchase whose webhooks were lost, a batch put back on the queue, the TTL stream expiry and the sweeper. It must be exactly the {@link FunctionPermissions#CODE} list: a call missing from the list would be
  * refused in AWS, a listed action no code calls is a grant too many. (The stack's own sweeper is idle here, so the
  * expiry paths run when the test invokes them, not when a timer fires.)
  */
@@ -108,14 +111,46 @@ class FunctionCallsIT {
         JsonNode carolPayment = payments.startPayPal(carolHold, carol);
         expect(api.post("/payments/" + carolPayment.get("id").asText() + "/cancel", carol, Map.of()), 200);
 
-        // approved after the hold expired and the seat went to someone else: refunded, FAILED
+        // a refund made at PayPal after the sale: the processor makes the payment REFUNDED
+        JsonNode sold = payments.payment(bobPayment.get("id").asText(), bob);
+        payments.paypalClient().refundCapture(sold.get("captureId").asText(), new BigDecimal(sold.get("amount").asText()),
+                sold.get("currency").asText(), "refund-" + sold.get("id").asText());
+        payments.awaitStatus(sold.get("id").asText(), bob, "REFUNDED");
+
+        // approved after the hold (and its payment grace) expired and the seat went to someone else: FAILED
         String dave = api.newUser("dave");
         String daveHold = payments.hold(event, dave, "4-1");
         JsonNode davePayment = payments.startPayPal(daveHold, dave);
-        CLOCK.advance(HOLD.plusSeconds(1));
+        CLOCK.advance(HOLD.plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
         payments.hold(event, api.newUser("erin"), "4-1");
         payments.approveAtPayPal(davePayment.get("providerOrderId").asText());
         payments.awaitStatus(davePayment.get("id").asText(), dave, "FAILED");
+
+        // a purchase whose webhooks are all lost, settled by reconciliation
+        String henry = api.newUser("henry");
+        JsonNode henryPayment = payments.startPayPal(payments.hold(event, henry, "3-6"), henry);
+        payments.paypal().dropWebhooks(true);
+        try {
+            payments.approveAtPayPal(henryPayment.get("providerOrderId").asText());
+            CLOCK.advance(PaymentTiming.DEFAULTS.reconcileAfter().plusSeconds(1));
+            assertThat(payments.reconcile().found()).isPositive();
+        } finally {
+            payments.paypal().dropWebhooks(false);
+        }
+        payments.awaitStatus(henryPayment.get("id").asText(), henry, "SUCCESS");
+        // ... and one never approved, which reconciliation ends FAILED together with its hold
+        String ivan = api.newUser("ivan");
+        JsonNode ivanPayment = payments.startPayPal(payments.hold(event, ivan, "2-6"), ivan);
+        CLOCK.advance(HOLD.plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
+        payments.reconcile();
+        assertThat(payments.payment(ivanPayment.get("id").asText(), ivan).get("status").asText()).isEqualTo("FAILED");
+
+        // a webhook naming an order nobody knows; then the same with no time left: it goes back on the queue (and is
+        // handled like the first when it comes again)
+        stack.invoke("PaymentProcessorFunction", EventLoader.loadSQSEvent("../events/sqs-payment-unknown-order.json"));
+        SQSBatchResponse deferred = stack.invoke("PaymentProcessorFunction",
+                EventLoader.loadSQSEvent("../events/sqs-payment-unknown-order.json"), 1_000);
+        assertThat(deferred.getBatchItemFailures()).isEmpty();
 
         // the TTL stream trigger ends an expired hold
         String frankHold = payments.hold(event, api.newUser("frank"), "4-5");

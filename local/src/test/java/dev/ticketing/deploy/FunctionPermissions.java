@@ -30,6 +30,7 @@ final class FunctionPermissions {
     static final String TABLE = "Table";
     static final String GSI1 = "Table/index/gsi1";
     static final String EXPIRY_INDEX = "Table/index/expiry";
+    static final String RECONCILE_INDEX = "Table/index/reconcile";
     static final String TABLE_STREAM = "Table/stream/*";
     static final String OWN_LOG_GROUP = "LogGroup";
 
@@ -42,8 +43,14 @@ final class FunctionPermissions {
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentProcessorFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query"),
+                    // messages a batch has no time left for go back on the queue
+                    on("PaymentsQueue", "sqs:SendMessage")),
+            "PaymentReconcileFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                            "dynamodb:BatchGetItem")),
+                            "dynamodb:BatchGetItem"),
+                    on(RECONCILE_INDEX, "dynamodb:Query")),
             "HoldExpiryFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
                             "dynamodb:BatchGetItem")),

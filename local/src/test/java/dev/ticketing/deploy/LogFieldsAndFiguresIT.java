@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.payments.LocalPayments;
@@ -19,6 +20,7 @@ import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.store.Keys;
 import dev.ticketing.testing.TestClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +97,14 @@ class LogFieldsAndFiguresIT {
         payments.approveAtPayPal(sold.get("providerOrderId").asText());
         payments.awaitStatus(sold.get("id").asText(), bob, "SUCCESS");
 
+        JsonNode paid = payments.payment(sold.get("id").asText(), bob);
+        payments.paypalClient().refundCapture(paid.get("captureId").asText(), new BigDecimal(paid.get("amount").asText()),
+                paid.get("currency").asText(), "refund-" + paid.get("id").asText());
+        payments.awaitStatus(sold.get("id").asText(), bob, "REFUNDED");
+
         String carol = api.newUser("carol");
         JsonNode late = payments.startPayPal(payments.hold(event, carol, "1-3"), carol);
-        CLOCK.advance(HOLD.plusSeconds(1));
+        CLOCK.advance(HOLD.plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
         payments.hold(event, api.newUser("dave"), "1-3");
         payments.approveAtPayPal(late.get("providerOrderId").asText());
         payments.awaitStatus(late.get("id").asText(), carol, "FAILED");
@@ -109,8 +116,8 @@ class LogFieldsAndFiguresIT {
         JsonNode sale = figure("Sales", sold.get("id").asText());
         assertThat(sale.get("TicketsSold").asLong()).isEqualTo(2);
         assertThat(sale.get("function").asText()).isEqualTo("PaymentProcessorFunction");
-        JsonNode refund = figure("Refunds", late.get("id").asText());
-        assertThat(refund.get("PaymentsFailed").asLong()).isEqualTo(1);
+        assertThat(figure("Refunds", sold.get("id").asText()).get("function").asText()).isEqualTo("PaymentProcessorFunction");
+        assertThat(figure("PaymentsFailed", late.get("id").asText()).get("PaymentsFailed").asLong()).isEqualTo(1);
         assertThat(figure("HoldsExpired", expiring).get("function").asText()).isEqualTo("HoldExpiryFunction");
     }
 

@@ -9,10 +9,11 @@ import java.time.Duration;
  */
 public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold, int maxActiveHoldsPerUser) {
     /**
-     * A hold writes two items per seat (seat, ticket) plus four (hold, lease, active-hold guard, idempotency key);
-     * DynamoDB allows 100 items per transaction.
+     * The largest transaction per hold is the checkout's: two items per seat (the seat extended by the payment grace,
+     * the ticket linked) plus five (hold, payment, lease, active-hold slot, idempotency key); DynamoDB allows 100
+     * items per transaction.
      */
-    public static final int TRANSACTION_SEAT_CEILING = 48;
+    public static final int TRANSACTION_SEAT_CEILING = 47;
 
     public TicketingConfig {
         if (tableName == null || tableName.length() < 3) {

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The one place that reads the settings every function shares, each concern into one validated record: table and
- * hold rules ({@link TicketingConfig}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
+ * hold rules ({@link TicketingConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
  * where the AWS clients go ({@link AwsConfig}); payments have theirs in {@code PaymentsFactory}. In Lambda the
  * values come from environment variables ({@code HOLD_DURATION} is the property {@code hold.duration}); the local
  * system passes them directly. An invalid value stops the function at start-up with a message naming it.
@@ -35,6 +35,15 @@ public class TicketingFactory {
     @Singleton
     SeatMapConfig seatMapConfig(@Property(name = "seatmap.max.age", defaultValue = "PT0.5S") String maxAge) {
         return new SeatMapConfig(duration("SEATMAP_MAX_AGE", maxAge));
+    }
+
+    @Singleton
+    PaymentTiming paymentTiming(@Property(name = "payment.grace", defaultValue = "PT5M") String paymentGrace,
+                                @Property(name = "capture.window", defaultValue = "PT2M") String captureWindow,
+                                @Property(name = "reconcile.after", defaultValue = "PT5M") String reconcileAfter,
+                                @Property(name = "provider.check.interval", defaultValue = "PT5S") String checkInterval) {
+        return new PaymentTiming(duration("PAYMENT_GRACE", paymentGrace), duration("CAPTURE_WINDOW", captureWindow),
+                duration("RECONCILE_AFTER", reconcileAfter), duration("PROVIDER_CHECK_INTERVAL", checkInterval));
     }
 
     @Singleton

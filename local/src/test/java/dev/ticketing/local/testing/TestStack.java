@@ -1,12 +1,14 @@
 package dev.ticketing.local.testing;
 
 import dev.ticketing.local.LocalOptions;
+import java.time.Duration;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.testing.TestClock;
 
 /**
  * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
- * isolate themselves by creating their own events and users.
+ * isolate themselves by creating their own events and users. Its schedules (sweeper, reconciliation) wait an hour;
+ * a test that needs them invokes the function.
  */
 public final class TestStack {
     private static LocalSystem stack;
@@ -18,7 +20,9 @@ public final class TestStack {
     public static synchronized LocalSystem get() {
         if (stack == null) {
             try {
-                stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0), CLOCK);
+                stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+                        // tests run the sweeper and reconciliation themselves, at the moment they choose
+                        .withSweepInterval(Duration.ofHours(1)), CLOCK);
             } catch (Exception e) {
                 throw new IllegalStateException("the local stack did not start", e);
             }

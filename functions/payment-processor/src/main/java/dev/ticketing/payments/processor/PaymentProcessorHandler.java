@@ -60,14 +60,34 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
         super(context);
     }
 
+    /**
+     * Time that must be left to start another message: a message may wait on a provider call (10 s timeout) and a few
+     * writes. With less, the rest of the batch is put back on the queue instead of risking the function's timeout,
+     * which would redeliver the whole batch and count a receive against every message in it.
+     */
+    static final long RESERVE_MILLIS = 12_000;
+
     @Override
     public SQSBatchResponse execute(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        // Micronaut registers the invocation's Lambda context as a bean (absent when invoked without one)
+        Context context = getApplicationContext().findBean(Context.class).orElse(null);
+        int deferred = 0;
         try (LogFields.Scope invocation = LogFields.scope()) {
-            getApplicationContext().findBean(Context.class).ifPresent(lambda -> invocation
-                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
+            if (context != null) {
+                invocation.put(LogFields.REQUEST_ID, context.getAwsRequestId()).put(LogFields.FUNCTION, context.getFunctionName());
+            }
             for (SQSEvent.SQSMessage message : records) {
+                if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
+                    if (consumer.defer(stringAttributes(message), message.getBody())) {
+                        deferred++;
+                    } else {
+                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(message.getMessageId()).build());
+                    }
+                    continue;
+                }
                 try (LogFields.Scope fields = LogFields.scope()) {
                     fields.put(LogFields.MESSAGE_ID, message.getMessageId())
                             .put(LogFields.WEBHOOK_EVENT_ID, attribute(message, PaymentMessages.EVENT_ID));
@@ -76,6 +96,9 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
                                 .withItemIdentifier(message.getMessageId()).build());
                     }
                 }
+            }
+            if (deferred > 0) {
+                LOG.info("{} message(s) of the batch put back on the queue: too little time left for them", deferred);
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
@@ -126,10 +149,24 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
         if (before.status() != PaymentStatus.FAILED && after.get().status() == PaymentStatus.FAILED) {
             figures.put(Figure.PAYMENTS_FAILED, 1L);
         }
-        if (before.refundId() == null && after.get().refundId() != null) {
+        boolean refundRecorded = before.refundId() == null && after.get().refundId() != null;
+        boolean saleRefunded = before.status() != PaymentStatus.REFUNDED && after.get().status() == PaymentStatus.REFUNDED;
+        if (refundRecorded || saleRefunded) {
             figures.put(Figure.REFUNDS, 1L);
         }
         metrics.count(figures);
+    }
+
+    private static Map<String, String> stringAttributes(SQSEvent.SQSMessage message) {
+        Map<String, String> attributes = new java.util.HashMap<>();
+        if (message.getMessageAttributes() != null) {
+            message.getMessageAttributes().forEach((name, value) -> {
+                if (value != null && value.getStringValue() != null) {
+                    attributes.put(name, value.getStringValue());
+                }
+            });
+        }
+        return attributes;
     }
 
     private static String attribute(SQSEvent.SQSMessage message, String name) {
