@@ -102,10 +102,15 @@ abstract class AcceptanceTests {
     }
 
     @Test
-    void everyRequestNeedsAToken() {
+    void everyoneReadsEventsAndSeatMapsButOnlyAUserHoldsOrSeesTickets() {
         String event = api().createEvent(2, 2);
 
-        assertThat(api().get("/events/" + event, null).status()).isEqualTo(401);
-        assertThat(api().get("/events/" + event, "not-a-token").status()).isEqualTo(401);
+        assertThat(api().get("/events/" + event, null).status()).isEqualTo(200);
+        assertThat(api().get("/events/" + event + "/seats", null).status()).isEqualTo(200);
+        assertThat(api().post("/events/" + event + "/holds", null, Map.of("seats", List.of("1-1"))).status()).isEqualTo(401);
+        assertThat(api().post("/events/" + event + "/holds", "not-a-token", Map.of("seats", List.of("1-1"))).status())
+                .isEqualTo(401);
+        assertThat(api().get("/me/tickets", null).status()).isEqualTo(401);
+        assertThat(api().seatStatuses(event, null)).containsEntry("1-1", "AVAILABLE");
     }
 }
