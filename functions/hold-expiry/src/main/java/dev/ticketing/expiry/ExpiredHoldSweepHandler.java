@@ -1,10 +1,10 @@
 package dev.ticketing.expiry;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ticketing.config.SweepConfig;
 import dev.ticketing.holds.HoldSweeper;
 import dev.ticketing.holds.SweepReport;
+import dev.ticketing.lambda.CurrentInvocation;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -19,6 +19,9 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
     static final long RESERVE_MILLIS = 5_000;
     /** The budget when no Lambda context says how much time is left. */
     static final long DEFAULT_BUDGET_MILLIS = 20_000;
+
+    @Inject
+    CurrentInvocation invocation;
 
     @Inject
     HoldSweeper sweeper;
@@ -37,10 +40,8 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
 
     @Override
     public SweepReport execute(ScheduledEvent event) {
-        long budget = getApplicationContext().findBean(Context.class)
-                .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
-                .orElse(DEFAULT_BUDGET_MILLIS);
-        long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+        long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
+        long stopAt = System.nanoTime() + budget * 1_000_000;
         return sweeper.sweep(config.limit(), () -> System.nanoTime() < stopAt);
     }
 }

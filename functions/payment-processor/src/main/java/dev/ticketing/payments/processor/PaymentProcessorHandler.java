@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.PaymentMessages;
+import dev.ticketing.lambda.CurrentInvocation;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     @Inject
     PaymentEventConsumer consumer;
 
+    @Inject
+    CurrentInvocation invocation;
+
     public PaymentProcessorHandler() {
         super();
     }
@@ -46,8 +50,8 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     public SQSBatchResponse execute(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-        // Micronaut registers the invocation's Lambda context as a bean (absent when invoked without one)
-        Context context = getApplicationContext().findBean(Context.class).orElse(null);
+        // the invocation's Lambda context (absent when invoked without one)
+        Context context = invocation.context().orElse(null);
         int deferred = 0;
         for (SQSEvent.SQSMessage message : records) {
             if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {

@@ -1,9 +1,9 @@
 package dev.ticketing.payments.processor;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ticketing.payments.PaymentReconciler;
 import dev.ticketing.payments.ReconcileReport;
+import dev.ticketing.lambda.CurrentInvocation;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -22,6 +22,9 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
     static final long DEFAULT_BUDGET_MILLIS = 30_000;
 
     @Inject
+    CurrentInvocation invocation;
+
+    @Inject
     PaymentReconciler reconciler;
 
     /** For Lambda. */
@@ -35,10 +38,8 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
 
     @Override
     public ReconcileReport execute(ScheduledEvent event) {
-        long budget = getApplicationContext().findBean(Context.class)
-                .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
-                .orElse(DEFAULT_BUDGET_MILLIS);
-        long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+        long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
+        long stopAt = System.nanoTime() + budget * 1_000_000;
         return reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
     }
 }
