@@ -18,6 +18,9 @@ public final class Bench {
             case "purchases" -> PurchaseThroughput.run(rest);
             case "expiry" -> ExpiryLatency.run(rest);
             case "commit-barrier" -> CommitBarrierCost.run(rest);
+            case "leak" -> ContextLeak.run(rest);
+            case "instances" -> InstanceReads.run(rest);
+            case "capacity" -> Capacity.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -29,6 +32,9 @@ public final class Bench {
                                                        purchases/s, p99 from approval to SUCCESS
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
                           commit-barrier [per-block]   one transaction with and without waiting for DynamoDB Local's commit
+                          leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
+                          instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

@@ -64,8 +64,8 @@ public final class LocalMain {
                 %n""",
                 startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
                 stack.sqsEndpoint(), stack.sqsEndpoint(),
-                stack.dynamoDbOnLoopbackOnly() ? "127.0.0.1 only (this machine)"
-                        : "127.0.0.1, and DynamoDB Local on ALL network interfaces",
+                stack.dynamoDbOnLoopbackOnly() ? "127.0.0.1 (this machine)"
+                        : "127.0.0.1, and DynamoDB Local on ALL network interfaces (DYNAMODB_INTERFACE)",
                 options.inMemory() ? "in memory (lost on exit)"
                         : options.dataDir().toAbsolutePath() + "  (tables, queued messages, token key; delete it to reset)",
                 options.holdDuration(), stack.baseUrl());

@@ -117,11 +117,11 @@ public final class LocalSystem implements AutoCloseable {
             Startup.phase("table and queues");
 
             LocalJwt jwt = LocalJwt.create(dataDir == null ? null : dataDir.resolve("jwt-key.json"), clock);
-            // the functions use the local wiring's DynamoDB client: file-backed, it waits for each transaction's commit
+            // each function gets a DynamoDB client of the local wiring: file-backed, it waits for each transaction's commit
             LocalFunctions functions = LocalFunctions.start(template, resources, Map.of(
                     "dynamodb.endpoint", dynamo.endpoint().toString(),
                     "sqs.endpoint", sqs.endpoint().toString(),
-                    "aws.region", DynamoDbLocal.REGION.id()), dynamo.client(), clock);
+                    "aws.region", DynamoDbLocal.REGION.id()), dynamo::newClient, clock);
             parts.add(functions);
             HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
             parts.add(front);
@@ -224,6 +224,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public <T> T invoke(String functionId, Object event) {
         return functions.invoke(functionId, event);
+    }
+
+    /** A function's Micronaut application context (for tests that look at its beans). */
+    public io.micronaut.context.ApplicationContext applicationContext(String functionId) {
+        return functions.applicationContext(functionId);
     }
 
     @Override

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *       region of a client, so the AWS CLI with any credentials sees the stack's tables. A folder from before
  *       (its tables in {@code local_us-east-1.db}, the stack's own credentials) is moved over at start.</li>
  *   <li>Loopback only: DynamoDB Local has no host option and would listen on every interface; its Jetty
- *       connector is set to 127.0.0.1 before it starts.</li>
+ *       connector is set to 127.0.0.1 (or {@code DYNAMODB_INTERFACE}, e.g. 0.0.0.0 for {@code sam local invoke}'s
+ *       containers) before it starts.</li>
  *   <li>File-backed, the clients it hands out wait for each transaction's commit ({@link CommitBarrier}), so
  *       an acknowledged transaction survives a crash. {@code -Dticketing.commitBarrier=false} turns that off,
  *       for measuring its cost only.</li>
@@ -43,6 +44,8 @@ public final class DynamoDbLocal implements AutoCloseable {
     public static final Region REGION = Region.US_EAST_1;
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    /** The environment variable naming another address to listen on, e.g. 0.0.0.0 for {@code sam local invoke}. */
+    public static final String INTERFACE_VARIABLE = "DYNAMODB_INTERFACE";
     /** The file DynamoDB Local keeps all tables in with {@code -sharedDb}. */
     static final String SHARED_DB = "shared-local-instance.db";
     /** Where the stack's tables were before {@code -sharedDb}: access key {@code local}, region us-east-1. */
@@ -53,6 +56,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final DynamoDBProxyServer server;
     private final URI endpoint;
     private final boolean loopbackOnly;
+    private final boolean waitForCommits;
     private final DynamoDbClient plainClient;
     private final DynamoDbClient client;
 
@@ -60,10 +64,19 @@ public final class DynamoDbLocal implements AutoCloseable {
         this.server = server;
         this.endpoint = endpoint;
         this.loopbackOnly = loopbackOnly;
+        this.waitForCommits = waitForCommits;
         this.plainClient = builder().build();
-        this.client = waitForCommits
+        this.client = newClient();
+    }
+
+    /**
+     * Another client of this DynamoDB Local (each function gets its own, as each Lambda has its own); file-backed,
+     * it waits for each transaction's commit. The caller closes it.
+     */
+    public DynamoDbClient newClient() {
+        return waitForCommits
                 ? builder().overrideConfiguration(o -> o.addExecutionInterceptor(new CommitBarrier(plainClient))).build()
-                : plainClient;
+                : builder().build();
     }
 
     private software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder builder() {
@@ -82,7 +95,9 @@ public final class DynamoDbLocal implements AutoCloseable {
             args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString()));
         }
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        boolean loopbackOnly = bindToLoopback(server);
+        String listenOn = System.getenv().getOrDefault(INTERFACE_VARIABLE, "").isBlank() ? "127.0.0.1"
+                : System.getenv(INTERFACE_VARIABLE).trim();
+        boolean loopbackOnly = listenOn(server, listenOn) && java.net.InetAddress.getByName(listenOn).isLoopbackAddress();
         try {
             server.start();
         } catch (Exception e) {
@@ -122,8 +137,8 @@ public final class DynamoDbLocal implements AutoCloseable {
         }
     }
 
-    /** Sets DynamoDB Local's Jetty connector to 127.0.0.1; false (all interfaces) if its insides are not as expected. */
-    private static boolean bindToLoopback(DynamoDBProxyServer proxy) {
+    /** Sets DynamoDB Local's Jetty connector to that address; false (all interfaces) if its insides are not as expected. */
+    private static boolean listenOn(DynamoDBProxyServer proxy, String address) {
         try {
             Field field = DynamoDBProxyServer.class.getDeclaredField("server");
             field.setAccessible(true);
@@ -131,7 +146,7 @@ public final class DynamoDbLocal implements AutoCloseable {
             boolean all = jetty.getConnectors().length > 0;
             for (Connector connector : jetty.getConnectors()) {
                 if (connector instanceof ServerConnector serverConnector) {
-                    serverConnector.setHost("127.0.0.1");
+                    serverConnector.setHost(address);
                 } else {
                     all = false;
                 }
@@ -142,7 +157,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // reported below
         }
-        LOG.warn("DynamoDB Local could not be limited to 127.0.0.1 and listens on all network interfaces");
+        LOG.warn("DynamoDB Local could not be limited to {} and listens on all network interfaces", address);
         return false;
     }
 

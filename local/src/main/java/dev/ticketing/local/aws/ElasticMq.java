@@ -24,7 +24,9 @@ import scala.util.Either;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * ElasticMQ as the SQS endpoint on loopback; the real SDK client and the AWS CLI work against it.
+ * ElasticMQ as the SQS endpoint, on loopback unless {@code SQS_INTERFACE} names another address to listen on (e.g.
+ * {@code 0.0.0.0}, so that {@code sam local invoke}'s containers reach it through host.docker.internal); the real SDK
+ * client and the AWS CLI work against it.
  *
  * <p>With a data folder, ElasticMQ's own SQL message storage ({@code elasticmq-persistence-sql}, what its server's
  * {@code messages-storage} setting turns on) keeps queues and messages in an H2 file: a queue actor answers a send,
@@ -37,6 +39,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * silently writing into the first one's folder. In-memory ones are not limited.
  */
 public final class ElasticMq implements AutoCloseable {
+    /** The environment variable naming the address to listen on. */
+    public static final String INTERFACE_VARIABLE = "SQS_INTERFACE";
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
     /** The data folder of the file-backed ElasticMQ running in this JVM, if any (see the class comment). */
     private static Path storageInUse;
@@ -67,8 +71,9 @@ public final class ElasticMq implements AutoCloseable {
      */
     public static ElasticMq start(int port, Path dataDir) {
         int actualPort = FreePort.orAny(port);
+        String listenOn = System.getenv().getOrDefault(INTERFACE_VARIABLE, "127.0.0.1");
         TheSQSRestServerBuilder builder = SQSRestServerBuilder
-                .withInterface("127.0.0.1")
+                .withInterface(listenOn.isBlank() ? "127.0.0.1" : listenOn)
                 .withPort(actualPort)
                 .withServerAddress(new NodeAddress("http", "127.0.0.1", actualPort, ""))
                 .withAWSRegion(DynamoDbLocal.REGION.id());

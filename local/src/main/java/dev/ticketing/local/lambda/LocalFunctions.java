@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -26,13 +27,16 @@ public final class LocalFunctions implements AutoCloseable {
 
     private final Map<String, RequestHandler<Object, Object>> handlers = new LinkedHashMap<>();
     private final List<ApplicationContext> contexts = new ArrayList<>();
+    private final List<DynamoDbClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, ApplicationContext> contextsByFunction = new LinkedHashMap<>();
 
     /**
-     * @param dynamoDb the DynamoDB client every function uses in place of the one its own configuration would
-     *                 build (the local wiring's, which waits for DynamoDB Local's commits)
+     * @param dynamoDb makes the DynamoDB client each function uses in place of the one its own configuration would
+     *                 build: the local wiring's, which waits for DynamoDB Local's commits; one per function, as each
+     *                 Lambda has its own (closed with the functions)
      */
     public static LocalFunctions start(SamTemplate template, LocalResources resources, Map<String, Object> endpoints,
-                                       DynamoDbClient dynamoDb, Clock clock) {
+                                       Supplier<DynamoDbClient> dynamoDb, Clock clock) {
         LocalFunctions functions = new LocalFunctions();
         for (SamTemplate.Function function : template.functions()) {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -42,9 +46,19 @@ public final class LocalFunctions implements AutoCloseable {
                 }
             });
             properties.putAll(endpoints);
+            int before = functions.contexts.size();
             functions.handlers.put(function.id(), functions.instantiate(function.handler(), properties, dynamoDb, clock));
+            if (functions.contexts.size() > before) {
+                functions.contextsByFunction.put(function.id(), functions.contexts.get(before));
+            }
         }
         return functions;
+    }
+
+    private DynamoDbClient ownClient(Supplier<DynamoDbClient> dynamoDb) {
+        DynamoDbClient client = dynamoDb.get();
+        clients.add(client);
+        return client;
     }
 
     /** {@code TABLE_NAME} becomes {@code table.name}, as Micronaut reads environment variables. */
@@ -54,7 +68,7 @@ public final class LocalFunctions implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private RequestHandler<Object, Object> instantiate(String handler, Map<String, Object> properties,
-                                                       DynamoDbClient dynamoDb, Clock clock) {
+                                                       Supplier<DynamoDbClient> dynamoDb, Clock clock) {
         String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
         try {
             Class<?> type = Class.forName(className);
@@ -66,7 +80,7 @@ public final class LocalFunctions implements AutoCloseable {
                     ApplicationContext context = builder
                             .properties(properties)
                             .singletons(clock)
-                            .beanDefinitions(RuntimeBeanDefinition.builder(DynamoDbClient.class, () -> dynamoDb)
+                            .beanDefinitions(RuntimeBeanDefinition.builder(DynamoDbClient.class, () -> ownClient(dynamoDb))
                                     .singleton(true).replaces(DynamoDbClient.class).build())
                             .deduceEnvironment(false)
                             .start();
@@ -96,8 +110,18 @@ public final class LocalFunctions implements AutoCloseable {
         return (T) handler.handleRequest(event, LocalLambdaContext.forInvocation(functionId, timeLeftMillis));
     }
 
+    /** The Micronaut application context of a function's handler (its beans), as a test looks into it. */
+    public ApplicationContext applicationContext(String functionId) {
+        ApplicationContext context = contextsByFunction.get(functionId);
+        if (context == null) {
+            throw new IllegalArgumentException("no Micronaut function " + functionId + " in template.yaml");
+        }
+        return context;
+    }
+
     @Override
     public void close() {
         contexts.forEach(ApplicationContext::close);
+        clients.forEach(DynamoDbClient::close);
     }
 }
