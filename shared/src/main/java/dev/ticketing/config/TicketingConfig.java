@@ -9,10 +9,11 @@ import java.time.Duration;
  */
 public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold, int maxActiveHoldsPerUser) {
     /**
-     * A hold writes two items per seat (seat, ticket) plus four (hold, lease, active-hold guard, idempotency key);
-     * DynamoDB allows 100 items per transaction.
+     * A hold writes two items per seat (seat, ticket), checks up to two more per seat that its not stranding anyone
+     * rests on (the free seats beyond its free neighbours), plus up to seven (hold, lease, active-hold slot, hourly
+     * hold count, idempotency key, allocation request and outcome); DynamoDB allows 100 items per transaction.
      */
-    public static final int TRANSACTION_SEAT_CEILING = 48;
+    public static final int TRANSACTION_SEAT_CEILING = 22;
 
     public TicketingConfig {
         if (tableName == null || tableName.length() < 3) {

@@ -177,7 +177,7 @@ class PaymentTransitionsIT {
 
     private static Hold hold(String user, Event event, String... seatIds) {
         return store.bean(SeatHolder.class).holdSeats(new Caller(user, false), event,
-                List.of(seatIds).stream().map(SeatId::parse).toList(), Optional.empty(), Optional.empty());
+                SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(), Optional.empty());
     }
 
     private static Payment newPayment(Hold hold) {

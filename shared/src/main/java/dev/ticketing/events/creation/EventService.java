@@ -6,6 +6,7 @@ import dev.ticketing.events.NewEvent;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.seats.SeatStore;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 
 /** Creating events with their seats, and finding them: composes the event and seat stores, so it sits above both. */
@@ -13,10 +14,12 @@ import java.util.List;
 public class EventService {
     private final EventStore events;
     private final SeatStore seats;
+    private final Clock clock;
 
-    public EventService(EventStore events, SeatStore seats) {
+    public EventService(EventStore events, SeatStore seats, Clock clock) {
         this.events = events;
         this.seats = seats;
+        this.clock = clock;
     }
 
     /**
@@ -25,7 +28,7 @@ public class EventService {
      */
     public Event create(Caller caller, NewEvent request) {
         caller.requireAdmin();
-        Event event = request.validate();
+        Event event = request.validate(clock.instant());
         seats.createAll(event);
         events.put(event);
         return event;
