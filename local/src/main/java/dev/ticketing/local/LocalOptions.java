@@ -13,7 +13,8 @@ import java.util.function.Function;
  * is {@code HOLD_DURATION}, {@code --in-memory} is {@code IN_MEMORY=true}. Flags win over the environment.
  */
 public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir, boolean inMemory,
-                           Duration holdDuration, Duration sweepInterval, int maxSeatsPerHold, boolean demo) {
+                           Duration holdDuration, Duration sweepInterval, int maxSeatsPerHold, boolean demo,
+                           Duration bestAvailableDeadline, String bestAvailableStrategy, int maxHoldsPerUserPerHour) {
 
     public static final String USAGE = """
             Usage: java -jar local/target/ticketing-local.jar [options]
@@ -26,6 +27,9 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --sweep-interval D     how often expired holds are swept (PT30S)               SWEEP_INTERVAL
               --max-seats-per-hold N seats one hold may take (10)                            MAX_SEATS_PER_HOLD
               --no-demo              do not seed the demo event                              NO_DEMO=true
+              --best-available-deadline D  how long a quantity request may wait (PT5S)     BEST_AVAILABLE_DEADLINE
+              --best-available-strategy S  allocator, or snapshot (the old design)        BEST_AVAILABLE_STRATEGY
+              --max-holds-per-user-per-hour N  holds per user, event and hour (20; 0 off)  MAX_HOLDS_PER_USER_PER_HOUR
               --help                 show this
             """;
 
@@ -36,7 +40,8 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
     public static LocalOptions parse(String[] args, Function<String, String> environment) {
         Map<String, String> values = new HashMap<>();
         for (String name : new String[]{"port", "dynamodb-port", "sqs-port", "data-dir", "in-memory", "hold-duration",
-                "sweep-interval", "max-seats-per-hold", "no-demo"}) {
+                "sweep-interval", "max-seats-per-hold", "no-demo", "best-available-deadline", "best-available-strategy",
+                "max-holds-per-user-per-hour"}) {
             String fromEnvironment = environment.apply(name.toUpperCase(Locale.ROOT).replace('-', '_'));
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                 values.put(name, fromEnvironment);
@@ -71,33 +76,52 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                 duration(values, "hold-duration", "PT10M"),
                 duration(values, "sweep-interval", "PT30S"),
                 Integer.parseInt(values.getOrDefault("max-seats-per-hold", "10")),
-                !Boolean.parseBoolean(values.getOrDefault("no-demo", "false")));
+                !Boolean.parseBoolean(values.getOrDefault("no-demo", "false")),
+                duration(values, "best-available-deadline", "PT5S"),
+                values.getOrDefault("best-available-strategy", "allocator"),
+                Integer.parseInt(values.getOrDefault("max-holds-per-user-per-hour", "20")));
     }
 
     /** The same options on other ports, e.g. 0 for "any free port" in tests. */
     public LocalOptions withPorts(int port, int dynamoDbPort, int sqsPort) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo);
+                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy,
+                maxHoldsPerUserPerHour);
     }
 
     public LocalOptions withHoldDuration(Duration duration) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, duration, sweepInterval,
-                maxSeatsPerHold, demo);
+                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy,
+                maxHoldsPerUserPerHour);
     }
 
     public LocalOptions withSweepInterval(Duration interval) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, interval,
-                maxSeatsPerHold, demo);
+                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy,
+                maxHoldsPerUserPerHour);
+    }
+
+    /** The same options with best-available placed by {@code strategy} within {@code deadline}. */
+    public LocalOptions withBestAvailable(String strategy, Duration deadline) {
+        return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
+                maxSeatsPerHold, demo, deadline, strategy, maxHoldsPerUserPerHour);
+    }
+
+    public LocalOptions withMaxHoldsPerUserPerHour(int max) {
+        return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
+                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy, max);
     }
 
     public LocalOptions inMemoryWithoutDemo() {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, true, holdDuration, sweepInterval,
-                maxSeatsPerHold, false);
+                maxSeatsPerHold, false, bestAvailableDeadline, bestAvailableStrategy,
+                maxHoldsPerUserPerHour);
     }
 
     public LocalOptions withDataDir(Path dir) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dir, false, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo);
+                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy,
+                maxHoldsPerUserPerHour);
     }
 
     private static int port(Map<String, String> values, String name, int fallback) {

@@ -41,14 +41,21 @@ public class AllocationOutcomeItems {
     private static final String DETAIL = "detail";
     private static final String EXTENSIONS = "extensions";
 
-    /** What a request got: a hold (after {@code attempts} tries) or a problem. */
-    public record Outcome(String holdId, int attempts, TicketingException problem) {
+    /**
+     * What a request got: a hold (after {@code attempts} tries) or a problem. {@code hold} is the hold itself when it
+     * is handed over within one process (never stored).
+     */
+    public record Outcome(String holdId, int attempts, TicketingException problem, Hold hold) {
         public static Outcome held(String holdId, int attempts) {
-            return new Outcome(holdId, attempts, null);
+            return new Outcome(holdId, attempts, null, null);
+        }
+
+        public static Outcome held(Hold hold, int attempts) {
+            return new Outcome(hold.id(), attempts, null, hold);
         }
 
         public static Outcome refused(TicketingException problem) {
-            return new Outcome(null, 0, problem);
+            return new Outcome(null, 0, problem, null);
         }
     }
 

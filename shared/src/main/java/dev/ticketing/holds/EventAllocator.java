@@ -149,7 +149,10 @@ public class EventAllocator {
                 if (waitingRequests.isEmpty()) {
                     return;
                 }
+                long started = System.nanoTime();
                 place(event, waitingRequests, deadline);
+                LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
+                        (System.nanoTime() - started) / 1_000_000);
                 if (!table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
                     LOG.warn("allocator of event {} lost its lease", event.id());
                     return;
@@ -191,10 +194,10 @@ public class EventAllocator {
                 }
                 try {
                     SeatHolder.Pick held = new SeatHolder.Pick(pick, guardsFitting(view, pick));
-                    var hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
+                    Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
                             request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
                     view = view.taking(pick);
-                    deliver(request.id(), Outcome.held(hold.id(), attempt));
+                    deliver(request.id(), Outcome.held(hold, attempt));
                     break;
                 } catch (SeatsUnavailableException lost) {
                     view = view.taking(lost.unavailableSeats().stream().map(SeatId::parse).toList());
@@ -261,7 +264,8 @@ public class EventAllocator {
         if (outcome.problem() != null) {
             throw outcome.problem();
         }
-        Hold hold = holds.find(outcome.holdId())
+        // handed over in this process: the hold as created; from elsewhere: read it
+        Hold hold = outcome.hold() != null ? outcome.hold() : holds.find(outcome.holdId())
                 .orElseThrow(() -> new IllegalStateException("allocated hold " + outcome.holdId() + " not found"));
         return new HoldPlacement.Placed(hold, outcome.attempts(), false);
     }

@@ -3,6 +3,7 @@ package dev.ticketing.local.testing;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.testing.TestClock;
+import java.time.Duration;
 
 /**
  * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
@@ -18,7 +19,10 @@ public final class TestStack {
     public static synchronized LocalSystem get() {
         if (stack == null) {
             try {
-                stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0), CLOCK);
+                // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
+                // two-core test machine can be several times slower than the 5 s default is sized for.
+                stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+                        .withBestAvailable("allocator", Duration.ofSeconds(20)), CLOCK);
             } catch (Exception e) {
                 throw new IllegalStateException("the local stack did not start", e);
             }
