@@ -24,7 +24,9 @@ final class BenchStack implements AutoCloseable {
     }
 
     static BenchStack start(LocalOptions options) throws Exception {
-        return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)));
+        // benchmarks repeat holds by the same users: no hourly hold limit
+        return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)
+                .withMaxHoldsPerUserPerHour(0)));
     }
 
     URI url(String path) {
