@@ -24,7 +24,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --data-dir DIR         where data is kept across restarts (.ticketing-local)  DATA_DIR
               --in-memory            keep nothing on disk                                    IN_MEMORY=true
               --hold-duration D      how long a hold keeps seats, ISO-8601 (PT10M)           HOLD_DURATION
-              --sweep-interval D     how often expired holds are swept (PT30S)               SWEEP_INTERVAL
+              --sweep-interval D     how often holds are swept and payments reconciled (PT30S) SWEEP_INTERVAL
               --max-seats-per-hold N seats one hold may take (10)                            MAX_SEATS_PER_HOLD
               --no-demo              do not seed the demo event                              NO_DEMO=true
               --best-available-deadline D  how long a quantity request may wait (PT5S)     BEST_AVAILABLE_DEADLINE

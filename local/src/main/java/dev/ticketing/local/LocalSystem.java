@@ -82,6 +82,8 @@ public final class LocalSystem implements AutoCloseable {
                     "HoldDuration", options.holdDuration().toString(),
                     // an ISO-8601 interval, which only the local scheduler reads: EventBridge's rates stop at 1 minute
                     "SweepInterval", options.sweepInterval().toString(),
+                    // locally one interval drives both background schedules: the sweeper and reconciliation
+                    "ReconcileInterval", options.sweepInterval().toString(),
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
@@ -182,6 +184,10 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Invokes a function of the template directly, as {@code sam local invoke} would. */
+    public <T> T invoke(String functionId, Object event, long timeLeftMillis) {
+        return functions.invoke(functionId, event, timeLeftMillis);
+    }
+
     public <T> T invoke(String functionId, Object event) {
         return functions.invoke(functionId, event);
     }

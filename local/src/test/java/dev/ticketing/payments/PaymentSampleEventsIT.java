@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.TestStack;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import org.junit.jupiter.api.Test;
 
 /** The payment functions answer the sample events of events/ (the ones `sam local invoke` would send). */
@@ -27,12 +28,14 @@ class PaymentSampleEventsIT {
     }
 
     @Test
-    void theProcessorReportsTheUnknownOrderSampleAsABatchItemFailure() {
+    void theProcessorAcknowledgesAndRecordsTheUnknownOrderSampleInsteadOfRetryingIt() {
         SQSEvent batch = EventLoader.loadSQSEvent("../events/sqs-payment-unknown-order.json");
 
         SQSBatchResponse answer = stack.invoke("PaymentProcessorFunction", batch);
 
-        assertThat(answer.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly("059f36b4-87a3-44ab-83d2-661975830a7d");
+        assertThat(answer.getBatchItemFailures()).as("PayPal does not know the order: not ours, nothing to retry").isEmpty();
+        String eventId = batch.getRecords().get(0).getMessageAttributes().get("eventId").getStringValue();
+        assertThat(stack.dynamoDb().getItem(b -> b.tableName(stack.ref("Table"))
+                .key(UnmatchedEventItems.key(PaymentProvider.PAYPAL, eventId)).consistentRead(true)).hasItem()).isTrue();
     }
 }

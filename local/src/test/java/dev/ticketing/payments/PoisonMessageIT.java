@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.ticketing.payments.gateway.PaymentProvider;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -22,7 +23,7 @@ class PoisonMessageIT {
     private final Api api = payments.api();
 
     @Test
-    void poisonMessagesEndInTheDeadLetterQueueWithoutBlockingOthers() {
+    void poisonMessagesEndInTheDeadLetterQueueWithoutBlockingOthersAndAForeignOrderIsRecordedNotRetried() {
         String marker = UUID.randomUUID().toString();
         String unreadable = "not a webhook " + marker;
         String unknownPayment = "{\"id\":\"WH-POISON-" + marker + "\",\"event_type\":\"CHECKOUT.ORDER.APPROVED\","
@@ -50,10 +51,14 @@ class PoisonMessageIT {
                     deadLetters.add(message.body());
                 }
             }
-            return deadLetters.size() == 3;
+            return deadLetters.size() == 2;
         });
-        assertThat(deadLetters).containsExactlyInAnyOrder(unreadable, unknownPayment, noProvider);
+        assertThat(deadLetters).containsExactlyInAnyOrder(unreadable, noProvider);
         payments.awaitQueueDrained();
+        // an order PayPal does not know is not ours: acknowledged and recorded for an operator, never retried
+        assertThat(payments.stack().dynamoDb().getItem(b -> b.tableName(payments.stack().ref("Table"))
+                .key(UnmatchedEventItems.key(PaymentProvider.PAYPAL, "WH-POISON-" + marker)).consistentRead(true)).item())
+                .containsKey("reason");
     }
 
     private void send(String body, Map<String, MessageAttributeValue> attributes) {

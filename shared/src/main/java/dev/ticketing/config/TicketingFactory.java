@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The one place that reads the settings every function shares, each concern into one validated record: table and
- * hold rules ({@link TicketingConfig}), best-available placement
- * ({@link BestAvailableConfig}), the hold rate limit ({@link HoldRateConfig}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
+ * hold rules ({@link TicketingConfig}), best-available placement ({@link BestAvailableConfig}), the hold rate limit
+ * ({@link HoldRateConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
  * where the AWS clients go ({@link AwsConfig}); payments have theirs in {@code PaymentsFactory}. In Lambda the
  * values come from environment variables ({@code HOLD_DURATION} is the property {@code hold.duration}); the local
  * system passes them directly. An invalid value stops the function at start-up with a message naming it.
@@ -49,6 +49,15 @@ public class TicketingFactory {
     HoldRateConfig holdRateConfig(
             @Property(name = "max.holds.per.user.per.hour", defaultValue = "20") int maxHoldsPerUserPerHour) {
         return new HoldRateConfig(maxHoldsPerUserPerHour);
+    }
+
+    @Singleton
+    PaymentTiming paymentTiming(@Property(name = "payment.grace", defaultValue = "PT5M") String paymentGrace,
+                                @Property(name = "capture.window", defaultValue = "PT2M") String captureWindow,
+                                @Property(name = "reconcile.after", defaultValue = "PT5M") String reconcileAfter,
+                                @Property(name = "provider.check.interval", defaultValue = "PT5S") String checkInterval) {
+        return new PaymentTiming(duration("PAYMENT_GRACE", paymentGrace), duration("CAPTURE_WINDOW", captureWindow),
+                duration("RECONCILE_AFTER", reconcileAfter), duration("PROVIDER_CHECK_INTERVAL", checkInterval));
     }
 
     @Singleton

@@ -129,8 +129,9 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         } catch (NumberFormatException e) {
             throw invalid("price \"" + amount + "\" is not a decimal number");
         }
-        if (value.signum() < 0) {
-            throw invalid("price " + amount + " must not be negative");
+        if (value.signum() <= 0) {
+            // a zero price could never be paid (no provider charges 0): a dead end for the buyer
+            throw invalid("price " + amount + " must be positive (negative prices and free seats are not sold)");
         }
         if (value.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
             throw invalid("price " + amount + " has more decimals than " + currency.getCurrencyCode() + " allows");

@@ -77,14 +77,25 @@ public class ActiveHoldGuard {
         return slots.claim(hold, slot.number(), now);
     }
 
+    /** The write that keeps the slot of {@code hold} taken until {@code until}, if the hold still has one. */
+    public Optional<TransactWriteItem> renew(Hold hold, Instant until) {
+        return slotOf(hold).map(item -> slots.renew(item, hold.id(), until));
+    }
+
     /** The write that frees the slot of {@code hold}, if the hold still has one. */
     public Optional<TransactWriteItem> release(Hold hold) {
         if (!enabled()) {
             return Optional.empty();
         }
+        return slotOf(hold).map(item -> slots.free(item, hold.id()));
+    }
+
+    private Optional<Map<String, AttributeValue>> slotOf(Hold hold) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
         return dynamo.queryPaginator(slots.slotsQuery(hold.userId(), hold.eventId())).items().stream()
                 .filter(item -> hold.id().equals(ActiveHoldSlotItems.holdIdOf(item)))
-                .findFirst()
-                .map(item -> slots.free(item, hold.id()));
+                .findFirst();
     }
 }

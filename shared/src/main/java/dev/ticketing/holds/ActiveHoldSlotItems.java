@@ -63,6 +63,19 @@ public class ActiveHoldSlotItems {
                 .build()).build();
     }
 
+    /** Renew: the slot {@code slotItem} (as read) stays the hold's until {@code until}, if it still is the hold's. */
+    public TransactWriteItem renew(Map<String, AttributeValue> slotItem, String holdId, Instant until) {
+        return TransactWriteItem.builder().update(software.amazon.awssdk.services.dynamodb.model.Update.builder()
+                .tableName(table.name())
+                .key(Map.of(Keys.PK, slotItem.get(Keys.PK), Keys.SK, slotItem.get(Keys.SK)))
+                .updateExpression("SET " + EXPIRES_AT + " = :until, #ttl = :ttl")
+                .conditionExpression(HOLD_ID + " = :hold")
+                .expressionAttributeNames(Map.of("#ttl", Keys.TTL))
+                .expressionAttributeValues(Map.of(":hold", s(holdId), ":until", n(until.toEpochMilli()),
+                        ":ttl", n(Ttl.atOrAfter(until))))
+                .build()).build();
+    }
+
     /** The strongly consistent query of the user's slots for the event. */
     public QueryRequest slotsQuery(String userId, String eventId) {
         return QueryRequest.builder().tableName(table.name())

@@ -27,7 +27,10 @@ public class ExpiredHolds {
         this.holdItems = holdItems;
     }
 
-    /** Ends the hold as EXPIRED if storage still has it ACTIVE and its time is up; otherwise says why not. */
+    /**
+     * Ends the hold as EXPIRED if storage still has it ACTIVE, its time is up and no payment is in flight for it;
+     * otherwise says why not.
+     */
     public ExpiryOutcome expire(String holdId) {
         Optional<StoredHold> found = holds.load(holdId);
         if (found.isEmpty()) {
@@ -42,6 +45,10 @@ public class ExpiredHolds {
         }
         if (stored.hold().status() == HoldStatus.ACTIVE) {
             return ExpiryOutcome.NOT_DUE;
+        }
+        if (stored.paymentId() != null) {
+            // the buyer may still approve: reconciliation asks the provider and ends hold and payment together
+            return ExpiryOutcome.PAYMENT_IN_FLIGHT;
         }
         try {
             releaser.end(holdId, HoldStatus.EXPIRED);

@@ -10,6 +10,11 @@ public enum ExpiryOutcome {
     PAID,
     /** Still ACTIVE and not yet out of time by this function's clock; the sweeper ends it once it is. */
     NOT_DUE,
+    /**
+     * Out of time but with a payment in flight: cleanup leaves it to the payment's reconciliation, which ends hold and
+     * payment together, so that a late approval never captures money for seats that were given back.
+     */
+    PAYMENT_IN_FLIGHT,
     /** No such hold. */
     UNKNOWN_HOLD
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -53,6 +54,8 @@ public class HoldItems {
     /** The payment in flight for the hold, if any. */
     private static final String PAYMENT_ID = "payment_id";
     private static final String PAYMENT_STARTED_AT = "payment_started_at";
+    /** Set when starting a payment extended the hold: it happens once per hold. */
+    private static final String PAYMENT_GRACE_USED = "payment_grace_used";
 
     private final Table table;
 
@@ -122,19 +125,57 @@ public class HoldItems {
 
     /**
      * Attach a payment: only to the user's hold that is ACTIVE, unexpired at {@code now} and has no payment in flight.
+     * With {@code extendedUntil}, the hold's end moves there and the hold is marked as extended, only if it never was
+     * (the payment grace is given once per hold).
      */
-    public TransactWriteItem attachPayment(String holdId, String paymentId, String userId, Instant now) {
+    public TransactWriteItem attachPayment(String holdId, String paymentId, String userId, Instant now,
+                                           Optional<Instant> extendedUntil) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":pid", s(paymentId),
+                ":started", s(now.toString()),
+                ":active", s(HoldStatus.ACTIVE.name()),
+                ":now", n(now.toEpochMilli()),
+                ":user", s(userId)));
+        String set = "SET " + PAYMENT_ID + " = :pid, " + PAYMENT_STARTED_AT + " = :started";
+        String condition = "#status = :active AND " + ExpiryIndex.EXPIRES_AT + " > :now AND " + USER_ID
+                + " = :user AND attribute_not_exists(" + PAYMENT_ID + ")";
+        if (extendedUntil.isPresent()) {
+            set += ", " + ExpiryIndex.EXPIRES_AT + " = :until, " + PAYMENT_GRACE_USED + " = :true";
+            condition += " AND attribute_not_exists(" + PAYMENT_GRACE_USED + ")";
+            values.put(":until", n(extendedUntil.get().toEpochMilli()));
+            values.put(":true", AttributeValue.fromBool(true));
+        }
         return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
-                .updateExpression("SET " + PAYMENT_ID + " = :pid, " + PAYMENT_STARTED_AT + " = :started")
-                .conditionExpression("#status = :active AND " + ExpiryIndex.EXPIRES_AT + " > :now AND " + USER_ID
-                        + " = :user AND attribute_not_exists(" + PAYMENT_ID + ")")
+                .updateExpression(set)
+                .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(values));
+    }
+
+    /**
+     * Extend for capture: the hold, ACTIVE with this payment attached (expired or not), now ends at {@code until}
+     * (and is back in the expiry index with that time), so the seats stay the buyer's while the money is taken.
+     */
+    public TransactWriteItem extendForCapture(String holdId, String paymentId, Instant until) {
+        return update(Update.builder().tableName(table.name()).key(metaKey(holdId))
+                .updateExpression("SET " + ExpiryIndex.EXPIRES_AT + " = :until, #expiryShard = :shard")
+                .conditionExpression("#status = :active AND " + PAYMENT_ID + " = :pid")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#expiryShard", ExpiryIndex.SHARD))
                 .expressionAttributeValues(Map.of(
-                        ":pid", s(paymentId),
-                        ":started", s(now.toString()),
+                        ":until", n(until.toEpochMilli()),
+                        ":shard", s(ExpiryIndex.shardOf(holdId)),
                         ":active", s(HoldStatus.ACTIVE.name()),
-                        ":now", n(now.toEpochMilli()),
-                        ":user", s(userId))));
+                        ":pid", s(paymentId))));
+    }
+
+    /** Renew the lease: the hold's TTL trigger now fires at {@code until} (written whole, as when created). */
+    public TransactWriteItem renewLease(Hold hold, Instant until) {
+        Map<String, AttributeValue> item = new HashMap<>(leaseKey(hold.id()));
+        item.put(EVENT_ID, s(hold.eventId()));
+        item.put(USER_ID, s(hold.userId()));
+        item.put(ExpiryIndex.EXPIRES_AT, n(until.toEpochMilli()));
+        item.put(Keys.TTL, n(Ttl.atOrAfter(until)));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item).build()).build();
     }
 
     /** Detach a payment: the hold is free for another payment, if this payment is still the one attached. */
@@ -219,7 +260,8 @@ public class HoldItems {
         Hold hold = new Hold(str(meta, ID), str(meta, EVENT_ID), str(meta, USER_ID),
                 Hold.visibleStatus(stored, expiresAt, now), seats, tickets, new BigDecimal(str(meta, AMOUNT)),
                 str(meta, CURRENCY), Instant.parse(str(meta, CREATED_AT)), expiresAt);
-        return new StoredHold(hold, stored, str(meta, PAYMENT_ID));
+        AttributeValue graceUsed = meta.get(PAYMENT_GRACE_USED);
+        return new StoredHold(hold, stored, str(meta, PAYMENT_ID), graceUsed != null && Boolean.TRUE.equals(graceUsed.bool()));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -19,6 +19,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Ends an unpaid purchase session in ONE transaction: the hold becomes RELEASED (or EXPIRED when its time is
@@ -67,6 +69,14 @@ public class HoldReleaser {
      * a hold that storage no longer has ACTIVE is left as it is.
      */
     public void end(String holdId, HoldStatus outcome) {
+        end(holdId, outcome, Optional.empty());
+    }
+
+    /**
+     * Ends the hold as {@code outcome} together with {@code alsoWrite} (in the same transaction: e.g. its payment
+     * failing), or not at all. Safe to repeat like {@link #end(String, HoldStatus)}.
+     */
+    public void end(String holdId, HoldStatus outcome, Optional<TransactWriteItem> alsoWrite) {
         for (int attempt = 1; ; attempt++) {
             StoredHold stored = holds.load(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
             Hold hold = stored.hold();
@@ -78,7 +88,9 @@ public class HoldReleaser {
                 return;
             }
             HoldStatus finalStatus = hold.status() == HoldStatus.EXPIRED ? HoldStatus.EXPIRED : outcome;
-            TransactionResult result = ending(hold, finalStatus).commit();
+            Transaction ending = ending(hold, finalStatus);
+            alsoWrite.ifPresent(write -> ending.add(Role.PAYMENT, write));
+            TransactionResult result = ending.commit();
             if (result.committed()) {
                 snapshots.invalidate(hold.eventId());
                 return;

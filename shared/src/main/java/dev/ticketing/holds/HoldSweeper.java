@@ -41,6 +41,7 @@ public class HoldSweeper {
         int paid = 0;
         int notDue = 0;
         int failed = 0;
+        int paymentInFlight = 0;
         boolean more = false;
         for (int i = 0; i < shards.size() && !more; i++) {
             if (found >= limit || !mayGoOn.getAsBoolean()) {
@@ -62,6 +63,7 @@ public class HoldSweeper {
                         case ALREADY_ENDED -> alreadyEnded++;
                         case PAID -> paid++;
                         case NOT_DUE -> notDue++;
+                        case PAYMENT_IN_FLIGHT -> paymentInFlight++;
                         case UNKNOWN_HOLD -> failed++;
                     }
                     if (outcome == ExpiryOutcome.ALREADY_ENDED || outcome == ExpiryOutcome.PAID) {
@@ -76,7 +78,7 @@ public class HoldSweeper {
                 more = true;
             }
         }
-        SweepReport report = new SweepReport(found, ended, alreadyEnded, paid, notDue, failed, more);
+        SweepReport report = new SweepReport(found, ended, alreadyEnded, paid, notDue, failed, paymentInFlight, more);
         if (found > 0) {
             LOG.info("sweep: {}", report);
         }

@@ -16,6 +16,7 @@ import dev.ticketing.payments.gateway.PaymentProviderException;
 import dev.ticketing.problems.BadGatewayException;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.NotFoundException;
+import dev.ticketing.problems.TicketingException;
 import dev.ticketing.store.Transaction.Role;
 import dev.ticketing.store.TransactionResult;
 import jakarta.inject.Singleton;
@@ -71,16 +72,28 @@ public class PaymentCheckout {
                 return replay(earlier.get());
             }
         }
+        try {
+            return startNew(caller, holdId, gateway, key);
+        } catch (TicketingException refused) {
+            // A concurrent request with the same key may have won (its payment now holds the hold): that is the answer.
+            Optional<String> first = key.isPresent() ? idempotency.recorded(key.get()) : Optional.empty();
+            if (first.isPresent()) {
+                return replay(first.get());
+            }
+            throw refused;
+        }
+    }
+
+    private Payment startNew(Caller caller, String holdId, PaymentGateway gateway, Optional<IdempotencyKeys.Key> key) {
         StoredHold payable = ownedHold(caller, holdId);
         requirePayable(payable);
         Hold hold = payable.hold();
         Instant now = now();
         // Sales window (issue 10): no payment starts outside the event's window; 409 sales-closed names it.
         events.get(hold.eventId()).requireSalesOpen(now);
-        Payment payment = new Payment(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
-                gateway.provider(), hold.amount(), hold.currency(), PaymentStatus.PENDING, null, null, null, null,
-                null, null, null, now, now);
-        TransactionResult created = writes.create(payment, hold, now, key);
+        Payment payment = Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
+                gateway.provider(), hold.amount(), hold.currency(), now);
+        TransactionResult created = writes.create(payment, payable, now, key);
         if (!created.committed()) {
             if (created.contested(Role.IDEMPOTENCY_KEY)) {
                 // a concurrent request with the same key won
@@ -96,10 +109,15 @@ public class PaymentCheckout {
         return openCheckout(payment, gateway);
     }
 
-    /** {@code GET /payments/{id}}: the caller's payment; a PENDING one the buyer abandoned at the provider ends FAILED. */
+    /**
+     * {@code GET /payments/{id}}: the caller's payment; a PENDING one the buyer abandoned at the provider ends FAILED.
+     * The provider is asked about one payment at most once per {@code PROVIDER_CHECK_INTERVAL}, however many pages
+     * poll it (a conditional write claims the check, across instances).
+     */
     public Payment view(Caller caller, String paymentId) {
         Payment payment = payments.ownedBy(caller, paymentId);
-        if (!PaymentRules.buyerMayCancel(payment) || payment.providerOrderId() == null) {
+        if (!PaymentRules.buyerMayCancel(payment) || payment.providerOrderId() == null
+                || !writes.claimProviderCheck(payment, now())) {
             return payment;
         }
         Optional<PaymentGateway> gateway = gateways.find(payment.provider());

@@ -9,5 +9,9 @@ public enum PaymentFailure {
     /** The provider could not start the checkout. */
     PROVIDER_ERROR,
     /** The money came in after the hold could no longer be sold; it was refunded. */
-    TOO_LATE
+    TOO_LATE,
+    /** The hold ran out (with its payment grace) before the buyer approved; nothing was charged. */
+    EXPIRED,
+    /** The buyer approved after the hold ran out and its seats had been taken; nothing was charged. */
+    SEATS_LOST
 }

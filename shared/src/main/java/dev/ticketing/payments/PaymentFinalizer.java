@@ -1,16 +1,20 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.holds.HoldRenewal;
 import dev.ticketing.holds.HoldReleaser;
 import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.holds.StoredHold;
 import dev.ticketing.holds.HoldStore;
+import dev.ticketing.holds.StoredHold;
 import dev.ticketing.payments.gateway.CaptureOutcome;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.gateway.PaymentGateway;
 import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.gateway.PaymentProviderException;
+import dev.ticketing.payments.gateway.ProviderOrder;
 import dev.ticketing.payments.gateway.RefundOutcome;
+import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,10 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the payment processor does with one provider event, exactly once in effect however often, late or out of
- * order it comes: every step is either a conditional write or a provider call made idempotent by a request id
- * derived from the payment id. An approval captures; a completed capture sells the hold in one transaction, or,
- * when the seats are no longer this hold's, refunds and ends the payment FAILED with the reason.
+ * What happens to a payment when its provider has news, exactly once in effect however often, late or out of order
+ * the news comes. A webhook (or a reconciliation) is only the trigger: every decision rests on what the provider's
+ * API says about the order now ({@link PaymentGateway#order}) — a sale only on a COMPLETED capture of exactly the
+ * payment's amount and currency for an order naming this payment. An approval first secures the seats
+ * ({@link HoldRenewal#secureForCapture}) and captures only then; when they are gone nothing is charged. A refund or
+ * reversal at the provider makes a sold payment REFUNDED. Every step is a conditional write or a provider call
+ * made idempotent by a request id derived from the payment id.
  *
  * <p>A method returning normally means the message is done (delete it); an exception means "try again later"
  * (SQS redelivers it, and after the queue's maxReceiveCount it goes to the dead-letter queue).
@@ -31,94 +38,168 @@ import org.slf4j.LoggerFactory;
 public class PaymentFinalizer {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentFinalizer.class);
 
-    /** The event names no payment of ours: redelivered until the dead-letter queue takes it. */
-    public static final class UnknownPaymentException extends RuntimeException {
-        UnknownPaymentException(String message) {
-            super(message);
-        }
-    }
-
     private final PaymentStore payments;
     private final PaymentWrites writes;
     private final PaymentSale sale;
     private final HoldStore holds;
     private final HoldReleaser releaser;
+    private final HoldRenewal renewal;
     private final PaymentGateways gateways;
+    private final Table table;
+    private final UnmatchedEventItems unmatched;
     private final Clock clock;
 
     public PaymentFinalizer(PaymentStore payments, PaymentWrites writes, PaymentSale sale, HoldStore holds,
-                            HoldReleaser releaser, PaymentGateways gateways, Clock clock) {
+                            HoldReleaser releaser, HoldRenewal renewal, PaymentGateways gateways, Table table,
+                            UnmatchedEventItems unmatched, Clock clock) {
         this.payments = payments;
         this.writes = writes;
         this.sale = sale;
         this.holds = holds;
         this.releaser = releaser;
+        this.renewal = renewal;
         this.gateways = gateways;
+        this.table = table;
+        this.unmatched = unmatched;
         this.clock = clock;
     }
 
     public void handle(PaymentEvent event) {
-        if (event.type() == PaymentEvent.Type.IGNORED || event.type() == PaymentEvent.Type.REFUNDED) {
+        if (event.type() == PaymentEvent.Type.IGNORED) {
             LOG.info("{} event {} ({}) needs nothing", event.provider(), event.eventId(), event.providerType());
             return;
         }
-        Payment payment = paymentOf(event);
-        PaymentRules.Action action = PaymentRules.onEvent(event.type(), payment.status(), payment.captureRequested());
-        LOG.info("{} event {} ({}) for payment {} ({}): {}", event.provider(), event.eventId(), event.providerType(),
-                payment.id(), payment.status(), action);
-        PaymentGateway gateway = gateways.require(payment.provider());
-        switch (action) {
-            case CAPTURE -> capture(payment, orderOf(payment, event), gateway);
-            case SELL -> complete(payment, event.captureId(), gateway);
-            case REFUND -> refundFailed(payment, event.captureId(), gateway);
-            case FAIL_DECLINED -> writes.fail(payment, PaymentFailure.DECLINED,
-                    PaymentRules.declinedReason(gateway.displayName()), now(), false);
-            case FAIL_CANCELLED -> writes.fail(payment, PaymentFailure.CANCELLED,
-                    PaymentRules.cancelledReason(gateway.displayName(), true), now(), true);
-            case ACKNOWLEDGE -> {
-                if (event.type() == PaymentEvent.Type.CAPTURE_COMPLETED && event.captureId() != null
-                        && payment.captureId() != null && !event.captureId().equals(payment.captureId())) {
-                    LOG.error("payment {} succeeded with capture {}, and {} reports another capture {}: check it",
-                            payment.id(), payment.captureId(), payment.provider(), event.captureId());
+        PaymentGateway gateway = gateways.require(event.provider());
+        Optional<Payment> found = paymentOf(event, gateway);
+        if (found.isEmpty()) {
+            String reason = event.provider() + " event " + event.eventId() + " (" + event.providerType() + ") names order "
+                    + event.orderId() + ", which " + event.provider() + " does not report as one of our payments";
+            LOG.warn("{}: recorded and acknowledged, not retried", reason);
+            table.writeAlone(unmatched.record(event, reason, now()));
+            return;
+        }
+        Payment payment = found.get();
+        LOG.info("{} event {} ({}) for payment {} ({})", event.provider(), event.eventId(), event.providerType(),
+                payment.id(), payment.status());
+        if (event.type() == PaymentEvent.Type.CANCELLED) {
+            if (PaymentRules.buyerMayCancel(payment)) {
+                writes.fail(payment, PaymentFailure.CANCELLED, PaymentRules.cancelledReason(gateway.displayName(), true),
+                        now(), true);
+            }
+            return;
+        }
+        settle(payment, gateway, event.type() == PaymentEvent.Type.REVERSED ? "reversal" : "refund");
+    }
+
+    /**
+     * Drives the payment as far as the provider's facts allow now: capture an approved order (seats secured first),
+     * sell a completed capture, fail a voided or vanished order, refund money that came in for a failed payment,
+     * reflect a refund or reversal of a sale. {@code refundKind} names a money-back found now ("refund",
+     * "reversal"). Used by webhooks and reconciliation alike.
+     */
+    public void settle(Payment payment, PaymentGateway gateway, String refundKind) {
+        String orderId = payment.providerOrderId();
+        if (orderId == null) {
+            return;
+        }
+        Optional<ProviderOrder> found = gateway.order(orderId);
+        if (found.isEmpty()) {
+            if (PaymentRules.buyerMayCancel(payment)) {
+                writes.fail(payment, PaymentFailure.CANCELLED, gateway.displayName() + " no longer knows the order; "
+                        + "nothing was charged", now(), true);
+            } else if (payment.pending()) {
+                anomaly(payment, gateway.displayName() + " does not know order " + orderId
+                        + " although its capture was requested");
+            }
+            return;
+        }
+        ProviderOrder order = found.get();
+        Optional<String> mismatch = PaymentRules.orderMismatch(payment, order);
+        if (mismatch.isPresent()) {
+            anomaly(payment, mismatch.get());
+            return;
+        }
+        switch (payment.status()) {
+            case PENDING -> settlePending(payment, order, gateway);
+            case SUCCESS -> settleSold(payment, order, refundKind);
+            case FAILED -> {
+                if (order.captured() && order.captureId() != null) {
+                    refundFailed(payment, order.captureId(), gateway);
                 }
+            }
+            case REFUNDED -> {
             }
         }
     }
 
-    private void capture(Payment payment, String orderId, PaymentGateway gateway) {
+    private void settlePending(Payment payment, ProviderOrder order, PaymentGateway gateway) {
+        switch (order.state()) {
+            case AWAITING_BUYER -> {
+            }
+            case CANCELLED -> writes.fail(payment, PaymentFailure.CANCELLED,
+                    PaymentRules.cancelledReason(gateway.displayName(), true), now(), false);
+            case APPROVED -> captureSecured(payment, order, gateway);
+            case COMPLETED -> complete(payment, order, gateway);
+        }
+    }
+
+    /** The buyer approved: secure the seats, and only then take the money. */
+    private void captureSecured(Payment payment, ProviderOrder order, PaymentGateway gateway) {
+        HoldRenewal.Secured secured = renewal.secureForCapture(payment.holdId(), payment.id());
+        if (!secured.secured()) {
+            String reason = PaymentRules.notCapturedReason(secured);
+            LOG.info("payment {} approved but not captured: {}", payment.id(), reason);
+            writes.fail(payment, PaymentRules.notCapturedFailure(secured), reason, now(), false);
+            return;
+        }
         if (!payment.captureRequested() && !writes.markCaptureRequested(payment, now())) {
             LOG.info("payment {} ended before its capture; nothing captured", payment.id());
             return;
         }
         CaptureOutcome outcome;
         try {
-            outcome = gateway.capture(orderId, payment.captureRequestId());
+            outcome = gateway.capture(order.orderId(), payment.captureRequestId());
         } catch (PaymentProviderException e) {
             if (e.retryable()) {
                 throw e;
             }
-            LOG.warn("{} refused to capture order {} of payment {}: {}", payment.provider(), orderId, payment.id(), e.getMessage());
+            LOG.warn("{} refused to capture order {} of payment {}: {}", payment.provider(), order.orderId(),
+                    payment.id(), e.getMessage());
             writes.fail(payment, PaymentFailure.DECLINED, PaymentRules.declinedReason(gateway.displayName()), now(), false);
             return;
         }
         switch (outcome.status()) {
-            case COMPLETED -> complete(payments.get(payment.id()), outcome.captureId(), gateway);
-            case PENDING -> LOG.info("capture {} of payment {} is pending at {}; its completion webhook will finish it",
+            // the capture's answer is not the fact a sale rests on: the order, read again, is
+            case COMPLETED -> gateway.order(order.orderId()).ifPresentOrElse(
+                    captured -> complete(payments.get(payment.id()), captured, gateway),
+                    () -> anomaly(payment, "order " + order.orderId() + " vanished after its capture"));
+            case PENDING -> LOG.info("capture {} of payment {} is pending at {}; its completion will finish it",
                     outcome.captureId(), payment.id(), payment.provider());
             case DECLINED -> writes.fail(payment, PaymentFailure.DECLINED,
                     PaymentRules.declinedReason(gateway.displayName()), now(), false);
         }
     }
 
-    /** The money moved: sell, or refund if that is no longer possible. */
-    private void complete(Payment payment, String captureId, PaymentGateway gateway) {
-        if (payment.status() == PaymentStatus.SUCCESS) {
-            return;
+    /** The provider reports the order COMPLETED: sell on a verified capture, or refund if that is no longer possible. */
+    private void complete(Payment payment, ProviderOrder order, PaymentGateway gateway) {
+        switch (order.captureStatus()) {
+            case NONE, PENDING -> LOG.info("payment {}: order {} has no completed capture yet", payment.id(), order.orderId());
+            case DECLINED -> writes.fail(payment, PaymentFailure.DECLINED,
+                    PaymentRules.declinedReason(gateway.displayName()), now(), false);
+            case PARTIALLY_REFUNDED, REFUNDED -> anomaly(payment, "capture " + order.captureId()
+                    + " was refunded at " + gateway.displayName() + " before the sale");
+            case COMPLETED -> {
+                Optional<String> mismatch = PaymentRules.captureMismatch(payment, order);
+                if (mismatch.isPresent()) {
+                    anomaly(payment, mismatch.get());
+                    return;
+                }
+                sell(payment, order.captureId(), gateway);
+            }
         }
-        if (payment.status() == PaymentStatus.FAILED) {
-            refundFailed(payment, captureId, gateway);
-            return;
-        }
+    }
+
+    private void sell(Payment payment, String captureId, PaymentGateway gateway) {
         PaymentSale.Result result = sale.sell(payment, captureId);
         switch (result.outcome()) {
             case SOLD, ALREADY_SOLD -> {
@@ -135,11 +216,26 @@ public class PaymentFinalizer {
         }
     }
 
+    /** A sold payment: reflect a full refund or reversal (REFUNDED), record and flag a partial one. */
+    private void settleSold(Payment payment, ProviderOrder order, String refundKind) {
+        BigDecimal refunded = order.refundedAmount() == null ? BigDecimal.ZERO : order.refundedAmount();
+        if (order.captureStatus() == ProviderOrder.CaptureStatus.REFUNDED) {
+            StoredHold stored = holds.load(payment.holdId()).orElseThrow();
+            if (writes.refunded(payment, stored.hold(), refunded, refundKind, now())) {
+                LOG.warn("payment {} {}ed at {}: REFUNDED, tickets cancelled", payment.id(), refundKind, payment.provider());
+            }
+        } else if (order.captureStatus() == ProviderOrder.CaptureStatus.PARTIALLY_REFUNDED
+                && (payment.refundedAmount() == null || payment.refundedAmount().compareTo(refunded) != 0)) {
+            String flag = "partial " + refundKind + " of " + refunded.toPlainString() + " " + payment.currency()
+                    + " at " + payment.provider() + "; the tickets stay valid";
+            LOG.warn("payment {}: {}", payment.id(), flag);
+            writes.recordPartialRefund(payment, refunded, flag, now());
+        }
+    }
+
     /** Money came in for a payment that has failed: give it back (once, however often asked). */
-    private void refundFailed(Payment payment, String eventCaptureId, PaymentGateway gateway) {
-        String captureId = eventCaptureId != null ? eventCaptureId : payment.captureId();
-        if (captureId == null) {
-            LOG.warn("payment {} is FAILED and no capture is known; nothing to refund", payment.id());
+    private void refundFailed(Payment payment, String captureId, PaymentGateway gateway) {
+        if (payment.refundId() != null) {
             return;
         }
         RefundOutcome refund = gateway.refund(captureId, payment.amount(), payment.currency(), payment.refundRequestId());
@@ -156,24 +252,34 @@ public class PaymentFinalizer {
         }
     }
 
-    private Payment paymentOf(PaymentEvent event) {
-        Optional<Payment> found = payments.findByOrder(event.provider(), event.orderId());
-        if (found.isEmpty() && event.paymentId() != null) {
-            // the webhook may overtake the checkout's own write of the order id; our id came back with the order
-            found = payments.find(event.paymentId())
-                    .filter(p -> p.provider() == event.provider())
-                    .filter(p -> p.providerOrderId() == null || p.providerOrderId().equals(event.orderId()));
-        }
-        return found.orElseThrow(() -> new UnknownPaymentException(event.provider() + " event " + event.eventId()
-                + " (" + event.providerType() + ") names order " + event.orderId() + " of no known payment"));
+    /** The provider's facts do not fit the payment: no money moves on them; an operator is told. */
+    private void anomaly(Payment payment, String reason) {
+        LOG.error("PAYMENT ANOMALY payment {}: {}; nothing sold, nothing refunded", payment.id(), reason);
+        writes.flagAnomaly(payment, reason, now());
     }
 
-    private static String orderOf(Payment payment, PaymentEvent event) {
-        String orderId = payment.providerOrderId() != null ? payment.providerOrderId() : event.orderId();
-        if (orderId == null) {
-            throw new IllegalStateException("payment " + payment.id() + " has no provider order to capture");
+    /**
+     * The payment an event is about: by the order's link item, or by the payment id we gave the provider with the
+     * order (the event may overtake the checkout's own write of the order id), or, when the event names neither, by
+     * asking the provider whose the order is. Empty: not one of ours.
+     */
+    private Optional<Payment> paymentOf(PaymentEvent event, PaymentGateway gateway) {
+        Optional<Payment> found = payments.findByOrder(event.provider(), event.orderId());
+        if (found.isEmpty() && event.paymentId() != null) {
+            found = ours(event.paymentId(), event.provider(), event.orderId());
         }
-        return orderId;
+        if (found.isEmpty() && event.orderId() != null) {
+            found = gateway.order(event.orderId())
+                    .flatMap(order -> Optional.ofNullable(order.paymentReference()))
+                    .flatMap(reference -> ours(reference, event.provider(), event.orderId()));
+        }
+        return found;
+    }
+
+    private Optional<Payment> ours(String paymentId, dev.ticketing.payments.gateway.PaymentProvider provider, String orderId) {
+        return payments.find(paymentId)
+                .filter(p -> p.provider() == provider)
+                .filter(p -> orderId == null || p.providerOrderId() == null || p.providerOrderId().equals(orderId));
     }
 
     private Instant now() {

@@ -1,46 +1,20 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.holds.HoldRenewal;
+import dev.ticketing.payments.gateway.ProviderOrder;
+import java.math.BigDecimal;
+import java.util.Optional;
+
 import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.payments.gateway.PaymentEvent;
 import java.util.List;
 
 /**
- * The payment state rules, as pure functions: what a provider event means for a payment in a given state, and
- * the words of a failure. Every decision here is re-checked by the condition of the write that carries it out,
+ * The payment rules, as pure functions: whether a provider's order and capture belong to a payment, when a buyer may
+ * cancel, and the words of a failure. Every decision here is re-checked by the condition of the write that carries it out,
  * so a stale read can only make a write fail, never make a wrong one succeed.
  */
 public final class PaymentRules {
-    /** What to do with an event. */
-    public enum Action {
-        /** Take the money of the approved order (again is harmless: same request id). */
-        CAPTURE,
-        /** The money moved: sell the hold, or refund when it can no longer be sold. */
-        SELL,
-        /** The money moved for a payment that has already failed: give it back. */
-        REFUND,
-        /** The provider declined: the payment fails and the hold may be paid again. */
-        FAIL_DECLINED,
-        /** The buyer gave up at the provider: the payment fails and the hold may be paid again. */
-        FAIL_CANCELLED,
-        /** Nothing (left) to do: a repeat, a late or an informational event. */
-        ACKNOWLEDGE
-    }
-
     private PaymentRules() {
-    }
-
-    public static Action onEvent(PaymentEvent.Type type, PaymentStatus status, boolean captureRequested) {
-        return switch (type) {
-            case APPROVED -> status == PaymentStatus.PENDING ? Action.CAPTURE : Action.ACKNOWLEDGE;
-            case CAPTURE_COMPLETED -> switch (status) {
-                case PENDING -> Action.SELL;
-                case SUCCESS -> Action.ACKNOWLEDGE;
-                case FAILED -> Action.REFUND;
-            };
-            case CAPTURE_DENIED -> status == PaymentStatus.PENDING ? Action.FAIL_DECLINED : Action.ACKNOWLEDGE;
-            case CANCELLED -> status == PaymentStatus.PENDING && !captureRequested ? Action.FAIL_CANCELLED : Action.ACKNOWLEDGE;
-            case REFUNDED, IGNORED -> Action.ACKNOWLEDGE;
-        };
     }
 
     /** The buyer may give up only until they approved and we asked for the money. */
@@ -63,6 +37,68 @@ public final class PaymentRules {
             return "The hold expired before the payment completed; the payment was refunded";
         }
         return "The hold could no longer be sold; the payment was refunded";
+    }
+
+    /**
+     * What in the provider's order does not belong to this payment, if anything: the order must name this payment
+     * (PayPal's {@code custom_id}, the card session's reference) and ask for exactly its amount and currency.
+     */
+    public static Optional<String> orderMismatch(Payment payment, ProviderOrder order) {
+        if (!payment.id().equals(order.paymentReference())) {
+            return Optional.of("order " + order.orderId() + " names payment " + order.paymentReference() + ", not this one");
+        }
+        if (!payment.currency().equals(order.currency()) || order.amount() == null
+                || order.amount().compareTo(payment.amount()) != 0) {
+            return Optional.of("order " + order.orderId() + " is for " + money(order.amount(), order.currency())
+                    + ", the payment is for " + money(payment.amount(), payment.currency()));
+        }
+        return Optional.empty();
+    }
+
+    /** What in a COMPLETED capture does not match the payment, if anything: an id, exactly its amount and currency. */
+    public static Optional<String> captureMismatch(Payment payment, ProviderOrder order) {
+        if (order.captureId() == null || order.captureId().isBlank()) {
+            return Optional.of("order " + order.orderId() + " reports a capture without an id");
+        }
+        if (!payment.currency().equals(order.captureCurrency()) || order.captureAmount() == null
+                || order.captureAmount().compareTo(payment.amount()) != 0) {
+            return Optional.of("capture " + order.captureId() + " is for " + money(order.captureAmount(), order.captureCurrency())
+                    + ", the payment is for " + money(payment.amount(), payment.currency()));
+        }
+        return Optional.empty();
+    }
+
+    /** Why an approved payment was not captured: the seats were no longer the buyer's. Nothing was charged. */
+    public static String notCapturedReason(HoldRenewal.Secured secured) {
+        if (!secured.takenSeats().isEmpty()) {
+            List<String> taken = secured.takenSeats();
+            String seats = taken.size() == 1 ? "seat " + taken.get(0) + " was" : "seats " + String.join(", ", taken) + " were";
+            return "Hold expired and " + seats + " taken by someone else before the payment was approved; nothing was charged";
+        }
+        if (secured.otherPayment() || secured.storedStatus() == HoldStatus.PAID) {
+            return "The hold is being paid by another payment; nothing was charged";
+        }
+        if (secured.storedStatus() == HoldStatus.RELEASED) {
+            return "The hold was released before the payment was approved; nothing was charged";
+        }
+        return "The hold expired before the payment was approved; nothing was charged";
+    }
+
+    /** The failure code for {@link #notCapturedReason}. */
+    public static PaymentFailure notCapturedFailure(HoldRenewal.Secured secured) {
+        if (!secured.takenSeats().isEmpty()) {
+            return PaymentFailure.SEATS_LOST;
+        }
+        return secured.storedStatus() == HoldStatus.RELEASED ? PaymentFailure.CANCELLED : PaymentFailure.EXPIRED;
+    }
+
+    /** Why a hold and its payment ended together: nobody approved before the hold (with its grace) ran out. */
+    public static String expiredUnpaidReason(String providerName) {
+        return "The hold expired before the payment was approved at " + providerName + "; nothing was charged";
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return (amount == null ? "?" : amount.toPlainString()) + " " + currency;
     }
 
     public static String cancelledReason(String providerName, boolean atProvider) {

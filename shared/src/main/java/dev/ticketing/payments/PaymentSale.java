@@ -54,9 +54,6 @@ public class PaymentSale {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentSale.class);
     private static final int ATTEMPTS = 4;
-    /** A missing capture id is stored as this (the sale's write needs a value). */
-    private static final String UNKNOWN_CAPTURE = "unknown";
-
     private final Table table;
     private final HoldStore holds;
     private final PaymentStore payments;
@@ -85,7 +82,9 @@ public class PaymentSale {
         this.holdItems = holdItems;
     }
 
+    /** Sells the payment's hold on {@code captureId}, the provider's id of a verified, COMPLETED capture (never null). */
     public Result sell(Payment payment, String captureId) {
+        java.util.Objects.requireNonNull(captureId, "a sale needs the provider's capture id");
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredHold payable = holds.load(payment.holdId())
                     .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " has no hold " + payment.holdId()));
@@ -132,7 +131,7 @@ public class PaymentSale {
     private Transaction sale(Payment payment, String captureId, Hold hold, Event event) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Transaction transaction = table.transaction()
-                .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId == null ? UNKNOWN_CAPTURE : captureId, now));
+                .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, now));
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.id(), ticket.id(), payment.id(), now));
         }

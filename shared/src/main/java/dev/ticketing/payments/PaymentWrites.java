@@ -1,24 +1,33 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.config.PaymentTiming;
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStore;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldItems;
+import dev.ticketing.holds.HoldRenewal;
+import dev.ticketing.holds.StoredHold;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.payments.gateway.CheckoutSession;
+import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.SeatItems;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
 import dev.ticketing.store.Transaction.Role;
 import dev.ticketing.store.TransactionResult;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketItems;
+import dev.ticketing.tickets.TicketStatus;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Every write that changes a payment before the sale, each one conditional so that a stale read, a retry or a
+ * Every write that changes a payment apart from the sale, each one conditional so that a stale read, a retry or a
  * concurrent request can only make it fail, never make it wrong. The item formats and conditions are the owners'
- * ({@link PaymentItems}, {@link OrderLinkItems}, {@link HoldItems}, {@link TicketItems}); the sale itself is
- * {@link PaymentSale}.
+ * ({@link PaymentItems}, {@link OrderLinkItems}, {@link HoldItems}, {@link TicketItems}, {@link SeatItems}); the
+ * sale itself is {@link PaymentSale}.
  */
 @Singleton
 public class PaymentWrites {
@@ -28,29 +37,43 @@ public class PaymentWrites {
     private final OrderLinkItems orderLinks;
     private final HoldItems holdItems;
     private final TicketItems ticketItems;
+    private final SeatItems seatItems;
+    private final HoldRenewal renewal;
+    private final EventStore events;
+    private final PaymentTiming timing;
 
     public PaymentWrites(Table table, IdempotencyKeys idempotency, PaymentItems paymentItems, OrderLinkItems orderLinks,
-                         HoldItems holdItems, TicketItems ticketItems) {
+                         HoldItems holdItems, TicketItems ticketItems, SeatItems seatItems, HoldRenewal renewal,
+                         EventStore events, PaymentTiming timing) {
         this.table = table;
         this.idempotency = idempotency;
         this.paymentItems = paymentItems;
         this.orderLinks = orderLinks;
         this.holdItems = holdItems;
         this.ticketItems = ticketItems;
+        this.seatItems = seatItems;
+        this.renewal = renewal;
+        this.events = events;
+        this.timing = timing;
     }
 
     /**
-     * The checkout transaction: the payment PENDING, attached to the hold (only if ACTIVE, not expired, the caller's,
-     * and without a payment in flight), each ticket linked to it, and the idempotency key. A cancelled result says
-     * whether the hold ({@link Role#HOLD}) or the key ({@link Role#IDEMPOTENCY_KEY}) refused.
+     * The checkout transaction: the payment PENDING (due for reconciliation after {@code RECONCILE_AFTER}), attached
+     * to the hold (only if ACTIVE, not expired, the caller's, and without a payment in flight), each ticket linked to
+     * it, and the idempotency key. The first payment of a hold also extends it, its seats, lease and slot by the
+     * payment grace (once per hold). A cancelled result says whether the hold ({@link Role#HOLD}) or the key
+     * ({@link Role#IDEMPOTENCY_KEY}) refused.
      */
-    public TransactionResult create(Payment payment, Hold hold, Instant now, Optional<IdempotencyKeys.Key> key) {
+    public TransactionResult create(Payment payment, StoredHold stored, Instant now, Optional<IdempotencyKeys.Key> key) {
+        Hold hold = stored.hold();
+        Optional<Instant> graceEnd = renewal.graceEnd(stored);
         Transaction transaction = table.transaction()
-                .add(Role.HOLD, holdItems.attachPayment(hold.id(), payment.id(), payment.userId(), now))
-                .add(Role.PAYMENT, paymentItems.create(payment));
+                .add(Role.HOLD, holdItems.attachPayment(hold.id(), payment.id(), payment.userId(), now, graceEnd))
+                .add(Role.PAYMENT, paymentItems.create(payment, now.plus(timing.reconcileAfter())));
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.link(hold.id(), ticket.id(), payment.id()));
         }
+        graceEnd.ifPresent(until -> renewal.extend(transaction, hold, until, now));
         key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, payment.id(), now)));
         return transaction.commit(payment.id());
     }
@@ -97,5 +120,53 @@ public class PaymentWrites {
     /** Notes the refund of money that came in for an already FAILED payment; nothing when it is not FAILED. */
     public void recordRefund(Payment payment, String captureId, String refundId, Instant now) {
         table.writeAlone(paymentItems.recordRefund(payment.id(), captureId, refundId, now));
+    }
+
+    /**
+     * The money of a sale went back at the provider (a refund or a reversal): in ONE transaction the payment becomes
+     * REFUNDED, its tickets CANCELLED and, when the event has not started at {@code now}, its seats AVAILABLE again
+     * (each only if still sold to this payment). False when the payment is no longer SUCCESS (a repeat).
+     */
+    public boolean refunded(Payment payment, Hold hold, BigDecimal refundedAmount, String reason, Instant now) {
+        Transaction transaction = table.transaction()
+                .add(Role.PAYMENT, paymentItems.refund(payment.id(), refundedAmount, reason, now));
+        for (Ticket ticket : hold.tickets()) {
+            if (ticket.status() == TicketStatus.PAID) {
+                transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(hold.id(), ticket.id(), payment.id()));
+            }
+        }
+        Event event = events.get(hold.eventId());
+        if (event.date().isAfter(now)) {
+            for (Ticket ticket : hold.tickets()) {
+                SeatId seat = new SeatId(ticket.row(), ticket.column());
+                transaction.add(Role.SEAT, seat.toString(), seatItems.releaseSold(event, seat, payment.id()));
+            }
+        }
+        return transaction.commit().committed();
+    }
+
+    /** Records a partial refund on a SUCCESS payment and flags it for an operator. */
+    public void recordPartialRefund(Payment payment, BigDecimal refundedAmount, String flag, Instant now) {
+        table.writeAlone(paymentItems.recordPartialRefund(payment.id(), refundedAmount, flag, now));
+    }
+
+    /** Flags the payment for an operator, with the reason; changes nothing else. */
+    public void flagAnomaly(Payment payment, String reason, Instant now) {
+        table.writeAlone(paymentItems.flagAnomaly(payment.id(), reason, now));
+    }
+
+    /** A PENDING payment is due for reconciliation again at {@code next}. */
+    public void postponeReconcile(Payment payment, Instant next) {
+        table.writeAlone(paymentItems.postponeReconcile(payment.id(), next));
+    }
+
+    /** Takes a payment that is no longer PENDING out of the reconcile index (an entry left behind). */
+    public void unindexReconcile(String paymentId) {
+        table.writeAlone(paymentItems.unindexReconcile(paymentId));
+    }
+
+    /** Whether this caller may ask the provider about the payment now (one caller per interval, in any instance). */
+    public boolean claimProviderCheck(Payment payment, Instant now) {
+        return table.writeAlone(paymentItems.claimProviderCheck(payment.id(), now, timing.providerCheckInterval()));
     }
 }

@@ -48,6 +48,9 @@ public class SeatItems {
     public static final String HOLDABLE =
             "attribute_exists(pk) AND (#status = :available OR (#status = :reserved AND expires_at <= :now))";
 
+    /** "Storage still has this seat RESERVED by this hold": the condition of release and sale alike. */
+    private static final String HELD_BY_HOLD = "#status = :reserved AND " + HOLD_ID + " = :hold";
+
     /** One stored seat, as much as reading the map and checking a hold needs. */
     public record StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId) {
         /** Whether storage still has this seat RESERVED by that hold (expired or not). */
@@ -125,6 +128,45 @@ public class SeatItems {
                 .build()).build();
     }
 
+    /**
+     * Renew: the seat is RESERVED by the hold until {@code until}, if it still is the hold's (expired or not) or is
+     * {@link #HOLDABLE} at {@code now} (a paying buyer's expired hold takes back a seat nobody else took).
+     */
+    public TransactWriteItem renew(Event event, SeatId seat, String holdId, String ticketId, String userId,
+                                   Instant until, Instant now) {
+        return update(Update.builder().tableName(table.name())
+                .key(key(event, seat))
+                .updateExpression("SET #status = :reserved, " + EXPIRES_AT + " = :expires, " + HOLD_ID + " = :hold, "
+                        + TICKET_ID + " = :ticket, " + USER_ID + " = :user, " + RESERVED_AT
+                        + " = if_not_exists(" + RESERVED_AT + ", :now)")
+                .conditionExpression("(" + HOLDABLE + ") OR (" + HELD_BY_HOLD + ")")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":available", s(SeatStatus.AVAILABLE.name()),
+                        ":reserved", s(SeatStatus.RESERVED.name()),
+                        ":now", n(now.toEpochMilli()),
+                        ":hold", s(holdId),
+                        ":ticket", s(ticketId),
+                        ":user", s(userId),
+                        ":expires", n(until.toEpochMilli()))));
+    }
+
+    /**
+     * Give back a sold seat (its payment was refunded or reversed): AVAILABLE again, only if it is SOLD to this
+     * payment; the sale and reservation attributes go.
+     */
+    public TransactWriteItem releaseSold(Event event, SeatId seat, String paymentId) {
+        return update(Update.builder().tableName(table.name())
+                .key(key(event, seat))
+                .updateExpression("SET #status = :available REMOVE " + RESERVATION + ", " + SOLD_AT + ", " + PAYMENT_ID)
+                .conditionExpression("#status = :sold AND " + PAYMENT_ID + " = :pid")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":available", s(SeatStatus.AVAILABLE.name()),
+                        ":sold", s(SeatStatus.SOLD.name()),
+                        ":pid", s(paymentId))));
+    }
+
     /** Release: AVAILABLE again, reservation removed, only if storage still has it RESERVED by this hold. */
     public TransactWriteItem release(Event event, SeatId seat, String holdId) {
         return update(Update.builder().tableName(table.name())
@@ -156,9 +198,6 @@ public class SeatItems {
                         ":pid", s(paymentId),
                         ":now", s(now.toString()))));
     }
-
-    /** "Storage still has this seat RESERVED by this hold": the condition of release and sale alike. */
-    private static final String HELD_BY_HOLD = "#status = :reserved AND " + HOLD_ID + " = :hold";
 
     /** The strongly consistent query of one block of the event's seats, projected to what {@link #storedSeat} reads. */
     public QueryRequest blockQuery(Event event, int block) {

@@ -87,6 +87,18 @@ public class TicketItems {
                         ":pending", s(TicketStatus.PENDING.name()))));
     }
 
+    /** Cancel a paid ticket: PAID by this payment -> CANCELLED (its payment was refunded or reversed). */
+    public TransactWriteItem cancelPaid(String holdId, String ticketId, String paymentId) {
+        return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
+                .updateExpression("SET #status = :cancelled")
+                .conditionExpression("#status = :paid AND " + PAYMENT_ID + " = :pid")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":cancelled", s(TicketStatus.CANCELLED.name()),
+                        ":paid", s(TicketStatus.PAID.name()),
+                        ":pid", s(paymentId))));
+    }
+
     /** Link: a PENDING ticket is now being paid by this payment. */
     public TransactWriteItem link(String holdId, String ticketId, String paymentId) {
         return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))

@@ -1,19 +1,14 @@
 package dev.ticketing.payments;
 
 import dev.ticketing.payments.gateway.PaymentProvider;
-import static dev.ticketing.payments.PaymentRules.Action.ACKNOWLEDGE;
-import static dev.ticketing.payments.PaymentRules.Action.CAPTURE;
-import static dev.ticketing.payments.PaymentRules.Action.FAIL_CANCELLED;
-import static dev.ticketing.payments.PaymentRules.Action.FAIL_DECLINED;
-import static dev.ticketing.payments.PaymentRules.Action.REFUND;
-import static dev.ticketing.payments.PaymentRules.Action.SELL;
 import static dev.ticketing.payments.PaymentStatus.FAILED;
 import static dev.ticketing.payments.PaymentStatus.PENDING;
 import static dev.ticketing.payments.PaymentStatus.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.payments.gateway.PaymentEvent.Type;
+import dev.ticketing.payments.gateway.CheckoutState;
+import dev.ticketing.payments.gateway.ProviderOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,36 +16,22 @@ import org.junit.jupiter.api.Test;
 
 class PaymentRulesTest {
     @Test
-    void anApprovalCapturesOnlyAPendingPaymentAndAgainIfTheCaptureMayHaveBeenCutShort() {
-        assertThat(PaymentRules.onEvent(Type.APPROVED, PENDING, false)).isEqualTo(CAPTURE);
-        assertThat(PaymentRules.onEvent(Type.APPROVED, PENDING, true)).as("same request id: harmless").isEqualTo(CAPTURE);
-        assertThat(PaymentRules.onEvent(Type.APPROVED, SUCCESS, true)).isEqualTo(ACKNOWLEDGE);
-        assertThat(PaymentRules.onEvent(Type.APPROVED, FAILED, false)).as("cancelled: never captured").isEqualTo(ACKNOWLEDGE);
-    }
+    void aSaleRestsOnlyOnACaptureOfExactlyThePaymentsAmountAndCurrencyForThisPayment() {
+        Payment payment = payment(PENDING, Instant.EPOCH);
+        assertThat(PaymentRules.orderMismatch(payment, order("p1", "40.00", "EUR", "C1", "40.00", "EUR"))).isEmpty();
+        assertThat(PaymentRules.captureMismatch(payment, order("p1", "40.00", "EUR", "C1", "40.00", "EUR"))).isEmpty();
 
-    @Test
-    void aCompletedCaptureSellsOnceAndIsGivenBackToAFailedPayment() {
-        assertThat(PaymentRules.onEvent(Type.CAPTURE_COMPLETED, PENDING, false)).as("before the approval").isEqualTo(SELL);
-        assertThat(PaymentRules.onEvent(Type.CAPTURE_COMPLETED, PENDING, true)).isEqualTo(SELL);
-        assertThat(PaymentRules.onEvent(Type.CAPTURE_COMPLETED, SUCCESS, true)).isEqualTo(ACKNOWLEDGE);
-        assertThat(PaymentRules.onEvent(Type.CAPTURE_COMPLETED, FAILED, true)).isEqualTo(REFUND);
-    }
-
-    @Test
-    void declinesAndCancelsEndOnlyAPendingPaymentAndACancelOnlyBeforeTheCapture() {
-        assertThat(PaymentRules.onEvent(Type.CAPTURE_DENIED, PENDING, true)).isEqualTo(FAIL_DECLINED);
-        assertThat(PaymentRules.onEvent(Type.CAPTURE_DENIED, SUCCESS, true)).isEqualTo(ACKNOWLEDGE);
-        assertThat(PaymentRules.onEvent(Type.CANCELLED, PENDING, false)).isEqualTo(FAIL_CANCELLED);
-        assertThat(PaymentRules.onEvent(Type.CANCELLED, PENDING, true)).isEqualTo(ACKNOWLEDGE);
-        assertThat(PaymentRules.onEvent(Type.CANCELLED, FAILED, false)).isEqualTo(ACKNOWLEDGE);
-    }
-
-    @Test
-    void informationalEventsChangeNothing() {
-        for (PaymentStatus status : PaymentStatus.values()) {
-            assertThat(PaymentRules.onEvent(Type.REFUNDED, status, true)).isEqualTo(ACKNOWLEDGE);
-            assertThat(PaymentRules.onEvent(Type.IGNORED, status, false)).isEqualTo(ACKNOWLEDGE);
-        }
+        assertThat(PaymentRules.orderMismatch(payment, order("p2", "40.00", "EUR", "C1", "40.00", "EUR")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("names payment p2"));
+        assertThat(PaymentRules.orderMismatch(payment, order("p1", "0.01", "EUR", "C1", "0.01", "EUR")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("0.01 EUR").contains("40.00 EUR"));
+        assertThat(PaymentRules.orderMismatch(payment, order("p1", "40.00", "USD", "C1", "40.00", "USD"))).isPresent();
+        assertThat(PaymentRules.captureMismatch(payment, order("p1", "40.00", "EUR", "C1", "0.01", "EUR"))).isPresent();
+        assertThat(PaymentRules.captureMismatch(payment, order("p1", "40.00", "EUR", "C1", "40.00", "USD"))).isPresent();
+        assertThat(PaymentRules.captureMismatch(payment, order("p1", "40.00", "EUR", null, "40.00", "EUR")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("without an id"));
+        assertThat(PaymentRules.captureMismatch(payment, order("p1", "40.00", "EUR", "C1", "40", "EUR")))
+                .as("the same amount written with other decimals").isEmpty();
     }
 
     @Test
@@ -80,8 +61,14 @@ class PaymentRulesTest {
         assertThat(payment.refundRequestId()).isEqualTo("refund-p1");
     }
 
+    private static ProviderOrder order(String reference, String amount, String currency, String captureId,
+                                       String captureAmount, String captureCurrency) {
+        return new ProviderOrder("O1", CheckoutState.COMPLETED, reference, new BigDecimal(amount), currency, captureId,
+                ProviderOrder.CaptureStatus.COMPLETED, new BigDecimal(captureAmount), captureCurrency, BigDecimal.ZERO);
+    }
+
     private static Payment payment(PaymentStatus status, Instant captureRequestedAt) {
         return new Payment("p1", "h1", "e1", "u1", PaymentProvider.PAYPAL, new BigDecimal("40.00"), "EUR", status, "O1",
-                null, null, null, null, null, captureRequestedAt, Instant.EPOCH, Instant.EPOCH);
+                null, null, null, null, null, captureRequestedAt, Instant.EPOCH, Instant.EPOCH, null, null);
     }
 }

@@ -1,7 +1,9 @@
 package dev.ticketing.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.events.Event;
 import dev.ticketing.holds.ActiveHoldGuard;
 import dev.ticketing.holds.Hold;
@@ -11,6 +13,7 @@ import dev.ticketing.holds.HoldStore;
 import dev.ticketing.holds.SeatHolder;
 import dev.ticketing.holds.StoredHold;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.ConflictException;
 import dev.ticketing.payments.gateway.CheckoutSession;
 import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.seats.SeatId;
@@ -65,7 +68,7 @@ class PaymentTransitionsIT {
         Hold hold = hold("alice", store.newEvent(1, 4), "1-1", "1-2");
         Payment payment = newPayment(hold);
 
-        assertThat(writes.create(payment, hold, now(), Optional.empty()).committed()).isTrue();
+        assertThat(writes.create(payment, stored(hold), now(), Optional.empty()).committed()).isTrue();
 
         StoredHold stored = holds.load(hold.id()).orElseThrow();
         assertThat(stored.paymentId()).isEqualTo(payment.id());
@@ -74,11 +77,33 @@ class PaymentTransitionsIT {
     }
 
     @Test
+    void startingAPaymentExtendsTheHoldItsSeatsAndItsSlotOnceByTheGrace() {
+        Event event = store.newEvent(1, 4);
+        Hold hold = hold("jane", event, "1-1");
+        Payment first = newPayment(hold);
+        writes.create(first, stored(hold), now(), Optional.empty());
+        Instant extended = hold.expiresAt().plus(PaymentTiming.DEFAULTS.paymentGrace());
+
+        assertThat(holds.find(hold.id()).orElseThrow().expiresAt()).isEqualTo(extended);
+        assertThat(store.bean(SeatStore.class).read(event, List.of(new SeatId(1, 1))).get(new SeatId(1, 1)).expiresAtMillis())
+                .isEqualTo(extended.toEpochMilli());
+        store.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(holds.find(hold.id()).orElseThrow().status()).as("still the buyer's while they pay").isEqualTo(HoldStatus.ACTIVE);
+        assertThatThrownBy(() -> store.bean(ActiveHoldGuard.class).slotFor("jane", event.id(), store.clock.instant()))
+                .as("the slot stays taken").isInstanceOf(ConflictException.class);
+
+        // a restarted payment does not extend it again
+        writes.fail(first, PaymentFailure.CANCELLED, "cancelled", now(), true);
+        writes.create(newPayment(hold), stored(hold), now(), Optional.empty());
+        assertThat(holds.find(hold.id()).orElseThrow().expiresAt()).isEqualTo(extended);
+    }
+
+    @Test
     void aSecondPaymentForTheSameHoldIsRefusedByTheHold() {
         Hold hold = hold("bob", store.newEvent(1, 4), "1-1");
-        writes.create(newPayment(hold), hold, now(), Optional.empty());
+        writes.create(newPayment(hold), stored(hold), now(), Optional.empty());
 
-        TransactionResult second = writes.create(newPayment(hold), hold, now(), Optional.empty());
+        TransactionResult second = writes.create(newPayment(hold), stored(hold), now(), Optional.empty());
 
         assertThat(second.committed()).isFalse();
         assertThat(second.contested(Role.HOLD)).isTrue();
@@ -90,7 +115,7 @@ class PaymentTransitionsIT {
         Hold hold = hold("carol", store.newEvent(1, 4), "1-1");
         store.clock.advance(Duration.ofMinutes(10));
 
-        TransactionResult late = writes.create(newPayment(hold), hold, now(), Optional.empty());
+        TransactionResult late = writes.create(newPayment(hold), stored(hold), now(), Optional.empty());
 
         assertThat(late.contested(Role.HOLD)).isTrue();
     }
@@ -99,7 +124,7 @@ class PaymentTransitionsIT {
     void theProviderOrderIsAttachedOnceAndFindsItsPayment() {
         Hold hold = hold("dave", store.newEvent(1, 4), "1-1");
         Payment payment = newPayment(hold);
-        writes.create(payment, hold, now(), Optional.empty());
+        writes.create(payment, stored(hold), now(), Optional.empty());
         CheckoutSession session = new CheckoutSession("ORDER-" + payment.id(), URI.create("https://pay.example/approve"));
 
         assertThat(writes.attachOrder(payment, session, now())).isTrue();
@@ -113,21 +138,21 @@ class PaymentTransitionsIT {
     void failingAPaymentDetachesItSoTheHoldCanBePaidAgain() {
         Hold hold = hold("erin", store.newEvent(1, 4), "1-1");
         Payment first = newPayment(hold);
-        writes.create(first, hold, now(), Optional.empty());
+        writes.create(first, stored(hold), now(), Optional.empty());
 
         assertThat(writes.fail(first, PaymentFailure.CANCELLED, "cancelled", now(), true)).isTrue();
 
         assertThat(payments.get(first.id()).status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(holds.load(hold.id()).orElseThrow().paymentId()).isNull();
         assertThat(writes.fail(first, PaymentFailure.CANCELLED, "cancelled", now(), true)).as("only once").isFalse();
-        assertThat(writes.create(newPayment(hold), hold, now(), Optional.empty()).committed()).isTrue();
+        assertThat(writes.create(newPayment(hold), stored(hold), now(), Optional.empty()).committed()).isTrue();
     }
 
     @Test
     void onceTheCaptureIsRequestedTheBuyerCanNoLongerCancel() {
         Hold hold = hold("fred", store.newEvent(1, 4), "1-1");
         Payment payment = newPayment(hold);
-        writes.create(payment, hold, now(), Optional.empty());
+        writes.create(payment, stored(hold), now(), Optional.empty());
 
         assertThat(writes.markCaptureRequested(payment, now())).isTrue();
 
@@ -140,7 +165,7 @@ class PaymentTransitionsIT {
         Event event = store.newEvent(1, 4);
         Hold hold = hold("gina", event, "1-1", "1-2");
         Payment payment = newPayment(hold);
-        writes.create(payment, hold, now(), Optional.empty());
+        writes.create(payment, stored(hold), now(), Optional.empty());
 
         assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(PaymentSale.Outcome.SOLD);
 
@@ -162,8 +187,8 @@ class PaymentTransitionsIT {
         Event event = store.newEvent(1, 4);
         Hold hold = hold("hank", event, "1-1", "1-2");
         Payment payment = newPayment(hold);
-        writes.create(payment, hold, now(), Optional.empty());
-        store.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        writes.create(payment, stored(hold), now(), Optional.empty());
+        store.clock.advance(Duration.ofMinutes(10).plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
         Hold other = hold("ines", event, "1-2");
 
         PaymentSale.Result result = sale.sell(payments.get(payment.id()), "CAPTURE-2");
@@ -177,13 +202,18 @@ class PaymentTransitionsIT {
 
     private static Hold hold(String user, Event event, String... seatIds) {
         return store.bean(SeatHolder.class).holdSeats(new Caller(user, false), event,
-                SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(), Optional.empty());
+                SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(),
+                store.bean(ActiveHoldGuard.class).slotFor(user, event.id(), store.clock.instant()));
+    }
+
+    private static StoredHold stored(Hold hold) {
+        return holds.load(hold.id()).orElseThrow();
     }
 
     private static Payment newPayment(Hold hold) {
         Instant now = now();
-        return new Payment(UUID.randomUUID().toString(), hold.id(), hold.eventId(), hold.userId(), PaymentProvider.PAYPAL,
-                hold.amount(), hold.currency(), PaymentStatus.PENDING, null, null, null, null, null, null, null, now, now);
+        return Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), hold.userId(), PaymentProvider.PAYPAL,
+                hold.amount(), hold.currency(), now);
     }
 
     private static List<SeatStatus> seatStatuses(Event event, String... seatIds) {

@@ -74,11 +74,17 @@ public final class LocalFunctions implements AutoCloseable {
     /** Invokes the function synchronously, as API Gateway or an event source mapping would. */
     @SuppressWarnings("unchecked")
     public <T> T invoke(String functionId, Object event) {
+        return invoke(functionId, event, TIMEOUT_MILLIS);
+    }
+
+    /** Invokes the function with only {@code timeLeftMillis} before its deadline, as late in a Lambda's time. */
+    @SuppressWarnings("unchecked")
+    public <T> T invoke(String functionId, Object event, long timeLeftMillis) {
         RequestHandler<Object, Object> handler = handlers.get(functionId);
         if (handler == null) {
             throw new IllegalArgumentException("no function " + functionId + " in template.yaml");
         }
-        return (T) handler.handleRequest(event, LocalLambdaContext.forInvocation(functionId, TIMEOUT_MILLIS));
+        return (T) handler.handleRequest(event, LocalLambdaContext.forInvocation(functionId, timeLeftMillis));
     }
 
     @Override

@@ -163,7 +163,12 @@ final class MockOrder {
             unit.put("custom_id", customId);
         }
         if (capture != null) {
-            unit.putObject("payments").putArray("captures").add(captureJson());
+            ObjectNode payments = unit.putObject("payments");
+            payments.putArray("captures").add(captureJson());
+            if (!refunds.isEmpty()) {
+                ArrayNode refundList = payments.putArray("refunds");
+                refunds.forEach(refund -> refundList.add(refundJson(refund)));
+            }
         }
         order.put("create_time", time(createTime)).put("update_time", time(updateTime));
         ArrayNode links = order.putArray("links");

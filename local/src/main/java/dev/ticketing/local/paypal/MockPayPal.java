@@ -152,6 +152,50 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         requireSuccess(buyerAction(orderId, "cancel"));
     }
 
+    /**
+     * A chargeback: PayPal takes the rest of the capture back from the merchant, shows it as a refund of the order,
+     * and sends {@code PAYMENT.CAPTURE.REVERSED}.
+     */
+    public void reverse(String captureId) {
+        MockOrder order = ordersByCapture.get(captureId);
+        if (order == null) {
+            throw new IllegalArgumentException("no capture " + captureId);
+        }
+        MockOrder.RefundTransition reversal = order.refund(null, null, clock.instant());
+        if (reversal.resource() == null) {
+            throw new IllegalStateException("capture " + captureId + " cannot be reversed: " + reversal.answer().body());
+        }
+        emit(PayPalWebhookEvent.PAYMENT_CAPTURE_REVERSED, PayPalWebhookEvent.RESOURCE_REFUND,
+                "A payment capture was reversed", reversal.resource());
+    }
+
+    /**
+     * Sends a correctly signed webhook with any content, as an attacker holding a valid signature for other bytes
+     * could (PayPal's signature covers only a CRC32 of the body). Returns the event id.
+     */
+    public String sendSigned(String eventType, String resourceType, JsonNode resource) {
+        return emit(eventType, resourceType, "crafted", resource);
+    }
+
+    /** While on, every new order is refused (422 PAYEE_ACCOUNT_RESTRICTED): a provider that cannot start checkouts. */
+    public void refuseOrders(boolean refuse) {
+        this.refuseOrders = refuse;
+    }
+
+    private volatile boolean refuseOrders;
+
+    /** While on, webhooks are recorded but never delivered. */
+    public void dropWebhooks(boolean drop) {
+        webhooks.drop(drop);
+    }
+
+    /** Every REST answer is held back this long before it goes out: a slow provider. */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    private volatile Duration latency = Duration.ZERO;
+
     @Override
     public void close() {
         webhooks.close();
@@ -162,7 +206,13 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         try {
             HttpReply reply;
             try {
+                if (!latency.isZero()) {
+                    Thread.sleep(latency.toMillis());
+                }
                 reply = route(exchange);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 LOG.error("mock PayPal failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 reply = jsonReply(MockAnswer.error(500, "INTERNAL_SERVER_ERROR", null, null));
@@ -207,6 +257,10 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         }
         String requestId = exchange.getRequestHeaders().getFirst("PayPal-Request-Id");
         if (local.equals("/v2/checkout/orders")) {
+            if (refuseOrders && "POST".equals(method)) {
+                return jsonReply(MockAnswer.unprocessable("PAYEE_ACCOUNT_RESTRICTED",
+                        "The merchant account is restricted."));
+            }
             return "POST".equals(method)
                     ? jsonReply(idempotent.answer(key("create", local, requestId), () -> createOrder(body)))
                     : methodNotAllowed();
@@ -410,7 +464,15 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
      * JSON, so it is written back in the same compact form the mock posted: a changed value fails, a merely
      * re-indented body would pass, as with PayPal.
      */
+    /** How many signature verifications were asked for: shows which webhooks cost an outbound call. */
+    public int verifications() {
+        return verifications.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger verifications = new java.util.concurrent.atomic.AtomicInteger();
+
     private MockAnswer verifyWebhookSignature(byte[] body) {
+        verifications.incrementAndGet();
         JsonNode request = parse(body);
         if (request == null || !request.isObject()) {
             return MockAnswer.invalidRequest("MALFORMED_REQUEST_JSON", "The request JSON is not well formed.");
@@ -436,7 +498,7 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         return MockAnswer.ok(json.createObjectNode().put("verification_status", genuine ? "SUCCESS" : "FAILURE"));
     }
 
-    private void emit(String eventType, String resourceType, String summary, JsonNode resource) {
+    private String emit(String eventType, String resourceType, String summary, JsonNode resource) {
         String eventId = PayPalIds.event();
         ObjectNode event = MockWebhookEvents.envelope(eventId, eventType, resourceType, summary, resource,
                 clock.instant(), publicBaseUrl);
@@ -445,6 +507,7 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write webhook event", e);
         }
+        return eventId;
     }
 
     private Money money(JsonNode amount) {

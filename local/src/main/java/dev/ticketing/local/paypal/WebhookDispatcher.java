@@ -63,8 +63,17 @@ final class WebhookDispatcher implements AutoCloseable {
         Event event = new Event(eventId, eventType, body);
         events.put(eventId, event);
         inOrder.add(event);
-        deliver(event);
+        if (!dropping) {
+            deliver(event);
+        }
     }
+
+    /** While on, events are recorded but never delivered: webhooks lost on the way, for reconciliation tests. */
+    void drop(boolean drop) {
+        this.dropping = drop;
+    }
+
+    private volatile boolean dropping;
 
     /** Delivers an earlier event again, as PayPal's "resend": the listener sees the same event id twice. */
     void redeliver(String eventId) {

@@ -111,6 +111,23 @@ public final class PaymentsApi {
         return last.get();
     }
 
+    /** Runs the hold sweeper once, as its schedule would. */
+    public void sweep() {
+        stack.invoke("ExpiredHoldSweepFunction",
+                com.amazonaws.services.lambda.runtime.tests.EventLoader.loadScheduledEvent("../events/sweep-schedule.json"));
+    }
+
+    /** Runs payment reconciliation once, as its schedule would; answers its report. */
+    public dev.ticketing.payments.ReconcileReport reconcile() {
+        return stack.invoke("PaymentReconcileFunction",
+                com.amazonaws.services.lambda.runtime.tests.EventLoader.loadScheduledEvent("../events/sweep-schedule.json"));
+    }
+
+    /** The order as the mock PayPal has it now. */
+    public dev.ticketing.payments.paypal.PayPalOrder paypalOrder(String orderId) {
+        return paypalClient().getOrder(orderId);
+    }
+
     public JsonNode hold(String holdId, String token) {
         return api.get("/holds/" + holdId, token).json();
     }

@@ -3,7 +3,11 @@ package dev.ticketing.events.creation;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.events.NewEvent;
+import dev.ticketing.events.PriceTier;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.gateway.PaymentGateways;
+import dev.ticketing.problems.InvalidRequestException;
+import java.util.Map;
 import dev.ticketing.seats.SeatStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,19 +20,29 @@ public class EventService {
     private final SeatStore seats;
     private final Clock clock;
 
-    public EventService(EventStore events, SeatStore seats, Clock clock) {
+    private final PaymentGateways gateways;
+
+    public EventService(EventStore events, SeatStore seats, PaymentGateways gateways, Clock clock) {
         this.events = events;
         this.seats = seats;
+        this.gateways = gateways;
         this.clock = clock;
     }
 
     /**
      * Creates the event with every seat AVAILABLE. Seats are written first and the event last, so an event
-     * that can be found always has all its seats.
+     * that can be found always has all its seats. Prices must be chargeable by every enabled provider (400 naming
+     * the provider's rule otherwise).
      */
     public Event create(Caller caller, NewEvent request) {
         caller.requireAdmin();
         Event event = request.validate(clock.instant());
+        for (PriceTier tier : event.prices()) {
+            // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
+            gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {
+                throw new InvalidRequestException(reason, Map.of("fromRow", tier.fromRow(), "toRow", tier.toRow()));
+            });
+        }
         seats.createAll(event);
         events.put(event);
         return event;

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -117,7 +118,12 @@ public final class CardCheckoutClient {
         String url = text(answer, "url");
         JsonNode charge = answer.path("charge");
         return new CardSession(text(answer, "id"), text(answer, "status"), url == null ? null : URI.create(url),
-                text(answer, "reference"), text(charge, "id"), text(charge, "status"));
+                text(answer, "reference"), text(charge, "id"), text(charge, "status"), decimal(text(answer, "amount")),
+                text(answer, "currency"), Optional.ofNullable(decimal(text(charge, "amount_refunded"))).orElse(BigDecimal.ZERO));
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null || !value.matches("[0-9]+(\\.[0-9]+)?") ? null : new BigDecimal(value);
     }
 
     private static String id(String id) {

@@ -12,6 +12,8 @@ import dev.ticketing.payments.gateway.RefundOutcome;
 import dev.ticketing.payments.gateway.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
+import dev.ticketing.payments.gateway.ProviderOrder;
 import java.util.TreeMap;
 
 /**
@@ -61,6 +63,50 @@ public final class CardCheckoutGateway implements PaymentGateway {
                 return CheckoutState.CANCELLED;
             }
             throw translate(e);
+        }
+    }
+
+    @Override
+    public Optional<ProviderOrder> order(String orderId) {
+        CardSession session;
+        try {
+            session = client.getSession(orderId);
+        } catch (CardCheckoutException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw translate(e);
+        } catch (IllegalArgumentException notACardId) {
+            return Optional.empty();
+        }
+        ProviderOrder.CaptureStatus capture;
+        if (session.chargeId() == null) {
+            capture = ProviderOrder.CaptureStatus.NONE;
+        } else if ("failed".equals(session.chargeStatus())) {
+            capture = ProviderOrder.CaptureStatus.DECLINED;
+        } else if (!"succeeded".equals(session.chargeStatus())) {
+            capture = ProviderOrder.CaptureStatus.PENDING;
+        } else if (session.amountRefunded().signum() == 0) {
+            capture = ProviderOrder.CaptureStatus.COMPLETED;
+        } else {
+            capture = session.amount() != null && session.amountRefunded().compareTo(session.amount()) >= 0
+                    ? ProviderOrder.CaptureStatus.REFUNDED : ProviderOrder.CaptureStatus.PARTIALLY_REFUNDED;
+        }
+        // a card session is charged in one piece: the charge is the session's amount
+        return Optional.of(new ProviderOrder(session.id(), stateOf(session.status()), session.reference(), session.amount(),
+                session.currency(), session.chargeId(), capture,
+                capture == ProviderOrder.CaptureStatus.NONE ? null : session.amount(),
+                capture == ProviderOrder.CaptureStatus.NONE ? null : session.currency(), session.amountRefunded()));
+    }
+
+    @Override
+    public Optional<String> unchargeable(BigDecimal amount, String currency) {
+        try {
+            CardCheckoutClient.money(amount, currency);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("The card checkout cannot charge " + amount.toPlainString() + " " + currency + ": "
+                    + e.getMessage());
         }
     }
 

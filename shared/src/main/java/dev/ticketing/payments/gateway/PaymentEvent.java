@@ -19,8 +19,10 @@ public record PaymentEvent(PaymentProvider provider, String eventId, Type type, 
         CAPTURE_DENIED,
         /** The buyer gave up at the provider. */
         CANCELLED,
-        /** A refund went through (information only). */
+        /** A refund went through: the provider's facts say how much went back. */
         REFUNDED,
+        /** A reversal (chargeback): the provider took the money back. */
+        REVERSED,
         /** Nothing to do for us. */
         IGNORED
     }

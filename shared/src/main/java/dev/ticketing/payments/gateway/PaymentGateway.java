@@ -3,6 +3,7 @@ package dev.ticketing.payments.gateway;
 import dev.ticketing.payments.gateway.PaymentProvider;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One payment provider, as the payment flow needs it. Implementations translate to and from the provider's own API
@@ -27,6 +28,18 @@ public interface PaymentGateway {
 
     /** Where the buyer is with the order, as the provider sees it now. */
     CheckoutState checkoutState(String orderId);
+
+    /**
+     * The order as the provider's API reports it now: the facts a sale, a refund or a reconciliation rests on.
+     * Empty when the provider does not know the order (it never existed, or it expired unapproved and was forgotten).
+     */
+    Optional<ProviderOrder> order(String orderId);
+
+    /**
+     * Whether this provider can charge {@code amount} in {@code currency}: positive, and with no more decimals than
+     * the provider takes for the currency. Empty when it can, else the reason (for a 400 at event creation).
+     */
+    Optional<String> unchargeable(BigDecimal amount, String currency);
 
     /** Takes the money of an approved order; a repeat with the same {@code requestId}, or of a captured order, is harmless. */
     CaptureOutcome capture(String orderId, String requestId);

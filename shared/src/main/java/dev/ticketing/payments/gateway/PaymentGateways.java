@@ -23,6 +23,15 @@ public final class PaymentGateways {
         return new ArrayList<>(enabled.values());
     }
 
+    /**
+     * Why {@code amount} in {@code currency} cannot be charged by every enabled provider (decimal places per currency
+     * as each provider defines them: PayPal takes whole amounts of HUF, JPY and TWD), or empty when all can.
+     */
+    public Optional<String> unchargeable(java.math.BigDecimal amount, String currency) {
+        return enabled.values().stream().map(gateway -> gateway.unchargeable(amount, currency))
+                .flatMap(Optional::stream).findFirst();
+    }
+
     public Optional<PaymentGateway> find(PaymentProvider provider) {
         return Optional.ofNullable(enabled.get(provider));
     }

@@ -131,6 +131,14 @@ public final class PayPalClient {
                 return false;
             }
         }
+        if (!trustedCertUrl(lookup.get(PayPalWebhookHeaders.CERT_URL))) {
+            LOG.info("webhook rejected: certificate URL {} is not PayPal's", lookup.get(PayPalWebhookHeaders.CERT_URL));
+            return false;
+        }
+        if (!PayPalWebhookHeaders.SHA256_WITH_RSA.equals(lookup.get(PayPalWebhookHeaders.AUTH_ALGO))) {
+            LOG.info("webhook rejected: auth algorithm {} is not PayPal's", lookup.get(PayPalWebhookHeaders.AUTH_ALGO));
+            return false;
+        }
         JsonNode event;
         try {
             event = rawBody == null ? null : json.readTree(rawBody);
@@ -164,6 +172,31 @@ public final class PayPalClient {
             LOG.info("webhook rejected: signature verification answered {}", text(answer, "verification_status"));
         }
         return verified;
+    }
+
+    /**
+     * PayPal's signing certificates are served over https from its own domain (api.paypal.com,
+     * api.sandbox.paypal.com; "Verify webhook signatures": check the cert URL's domain before use); the configured
+     * base URL's own host is trusted too (the local mock). Anything else is refused before any outbound call, so a
+     * made-up header cannot make us call a URL of the sender's choosing or spend a verify call.
+     */
+    boolean trustedCertUrl(String certUrl) {
+        URI uri;
+        try {
+            uri = certUrl == null ? null : new URI(certUrl);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (uri == null || uri.getHost() == null || uri.getUserInfo() != null) {
+            return false;
+        }
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if ("https".equals(uri.getScheme()) && (host.equals("paypal.com") || host.endsWith(".paypal.com"))) {
+            return true;
+        }
+        URI base = config.baseUrl();
+        return base.getScheme().equals(uri.getScheme()) && base.getHost().equalsIgnoreCase(host)
+                && base.getPort() == uri.getPort() && uri.getPath() != null && uri.getPath().startsWith(base.getPath() + "/");
     }
 
     private JsonNode call(String method, String path, JsonNode body, String requestId) {
@@ -225,8 +258,27 @@ public final class PayPalClient {
                 break;
             }
         }
+        JsonNode capture = unit.path("payments").path("captures").path(0);
+        BigDecimal refunded = BigDecimal.ZERO;
+        for (JsonNode refund : unit.path("payments").path("refunds")) {
+            BigDecimal value = amountOf(refund.path("amount"));
+            if (value != null && !"CANCELLED".equals(text(refund, "status")) && !"FAILED".equals(text(refund, "status"))) {
+                refunded = refunded.add(value);
+            }
+        }
         return new PayPalOrder(text(answer, "id"), text(answer, "status"), approveUrl, text(unit, "custom_id"),
-                text(unit, "reference_id"), text(unit.path("payments").path("captures").path(0), "id"));
+                text(unit, "reference_id"), text(capture, "id"), amountOf(unit.path("amount")),
+                text(unit.path("amount"), "currency_code"), text(capture, "status"), amountOf(capture.path("amount")),
+                text(capture.path("amount"), "currency_code"), refunded);
+    }
+
+    /** A PayPal money object's value; null when absent or not a plain decimal. */
+    private static BigDecimal amountOf(JsonNode money) {
+        String value = text(money, "value");
+        if (value == null || !value.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return null;
+        }
+        return new BigDecimal(value);
     }
 
     private static String id(String id) {

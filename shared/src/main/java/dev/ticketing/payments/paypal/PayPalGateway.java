@@ -12,6 +12,8 @@ import dev.ticketing.payments.gateway.RefundOutcome;
 import dev.ticketing.payments.gateway.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
+import dev.ticketing.payments.gateway.ProviderOrder;
 
 /**
  * PayPal Checkout (Orders v2, intent CAPTURE) behind the provider-neutral {@link PaymentGateway}. The order's
@@ -62,6 +64,58 @@ public final class PayPalGateway implements PaymentGateway {
             throw translate(e);
         }
         return stateOf(order.status());
+    }
+
+    @Override
+    public Optional<ProviderOrder> order(String orderId) {
+        PayPalOrder order;
+        try {
+            order = client.getOrder(orderId);
+        } catch (PayPalException e) {
+            if (e.status() == 404 || e.is(PayPalException.RESOURCE_NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw translate(e);
+        } catch (IllegalArgumentException notAPayPalId) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProviderOrder(order.id(), stateOf(order.status()), order.customId(), order.amount(),
+                order.currency(), order.captureId(), captureStatusOf(order.captureStatus()), order.captureAmount(),
+                order.captureCurrency(), order.refunded()));
+    }
+
+    static ProviderOrder.CaptureStatus captureStatusOf(String status) {
+        if (status == null) {
+            return ProviderOrder.CaptureStatus.NONE;
+        }
+        return switch (status) {
+            case PayPalCapture.COMPLETED -> ProviderOrder.CaptureStatus.COMPLETED;
+            case "PARTIALLY_REFUNDED" -> ProviderOrder.CaptureStatus.PARTIALLY_REFUNDED;
+            case "REFUNDED" -> ProviderOrder.CaptureStatus.REFUNDED;
+            case PayPalCapture.DECLINED, "FAILED" -> ProviderOrder.CaptureStatus.DECLINED;
+            default -> ProviderOrder.CaptureStatus.PENDING;
+        };
+    }
+
+    @Override
+    public Optional<String> unchargeable(BigDecimal amount, String currency) {
+        try {
+            PayPalMoney.format(amount, currency);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("PayPal cannot charge " + amount.toPlainString() + " " + currency + ": " + e.getMessage()
+                    + (decimalsKnown(currency) ? " (PayPal takes " + PayPalMoney.decimals(currency) + " decimals for "
+                    + currency + ")" : ""));
+        }
+    }
+
+    private static boolean decimalsKnown(String currency) {
+        try {
+            PayPalMoney.decimals(currency);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static CheckoutState stateOf(String status) {
@@ -153,6 +207,7 @@ public final class PayPalGateway implements PaymentGateway {
             case PayPalWebhookEvent.PAYMENT_CAPTURE_DENIED, "PAYMENT.CAPTURE.DECLINED" -> PaymentEvent.Type.CAPTURE_DENIED;
             case "CHECKOUT.ORDER.VOIDED" -> PaymentEvent.Type.CANCELLED;
             case PayPalWebhookEvent.PAYMENT_CAPTURE_REFUNDED -> PaymentEvent.Type.REFUNDED;
+            case PayPalWebhookEvent.PAYMENT_CAPTURE_REVERSED -> PaymentEvent.Type.REVERSED;
             default -> PaymentEvent.Type.IGNORED;
         };
     }

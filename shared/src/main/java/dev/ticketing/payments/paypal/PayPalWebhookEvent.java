@@ -25,6 +25,8 @@ public record PayPalWebhookEvent(String id, String eventType, String resourceTyp
     public static final String PAYMENT_CAPTURE_PENDING = "PAYMENT.CAPTURE.PENDING";
     public static final String PAYMENT_CAPTURE_DENIED = "PAYMENT.CAPTURE.DENIED";
     public static final String PAYMENT_CAPTURE_REFUNDED = "PAYMENT.CAPTURE.REFUNDED";
+    /** A chargeback: PayPal took the money back (Webhook event names, "Payments"). */
+    public static final String PAYMENT_CAPTURE_REVERSED = "PAYMENT.CAPTURE.REVERSED";
 
     public static final String RESOURCE_CHECKOUT_ORDER = "checkout-order";
     public static final String RESOURCE_CAPTURE = "capture";

@@ -28,6 +28,13 @@ public final class PaymentMessages {
                 EVENT_TYPE, string(event.providerType()));
     }
 
+    /** The same string attributes again, for a message put back on the queue as it came. */
+    public static Map<String, MessageAttributeValue> attributes(Map<String, String> attributes) {
+        java.util.Map<String, MessageAttributeValue> copy = new java.util.HashMap<>();
+        attributes.forEach((name, value) -> copy.put(name, string(value)));
+        return copy;
+    }
+
     /** The provider named by a message attribute; IllegalArgumentException when missing or unknown. */
     public static PaymentProvider provider(String attribute) {
         if (attribute == null) {

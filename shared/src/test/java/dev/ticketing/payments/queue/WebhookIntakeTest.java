@@ -135,6 +135,16 @@ class WebhookIntakeTest {
         }
 
         @Override
+        public java.util.Optional<dev.ticketing.payments.gateway.ProviderOrder> order(String orderId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<String> unchargeable(java.math.BigDecimal amount, String currency) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CaptureOutcome capture(String orderId, String requestId) {
             throw new UnsupportedOperationException();
         }

@@ -1,5 +1,6 @@
 package dev.ticketing.payments.processor;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ticketing.payments.gateway.PaymentEvent;
@@ -34,11 +35,30 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
         super(context);
     }
 
+    /**
+     * Time that must be left to start another message: a message may wait on a provider call (10 s timeout) and a few
+     * writes. With less, the rest of the batch is put back on the queue instead of risking the function's timeout,
+     * which would redeliver the whole batch and count a receive against every message in it.
+     */
+    static final long RESERVE_MILLIS = 12_000;
+
     @Override
     public SQSBatchResponse execute(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        // Micronaut registers the invocation's Lambda context as a bean (absent when invoked without one)
+        Context context = getApplicationContext().findBean(Context.class).orElse(null);
+        int deferred = 0;
         for (SQSEvent.SQSMessage message : records) {
+            if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
+                if (consumer.defer(stringAttributes(message), message.getBody())) {
+                    deferred++;
+                } else {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                }
+                continue;
+            }
             try {
                 PaymentEvent event = consumer.consume(attribute(message, PaymentMessages.PROVIDER), message.getBody());
                 LOG.debug("message {} ({} {}) done", message.getMessageId(), event.provider(), event.eventId());
@@ -49,7 +69,22 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
                         .withItemIdentifier(message.getMessageId()).build());
             }
         }
+        if (deferred > 0) {
+            LOG.info("{} message(s) of the batch put back on the queue: too little time left for them", deferred);
+        }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static Map<String, String> stringAttributes(SQSEvent.SQSMessage message) {
+        Map<String, String> attributes = new java.util.HashMap<>();
+        if (message.getMessageAttributes() != null) {
+            message.getMessageAttributes().forEach((name, value) -> {
+                if (value != null && value.getStringValue() != null) {
+                    attributes.put(name, value.getStringValue());
+                }
+            });
+        }
+        return attributes;
     }
 
     private static String attribute(SQSEvent.SQSMessage message, String name) {

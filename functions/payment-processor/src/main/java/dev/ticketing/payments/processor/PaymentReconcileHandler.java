@@ -1,0 +1,44 @@
+package dev.ticketing.payments.processor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ticketing.payments.PaymentReconciler;
+import dev.ticketing.payments.ReconcileReport;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+/**
+ * {@code PaymentReconcileFunction}, on an EventBridge schedule: settles payments still PENDING after
+ * {@code RECONCILE_AFTER} by asking their provider ({@link PaymentReconciler}). Bounded per run by {@link #LIMIT}
+ * and by the function's remaining time; whatever is left waits for the next run.
+ */
+public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEvent, ReconcileReport> {
+    /** The most payments one run settles: each may take a few provider calls. */
+    static final int LIMIT = 200;
+    /** Time left unused at the end of the invocation: a provider call may take up to its 10 s timeout. */
+    static final long RESERVE_MILLIS = 12_000;
+    /** The budget when no Lambda context says how much time is left. */
+    static final long DEFAULT_BUDGET_MILLIS = 30_000;
+
+    @Inject
+    PaymentReconciler reconciler;
+
+    /** For Lambda. */
+    public PaymentReconcileHandler() {
+    }
+
+    /** For a caller that builds the context, such as the local system. */
+    public PaymentReconcileHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public ReconcileReport execute(ScheduledEvent event) {
+        long budget = getApplicationContext().findBean(Context.class)
+                .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
+                .orElse(DEFAULT_BUDGET_MILLIS);
+        long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+        return reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
+    }
+}
