@@ -238,6 +238,20 @@ public class HoldItems {
                 .build();
     }
 
+    /** The user's holds (their {@code META} items) from gsi1 (eventually consistent, as every GSI read). */
+    public QueryRequest userHoldsQuery(String userId) {
+        return QueryRequest.builder().tableName(table.name()).indexName(Keys.GSI1)
+                .keyConditionExpression(Keys.GSI1_PK + " = :user AND begins_with(" + Keys.GSI1_SK + ", :holds)")
+                .expressionAttributeValues(Map.of(":user", s(Keys.user(userId)), ":holds", s("HOLD#")))
+                .build();
+    }
+
+    /** The id of a hold item and its status as everyone sees it at {@code now} (ACTIVE past its end is EXPIRED). */
+    static Map.Entry<String, HoldStatus> visibleStatusOf(Map<String, AttributeValue> meta, Instant now) {
+        return Map.entry(str(meta, ID), Hold.visibleStatus(HoldStatus.valueOf(str(meta, STATUS)),
+                Instant.ofEpochMilli(num(meta, ExpiryIndex.EXPIRES_AT)), now));
+    }
+
     /** Whether an item of a hold's partition is the hold itself. */
     static boolean isMeta(Map<String, AttributeValue> item) {
         return Keys.META.equals(str(item, Keys.SK));

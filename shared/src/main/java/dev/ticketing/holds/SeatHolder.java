@@ -162,7 +162,7 @@ public class SeatHolder {
             transaction.add(Role.SEAT_GUARD, guarded.toString(), seatItems.keepFree(event, guarded, now));
         }
         for (Ticket ticket : tickets) {
-            transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now, hold.expiresAt()));
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now));
         }
         transaction.add(Role.HOLD, holdItems.create(hold));
         transaction.add(Role.LEASE, holdItems.createLease(hold));

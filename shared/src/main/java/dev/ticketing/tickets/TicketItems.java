@@ -37,8 +37,6 @@ public class TicketItems {
     private static final String COLUMN = "col";
     private static final String PAYMENT_ID = "payment_id";
     private static final String PAID_AT = "paid_at";
-    /** When the hold of a PENDING ticket runs out (epoch millis): from then on it reads CANCELLED. */
-    private static final String EXPIRES_AT = "expires_at";
 
     private final Table table;
 
@@ -55,11 +53,8 @@ public class TicketItems {
         return str(item, Keys.SK).startsWith(PREFIX);
     }
 
-    /**
-     * Create: a new ticket as it is (PENDING), made at {@code createdAt} for a hold that runs out at
-     * {@code expiresAt}; fails if the ticket id exists.
-     */
-    public TransactWriteItem create(Ticket ticket, Instant createdAt, Instant expiresAt) {
+    /** Create: a new ticket as it is (PENDING), made at {@code createdAt}; fails if the ticket id exists. */
+    public TransactWriteItem create(Ticket ticket, Instant createdAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(ticket.holdId(), ticket.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(ticket.userId())));
         item.put(Keys.GSI1_SK, s(PREFIX + createdAt + "#" + ticket.id()));
@@ -71,7 +66,6 @@ public class TicketItems {
         item.put(ROW, n(ticket.row()));
         item.put(COLUMN, n(ticket.column()));
         item.put(STATUS, s(ticket.status().name()));
-        item.put(EXPIRES_AT, n(expiresAt.toEpochMilli()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
@@ -130,22 +124,6 @@ public class TicketItems {
                 .build();
     }
 
-    /**
-     * The ticket as everyone sees it at {@code now}: a PENDING ticket whose hold has run out reads CANCELLED at once
-     * (derived, like the hold's own EXPIRED), whether or not cleanup has written that yet. A payment that still
-     * sells after expiry (the seats were free) makes it PAID later, as it makes the hold PAID.
-     */
-    public static Ticket visibleTicketOf(Map<String, AttributeValue> item, Instant now) {
-        Ticket stored = ticketOf(item);
-        AttributeValue expiresAt = item.get(EXPIRES_AT);
-        if (stored.status() == TicketStatus.PENDING && expiresAt != null
-                && Long.parseLong(expiresAt.n()) <= now.toEpochMilli()) {
-            return stored.withStatus(TicketStatus.CANCELLED);
-        }
-        return stored;
-    }
-
-    /** The ticket as stored (what writes decide on). */
     public static Ticket ticketOf(Map<String, AttributeValue> item) {
         return new Ticket(str(item, ID), str(item, HOLD_ID), str(item, EVENT_ID), str(item, USER_ID),
                 str(item, SEAT_ID), integer(item, ROW), integer(item, COLUMN),
