@@ -133,6 +133,37 @@ class AllocationTransitionsIT {
         assertThat(order).containsExactly(first.id(), second.id());
     }
 
+    @Test
+    void aRequestIsPlacedOnceTheLeaseOfAVanishedAllocatorRunsOut() throws Exception {
+        Event event = store.newEvent(2, 6);
+        AllocationLeaseItems leases = store.bean(AllocationLeaseItems.class);
+        // an allocator that took the lease and vanished without giving it up
+        assertThat(table.writeAlone(leases.take(event.id(), "ghost", store.clock.instant(), EventAllocator.LEASE))).isTrue();
+        EventAllocator allocator = store.bean(EventAllocator.class);
+
+        var placed = java.util.concurrent.CompletableFuture.supplyAsync(() -> allocator.allocate(
+                new Caller("frank", false), event, 2, true, Optional.empty(), Optional.empty()));
+        store.clock.advance(EventAllocator.LEASE.plusMillis(1));
+
+        HoldPlacement.Placed hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(hold.hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
+        assertThat(table.client().query(queue.waitingQuery(event.id(), 10)).items()).isEmpty();
+    }
+
+    @Test
+    void aTogetherRequestIsRefusedOnlyWhenTheHallHasNoFittingBlock() {
+        Event event = store.newEvent(1, 5);
+        holder.holdSeats(new Caller("gina", false), event, pick("1-3"), Optional.empty(), Optional.empty());
+        EventAllocator allocator = store.bean(EventAllocator.class);
+
+        assertThatThrownBy(() -> allocator.allocate(new Caller("hank", false), event, 3, true, Optional.empty(),
+                Optional.empty()))
+                .isInstanceOf(dev.ticketing.problems.ConflictException.class)
+                .hasMessageContaining("No 3 adjacent seats");
+        assertThat(allocator.allocate(new Caller("hank", false), event, 2, true, Optional.empty(), Optional.empty())
+                .hold().seats()).hasSize(2);
+    }
+
     private static AllocationRequest enqueue(Event event, String user) {
         String id = java.util.UUID.randomUUID().toString();
         var now = store.clock.instant();
