@@ -79,6 +79,29 @@ class BestAvailableRushIT {
     }
 
     @Test
+    void bestAvailableBuyersRacingBuyersWhoPickByIdAreRefusedOnlyWhenNoPairIsLeft() throws Exception {
+        String event = api.createEvent(3, 20);
+        int buyers = 36; // every third picks a pair by id: those races are lost and won by the allocator's picks
+
+        List<Api.Response> answers = Rush.of(api, buyers, buyer -> buyer % 3 == 0
+                ? Map.of("seats", List.of("1-" + (9 + buyer % 4), "1-" + (10 + buyer % 4)))
+                : Map.of("quantity", 2, "together", true), event);
+
+        List<String> map = api.compactRows(event);
+        Set<String> held = new HashSet<>();
+        for (int buyer = 0; buyer < buyers; buyer++) {
+            Api.Response answer = answers.get(buyer);
+            if (answer.status() == 201) {
+                Rush.seatIds(answer.json()).forEach(seat -> assertThat(held.add(seat)).as("seat %s held twice", seat).isTrue());
+            } else if (buyer % 3 != 0) {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+                assertThat(Rush.hasBlock(map, 2)).as("refused a pair while %s has one", map).isFalse();
+            }
+        }
+        assertThat(map.stream().mapToLong(row -> row.chars().filter(c -> c == 'R').count()).sum()).isEqualTo(held.size());
+    }
+
+    @Test
     void aSplitRequestIsRefusedOnlyWhenFewerSeatsThanAskedAreLeft() throws Exception {
         String event = api.createEvent(2, 7); // 14 seats, 8 buyers of 2
         List<Api.Response> answers = Rush.of(api, 8, buyer -> Map.of("quantity", 2), event);

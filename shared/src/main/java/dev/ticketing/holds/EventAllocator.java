@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>A request joins its event's queue ({@link AllocationQueueItems}, ordered by arrival) and then either becomes the
  * event's allocator, by taking its lease ({@link AllocationLeaseItems}), or waits for its answer
  * ({@link AllocationOutcomeItems}). The allocator reads the queue and the event's seats strongly consistently, and
- * places the waiting requests one after another, first come first served: the best block for each from the view,
- * held in ONE conditional transaction that also checks the seats its not stranding anyone rests on and takes the
- * request out of the queue with its answer; the view then has those seats taken. A lost race (a seat picked by id
+ * plans the waiting requests one after another, first come first served: the best block for each from the view with
+ * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
+ * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
+ * committed in parallel waves (see {@link #place}). A lost race (a seat picked by id
  * meanwhile) marks the seat taken and picks again; a request with no fitting block is refused only if the view was
  * read after the last lost race, else the seats are read again first. It renews the lease each round and gives it
  * up when the queue is empty or its own request's deadline comes; any waiter then takes over.
@@ -63,6 +64,10 @@ public class EventAllocator {
     static final Duration POLL = Duration.ofMillis(100);
     /** Requests read from the queue per round. */
     static final int BATCH = 100;
+    /** Most holds committed at once in one wave of a round. */
+    static final int WAVE = 8;
+    /** How far past the earliest open request a wave may reach, so commits stay close to arrival order. */
+    static final int WAVE_WINDOW = 24;
 
     private final Table table;
     private final AllocationLeaseItems leases;
@@ -74,6 +79,13 @@ public class EventAllocator {
     private final BestAvailableConfig config;
     private final Clock clock;
     private final SeatChooser chooser = new SeatChooser();
+    /** Commits the holds of a wave in parallel. */
+    private final java.util.concurrent.ExecutorService committers = java.util.concurrent.Executors.newFixedThreadPool(WAVE,
+            runnable -> {
+                Thread thread = new Thread(runnable, "allocator-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final String instance = UUID.randomUUID().toString();
     /** Requests waiting in this process, for an allocator here to hand their answer to directly. */
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
@@ -168,21 +180,136 @@ public class EventAllocator {
         }
     }
 
-    /** One round: the requests in arrival order against one exact view, kept exact by what this round holds. */
+    /**
+     * One round: the requests in arrival order against one exact view, kept exact by what this round holds. The whole
+     * round is planned first (each request's block chosen with the blocks of those before it taken), then committed
+     * in waves: picks more than two seats apart (or in other rows) cannot change one another's neighbourhood or guards,
+     * so a wave commits them in parallel, each checked against the view as the wave starts. Any pick that does not
+     * hold as planned ends the pipelining: the rest of the round is placed one by one, each chosen afresh.
+     */
     private void place(Event event, List<AllocationRequest> requests, Instant deadline) {
-        SeatGrid view = ExactView.of(seats, event, clock.instant());
-        boolean readBeforeLastLoss = false;
+        Round round = new Round(event, deadline);
+        List<Planned> plan = new ArrayList<>();
+        SeatGrid planned = round.view;
         for (AllocationRequest request : requests) {
             if (!request.createdAt().plus(config.deadline()).isAfter(clock.instant())) {
                 // its requester has given up (or is just doing so): whoever dequeues first answers
                 answer(request, Outcome.refused(busy(request.quantity())));
                 continue;
             }
+            List<SeatId> pick = choose(planned, request);
+            plan.add(new Planned(request, pick, !pick.isEmpty() && !LoneSeats.strandedBy(planned, pick).isEmpty()));
+            planned = pick.isEmpty() ? planned : planned.taking(pick);
+        }
+        List<Planned> open = new ArrayList<>(plan);
+        boolean asPlanned = true;
+        while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
+            if (!clock.instant().isBefore(deadline)) {
+                return;
+            }
+            List<Planned> wave = wave(open, round.view);
+            if (wave.isEmpty()) {
+                break;
+            }
+            SeatGrid startOfWave = round.view;
+            List<CompletableFuture<Placement>> commits = wave.stream()
+                    .map(p -> CompletableFuture.supplyAsync(() -> round.hold(p.request(), p.pick(), startOfWave, 1), committers))
+                    .toList();
+            for (int i = 0; i < wave.size(); i++) {
+                Placement placement = commits.get(i).join();
+                open.remove(wave.get(i));
+                if (placement == Placement.LOST) {
+                    open.add(0, new Planned(wave.get(i).request(), List.of(), false));
+                }
+                asPlanned &= placement == Placement.HELD;
+            }
+        }
+        if (asPlanned && open.stream().allMatch(p -> p.pick().isEmpty())) {
+            // every planned block was held: the view is exact, and it had no block for these
+            open.forEach(p -> answer(p.request(), Outcome.refused(notEnoughSeats(p.request()))));
+            return;
+        }
+        open.sort(java.util.Comparator.comparing(p -> p.request().position()));
+        for (Planned rest : open) {
+            if (!round.placeAlone(rest.request())) {
+                return;
+            }
+        }
+    }
+
+    /** A request with the block planned for it (empty: none fitted), and whether that block strands a seat anyway. */
+    private record Planned(AllocationRequest request, List<SeatId> pick, boolean strandsInPlan) {
+    }
+
+    /** How one hold attempt ended. */
+    private enum Placement { HELD, LOST, ANSWERED }
+
+    /**
+     * The next wave: the earliest open picks (at most {@link #WAVE}, among the first {@link #WAVE_WINDOW} open ones)
+     * that lie more than two seats from one another, share no guard, and strand nobody in {@code view} unless their
+     * plan could not avoid it either.
+     */
+    private static List<Planned> wave(List<Planned> open, SeatGrid view) {
+        List<Planned> wave = new ArrayList<>();
+        java.util.Set<SeatId> zones = new java.util.HashSet<>();
+        java.util.Set<SeatId> guards = new java.util.HashSet<>();
+        for (Planned candidate : open.subList(0, Math.min(open.size(), WAVE_WINDOW))) {
+            if (candidate.pick().isEmpty() || wave.size() == WAVE) {
+                continue;
+            }
+            List<SeatId> pickGuards = LoneSeats.guards(view, candidate.pick());
+            boolean clear = candidate.pick().stream().noneMatch(zones::contains)
+                    && zone(candidate.pick()).stream().noneMatch(seat -> wave.stream()
+                            .anyMatch(other -> other.pick().contains(seat)))
+                    && pickGuards.stream().noneMatch(guards::contains)
+                    && (candidate.strandsInPlan() || LoneSeats.strandedBy(view, candidate.pick()).isEmpty())
+                    && candidate.pick().stream().allMatch(view::isFree);
+            if (clear) {
+                wave.add(candidate);
+                zones.addAll(zone(candidate.pick()));
+                guards.addAll(pickGuards);
+            }
+        }
+        return wave;
+    }
+
+    /** The seats of a pick and the two either side of each in its row. */
+    private static java.util.Set<SeatId> zone(List<SeatId> pick) {
+        java.util.Set<SeatId> zone = new java.util.HashSet<>();
+        for (SeatId seat : pick) {
+            for (int offset = -2; offset <= 2; offset++) {
+                zone.add(new SeatId(seat.row(), seat.column() + offset));
+            }
+        }
+        return zone;
+    }
+
+    /** The view of one round and how to hold a pick against it. */
+    private final class Round {
+        private final Event event;
+        private final Instant deadline;
+        private SeatGrid view;
+        private boolean readBeforeLastLoss;
+
+        Round(Event event, Instant deadline) {
+            this.event = event;
+            this.deadline = deadline;
+            this.view = ExactView.of(seats, event, clock.instant());
+        }
+
+        /**
+         * Places one request on its own: chooses from the view, holds, and picks again after a lost race; refuses
+         * only from a view read after the last loss. False when the allocator's time ran out first.
+         */
+        boolean placeAlone(AllocationRequest request) {
             for (int attempt = 1; ; attempt++) {
                 if (!clock.instant().isBefore(deadline)) {
-                    return;
+                    return false;
                 }
-                List<SeatId> pick = choose(view, request);
+                List<SeatId> pick;
+                synchronized (this) {
+                    pick = choose(view, request);
+                }
                 if (pick.isEmpty()) {
                     if (readBeforeLastLoss) {
                         view = ExactView.of(seats, event, clock.instant());
@@ -190,31 +317,43 @@ public class EventAllocator {
                         continue;
                     }
                     answer(request, Outcome.refused(notEnoughSeats(request)));
-                    break;
+                    return true;
                 }
-                try {
-                    SeatHolder.Pick held = new SeatHolder.Pick(pick, guardsFitting(view, pick));
-                    Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
-                            request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
-                    view = view.taking(pick);
-                    deliver(request.id(), Outcome.held(hold, attempt));
-                    break;
-                } catch (SeatsUnavailableException lost) {
-                    view = view.taking(lost.unavailableSeats().stream().map(SeatId::parse).toList());
-                    readBeforeLastLoss = true;
-                } catch (SeatHolder.GuardLostException lost) {
-                    view = view.taking(lost.guards().stream().map(SeatId::parse).toList());
-                    readBeforeLastLoss = true;
-                } catch (SeatHolder.DuplicateRequestException duplicate) {
-                    answer(request, Outcome.held(duplicate.firstHoldId(), attempt));
-                    break;
-                } catch (SeatHolder.RequestWithdrawnException gone) {
-                    break;
-                } catch (TicketingException refused) {
-                    answer(request, Outcome.refused(refused));
-                    break;
+                if (hold(request, pick, view, attempt) != Placement.LOST) {
+                    return true;
                 }
             }
+        }
+
+        /** One hold of {@code pick}, guarded as seen in {@code seen}; the view follows what happened. */
+        Placement hold(AllocationRequest request, List<SeatId> pick, SeatGrid seen, int attempt) {
+            try {
+                SeatHolder.Pick held = new SeatHolder.Pick(pick, guardsFitting(seen, pick));
+                Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
+                        request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
+                taken(pick, false);
+                deliver(request.id(), Outcome.held(hold, attempt));
+                return Placement.HELD;
+            } catch (SeatsUnavailableException lost) {
+                taken(lost.unavailableSeats().stream().map(SeatId::parse).toList(), true);
+                return Placement.LOST;
+            } catch (SeatHolder.GuardLostException lost) {
+                taken(lost.guards().stream().map(SeatId::parse).toList(), true);
+                return Placement.LOST;
+            } catch (SeatHolder.DuplicateRequestException duplicate) {
+                answer(request, Outcome.held(duplicate.firstHoldId(), attempt));
+                return Placement.ANSWERED;
+            } catch (SeatHolder.RequestWithdrawnException gone) {
+                return Placement.ANSWERED;
+            } catch (TicketingException refused) {
+                answer(request, Outcome.refused(refused));
+                return Placement.ANSWERED;
+            }
+        }
+
+        private synchronized void taken(List<SeatId> seatsTaken, boolean lostRace) {
+            view = view.taking(seatsTaken);
+            readBeforeLastLoss |= lostRace;
         }
     }
 
