@@ -45,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * plans the waiting requests one after another, first come first served: the best block for each from the view with
  * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
  * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
- * committed in parallel waves (see {@link #place}). A lost race (a seat picked by id
- * meanwhile) marks the seat taken and picks again; a request with no fitting block is refused only if the view was
- * read after the last lost race, else the seats are read again first. It renews the lease each round and gives it
+ * committed in parallel waves (see {@link #place}). The view is read once per tenure of the lease and kept up to date
+ * with what this allocator holds; a lost race (a seat picked by id meanwhile) marks the seat taken and picks again,
+ * and a request with no fitting block is refused only if the view was read (strongly consistently) in this round and
+ * after the last lost race, else the seats are read again first. It renews the lease as it goes and gives it
  * up when the queue is empty or its own request's deadline comes; any waiter then takes over.
  *
  * <p>The lease and the queue only keep the crowd from colliding: every hold is still a conditional transaction on
@@ -153,6 +154,18 @@ public class EventAllocator {
             return;
         }
         allocating.computeIfAbsent(event.id(), e -> new AtomicInteger()).incrementAndGet();
+        // The view is read once per tenure and kept up to date with what this allocator holds; what others changed
+        // meanwhile shows as a lost race, and nobody is refused without a fresh read.
+        SeatGrid view = null;
+        Instant[] renewed = {clock.instant()};
+        java.util.function.BooleanSupplier stillLeading = () -> {
+            Instant now = clock.instant();
+            if (Duration.between(renewed[0], now).compareTo(LEASE.dividedBy(3)) < 0) {
+                return true;
+            }
+            renewed[0] = now;
+            return table.writeAlone(leases.take(event.id(), owner, now, LEASE));
+        };
         try {
             while (clock.instant().isBefore(deadline)) {
                 List<AllocationRequest> waitingRequests = new ArrayList<>();
@@ -162,10 +175,10 @@ public class EventAllocator {
                     return;
                 }
                 long started = System.nanoTime();
-                place(event, waitingRequests, deadline);
+                view = place(event, waitingRequests, deadline, view, stillLeading);
                 LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
                         (System.nanoTime() - started) / 1_000_000);
-                if (!table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+                if (!stillLeading.getAsBoolean()) {
                     LOG.warn("allocator of event {} lost its lease", event.id());
                     return;
                 }
@@ -187,8 +200,9 @@ public class EventAllocator {
      * so a wave commits them in parallel, each checked against the view as the wave starts. Any pick that does not
      * hold as planned ends the pipelining: the rest of the round is placed one by one, each chosen afresh.
      */
-    private void place(Event event, List<AllocationRequest> requests, Instant deadline) {
-        Round round = new Round(event, deadline);
+    private SeatGrid place(Event event, List<AllocationRequest> requests, Instant deadline, SeatGrid carried,
+                           java.util.function.BooleanSupplier stillLeading) {
+        Round round = new Round(event, deadline, carried);
         List<Planned> plan = new ArrayList<>();
         SeatGrid planned = round.view;
         for (AllocationRequest request : requests) {
@@ -204,8 +218,8 @@ public class EventAllocator {
         List<Planned> open = new ArrayList<>(plan);
         boolean asPlanned = true;
         while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
-            if (!clock.instant().isBefore(deadline)) {
-                return;
+            if (!clock.instant().isBefore(deadline) || !stillLeading.getAsBoolean()) {
+                return round.view;
             }
             List<Planned> wave = wave(open, round.view);
             if (wave.isEmpty()) {
@@ -224,17 +238,18 @@ public class EventAllocator {
                 asPlanned &= placement == Placement.HELD;
             }
         }
-        if (asPlanned && open.stream().allMatch(p -> p.pick().isEmpty())) {
-            // every planned block was held: the view is exact, and it had no block for these
+        if (asPlanned && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
+            // every planned block was held on a view read this round: it is exact, and had no block for these
             open.forEach(p -> answer(p.request(), Outcome.refused(notEnoughSeats(p.request()))));
-            return;
+            return round.view;
         }
         open.sort(java.util.Comparator.comparing(p -> p.request().position()));
         for (Planned rest : open) {
-            if (!round.placeAlone(rest.request())) {
-                return;
+            if (!stillLeading.getAsBoolean() || !round.placeAlone(rest.request())) {
+                break;
             }
         }
+        return round.view;
     }
 
     /** A request with the block planned for it (empty: none fitted), and whether that block strands a seat anyway. */
@@ -289,17 +304,19 @@ public class EventAllocator {
         private final Event event;
         private final Instant deadline;
         private SeatGrid view;
-        private boolean readBeforeLastLoss;
+        /** Whether the view may miss what others did: carried over from an earlier round, or a race was lost since. */
+        private boolean mustReread;
 
-        Round(Event event, Instant deadline) {
+        Round(Event event, Instant deadline, SeatGrid carried) {
             this.event = event;
             this.deadline = deadline;
-            this.view = ExactView.of(seats, event, clock.instant());
+            this.view = carried != null ? carried : ExactView.of(seats, event, clock.instant());
+            this.mustReread = carried != null;
         }
 
         /**
          * Places one request on its own: chooses from the view, holds, and picks again after a lost race; refuses
-         * only from a view read after the last loss. False when the allocator's time ran out first.
+         * only from a view read (strongly consistently) after the last loss. False when the allocator's time ran out.
          */
         boolean placeAlone(AllocationRequest request) {
             for (int attempt = 1; ; attempt++) {
@@ -311,9 +328,12 @@ public class EventAllocator {
                     pick = choose(view, request);
                 }
                 if (pick.isEmpty()) {
-                    if (readBeforeLastLoss) {
-                        view = ExactView.of(seats, event, clock.instant());
-                        readBeforeLastLoss = false;
+                    if (mustReread) {
+                        SeatGrid fresh = ExactView.of(seats, event, clock.instant());
+                        synchronized (this) {
+                            view = fresh;
+                            mustReread = false;
+                        }
                         continue;
                     }
                     answer(request, Outcome.refused(notEnoughSeats(request)));
@@ -353,7 +373,7 @@ public class EventAllocator {
 
         private synchronized void taken(List<SeatId> seatsTaken, boolean lostRace) {
             view = view.taking(seatsTaken);
-            readBeforeLastLoss |= lostRace;
+            mustReread |= lostRace;
         }
     }
 
