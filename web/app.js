@@ -1,17 +1,27 @@
-// The seat-map page: sign in, pick an event, watch its seats live, hold some, release or pay, see your tickets.
-// Everything goes through the public HTTP API (API.md); nothing here decides what a seat's status is.
+// The seat-map page: the events and the live map for everyone; signed in, hold seats, release or pay, see your
+// tickets. Everything goes through the public HTTP API (API.md); nothing here decides what a seat's status is.
+//
+// Sign-in lives in localStorage (key `ticketing.session`), so every tab of the page shares it: the tab a payment
+// provider sends the buyer back to (`/?payment=<id>&result=approved|cancelled`) is signed in, shows the result and
+// the tickets. Signing out in one tab signs out the others.
 
-import { Api, ApiError } from './api.js';
+import { Api } from './api.js';
 import { SeatMap } from './seatmap.js';
 import { HoldView } from './hold.js';
-import { $, el, bySeat, isWebUrl, money, newKey, seatName, sleep, store, sumDecimals } from './util.js';
+import { Checkout } from './checkout.js';
+import { renderTickets } from './tickets.js';
+import { clearError, report, say, showError } from './messages.js';
+import { $, el, bySeat, clockTime, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
 
 const MAX_SEATS = 10;          // the API's default MAX_SEATS_PER_HOLD; the server has the last word (422)
 const POLL_MS = 1000;          // the seat map is promised fresh within a second; most polls answer 304
-const PAYMENT_POLL_MS = 1500;
+const HOLDS_SYNC_MS = 2000;    // at most this often, a changed map makes the page ask for the user's holds again
+const SESSION_KEY = 'ticketing.session';
+const RETURN_KEY = 'ticketing.return';
+const PHONE = window.matchMedia('(max-width: 48rem)');   // the docked-bar layout of app.css
 
 const state = {
-  session: store.get('ticketing.session'),  // {token, userId, admin}
+  session: shared.get(SESSION_KEY),  // {token, userId, admin}
   events: [],
   eventId: null,
   etag: null,
@@ -20,11 +30,16 @@ const state = {
   selected: new Set(),
   hold: null,
   payment: null,
+  watching: null,           // the payment id being followed
+  ended: null,              // "<paymentId>:<status>" of the last payment end shown
+  returnedFor: null,        // the payment the provider sent this tab back for, until its end is shown
   payKey: null,
   providers: null,          // null: the server takes no payments (yet), so Pay is not offered
+  tickets: [],
   busy: false,
   skew: 0,                  // server time minus browser time, when they differ noticeably
   polling: 0,               // bumped to stop the running poll loop
+  holdsSyncedAt: 0,
 };
 
 const api = new Api({
@@ -32,51 +47,23 @@ const api = new Api({
   onUnauthorized: () => signOut('Your session has ended: sign in again.'),
 });
 
-const seatMap = new SeatMap($('#seat-map'), {
+const seatMap = new SeatMap($('#map-frame'), {
   onToggle: toggleSeat,
-  onBlocked: (seatId, seatState) => say(seatState === 'mine'
-    ? `${seatName(seatId)} is already in your hold.`
-    : `${seatName(seatId)} is ${seatState}.`),
+  onBlocked: seatBlocked,
+  onZoom: renderZoom,
+  reservedBelow: () => (PHONE.matches ? Math.max(150, $('#dock').offsetHeight) + 8 : 16),
 });
 
 const holdView = new HoldView($('#hold-panel'), {
   onRelease: release,
-  onPay: pay,
-  onClose: () => forgetHold(),
+  onPay: (provider) => checkout.pay(provider),
+  onCancelPayment: () => checkout.cancel(),
+  onClose: () => { forgetHold(); renderPanels(); seatMap.focus(); },
   onExpire: holdExpired,
   now: () => Date.now() + state.skew,
 });
 
-// ---- messages ------------------------------------------------------------------------------------------------
-
-/** An error the user should read (a problem's detail); stays until dismissed or replaced. */
-function showError(message) {
-  $('#alert-text').textContent = message;
-  $('#alert').hidden = false;
-}
-
-function clearError() {
-  $('#alert').hidden = true;
-  $('#alert-text').textContent = '';
-}
-
-/** A short polite status line for screen readers and everyone. */
-function say(message) {
-  $('#status').textContent = message;
-}
-
-function report(error) {
-  if (error instanceof ApiError) {
-    showError(error.message);
-  } else {
-    console.error(error);
-    showError('Something went wrong in the page. Reload it and try again.');
-  }
-}
-
-$('#alert-close').addEventListener('click', clearError);
-
-// ---- signing in ----------------------------------------------------------------------------------------------
+// ---- signing in ------------------------------------------------------------------------------------------------
 
 $('#sign-in').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -92,51 +79,95 @@ $('#sign-in').addEventListener('submit', async (event) => {
   try {
     const answer = await api.post('/dev/token', { userId, admin });
     state.session = { token: answer.data.token, userId, admin };
-    store.set('ticketing.session', state.session);
-    await enter();
+    shared.set(SESSION_KEY, state.session);
+    await enter({ focus: true });
   } catch (error) {
     report(error);
   }
 });
 
 $('#sign-out').addEventListener('click', () => signOut('Signed out.'));
+$('#guest-sign-in').addEventListener('click', () => {
+  $('#user-name').scrollIntoView({ block: 'nearest' });
+  $('#user-name').focus();
+});
 
-function signOut(message) {
+// Another tab signed in or out: follow it.
+window.addEventListener('storage', (event) => {
+  if (event.key !== SESSION_KEY && event.key !== null) {
+    return;
+  }
+  const session = shared.get(SESSION_KEY);
+  if (!session?.token) {
+    if (state.session) {
+      signOut('Signed out in another tab.', { everywhere: false });
+    }
+  } else if (session.token !== state.session?.token) {
+    if (session.userId !== state.session?.userId) {
+      // someone else now: nothing of the previous user's stays on the page
+      state.selected.clear();
+      state.tickets = [];
+      forgetHold();
+      seatMap.setYours([]);
+      renderSelection();
+    }
+    state.session = session;
+    enter({ focus: false });
+  }
+});
+
+function signOut(message, { everywhere = true } = {}) {
   const wasSignedIn = !!state.session;
   state.session = null;
-  store.set('ticketing.session', null);
-  stopPolling();
-  state.eventId = null;
-  state.hold = null;
-  state.payment = null;
+  if (everywhere) {
+    shared.set(SESSION_KEY, null);
+  }
+  state.providers = null;
+  state.tickets = [];
   state.selected.clear();
-  seatMap.clear();
-  holdView.hide();
-  $('#main').hidden = true;
-  $('#signed-in').hidden = true;
-  $('#sign-in').hidden = false;
+  forgetHold();
+  seatMap.setYours([]);
+  renderSession();
+  renderSelection();
   $('#tickets').hidden = true;
   $('#tickets-button').setAttribute('aria-expanded', 'false');
+  clearError();
   if (wasSignedIn) {
     say(message);
   }
   $('#user-name').focus();
 }
 
-async function enter() {
-  const { userId, admin } = state.session;
-  $('#who').textContent = userId;
-  $('#admin-badge').hidden = !admin;
-  $('#new-event').hidden = !admin;
-  $('#sign-in').hidden = true;
-  $('#signed-in').hidden = false;
-  $('#main').hidden = false;
-  say(`Signed in as ${userId}.`);
-  loadProviders();
-  await loadEvents(store.get('ticketing.event'));
+function renderSession() {
+  const signedIn = !!state.session;
+  $('#who').textContent = signedIn ? state.session.userId : '';
+  $('#admin-badge').hidden = !state.session?.admin;
+  $('#new-event').hidden = !state.session?.admin;
+  $('#sign-in').hidden = signedIn;
+  $('#signed-in').hidden = !signedIn;
+  document.body.classList.toggle('guest', !signedIn);
+  seatMap.readOnly = !signedIn;
+  renderPanels();
 }
 
-// ---- events --------------------------------------------------------------------------------------------------
+/** Signed in here or in another tab: payments, what this user has on this event, a payment the provider sent back. */
+async function enter({ focus }) {
+  renderSession();
+  checkout.loadProviders();
+  const returning = store.get(RETURN_KEY);
+  if (returning) {
+    await handleReturn(returning);
+    return;
+  }
+  if (state.eventId) {
+    await Promise.all([syncHolds(true), loadTickets({ quiet: true })]);
+  }
+  if (focus && !seatMap.focus()) {
+    $('#event-select').focus();
+  }
+}
+
+// ---- events ----------------------------------------------------------------------------------------------------
 
 async function loadEvents(preferred) {
   try {
@@ -150,23 +181,18 @@ async function loadEvents(preferred) {
   if (state.events.length === 0) {
     select.replaceChildren(el('option', { value: '' }, 'No events yet'));
     select.disabled = true;
-    showEvent(null);
+    await showEvent(null);
     return;
   }
   select.disabled = false;
   select.replaceChildren(...state.events.map((event) =>
     el('option', { value: event.id }, `${event.name} · ${when(event.date)}`)));
-  const id = state.events.some((event) => event.id === preferred) ? preferred : state.events[0].id;
+  const id = state.events.some((event) => event.id === preferred) ? preferred
+    : state.events.some((event) => event.id === state.eventId) ? state.eventId : state.events[0].id;
   select.value = id;
   if (id !== state.eventId) {
     await showEvent(id);
   }
-}
-
-function when(date) {
-  const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? String(date)
-    : parsed.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 $('#event-select').addEventListener('change', (event) => showEvent(event.target.value));
@@ -178,33 +204,40 @@ async function showEvent(eventId) {
   state.eventId = eventId || null;
   state.etag = null;
   state.selected.clear();
-  state.hold = null;
-  state.payment = null;
-  state.payKey = null;
+  forgetHold();
   seatMap.clear();
-  holdView.hide();
   renderSelection();
+  $('#price-legend').replaceChildren();
   const event = state.events.find((candidate) => candidate.id === eventId);
   $('#event-name').textContent = event ? event.name : 'No event';
   $('#event-when').textContent = event ? `${when(event.date)} · ${event.rows} rows of ${event.columns} seats` : '';
+  if ($('#event-select').value !== (eventId || '')) {
+    $('#event-select').value = eventId || '';
+  }
   if (!event) {
     return;
   }
   store.set('ticketing.event', eventId);
-  await restoreHold();
+  if (new URLSearchParams(location.search).get('event') !== eventId) {
+    history.replaceState(null, '', `${location.pathname}?event=${encodeURIComponent(eventId)}`);   // a link to this map
+  }
+  await refreshMap();
+  if (state.session) {
+    await Promise.all([syncHolds(true), loadTickets({ quiet: true })]);
+  }
   startPolling();
 }
 
-// ---- the live seat map ---------------------------------------------------------------------------------------
+// ---- the live seat map -----------------------------------------------------------------------------------------
 
 function startPolling() {
   const run = ++state.polling;
   (async () => {
     while (run === state.polling) {
-      if (!document.hidden) {
+      await sleep(POLL_MS);
+      if (!document.hidden && run === state.polling) {
         await refreshMap();
       }
-      await sleep(POLL_MS);
     }
   })();
 }
@@ -216,6 +249,7 @@ function stopPolling() {
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden && state.eventId) {
     refreshMap();
+    syncHolds(true);
   }
 });
 
@@ -234,10 +268,18 @@ async function refreshMap() {
     }
     state.mapShown = seq;
     if (answer.status === 200 && answer.data?.rows) {
+      const first = !seatMap.shown;
       state.etag = answer.headers.get('ETag');
       seatMap.update(answer.data);
+      if (first) {
+        renderPriceLegend();
+        renderZoom(false);
+      }
       seatMap.setMine(heldSeatIds());
       dropTakenSeats();
+      if (!first) {
+        syncHolds(false);
+      }
     }
     $('#live').textContent = `Live · ${new Date().toLocaleTimeString()}`;
     $('#live').classList.remove('offline');
@@ -253,11 +295,27 @@ async function refreshMap() {
   }
 }
 
+function renderPriceLegend() {
+  const currency = seatMap.currency;
+  $('#price-legend').replaceChildren(...seatMap.priceRanges().map((range, i) => el('li', {},
+    el('span', { class: `swatch tier-swatch tier-${i % 5}`, 'aria-hidden': 'true' }),
+    `${range.from === range.to ? `Row ${range.from}` : `Rows ${range.from}–${range.to}`} · ${money(range.price, currency)}`)));
+}
+
+function renderZoom(zoomed) {
+  $('#zoom-out').disabled = !zoomed;
+  $('#zoom-fit').disabled = !zoomed;
+}
+
+$('#zoom-in').addEventListener('click', () => seatMap.zoomBy(1.6));
+$('#zoom-out').addEventListener('click', () => seatMap.zoomBy(1 / 1.6));
+$('#zoom-fit').addEventListener('click', () => seatMap.fit());
+
 function heldSeatIds() {
   return state.hold?.status === 'ACTIVE' ? state.hold.seats.map((seat) => seat.id) : [];
 }
 
-/** Selected seats that someone else took meanwhile leave the selection, and the user is told. */
+/** Selected seats that someone else took meanwhile leave the selection, and the user is told where they look. */
 function dropTakenSeats() {
   const taken = [...state.selected].filter((id) => seatMap.status(id) !== 'A');
   if (taken.length === 0) {
@@ -266,40 +324,63 @@ function dropTakenSeats() {
   taken.forEach((id) => state.selected.delete(id));
   renderSelection();
   seatMap.flash(taken);
-  say(`${taken.map(seatName).join(', ')} ${taken.length > 1 ? 'were' : 'was'} just taken by someone else.`);
+  showError(`${names(taken)} ${taken.length > 1 ? 'were' : 'was'} just taken by someone else and left your selection.`);
 }
 
-// ---- choosing seats ------------------------------------------------------------------------------------------
+// ---- choosing seats --------------------------------------------------------------------------------------------
 
 function toggleSeat(seatId) {
+  if (!state.session) {
+    seatBlocked(seatId, 'available');
+    return;
+  }
+  if (activeHold()) {
+    say('You already hold seats for this event: pay for them or release them first.');
+    return;
+  }
   clearError();
   if (state.selected.has(seatId)) {
     state.selected.delete(seatId);
+    say(`${seatName(seatId)} left your selection.`);
   } else if (state.selected.size >= MAX_SEATS) {
     showError(`You can hold at most ${MAX_SEATS} seats at once.`);
     return;
   } else {
     state.selected.add(seatId);
+    say(`${seatName(seatId)} selected.`);
   }
   renderSelection();
 }
 
-function priceOf(seatId) {
-  return seatMap.rows[Number(seatId.split('-')[0]) - 1]?.price ?? '0';
+function seatBlocked(seatId, seatState) {
+  if (!state.session) {
+    say(`${seatName(seatId)}, ${seatMap.priceOf(seatId)} ${seatMap.currency}: sign in to hold seats.`);
+  } else if (seatState === 'mine') {
+    say(`${seatName(seatId)} is in your hold.`);
+  } else if (seatState === 'yours') {
+    say(`${seatName(seatId)} is yours: you bought it.`);
+  } else {
+    say(`${seatName(seatId)} is ${seatState}.`);
+  }
+}
+
+function activeHold() {
+  return state.hold?.status === 'ACTIVE' ? state.hold : null;
 }
 
 function renderSelection() {
   const ids = [...state.selected].sort(bySeat);
   seatMap.setSelected(ids);
   const summary = $('#selection-summary');
+  const total = $('#selection-total');
   if (ids.length === 0) {
-    summary.textContent = 'No seats selected.';
+    summary.textContent = 'No seats selected: pick seats on the map.';
+    total.textContent = '';
   } else {
-    const total = sumDecimals(ids.map(priceOf));
-    summary.replaceChildren(
-      `${ids.length} seat${ids.length > 1 ? 's' : ''}: ${ids.map(seatName).join(', ')} · `,
-      el('strong', {}, money(total, seatMap.currency)));
+    summary.textContent = `${ids.length} seat${ids.length > 1 ? 's' : ''}: ${ids.map(seatName).join(', ')}`;
+    total.textContent = money(sumDecimals(ids.map((id) => seatMap.priceOf(id) ?? '0')), seatMap.currency);
   }
+  $('#hold-selected').textContent = ids.length === 0 ? 'Hold selected' : `Hold ${ids.length} seat${ids.length > 1 ? 's' : ''}`;
   renderActions();
 }
 
@@ -313,6 +394,17 @@ function renderActions() {
   }
 }
 
+/** Which panels the dock shows: sign-in invitation, the selection, the hold. */
+function renderPanels() {
+  const signedIn = !!state.session;
+  $('#guest-panel').hidden = signedIn;
+  $('#selection-panel').hidden = !signedIn || !!state.hold;
+  $('#dock').classList.toggle('has-hold', !!state.hold);
+  if (!state.hold) {
+    holdView.hide();
+  }
+}
+
 function setBusy(busy) {
   state.busy = busy;
   document.body.classList.toggle('busy', busy);
@@ -322,6 +414,7 @@ function setBusy(busy) {
 $('#clear-selection').addEventListener('click', () => {
   state.selected.clear();
   renderSelection();
+  say('Selection cleared.');
 });
 
 const togetherCount = $('#together-count');
@@ -330,7 +423,7 @@ togetherCount.addEventListener('input', () => {
   $('#hold-together').textContent = Number.isInteger(n) && n > 0 ? `${n} together` : 'Together';
 });
 
-// ---- holds ---------------------------------------------------------------------------------------------------
+// ---- holds -----------------------------------------------------------------------------------------------------
 
 $('#hold-selected').addEventListener('click', () => {
   const seats = [...state.selected].sort(bySeat);
@@ -366,12 +459,16 @@ async function placeHold(request) {
     state.payKey = null;
     showHold(answer.data);
     renderSelection();
-    say(`Held ${answer.data.seats.map((seat) => seatName(seat.id)).join(', ')} for ${money(answer.data.amount, answer.data.currency)}.`);
+    const hold = answer.data;
+    say(`Held ${names(hold.seats.map((seat) => seat.id))} for ${money(hold.amount, hold.currency)} until ${clockTime(hold.expiresAt)}.`);
   } catch (error) {
     await holdRefused(error);
   } finally {
     setBusy(false);
     refreshMap();
+  }
+  if (activeHold()) {
+    holdView.focusTarget().focus();   // the next step, rather than the page's top
   }
 }
 
@@ -382,44 +479,82 @@ async function holdRefused(error) {
     problem.unavailableSeats.forEach((id) => state.selected.delete(id));
     renderSelection();
     seatMap.flash(problem.unavailableSeats);
-  } else if (error.status === 409 && Array.isArray(problem.activeHoldIds) && problem.activeHoldIds.length > 0 && !state.hold) {
-    // The user already has an open hold here (another tab, or before a reload): show it.
-    await loadHold(problem.activeHoldIds[0]);
+  } else if (error.status === 409 && Array.isArray(problem.activeHoldIds) && problem.activeHoldIds.length > 0) {
+    // The user already has an open hold here (made in another tab): show it.
+    await syncHolds(true);
   }
 }
 
 function showHold(hold) {
   state.hold = hold;
-  store.set(holdKey(), hold.status === 'ACTIVE' || hold.status === 'PAID'
-    ? { holdId: hold.id, paymentId: state.payment?.id || null } : null);
   seatMap.setMine(heldSeatIds());
   holdView.show(hold, { providers: state.providers, payment: state.payment, busy: state.busy });
+  renderPanels();
 }
 
 function forgetHold() {
   state.hold = null;
   state.payment = null;
+  state.watching = null;
   state.payKey = null;
-  store.set(holdKey(), null);
   seatMap.setMine([]);
   holdView.hide();
+  renderPanels();
 }
 
-function holdKey() {
-  return `ticketing.hold.${state.session?.userId}.${state.eventId}`;
-}
-
-/** After a reload: the hold this tab had for this event, if it is still worth showing. */
-async function restoreHold() {
-  const remembered = store.get(holdKey());
-  if (!remembered?.holdId) {
+/**
+ * Shows the user's open hold for this event wherever it was made (another tab, before a reload), or notices that
+ * the one shown has ended elsewhere. `force` asks now; otherwise at most every HOLDS_SYNC_MS (the map changed).
+ */
+async function syncHolds(force) {
+  const eventId = state.eventId;
+  if (!state.session || !eventId || (!force && Date.now() - state.holdsSyncedAt < HOLDS_SYNC_MS)) {
     return;
   }
-  const found = await loadHold(remembered.holdId);
-  if (found && remembered.paymentId) {
-    state.payment = { id: remembered.paymentId, status: 'PENDING' };
-    showHold(state.hold);
-    watchPayment(remembered.paymentId);
+  state.holdsSyncedAt = Date.now();
+  let holds;
+  try {
+    const answer = await api.get(`/me/holds?eventId=${encodeURIComponent(eventId)}`, { accept: [404] });
+    if (answer.status === 404 || eventId !== state.eventId || !state.session) {
+      return;
+    }
+    noteSkew(answer.headers);
+    holds = answer.data?.holds || [];
+  } catch {
+    return;   // the next change of the map asks again
+  }
+  const open = holds[0];
+  if (open) {
+    if (state.hold?.id !== open.id || state.hold.status !== 'ACTIVE') {
+      state.payment = open.paymentId ? { id: open.paymentId, status: 'PENDING' } : null;
+      state.payKey = null;
+      state.selected.clear();
+      renderSelection();
+      showHold(open);
+      if (force === true && !state.watching) {
+        say(`You hold ${names(open.seats.map((seat) => seat.id))} until ${clockTime(open.expiresAt)}.`);
+      }
+    }
+    if (open.paymentId && state.watching !== open.paymentId) {
+      state.payment = state.payment?.id === open.paymentId ? state.payment : { id: open.paymentId, status: 'PENDING' };
+      checkout.watch(open.paymentId);
+    }
+  } else if (activeHold() && !state.watching) {
+    // ended elsewhere: released, paid or expired; the hold itself says which
+    await loadHold(state.hold.id);
+  }
+}
+
+/** For a fresh tab that names no event: the event of the user's newest open hold, if any. */
+async function eventOfOpenHold() {
+  if (!state.session || store.get(RETURN_KEY)) {
+    return null;
+  }
+  try {
+    const answer = await api.get('/me/holds', { accept: [404] });
+    return answer.status === 200 ? answer.data?.holds?.[0]?.eventId ?? null : null;
+  } catch {
+    return null;
   }
 }
 
@@ -428,18 +563,23 @@ async function loadHold(holdId) {
   try {
     const answer = await api.get(`/holds/${encodeURIComponent(holdId)}`, { accept: [404] });
     if (eventId !== state.eventId) {
-      return false;
+      return null;
     }
-    if (answer.status === 404 || !['ACTIVE', 'PAID'].includes(answer.data?.status) || answer.data.eventId !== eventId) {
-      store.set(holdKey(), null);
-      return false;
+    if (answer.status === 404 || answer.data?.eventId !== eventId) {
+      forgetHold();
+      return null;
     }
     noteSkew(answer.headers);
-    showHold(answer.data);
-    return true;
+    if (answer.data.status === 'RELEASED') {
+      forgetHold();
+      say('Your hold was released.');
+    } else {
+      showHold(answer.data);
+    }
+    return answer.data;
   } catch (error) {
     report(error);
-    return false;
+    return null;
   }
 }
 
@@ -453,8 +593,8 @@ async function release() {
   try {
     await api.delete(`/holds/${encodeURIComponent(hold.id)}`);
     forgetHold();
-    say(`Released ${hold.seats.map((seat) => seatName(seat.id)).join(', ')}: the seats are available again.`);
-    $('#seat-map').focus();
+    say(`Released ${names(hold.seats.map((seat) => seat.id))}: the seats are available again.`);
+    seatMap.focus();
   } catch (error) {
     report(error);
     if (error.status === 404 || error.status === 409) {
@@ -494,133 +634,88 @@ function noteSkew(headers) {
   }
 }
 
-// ---- payments ------------------------------------------------------------------------------------------------
+// ---- payments (checkout.js) -----------------------------------------------------------------------------------
 
-/** Pay is offered only when the server lists providers; a 404 means it takes no payments (yet). */
-async function loadProviders() {
-  try {
-    const answer = await api.get('/payment-providers', { accept: [404, 405, 501] });
-    state.providers = answer.status === 200 && Array.isArray(answer.data?.providers) && answer.data.providers.length > 0
-      ? answer.data.providers : null;
-  } catch {
-    state.providers = null;
-  }
-  renderActions();
-}
-
-async function pay(provider) {
-  const hold = state.hold;
-  if (!hold || hold.status !== 'ACTIVE') {
-    return;
-  }
-  clearError();
-  state.payKey ||= newKey();
-  setBusy(true);
-  try {
-    const answer = await api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider },
-      { headers: { 'Idempotency-Key': state.payKey } });
-    startPayment(answer.data, true);
-  } catch (error) {
-    const problem = error.problem || {};
-    const inFlight = problem.paymentId || problem.payment?.id;
-    if (error.status === 409 && inFlight) {
-      say('A payment for this hold is already under way.');
-      startPayment(problem.payment?.id ? problem.payment : { id: inFlight, status: 'PENDING' }, false);
-    } else {
-      report(error);
-    }
-  } finally {
-    setBusy(false);
-  }
-}
-
-function startPayment(payment, open) {
-  state.payment = payment;
-  showHold(state.hold);
-  if (open && isWebUrl(payment.approvalUrl || '')) {
-    // A new tab keeps this page polling; the link in the panel is there if a popup blocker stops it.
-    window.open(payment.approvalUrl, '_blank', 'noopener');
-    say('Approve the payment on the payment page. This page shows the result.');
-  }
-  watchPayment(payment.id);
-}
-
-async function watchPayment(paymentId) {
-  while (state.payment?.id === paymentId && state.payment.status === 'PENDING') {
-    await sleep(PAYMENT_POLL_MS);
-    if (state.payment?.id !== paymentId) {
-      return;
-    }
-    try {
-      const answer = await api.get(`/payments/${encodeURIComponent(paymentId)}`);
-      if (state.payment?.id !== paymentId) {
-        return;
-      }
-      state.payment = { ...state.payment, ...answer.data };
-    } catch (error) {
-      if (error.status === 404 || error.status === 403) {
-        state.payment = null;
-        report(error);
-      }
-      continue;
-    }
-    if (state.payment.status === 'SUCCESS') {
-      say('Paid. Your tickets are confirmed.');
-      showHold({ ...state.hold, status: 'PAID' });
-      refreshMap();
-      if (!$('#tickets').hidden) {
-        loadTickets();
-      }
-    } else if (state.payment.status === 'FAILED') {
-      state.payKey = null;
-      showError(`The payment failed${state.payment.failureReason ? `: ${state.payment.failureReason}` : '.'}`);
-      showHold(state.hold);
-    } else {
-      showHold(state.hold);
-    }
-  }
-}
-
-// ---- my tickets ----------------------------------------------------------------------------------------------
-
-$('#tickets-button').addEventListener('click', () => {
-  const section = $('#tickets');
-  const open = section.hidden;
-  section.hidden = !open;
-  $('#tickets-button').setAttribute('aria-expanded', String(open));
-  if (open) {
-    loadTickets();
-  }
+const checkout = new Checkout(api, state, {
+  activeHold,
+  showHold,
+  loadHold,
+  focusHold: () => holdView.focusTarget().focus(),
+  refreshMap,
+  openTickets,
+  loadTickets,
+  ticketsOpen: () => !$('#tickets').hidden,
+  showEvent,
+  setBusy,
+  renderActions,
 });
 
-async function loadTickets() {
+/**
+ * The provider sent the buyer back here, usually in the tab it opened: `?payment=<id>&result=approved|cancelled`.
+ * The address is cleaned at once (a reload must not do it again); signed out, it waits for the sign-in.
+ */
+async function handleReturn(returning) {
+  if (!state.session) {
+    say('Sign in as the buyer to see how your payment went.');
+    return;
+  }
+  store.set(RETURN_KEY, null);
+  await checkout.returned(returning);
+}
+
+// ---- my tickets ------------------------------------------------------------------------------------------------
+
+$('#tickets-button').addEventListener('click', () => {
+  if ($('#tickets').hidden) {
+    openTickets(null);
+  } else {
+    closeTickets();
+  }
+});
+$('#tickets-close').addEventListener('click', closeTickets);
+
+function openTickets(highlight) {
+  const section = $('#tickets');
+  section.hidden = false;
+  $('#tickets-button').setAttribute('aria-expanded', 'true');
+  loadTickets({ quiet: false, highlight });
+  $('#tickets-title').focus();
+  section.scrollIntoView({ block: 'start' });
+}
+
+function closeTickets() {
+  $('#tickets').hidden = true;
+  $('#tickets-button').setAttribute('aria-expanded', 'false');
+  $('#tickets-button').focus();
+}
+
+/** Reads the user's tickets: marks their sold seats on the map, and fills My tickets when it is open. */
+async function loadTickets({ quiet, highlight = null }) {
   const body = $('#tickets-body');
-  body.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
+  if (!quiet && !body.firstChild) {
+    body.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
+  }
   try {
     const answer = await api.get('/me/tickets', { accept: [404] });
     if (answer.status === 404) {
       body.replaceChildren(el('p', { class: 'muted' }, 'This server does not list tickets yet.'));
       return;
     }
-    const tickets = answer.data?.tickets || [];
-    if (tickets.length === 0) {
-      body.replaceChildren(el('p', { class: 'muted' }, 'No tickets yet.'));
-      return;
+    state.tickets = answer.data?.tickets || [];
+    seatMap.setYours(state.tickets.filter((ticket) => ticket.status === 'PAID' && ticket.eventId === state.eventId)
+      .map((ticket) => ticket.seatId));
+    if (!$('#tickets').hidden) {
+      renderTickets(body, state.tickets, { events: state.events, highlight });
     }
-    const names = new Map(state.events.map((event) => [event.id, event.name]));
-    body.replaceChildren(el('table', {},
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Event'), el('th', { scope: 'col' }, 'Seat'), el('th', { scope: 'col' }, 'Status'))),
-      el('tbody', {}, tickets.map((ticket) => el('tr', { dataset: { ticket: ticket.id } },
-        el('td', {}, names.get(ticket.eventId) || ticket.eventId),
-        el('td', {}, ticket.row && ticket.column ? `Row ${ticket.row} seat ${ticket.column}` : seatName(ticket.seatId)),
-        el('td', {}, el('span', { class: 'pill', dataset: { status: ticket.status } }, ticket.status)))))));
   } catch (error) {
-    body.replaceChildren();
-    report(error);
+    if (!quiet) {
+      body.replaceChildren();
+      report(error);
+    }
   }
 }
 
-// ---- new event (admins) --------------------------------------------------------------------------------------
+// ---- new event (admins) ----------------------------------------------------------------------------------------
 
 $('#new-event-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -665,10 +760,33 @@ $('#new-event-form').addEventListener('submit', async (event) => {
   $('#new-event-form').elements.date.value = local;
 })();
 
-// ---- start ---------------------------------------------------------------------------------------------------
+// ---- the docked bar's height, so the page can scroll everything out from under it --------------------------------
 
-if (state.session?.token) {
-  enter();
-} else {
-  $('#user-name').focus();
-}
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty('--dock-height', `${$('#dock').offsetHeight}px`);
+}).observe($('#dock'));
+
+// ---- start -----------------------------------------------------------------------------------------------------
+
+(async () => {
+  const params = new URLSearchParams(location.search);
+  if (params.has('payment')) {
+    store.set(RETURN_KEY, { paymentId: params.get('payment'), result: params.get('result') || '' });
+    history.replaceState(null, '', location.pathname);
+  }
+  renderSession();
+  renderSelection();
+  if (state.session?.token) {
+    checkout.loadProviders();
+  }
+  await loadEvents(params.get('event') || store.get('ticketing.event') || await eventOfOpenHold());
+  if (store.get(RETURN_KEY)) {
+    if (state.session?.token) {
+      await handleReturn(store.get(RETURN_KEY));
+    } else {
+      say('Sign in as the buyer to see how your payment went.');
+      $('#user-name').focus();
+    }
+  }
+  document.body.dataset.ready = 'true';
+})();

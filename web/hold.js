@@ -1,24 +1,20 @@
-// The hold panel: the held seats, the amount, a live countdown to expiresAt, Release, and Pay when the
-// server offers payment providers.
+// The hold panel: the held seats, the amount, a live countdown to expiresAt, Release, and Pay when the server
+// offers payment providers; while a payment is under way, its state, the provider's page and a way to give up.
 
 import { $, el, countdown, money, seatName, isWebUrl } from './util.js';
 
 const STATUS_TEXT = { ACTIVE: 'Active', RELEASED: 'Released', EXPIRED: 'Expired', PAID: 'Paid' };
-const PAYMENT_TEXT = {
-  PENDING: 'Waiting for the payment to be approved…',
-  SUCCESS: 'Paid. Your tickets are confirmed.',
-  FAILED: 'The payment failed.',
-};
 
 export class HoldView {
   /**
    * @param onRelease () => void
    * @param onPay (providerId) => void
+   * @param onCancelPayment () => void, to give up the payment under way (the hold stays)
    * @param onClose () => void, to dismiss a hold that has ended
    * @param onExpire () => void, once, when the countdown of an ACTIVE hold reaches zero
    * @param now () => the server's time in ms (the browser's clock corrected for skew)
    */
-  constructor(root, { onRelease, onPay, onClose, onExpire, now = () => Date.now() }) {
+  constructor(root, { onRelease, onPay, onCancelPayment, onClose, onExpire, now = () => Date.now() }) {
     this.root = root;
     this.onExpire = onExpire;
     this.now = now;
@@ -27,6 +23,7 @@ export class HoldView {
     this.announced = new Set();
     $('#release', root).addEventListener('click', () => onRelease());
     $('#hold-close', root).addEventListener('click', () => onClose());
+    $('#payment-cancel', root).addEventListener('click', () => onCancelPayment());
     $('#pay-button', root).addEventListener('click', () => {
       const chosen = root.querySelector('input[name="provider"]:checked');
       if (chosen) {
@@ -35,16 +32,22 @@ export class HoldView {
     });
   }
 
+  get shown() {
+    return !this.root.hidden;
+  }
+
   hide() {
     this.hold = null;
     this.root.hidden = true;
+    delete this.root.dataset.holdId;
+    delete this.root.dataset.status;
     this.#stopTimer();
   }
 
   /**
    * @param hold the API's hold
    * @param providers [{id, name}] or null when the server takes no payments
-   * @param payment the hold's payment ({id, status, approvalUrl, failureReason}) or null
+   * @param payment the hold's payment ({id, status, approvalUrl, failureReason, provider}) or null
    * @param busy a request is in flight: actions are disabled
    */
   show(hold, { providers = null, payment = null, busy = false } = {}) {
@@ -58,21 +61,25 @@ export class HoldView {
     this.root.dataset.holdId = hold.id;
     this.root.dataset.status = hold.status;
 
+    $('#hold-title', this.root).textContent = hold.status === 'PAID' ? 'Your purchase' : 'Your hold';
     $('#hold-status', this.root).textContent = STATUS_TEXT[hold.status] || hold.status;
     $('#hold-status', this.root).dataset.status = hold.status;
     $('#hold-timer', this.root).hidden = !active;
     const seats = [...(hold.seats || [])];
+    $('#hold-seat-names', this.root).textContent = seats.length <= 3 ? seats.map((seat) => seatName(seat.id)).join(', ')
+      : `${seats.length} seats: ${seats.map((seat) => seatName(seat.id)).join(', ')}`;
     $('#hold-seats', this.root).replaceChildren(...seats.map((seat) =>
       el('li', { dataset: { seat: seat.id } }, el('span', {}, seatName(seat.id)), el('span', { class: 'price' }, money(seat.price, hold.currency)))));
     $('#hold-amount', this.root).textContent = money(hold.amount, hold.currency);
 
+    const paying = payment?.status === 'PENDING' || payment?.status === 'SUCCESS';
+    const payable = active && !!providers?.length && !paying;
     const release = $('#release', this.root);
-    release.hidden = !active;
+    release.hidden = !active || payment?.status === 'SUCCESS';
     release.disabled = busy;
     $('#hold-close', this.root).hidden = active;
-
-    this.#showPay(active && !!providers?.length && payment?.status !== 'PENDING' && payment?.status !== 'SUCCESS', providers, busy);
-    this.#showPayment(payment);
+    this.#showPay(payable, providers, busy);
+    this.#showPayment(payment, busy);
 
     if (active) {
       this.#startTimer();
@@ -81,9 +88,17 @@ export class HoldView {
     }
   }
 
+  /** The button to move focus to after holding: Pay when it is offered, else the panel itself. */
+  focusTarget() {
+    const pay = $('#pay-button', this.root);
+    return pay.hidden ? this.root : pay;
+  }
+
   #showPay(visible, providers, busy) {
-    const pay = $('#pay', this.root);
-    pay.hidden = !visible;
+    $('#pay', this.root).hidden = !visible;
+    const button = $('#pay-button', this.root);
+    button.hidden = !visible;
+    button.disabled = busy;
     if (!visible) {
       return;
     }
@@ -96,27 +111,32 @@ export class HoldView {
         el('input', { type: 'radio', name: 'provider', value: provider.id, checked: chosen ? chosen === provider.id : index === 0 }),
         ` ${provider.name || provider.id}`)));
     }
-    $('#pay-button', this.root).disabled = busy;
+    const single = providers.length === 1;
+    $('#providers', this.root).hidden = single;
+    const name = single ? providers[0].name || providers[0].id : null;
+    button.textContent = `Pay ${money(this.hold.amount, this.hold.currency)}${name ? ` with ${name}` : ''}`;
   }
 
-  #showPayment(payment) {
+  #showPayment(payment, busy) {
     const box = $('#payment', this.root);
-    box.hidden = !payment;
-    if (!payment) {
+    // shown while it is under way; how it ended is the dock's message (and, when paid, the panel's own status)
+    box.hidden = !payment || payment.status !== 'PENDING';
+    if (box.hidden) {
       return;
     }
     box.dataset.status = payment.status;
     const status = $('#payment-status', this.root);
-    status.textContent = payment.status;
+    status.textContent = 'Waiting';
     status.dataset.status = payment.status;
-    const reason = payment.status === 'FAILED' && payment.failureReason ? ` ${payment.failureReason}` : '';
-    $('#payment-text', this.root).textContent = (PAYMENT_TEXT[payment.status] || '') + reason;
+    $('#payment-text', this.root).textContent =
+      `Approve the payment at ${payment.providerName || 'the provider'} (its page opened in a new tab); this page shows the result.`;
     const link = $('#approval-link', this.root);
-    const open = payment.status === 'PENDING' && isWebUrl(payment.approvalUrl || '');
+    const open = isWebUrl(payment.approvalUrl || '');
     link.hidden = !open;
     if (open) {
       link.href = payment.approvalUrl;
     }
+    $('#payment-cancel', this.root).disabled = busy;
   }
 
   #startTimer() {

@@ -68,6 +68,35 @@ export function seatName(seatId) {
   return `Row ${row} seat ${column}`;
 }
 
+/**
+ * A server message with its seat ids ("seat 15-2", "seats 3-4, 3-5", "not available: 3-4") named as the page names
+ * seats: "Row 15 seat 2". Numbers that are part of something longer (dates, other ids) are left alone.
+ */
+export function nameSeatsIn(text) {
+  const id = String.raw`(?<![\w.:-])\d{1,3}-\d{1,3}(?![\w.:-])`;
+  const list = new RegExp(String.raw`\b(?:seats? )?(${id}(?:(?:, | and )${id})*)`, 'gi');
+  return String(text ?? '').replace(list, (_, ids) => names(ids.split(/, | and /)));
+}
+
+/** "Row 3 seat 4", "Row 3 seat 4 and Row 3 seat 5", "Row 3 seat 4, Row 3 seat 5 and Row 9 seat 1". */
+export function names(seatIds) {
+  const named = [...seatIds].map(seatName);
+  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+}
+
+/** "14 Feb 2027, 20:30" in the reader's time zone. */
+export function when(date) {
+  const parsed = new Date(date);
+  return Number.isNaN(parsed.getTime()) ? String(date ?? '')
+    : parsed.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "20:30" in the reader's time zone. */
+export function clockTime(date) {
+  const parsed = new Date(date);
+  return Number.isNaN(parsed.getTime()) ? '' : parsed.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+}
+
 /** Seat ids in row, then column order. */
 export function bySeat(a, b) {
   const [ra, ca] = a.split('-').map(Number);
@@ -98,25 +127,33 @@ export function isWebUrl(text) {
   }
 }
 
-/** sessionStorage that never throws (private modes, full storage): the page works, it just forgets on reload. */
-export const store = {
-  get(key) {
-    try {
-      const text = sessionStorage.getItem(key);
-      return text === null ? null : JSON.parse(text);
-    } catch {
-      return null;
-    }
-  },
-  set(key, value) {
-    try {
-      if (value === null || value === undefined) {
-        sessionStorage.removeItem(key);
-      } else {
-        sessionStorage.setItem(key, JSON.stringify(value));
+/** Web storage that never throws (private modes, full storage): the page works, it just forgets. */
+function storage(area) {
+  return {
+    get(key) {
+      try {
+        const text = area().getItem(key);
+        return text === null ? null : JSON.parse(text);
+      } catch {
+        return null;
       }
-    } catch {
-      // not remembered; nothing else depends on it
-    }
-  },
-};
+    },
+    set(key, value) {
+      try {
+        if (value === null || value === undefined) {
+          area().removeItem(key);
+        } else {
+          area().setItem(key, JSON.stringify(value));
+        }
+      } catch {
+        // not remembered; nothing else depends on it
+      }
+    },
+  };
+}
+
+/** This tab only (the event last looked at). */
+export const store = storage(() => sessionStorage);
+
+/** Every tab of this origin, across restarts: the sign-in, so that a tab the payment provider opens is signed in. */
+export const shared = storage(() => localStorage);

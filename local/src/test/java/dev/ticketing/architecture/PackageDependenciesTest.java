@@ -77,7 +77,8 @@ class PackageDependenciesTest {
     private static final class SharedPackages {
         static final String[] ALL = {
                 "dev.ticketing.config..", "dev.ticketing.events..", "dev.ticketing.holds..", "dev.ticketing.idempotency..",
-                "dev.ticketing.identity..", "dev.ticketing.payments", "dev.ticketing.payments.card..",
+                "dev.ticketing.identity..", "dev.ticketing.logging..", "dev.ticketing.metrics..",
+                "dev.ticketing.payments", "dev.ticketing.payments.card..",
                 "dev.ticketing.payments.gateway..", "dev.ticketing.payments.paypal..", "dev.ticketing.payments.queue..",
                 "dev.ticketing.problems..", "dev.ticketing.seats..", "dev.ticketing.store..", "dev.ticketing.tickets.."};
     }

@@ -21,7 +21,8 @@ class HoldAuthorizationIT {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.contentType()).isEqualTo("application/problem+json");
         }
-        assertThat(api.get("/events", null).status()).isEqualTo(401);
+        assertThat(api.get("/me/tickets", null).status()).isEqualTo(401);
+        assertThat(api.get("/me/holds", null).status()).isEqualTo(401);
         assertThat(api.seatStatuses(event, api.newUser("bob"))).containsEntry("1-1", "AVAILABLE");
     }
 

@@ -70,6 +70,29 @@ class VerifiedPaymentsIT {
     }
 
     @Test
+    void aSignedCardEventClaimingACaptureOfAnotherAmountSellsNothing() {
+        String event = api.createEvent(2, 4);
+        String alice = api.newUser("alice");
+        String holdId = payments.hold(event, alice, "2-2");
+        Api.Response started = payments.pay(holdId, alice, "OTHER");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String paymentId = started.json().get("id").asText();
+        String sessionId = started.json().get("providerOrderId").asText();
+
+        ObjectNode charge = JsonNodeFactory.instance.objectNode().put("id", "ch_forged_" + UUID.randomUUID().toString()
+                .replace("-", "")).put("object", "charge").put("session", sessionId).put("reference", paymentId)
+                .put("status", "succeeded").put("amount", "0.01").put("currency", "USD");
+        String forged = payments.card().sendSigned("charge.captured", charge);
+        await().atMost(PaymentsApi.DEADLINE).until(() -> payments.card().delivered(forged));
+        payments.awaitQueueDrained();
+
+        assertThat(payments.payment(paymentId, alice).get("status").asText()).as("the session is still open").isEqualTo("PENDING");
+        assertThat(api.seatStatuses(event, alice)).containsEntry("2-2", "RESERVED");
+        payments.card().pay(sessionId);
+        payments.awaitStatus(paymentId, alice, "SUCCESS");
+    }
+
+    @Test
     void aRefundAtPayPalCancelsTheTicketsAndGivesTheSeatsBack() {
         Purchase purchase = purchase("1-1", "1-2");
         payments.paypalClient().refundCapture(purchase.captureId, purchase.amount, "EUR", "dashboard-refund-" + purchase.paymentId);

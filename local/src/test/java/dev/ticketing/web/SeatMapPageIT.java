@@ -1,184 +1,338 @@
 package dev.ticketing.web;
 
+import static dev.ticketing.web.Browsers.assertInWindow;
+import static dev.ticketing.web.Browsers.assertNoHorizontalScroll;
+import static dev.ticketing.web.Browsers.box;
+import static dev.ticketing.web.Browsers.messages;
+import static dev.ticketing.web.Browsers.open;
+import static dev.ticketing.web.Browsers.screenshot;
+import static dev.ticketing.web.Browsers.script;
+import static dev.ticketing.web.Browsers.clickSeat;
+import static dev.ticketing.web.Browsers.seatBox;
+import static dev.ticketing.web.Browsers.shown;
+import static dev.ticketing.web.Browsers.signIn;
+import static dev.ticketing.web.Browsers.stageBox;
+import static dev.ticketing.web.Browsers.tapSeat;
+import static dev.ticketing.web.Browsers.state;
+import static dev.ticketing.web.Browsers.switchToNewWindow;
+import static dev.ticketing.web.Browsers.tap;
+import static dev.ticketing.web.Browsers.text;
+import static dev.ticketing.web.Browsers.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.local.testing.TestStack;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The seat-map page in a real browser (headless Chromium from the OS packages, driven by Selenium): what one
- * user holds on the page, another user's page shows as reserved within about two seconds, and releasing it on
- * the page gives the seats back to everyone. Skipped where {@code chromium} and {@code chromium-driver} are not
- * installed; {@code .ci/run} installs them.
+ * The seat-map page in a real browser (headless Chromium, desktop 1280x800 and phone 390x844) on a 30 x 40 hall:
+ * the whole hall in view without scrolling sideways, live for everyone before signing in; a hold seen by others
+ * within about two seconds and by the holder's other tabs; a phone's bottom bar; a PayPal round trip through a
+ * second tab that ends signed in with the tickets; a purchase with the keyboard alone. Skipped where chromium and
+ * chromium-driver are not installed ({@code .ci/run} installs them). Screenshots land in target/screenshots.
  */
 class SeatMapPageIT {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     /**
      * The page polls every second and the map is promised fresh within one: two seconds, plus a second of slack
      * for a loaded CI machine (measured here: 0.8-1.2 s; the test prints what it saw).
      */
     private static final Duration SEEN_BY_OTHERS = Duration.ofSeconds(3);
-    private static final Duration PAGE_ACTION = Duration.ofSeconds(10);
-    /** Kept referenced: Selenium warns that it has no DevTools (CDP) bindings for this Chromium; the test needs none. */
-    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+    private static final Duration PAYMENT = Duration.ofSeconds(15);
+    private static final String[] CORNERS = {"1-1", "1-40", "30-1", "30-40"};
 
-    static {
-        SELENIUM_LOG.setLevel(Level.SEVERE);
-    }
-
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private final List<Path> profiles = new ArrayList<>();
+    private final Browsers browsers = new Browsers();
+    private final Api api = TestStack.api();
+    private final PaymentsApi payments = TestStack.payments();
+    private final String base = TestStack.get().baseUrl().toString();
 
     /** Per test rather than per class, so that the skip and its reason show in the test report. */
     @BeforeEach
     void chromiumIsInstalled() {
-        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "SeatMapPageIT skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
-                        + " install them with: apt-get install -y chromium chromium-driver");
+        assumeTrue(Browsers.installed(), "SeatMapPageIT skipped: " + Browsers.SKIPPED);
     }
 
     @AfterEach
     void closeBrowsers() throws IOException {
-        browsers.forEach(WebDriver::quit);
-        for (Path profile : profiles) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
+        browsers.close();
     }
 
     @Test
-    void seatsHeldOnThePageAreSeenReservedByOthersWithinTwoSecondsAndReleasingFreesThem() {
-        LocalSystem stack = TestStack.get();
-        Api api = TestStack.api();
-        String event = api.createEvent(6, 8);
-        String alice = "alice-" + UUID.randomUUID().toString().substring(0, 8);
-        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+    void onADesktopTheWholeHallIsLiveBeforeSignInAndAHoldIsSeenByOthersAndInTheHoldersNewTab() {
+        String event = api.createEvent(30, 40);
+        String alice = user("alice");
+        String bob = user("bob");
+        WebDriver bobsPage = browsers.desktop();
+        open(bobsPage, base, event, "30-40");
+        signIn(bobsPage, bob);
+        WebDriver alicesPage = browsers.desktop();
+        open(alicesPage, base, event, "30-40");
 
-        WebDriver bobsPage = openSignedIn(stack, bob, event);
-        WebDriver alicesPage = openSignedIn(stack, alice, event);
-        assertThat(state(bobsPage, "3-4")).isEqualTo("available");
+        // Before signing in: the live map, whole, read-only, and an invitation to sign in
+        assertThat(script(alicesPage, "return [innerWidth, innerHeight]")).isEqualTo(java.util.List.of(1280L, 800L));
+        for (String corner : CORNERS) {
+            assertInWindow(alicesPage, seatBox(alicesPage, corner), "seat " + corner);
+        }
+        assertNoHorizontalScroll(alicesPage);
+        Map<String, Number> stage = stageBox(alicesPage);
+        double seatsCentre = (seatBox(alicesPage, "1-1").get("left").doubleValue()
+                + seatBox(alicesPage, "1-40").get("right").doubleValue()) / 2;
+        assertThat((stage.get("left").doubleValue() + stage.get("right").doubleValue()) / 2).as("stage centre").isCloseTo(seatsCentre, within(1.0));
+        assertThat(text(alicesPage, "#price-legend")).contains("Rows 1–2 · 50.00 EUR").contains("Rows 3–30 · 20.00 EUR");
+        assertThat(alicesPage.findElements(By.xpath("//*"))).as("nothing in the page per seat (1,200 here)").hasSizeLessThan(300);
+        assertThat(text(alicesPage, "#guest-panel")).contains("Sign in to hold seats");
+        clickSeat(alicesPage, "15-20");
+        waitFor(alicesPage).until(page -> messages(page).contains("Row 15 seat 20, 20.00 EUR: sign in to hold seats."));
+        assertThat(state(alicesPage, "15-20")).isEqualTo("available");
 
-        // Alice picks two seats: shown as selected, with what they cost (rows 3-6 are 20.00 EUR)
-        seat(alicesPage, "3-4").click();
-        seat(alicesPage, "3-5").click();
-        assertThat(state(alicesPage, "3-4")).isEqualTo("selected");
-        assertThat(seat(alicesPage, "3-4").getAttribute("aria-label")).isEqualTo("Row 3 seat 4, available, selected, 20.00 EUR");
-        assertThat(seat(alicesPage, "3-4").getAttribute("aria-pressed")).isEqualTo("true");
-        assertThat(text(alicesPage, "#selection-summary")).contains("2 seats").contains("40.00 EUR");
+        // Signed in: said once, and the keyboard focus is on the map
+        signIn(alicesPage, alice);
+        assertThat(text(alicesPage, "body").split("Signed in as", -1)).as("'Signed in as' appears once").hasSize(2);
+        waitFor(alicesPage).until(page -> focusedClass(page).contains("seat-cursor"));
 
-        // ... and holds them: the hold panel counts down and shows the amount; the seats are hers on the map
+        // Bob has picked two seats; Alice picks two, sees what they cost, and holds them
+        clickSeat(bobsPage, "16-5");
+        clickSeat(bobsPage, "16-6");
+        clickSeat(alicesPage, "15-20");
+        clickSeat(alicesPage, "15-21");
+        assertThat(state(alicesPage, "15-20")).isEqualTo("selected");
+        assertThat(text(alicesPage, "#selection-summary")).isEqualTo("2 seats: Row 15 seat 20, Row 15 seat 21");
+        assertThat(text(alicesPage, "#selection-total")).isEqualTo("40.00 EUR");
         alicesPage.findElement(By.id("hold-selected")).click();
-        waitFor(alicesPage, PAGE_ACTION).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
+        waitFor(alicesPage).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
         long held = System.nanoTime();
+        assertThat(focusedId(alicesPage)).as("focus moves to Pay, not to the page").isEqualTo("pay-button");
         assertThat(text(alicesPage, "#hold-amount")).isEqualTo("40.00 EUR");
-        assertThat(text(alicesPage, "#hold-seats")).contains("Row 3 seat 4").contains("Row 3 seat 5");
+        assertThat(messages(alicesPage)).contains("Held Row 15 seat 20 and Row 15 seat 21 for 40.00 EUR until");
         String firstCountdown = text(alicesPage, "#countdown");
         assertThat(firstCountdown).matches("(10|9):\\d\\d");
         waitFor(alicesPage, Duration.ofSeconds(3)).until(page -> !text(page, "#countdown").equals(firstCountdown));
-        assertThat(state(alicesPage, "3-4")).isEqualTo("mine");
-        assertThat(state(alicesPage, "3-5")).isEqualTo("mine");
-        assertThat(seat(alicesPage, "3-5").getAttribute("aria-label")).isEqualTo("Row 3 seat 5, held by you, 20.00 EUR");
+        assertThat(state(alicesPage, "15-20")).isEqualTo("mine");
+        assertThat(state(alicesPage, "15-21")).isEqualTo("mine");
 
-        // Bob's page, polling, shows them reserved within about two seconds
-        waitFor(bobsPage, SEEN_BY_OTHERS).until(page -> "reserved".equals(state(page, "3-4")) && "reserved".equals(state(page, "3-5")));
+        // Bob's page shows them reserved within about two seconds
+        waitFor(bobsPage, SEEN_BY_OTHERS).until(page -> "reserved".equals(state(page, "15-20")) && "reserved".equals(state(page, "15-21")));
         Duration seenReserved = Duration.ofNanos(System.nanoTime() - held);
-        assertThat(seat(bobsPage, "3-4").getAttribute("aria-disabled")).isEqualTo("true");
 
-        // A second hold by Alice for this event is refused; the page shows the server's reason
-        alicesPage.findElement(By.id("hold-together")).click();
-        waitFor(alicesPage, PAGE_ACTION).until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
-        assertThat(text(alicesPage, "#alert-text")).contains("You already hold seats for this event");
+        // Someone takes a seat Bob had picked: it leaves his selection and the dock says so, in view, by name
+        assertThat(api.hold(event, api.newUser("carol"), "16-5").status()).isEqualTo(201);
+        waitFor(bobsPage, SEEN_BY_OTHERS).until(page -> "reserved".equals(state(page, "16-5")));
+        assertThat(messages(bobsPage)).contains("Row 16 seat 5 was just taken by someone else and left your selection.");
+        assertInWindow(bobsPage, bobsPage.findElement(By.id("alert")), "the message");
+        assertThat(text(bobsPage, "#selection-summary")).isEqualTo("1 seat: Row 16 seat 6");
 
-        // Alice releases on the page: available again for her at once, and for Bob within about two seconds
+        // A seat taken between Bob's last look and his Hold: the page names it as it names seats, never "17-1"
+        clickSeat(bobsPage, "17-1");
+        assertThat(api.hold(event, api.newUser("dave"), "17-1").status()).isEqualTo(201);
+        bobsPage.findElement(By.id("hold-selected")).click();
+        waitFor(bobsPage).until(page -> messages(page).contains("Row 17 seat 1 was just taken by someone else"));
+        assertThat(messages(bobsPage)).doesNotContain("17-1");
+
+        // Someone else's purchase shows sold on Alice's map (and in the picture the test leaves for the README)
+        String frank = api.newUser("frank");
+        String franksHold = payments.hold(event, frank, "5-10", "5-11", "5-12");
+        payments.approveAtPayPal(payments.startPayPal(franksHold, frank).get("providerOrderId").asText());
+        waitFor(alicesPage, PAYMENT).until(page -> "sold".equals(state(page, "5-12")));
+        screenshot(alicesPage, "desktop-1280x800");
+
+        // Alice opens the page in a new tab: signed in, on her event, her hold and its countdown, "held by you"
+        String firstTab = alicesPage.getWindowHandle();
+        String holdId = alicesPage.findElement(By.id("hold-panel")).getAttribute("data-hold-id");
+        alicesPage.switchTo().newWindow(WindowType.TAB);
+        alicesPage.get(base + "/");   // no event named: the page opens the one she holds seats for
+        waitFor(alicesPage).until(page -> state(page, "30-40") != null);
+        assertThat(alicesPage.getCurrentUrl()).endsWith("?event=" + event);
+        waitFor(alicesPage).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
+        assertThat(alicesPage.findElement(By.id("hold-panel")).getAttribute("data-hold-id")).isEqualTo(holdId);
+        assertThat(text(alicesPage, "#who")).isEqualTo(alice);
+        assertThat(text(alicesPage, "#countdown")).matches("(10|9):\\d\\d");
+        waitFor(alicesPage).until(page -> "mine".equals(state(page, "15-20")) && "mine".equals(state(page, "15-21")));
+
+        // She releases it there: the first tab and Bob follow
         alicesPage.findElement(By.id("release")).click();
-        waitFor(alicesPage, PAGE_ACTION).until(ExpectedConditions.invisibilityOfElementLocated(By.id("hold-panel")));
+        waitFor(alicesPage).until(ExpectedConditions.invisibilityOfElementLocated(By.id("hold-panel")));
         long released = System.nanoTime();
-        waitFor(alicesPage, SEEN_BY_OTHERS).until(page -> "available".equals(state(page, "3-4")) && "available".equals(state(page, "3-5")));
-        waitFor(bobsPage, SEEN_BY_OTHERS).until(page -> "available".equals(state(page, "3-4")) && "available".equals(state(page, "3-5")));
+        waitFor(bobsPage, SEEN_BY_OTHERS).until(page -> "available".equals(state(page, "15-20")) && "available".equals(state(page, "15-21")));
         Duration seenAvailable = Duration.ofNanos(System.nanoTime() - released);
-        assertThat(api.seatStatuses(event, api.newUser("carol"))).containsEntry("3-4", "AVAILABLE").containsEntry("3-5", "AVAILABLE");
+        alicesPage.switchTo().window(firstTab);
+        waitFor(alicesPage, SEEN_BY_OTHERS).until(page -> !shown(page, "#hold-panel") && "available".equals(state(page, "15-20")));
 
         System.out.printf("SeatMapPageIT: Bob's page showed the hold after %d ms and the release after %d ms%n",
                 seenReserved.toMillis(), seenAvailable.toMillis());
     }
 
-    /** A fresh browser on the page, signed in as {@code user}, showing {@code event}'s seat map. */
-    private WebDriver openSignedIn(LocalSystem stack, String user, String event) {
-        WebDriver page = browser();
-        page.get(stack.baseUrl() + "/");
-        page.findElement(By.id("user-name")).sendKeys(user);
-        page.findElement(By.id("sign-in-button")).click();
-        waitFor(page, PAGE_ACTION).until(ExpectedConditions.textToBe(By.id("who"), user));
-        WebElement events = waitFor(page, PAGE_ACTION).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#event-select option[value='" + event + "']")));
-        assertThat(events.getText()).startsWith("Test show");
-        new Select(page.findElement(By.id("event-select"))).selectByValue(event);
-        waitFor(page, PAGE_ACTION).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.seat[data-seat='6-8']")));
-        return page;
-    }
+    @Test
+    void onAPhoneTheBarStaysInViewAndAPayPalRoundTripThroughASecondTabEndsSignedInWithTheTickets() {
+        String event = api.createEvent(30, 40);
+        String dana = user("dana");
+        WebDriver phone = browsers.phone();
+        open(phone, base, event, "30-40");
+        assertThat(script(phone, "return [innerWidth, innerHeight]")).isEqualTo(java.util.List.of(390L, 844L));
+        signIn(phone, dana);
 
-    private WebDriver browser() {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("chromium-profile-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        // The whole hall at once, above the bar, and nothing to scroll sideways
+        WebElement dock = phone.findElement(By.id("dock"));
+        double barTop = box(phone, dock).get("top").doubleValue();
+        for (String corner : CORNERS) {
+            assertInWindow(phone, seatBox(phone, corner), "seat " + corner);
+            assertThat(seatBox(phone, corner).get("bottom").doubleValue()).as("seat %s above the bar", corner).isLessThanOrEqualTo(barTop);
         }
-        profiles.add(profile);
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        // The driver named explicitly: Selenium Manager is never asked to find or download anything.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        browsers.add(driver);
-        return driver;
+        assertNoHorizontalScroll(phone);
+
+        // Seats too small for a finger: the first tap zooms in, then each seat is at least 40 px wide
+        tapSeat(phone, "10-20");
+        waitFor(phone).until(page -> "zoomed".equals(page.findElement(By.id("map-frame")).getAttribute("data-zoom")));
+        assertThat(state(phone, "10-20")).as("a zooming tap picks nothing").isEqualTo("available");
+        assertThat(seatBox(phone, "10-20").get("width").doubleValue()).isGreaterThanOrEqualTo(40);
+        tapSeat(phone, "10-20");
+        tapSeat(phone, "10-21");
+        waitFor(phone).until(page -> "selected".equals(state(page, "10-20")) && "selected".equals(state(page, "10-21")));
+
+        // The bar: in view wherever the page is scrolled, with the selection, its total and Hold
+        for (String scroll : new String[] {"scrollTo(0, document.body.scrollHeight)", "scrollTo(0, 0)"}) {
+            script(phone, scroll);
+            assertInWindow(phone, dock, "the bar");
+            assertInWindow(phone, phone.findElement(By.id("hold-selected")), "Hold");
+        }
+        assertThat(text(phone, "#selection-total")).isEqualTo("40.00 EUR");
+        assertThat(text(phone, "#hold-selected")).isEqualTo("Hold 2 seats");
+        assertThat(box(phone, phone.findElement(By.id("hold-selected"))).get("height").doubleValue()).isGreaterThanOrEqualTo(40);
+        tap(phone, phone.findElement(By.id("hold-selected")));
+        waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
+        WebElement pay = phone.findElement(By.id("pay-button"));
+        assertInWindow(phone, pay, "Pay");
+        assertThat(box(phone, pay).get("height").doubleValue()).isGreaterThanOrEqualTo(40);
+        assertThat(messages(phone)).contains("Held Row 10 seat 20 and Row 10 seat 21 for 40.00 EUR");
+        tap(phone, phone.findElement(By.id("zoom-fit")));
+        waitFor(phone).until(page -> "fit".equals(page.findElement(By.id("map-frame")).getAttribute("data-zoom")));
+        screenshot(phone, "phone-390x844");
+
+        // Pay with PayPal: its page opens in a second tab; Cancel there comes back to the hold, signed in
+        String firstTab = phone.getWindowHandle();
+        Set<String> known = phone.getWindowHandles();
+        phone.findElement(By.cssSelector("input[name='provider'][value='PAYPAL']")).click();
+        tap(phone, pay);
+        switchToNewWindow(phone, known);
+        waitFor(phone).until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+        waitFor(phone, PAYMENT).until(page -> messages(page).contains("You cancelled the payment at PayPal. Your seats are still held until"));
+        assertThat(text(phone, "#who")).isEqualTo(dana);
+        assertThat(phone.getCurrentUrl()).doesNotContain("payment=");
+        assertThat(shown(phone, "#hold-panel")).isTrue();
+        assertThat(text(phone, "#payment-text")).doesNotContain("Approve");
+
+        // Pay again from this tab and approve: the page that comes back shows the result and the tickets
+        known = phone.getWindowHandles();
+        phone.findElement(By.id("pay-button")).click();
+        switchToNewWindow(phone, known);
+        waitFor(phone).until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
+        waitFor(phone, PAYMENT).until(page -> messages(page).contains("Paid 40.00 EUR for Row 10 seat 20 and Row 10 seat 21."));
+        assertThat(text(phone, "#who")).isEqualTo(dana);
+        waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tickets .purchase[data-status='PAID']")));
+        String purchase = text(phone, "#tickets .purchase[data-status='PAID']");
+        assertThat(purchase).contains("Test show").contains("Row 10 seat 20").contains("Row 10 seat 21").contains("20.00 EUR")
+                .contains("40.00 EUR").contains("Paid");
+        waitFor(phone).until(page -> "yours".equals(state(page, "10-20")));
+        assertThat(phone.findElements(By.cssSelector("#tickets .purchase")))
+                .as("the cancelled first attempt is not a purchase of its own").hasSize(1);
+        screenshot(phone, "phone-tickets");
+
+        // The tab where it began knows too
+        phone.switchTo().window(firstTab);
+        waitFor(phone, PAYMENT).until(page -> "PAID".equals(page.findElement(By.id("hold-panel")).getAttribute("data-status")));
     }
 
-    private static WebDriverWait waitFor(WebDriver page, Duration deadline) {
-        return new WebDriverWait(page, deadline, Duration.ofMillis(50));
+    @Test
+    void aPurchaseWithTheKeyboardAlone() {
+        String event = api.createEvent(30, 40);
+        String erin = user("erin");
+        WebDriver page = browsers.desktop();
+        open(page, base, event, "30-40");
+
+        tabTo(page, "user-name");
+        keys(page, erin, Keys.ENTER);
+        waitFor(page).until(ExpectedConditions.textToBe(By.id("who"), erin));
+        waitFor(page).until(p -> focusedClass(p).contains("seat-cursor"));
+
+        keys(page, Keys.HOME);
+        assertThat(focusedLabel(page)).startsWith("Row 10 seat 1,");
+        keys(page, Keys.PAGE_DOWN);
+        assertThat(focusedLabel(page)).isEqualTo("Row 15 seat 1, available, 20.00 EUR");
+        keys(page, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
+        waitFor(page).until(p -> focusedLabel(p).equals("Row 15 seat 5, available, selected, 20.00 EUR"));
+        keys(page, Keys.ARROW_RIGHT, Keys.SPACE);
+        waitFor(page).until(p -> "selected".equals(state(p, "15-6")));
+        keys(page, Keys.PAGE_UP, Keys.ARROW_DOWN);
+        assertThat(focusedLabel(page)).startsWith("Row 11 seat 6,");
+        assertThat(state(page, "15-5")).isEqualTo("selected");
+
+        tabTo(page, "hold-selected");
+        keys(page, Keys.ENTER);
+        waitFor(page).until(p -> "pay-button".equals(focusedId(p)));
+        // the card checkout: back to the provider choice, arrow to the card, forward to Pay
+        new Actions(page).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(focused(page).getAttribute("name")).isEqualTo("provider");
+        keys(page, Keys.ARROW_DOWN);
+        assertThat(page.findElement(By.cssSelector("input[name='provider'][value='OTHER']")).isSelected()).isTrue();
+        tabTo(page, "pay-button");
+        Set<String> known = page.getWindowHandles();
+        keys(page, Keys.ENTER);
+        switchToNewWindow(page, known);
+        waitFor(page).until(ExpectedConditions.elementToBeClickable(By.id("pay")));
+        tabTo(page, "pay");
+        keys(page, Keys.ENTER);
+
+        waitFor(page, PAYMENT).until(p -> messages(p).contains("Paid 40.00 EUR for Row 15 seat 5 and Row 15 seat 6."));
+        waitFor(page).until(p -> "tickets-title".equals(focusedId(p)));
+        assertThat(text(page, "#tickets .purchase[data-status='PAID']")).contains("Row 15 seat 5").contains("Row 15 seat 6");
     }
 
-    private static WebElement seat(WebDriver page, String seatId) {
-        return page.findElement(By.cssSelector("button.seat[data-seat='" + seatId + "']"));
+    private static String user(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String state(WebDriver page, String seatId) {
-        return seat(page, seatId).getAttribute("data-state");
+    private static void keys(WebDriver page, CharSequence... keys) {
+        new Actions(page).sendKeys(keys).perform();
     }
 
-    private static String text(WebDriver page, String selector) {
-        return page.findElement(By.cssSelector(selector)).getText();
+    /** Presses Tab until {@code id} has the focus (at most 12 times). */
+    private static void tabTo(WebDriver page, String id) {
+        for (int i = 0; i < 12 && !id.equals(focusedId(page)); i++) {
+            keys(page, Keys.TAB);
+        }
+        assertThat(focusedId(page)).as("focus reached with Tab").isEqualTo(id);
+    }
+
+    private static WebElement focused(WebDriver page) {
+        return page.switchTo().activeElement();
+    }
+
+    private static String focusedId(WebDriver page) {
+        return focused(page).getAttribute("id");
+    }
+
+    private static String focusedClass(WebDriver page) {
+        String value = focused(page).getAttribute("class");
+        return value == null ? "" : value;
+    }
+
+    private static String focusedLabel(WebDriver page) {
+        String label = focused(page).getAttribute("aria-label");
+        return label == null ? "" : label;
     }
 }

@@ -53,7 +53,7 @@ class WebPageServingIT {
 
     @Test
     void theApiKeepsEveryOtherPath() {
-        assertThat(api.get("/events", null).status()).as("still the API, so a token is needed").isEqualTo(401);
+        assertThat(api.get("/me/tickets", null).status()).as("still the API, so a token is needed").isEqualTo(401);
         assertThat(api.get("/health", null).status()).isEqualTo(200);
         assertThat(api.post("/webhooks/paypal", null, "{}").contentType())
                 .as("/web/ is mounted with its slash, so /webhooks/... is not taken for a file")

@@ -56,6 +56,8 @@ public class HoldItems {
     private static final String PAYMENT_STARTED_AT = "payment_started_at";
     /** Set when starting a payment extended the hold: it happens once per hold. */
     private static final String PAYMENT_GRACE_USED = "payment_grace_used";
+    /** The hold's sort key in gsi1 starts so, under the user's partition ({@code HOLD#<created>#<id>}). */
+    private static final String GSI1_PREFIX = "HOLD#";
 
     private final Table table;
 
@@ -75,7 +77,7 @@ public class HoldItems {
     public TransactWriteItem create(Hold hold) {
         Map<String, AttributeValue> item = new HashMap<>(metaKey(hold.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(hold.userId())));
-        item.put(Keys.GSI1_SK, s("HOLD#" + hold.createdAt() + "#" + hold.id()));
+        item.put(Keys.GSI1_SK, s(GSI1_PREFIX + hold.createdAt() + "#" + hold.id()));
         item.put(ID, s(hold.id()));
         item.put(EVENT_ID, s(hold.eventId()));
         item.put(USER_ID, s(hold.userId()));
@@ -242,7 +244,7 @@ public class HoldItems {
     public QueryRequest userHoldsQuery(String userId) {
         return QueryRequest.builder().tableName(table.name()).indexName(Keys.GSI1)
                 .keyConditionExpression(Keys.GSI1_PK + " = :user AND begins_with(" + Keys.GSI1_SK + ", :holds)")
-                .expressionAttributeValues(Map.of(":user", s(Keys.user(userId)), ":holds", s("HOLD#")))
+                .expressionAttributeValues(Map.of(":user", s(Keys.user(userId)), ":holds", s(GSI1_PREFIX)))
                 .build();
     }
 
@@ -250,6 +252,36 @@ public class HoldItems {
     static Map.Entry<String, HoldStatus> visibleStatusOf(Map<String, AttributeValue> meta, Instant now) {
         return Map.entry(str(meta, ID), Hold.visibleStatus(HoldStatus.valueOf(str(meta, STATUS)),
                 Instant.ofEpochMilli(num(meta, ExpiryIndex.EXPIRES_AT)), now));
+    }
+
+    /**
+     * The user's holds in gsi1 ({@code USER#<userId>}, sort key {@code HOLD#<created>#<id>}) that storage still has
+     * ACTIVE with {@code expires_at} after {@code now}, newest first; only those of {@code eventId} unless it is null
+     * (eventually consistent, as every GSI read: read each again with {@link #partitionQuery}).
+     */
+    public QueryRequest userOpenQuery(String userId, String eventId, Instant now) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#expires", ExpiryIndex.EXPIRES_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":user", s(Keys.user(userId)), ":holds", s(GSI1_PREFIX),
+                ":active", s(HoldStatus.ACTIVE.name()), ":now", n(now.toEpochMilli())));
+        String filter = "#status = :active AND #expires > :now";
+        if (eventId != null) {
+            names.put("#event", EVENT_ID);
+            values.put(":event", s(eventId));
+            filter += " AND #event = :event";
+        }
+        return QueryRequest.builder().tableName(table.name())
+                .indexName(Keys.GSI1)
+                .keyConditionExpression(Keys.GSI1_PK + " = :user AND begins_with(" + Keys.GSI1_SK + ", :holds)")
+                .filterExpression(filter)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .build();
+    }
+
+    /** The id of the hold an item of {@link #userOpenQuery} stands for. */
+    static String idOf(Map<String, AttributeValue> meta) {
+        return str(meta, ID);
     }
 
     /** Whether an item of a hold's partition is the hold itself. */

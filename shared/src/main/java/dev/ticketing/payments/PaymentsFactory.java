@@ -1,6 +1,7 @@
 package dev.ticketing.payments;
 
 import dev.ticketing.config.AwsConfig;
+import dev.ticketing.config.SecretSource;
 import dev.ticketing.payments.card.CardCheckoutClient;
 import dev.ticketing.payments.card.CardCheckoutConfig;
 import dev.ticketing.payments.card.CardCheckoutGateway;
@@ -44,9 +45,16 @@ public class PaymentsFactory {
             @Property(name = "card.checkout.api.key") @Nullable String cardApiKey,
             @Property(name = "card.checkout.webhook.secret") @Nullable String cardWebhookSecret,
             @Property(name = "checkout.return.url", defaultValue = "http://localhost:3000/") String checkoutReturnUrl,
-            @Property(name = "payments.queue.url") @Nullable String paymentsQueueUrl) {
-        return new PaymentSettings(paypalBaseUrl, paypalClientId, paypalClientSecret, paypalWebhookId, cardBaseUrl,
-                cardApiKey, cardWebhookSecret, URI.create(checkoutReturnUrl.isBlank() ? "http://localhost:3000/" : checkoutReturnUrl),
+            @Property(name = "payments.queue.url") @Nullable String paymentsQueueUrl,
+            @Property(name = "paypal.client.secret.name") @Nullable String paypalClientSecretName,
+            @Property(name = "card.checkout.api.key.name") @Nullable String cardApiKeyName,
+            @Property(name = "card.checkout.webhook.secret.name") @Nullable String cardWebhookSecretName,
+            SecretSource secrets) {
+        // in AWS the environment names the secrets (..._NAME) and their values are fetched now; locally they are given
+        return new PaymentSettings(paypalBaseUrl, paypalClientId,
+                secrets.resolve(paypalClientSecret, paypalClientSecretName).orElse(null), paypalWebhookId, cardBaseUrl,
+                secrets.resolve(cardApiKey, cardApiKeyName).orElse(null),
+                secrets.resolve(cardWebhookSecret, cardWebhookSecretName).orElse(null), URI.create(checkoutReturnUrl.isBlank() ? "http://localhost:3000/" : checkoutReturnUrl),
                 paymentsQueueUrl);
     }
 

@@ -1,11 +1,15 @@
 package dev.ticketing.expiry;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.ticketing.holds.ExpiredHolds;
 import dev.ticketing.holds.ExpiryOutcome;
+import dev.ticketing.logging.LogFields;
+import dev.ticketing.metrics.BusinessMetrics;
+import dev.ticketing.metrics.BusinessMetrics.Figure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -27,6 +31,9 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
     @Inject
     ExpiredHolds expiredHolds;
 
+    @Inject
+    BusinessMetrics metrics;
+
     /** For Lambda. */
     public HoldLeaseExpiredHandler() {
     }
@@ -40,22 +47,36 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
     public StreamsEventResponse execute(DynamodbEvent event) {
         List<BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbStreamRecord record : records) {
-            Optional<String> holdId = LeaseTtlRemovals.expiredHoldOf(record);
-            if (holdId.isEmpty()) {
-                LOG.debug("ignored stream record {} ({}): not a TTL deletion of a hold lease", record.getEventID(),
-                        record.getEventName());
-                continue;
+        try (LogFields.Scope fields = LogFields.scope()) {
+            getApplicationContext().findBean(Context.class).ifPresent(lambda -> fields
+                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
+            for (DynamodbStreamRecord record : records) {
+                expire(record, failures);
             }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private void expire(DynamodbStreamRecord record, List<BatchItemFailure> failures) {
+            Optional<String> holdId = LeaseTtlRemovals.expiredHoldOf(record);
+        if (holdId.isEmpty()) {
+            LOG.debug("ignored stream record {} ({}): not a TTL deletion of a hold lease", record.getEventID(),
+                    record.getEventName());
+            return;
+        }
+        try (LogFields.Scope fields = LogFields.scope()) {
+            fields.put(LogFields.HOLD_ID, holdId.get());
             try {
                 ExpiryOutcome outcome = expiredHolds.expire(holdId.get());
                 LOG.info("lease of hold {} expired: {}", holdId.get(), outcome);
+                if (outcome == ExpiryOutcome.ENDED) {
+                    metrics.count(Figure.HOLDS_EXPIRED, 1);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("could not end expired hold {}; reporting record {} for a retry", holdId.get(),
                         record.getDynamodb().getSequenceNumber(), e);
                 failures.add(new BatchItemFailure(record.getDynamodb().getSequenceNumber()));
             }
         }
-        return new StreamsEventResponse(failures);
     }
 }

@@ -359,7 +359,19 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
         }
     }
 
-    private void emit(String type, JsonNode object) {
+    /** Whether the event reached the shop's webhook endpoint (a 2xx answer to one of its deliveries). */
+    public boolean delivered(String eventId) {
+        return webhooks.sent().stream().anyMatch(sent -> sent.eventId().equals(eventId) && sent.delivered());
+    }
+
+    /**
+     * Sends a correctly signed event with any content, as whoever holds the webhook secret could; returns its id.
+     */
+    public String sendSigned(String type, JsonNode object) {
+        return emit(type, object);
+    }
+
+    private String emit(String type, JsonNode object) {
         String eventId = "evt_" + id();
         ObjectNode event = JsonNodeFactory.instance.objectNode()
                 .put("id", eventId).put("object", "event").put("type", type)
@@ -370,6 +382,7 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        return eventId;
     }
 
     private ObjectNode toJson(Session session) {

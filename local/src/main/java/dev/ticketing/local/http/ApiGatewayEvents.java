@@ -70,7 +70,7 @@ final class ApiGatewayEvents {
                         .withDomainPrefix("local")
                         .withStage("$default")
                         .withRouteKey(match.routeKey())
-                        .withRequestId(UUID.randomUUID().toString())
+                        .withRequestId(requestIdOf(exchange))
                         .withTime(REQUEST_TIME.format(now))
                         .withTimeEpoch(now.toEpochMilli())
                         .withAuthorizer(authorizer)
@@ -83,6 +83,11 @@ final class ApiGatewayEvents {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** The id the access log gave the request (and the client got as {@code Apigw-Requestid}), or a new one. */
+    private static String requestIdOf(HttpExchange exchange) {
+        return AccessLog.currentRequestId().orElseGet(() -> UUID.randomUUID().toString());
     }
 
     /** API Gateway joins repeated query parameters with commas. */

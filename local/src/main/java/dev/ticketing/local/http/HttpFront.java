@@ -68,7 +68,7 @@ public final class HttpFront implements AutoCloseable {
         });
         server.setExecutor(executor);
         HttpFront front = new HttpFront(server, executor, new RouteTable(routes), functions, jwt);
-        server.createContext("/", front::handle);
+        server.createContext("/", front::handle).getFilters().add(new AccessLog());
         server.start();
         return front;
     }
@@ -108,7 +108,8 @@ public final class HttpFront implements AutoCloseable {
                 route(exchange, method, path);
             }
         } catch (RuntimeException e) {
-            LOG.error("local front failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            LOG.error("local front failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+            AccessLog.note(AccessLog.INTEGRATION_ERROR, e.getClass().getSimpleName());
             sendProblem(exchange, 502, "Bad Gateway", "The function failed to answer");
         }
     }
@@ -116,6 +117,7 @@ public final class HttpFront implements AutoCloseable {
     private void route(HttpExchange exchange, String method, String path) throws IOException {
         Optional<RouteTable.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
+            AccessLog.note(AccessLog.ERROR, "No route");
             if (routes.pathExists(path)) {
                 sendProblem(exchange, 405, "Method Not Allowed", method + " is not allowed on " + path);
             } else {
@@ -123,18 +125,23 @@ public final class HttpFront implements AutoCloseable {
             }
             return;
         }
+        AccessLog.note(AccessLog.ROUTE_KEY, match.get().routeKey());
         Map<String, String> claims = null;
         if (match.get().route().authorized()) {
             Optional<Map<String, String>> verified = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
             if (verified.isEmpty()) {
+                AccessLog.note(AccessLog.ERROR, "Unauthorized");
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                 sendProblem(exchange, 401, "Unauthorized", "A valid bearer token is required");
                 return;
             }
             claims = verified.get();
+            AccessLog.note(AccessLog.USER_ID, claims.get("sub"));
         }
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(exchange, match.get(), claims);
+        long invoked = System.nanoTime();
         APIGatewayV2HTTPResponse response = functions.invoke(match.get().route().functionId(), event);
+        AccessLog.note(AccessLog.INTEGRATION_MILLIS, Long.toString((System.nanoTime() - invoked) / 1_000_000));
         write(exchange, response);
     }
 

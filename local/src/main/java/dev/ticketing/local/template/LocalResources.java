@@ -125,6 +125,11 @@ public final class LocalResources {
         });
     }
 
+    /** CloudFormation's pseudo parameters as the local stack answers them. */
+    private static final Map<String, String> PSEUDO_PARAMETERS = Map.of("AWS::StackName", "ticketing",
+            "AWS::Region", "us-east-1", "AWS::AccountId", "000000000000", "AWS::Partition", "aws",
+            "AWS::URLSuffix", "amazonaws.com");
+
     /** What CloudFormation would put in place of a template value: {@code !Ref}, {@code !GetAtt X.Arn}, {@code !Sub}. */
     public String resolve(Object value) {
         if (value instanceof Map<?, ?> function) {
@@ -135,6 +140,9 @@ public final class LocalResources {
                 }
                 if (refs.containsKey(name)) {
                     return refs.get(name);
+                }
+                if (PSEUDO_PARAMETERS.containsKey(name)) {
+                    return PSEUDO_PARAMETERS.get(name);
                 }
                 throw new IllegalStateException("cannot resolve !Ref " + name + " locally");
             }
@@ -151,7 +159,10 @@ public final class LocalResources {
                 for (Map.Entry<String, String> ref : refs.entrySet()) {
                     text = text.replace("${" + ref.getKey() + "}", ref.getValue());
                 }
-                return text.replace("${AWS::StackName}", "ticketing").replace("${AWS::Region}", "us-east-1");
+                for (Map.Entry<String, String> pseudo : PSEUDO_PARAMETERS.entrySet()) {
+                    text = text.replace("${" + pseudo.getKey() + "}", pseudo.getValue());
+                }
+                return text;
             }
             throw new IllegalStateException("cannot resolve " + function + " locally");
         }

@@ -51,6 +51,11 @@ public final class SamTemplate {
         return new SamTemplate(parser.load(yaml));
     }
 
+    /** The whole template as maps, lists and scalars, short-form tags in their long form (read-only use). */
+    public Map<String, Object> document() {
+        return java.util.Collections.unmodifiableMap(root);
+    }
+
     /** Resources of one type (e.g. {@code AWS::SQS::Queue}), by logical id, in template order. */
     public Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();

@@ -22,7 +22,14 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final LocalSystem stack;
+    /** Where tokens come from: the local stack's dev tokens, or an identity provider's for a deployed stack. */
+    @FunctionalInterface
+    public interface Tokens {
+        String token(String userId, boolean admin);
+    }
+
+    private final URI baseUrl;
+    private final Tokens tokens;
 
     public record Response(int status, HttpHeaders headers, String body) {
         public JsonNode json() {
@@ -45,20 +52,26 @@ public final class Api {
 
     /** A client of the given stack; most tests use {@link TestStack#api()}. */
     public Api(LocalSystem stack) {
-        this.stack = stack;
+        this(stack.baseUrl(), stack::token);
+    }
+
+    /** A client of any deployment of the API (the acceptance tests' remote targets). */
+    public Api(URI baseUrl, Tokens tokens) {
+        this.baseUrl = baseUrl;
+        this.tokens = tokens;
     }
 
     public URI baseUrl() {
-        return stack.baseUrl();
+        return baseUrl;
     }
 
     /** A token for a fresh user, unique to the calling test. */
     public String newUser(String name) {
-        return stack.token(name + "-" + UUID.randomUUID().toString().substring(0, 8), false);
+        return tokens.token(name + "-" + UUID.randomUUID().toString().substring(0, 8), false);
     }
 
     public String admin() {
-        return stack.token("admin-" + UUID.randomUUID().toString().substring(0, 8), true);
+        return tokens.token("admin-" + UUID.randomUUID().toString().substring(0, 8), true);
     }
 
     public Response get(String path, String token) {
@@ -75,7 +88,7 @@ public final class Api {
 
     /** {@code body} is sent as is when a String, as JSON otherwise. */
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -95,6 +108,12 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The path against the base URL, which may itself have a path (e.g. a stage): {@code /events} stays under it. */
+    private URI resolve(String path) {
+        String base = baseUrl.toString();
+        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
     }
 
     /** Creates an event of {@code rows x columns} seats, rows 1-2 at 50.00 and the rest at 20.00, and answers its id. */

@@ -28,7 +28,7 @@ public final class PaymentsApi {
     private final Api api;
     private final LocalSystem stack;
 
-    PaymentsApi(Api api, LocalSystem stack) {
+    public PaymentsApi(Api api, LocalSystem stack) {
         this.api = api;
         this.stack = stack;
     }

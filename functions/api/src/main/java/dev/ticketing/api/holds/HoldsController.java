@@ -6,6 +6,9 @@ import dev.ticketing.holds.HoldReleaser;
 import dev.ticketing.holds.HoldRequest;
 import dev.ticketing.holds.HoldStore;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.logging.LogFields;
+import dev.ticketing.metrics.BusinessMetrics;
+import dev.ticketing.metrics.BusinessMetrics.Figure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -16,17 +19,24 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Controller
 public class HoldsController {
+    private static final Logger LOG = LoggerFactory.getLogger(HoldsController.class);
+
     private final HoldPlacement placement;
     private final HoldStore holds;
     private final HoldReleaser releaser;
+    private final BusinessMetrics metrics;
 
-    public HoldsController(HoldPlacement placement, HoldStore holds, HoldReleaser releaser) {
+    public HoldsController(HoldPlacement placement, HoldStore holds, HoldReleaser releaser, BusinessMetrics metrics) {
         this.placement = placement;
         this.holds = holds;
         this.releaser = releaser;
+        this.metrics = metrics;
     }
 
     /** {@code Idempotent-Replayed} marks the answer to a retry; {@code Hold-Attempts} how many picks it took. */
@@ -35,6 +45,11 @@ public class HoldsController {
                                    @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         HoldPlacement.Placed placed = placement.place(caller, eventId, request, idempotencyKey);
         Hold hold = placed.hold();
+        LogFields.put(LogFields.HOLD_ID, hold.id());
+        if (!placed.replayed()) {
+            LOG.info("hold placed: {} seat(s) after {} pick(s)", hold.seats().size(), placed.attempts());
+            metrics.count(Map.of(Figure.HOLDS_PLACED, 1L, Figure.SEATS_HELD, (long) hold.seats().size()));
+        }
         MutableHttpResponse<Hold> response = HttpResponse.created(hold, URI.create("/holds/" + hold.id()))
                 .header("Hold-Attempts", Integer.toString(placed.attempts()));
         return placed.replayed() ? response.header("Idempotent-Replayed", "true") : response;

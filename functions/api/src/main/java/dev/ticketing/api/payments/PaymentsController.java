@@ -1,6 +1,7 @@
 package dev.ticketing.api.payments;
 
 import dev.ticketing.identity.Caller;
+import dev.ticketing.logging.LogFields;
 import dev.ticketing.payments.Payment;
 import dev.ticketing.payments.PaymentCheckout;
 import dev.ticketing.payments.PaymentView;
@@ -15,10 +16,14 @@ import io.micronaut.http.annotation.Post;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checkout: pay for a hold through a provider, follow the payment, give up. */
 @Controller
 public class PaymentsController {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentsController.class);
+
     /** The body of {@code POST /holds/{holdId}/payments}. */
     public record CheckoutBody(String provider) {
     }
@@ -35,6 +40,9 @@ public class PaymentsController {
     public HttpResponse<PaymentView> start(Caller caller, String holdId, @Body @Nullable CheckoutBody body,
                                            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         Payment payment = checkout.start(caller, holdId, body == null ? null : body.provider(), idempotencyKey);
+        LogFields.put(LogFields.PAYMENT_ID, payment.id());
+        LogFields.put(LogFields.PROVIDER_ORDER_ID, payment.providerOrderId());
+        LOG.info("checkout with {}: payment {}", payment.provider(), payment.status());
         return HttpResponse.created(PaymentView.of(payment), URI.create("/payments/" + payment.id()));
     }
 

@@ -1,6 +1,5 @@
 package dev.ticketing.api.seats;
 
-import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.seats.SeatMapSnapshots;
 import io.micronaut.core.annotation.Nullable;
@@ -13,7 +12,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 
-/** The seat map, full or compact, with an ETag so a polling client mostly gets 304. */
+/**
+ * The seat map, full or compact, with an ETag so a polling client mostly gets 304. Public (no token): it holds no
+ * personal data, so a visitor sees the live map before signing in and a CDN may answer it.
+ */
 @Controller("/events/{eventId}/seats")
 public class SeatMapController {
     /** Browsers revalidate every time (mostly a 304); a CDN may serve it for 1 s, the promised staleness bound. */
@@ -26,7 +28,7 @@ public class SeatMapController {
     }
 
     @Get
-    public HttpResponse<?> seats(Caller caller, String eventId, @QueryValue @Nullable String format,
+    public HttpResponse<?> seats(String eventId, @QueryValue @Nullable String format,
                                  @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
         boolean compact = "compact".equals(format);
         if (format != null && !compact && !"full".equals(format)) {

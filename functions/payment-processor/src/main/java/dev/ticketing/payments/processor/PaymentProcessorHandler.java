@@ -3,15 +3,25 @@ package dev.ticketing.payments.processor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.ticketing.holds.HoldStore;
+import dev.ticketing.logging.LogFields;
+import dev.ticketing.metrics.BusinessMetrics;
+import dev.ticketing.metrics.BusinessMetrics.Figure;
+import dev.ticketing.payments.Payment;
+import dev.ticketing.payments.PaymentStatus;
+import dev.ticketing.payments.PaymentStore;
 import dev.ticketing.payments.gateway.PaymentEvent;
+import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.PaymentMessages;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +30,27 @@ import org.slf4j.LoggerFactory;
  * one verified provider webhook. A message that fails (provider unreachable, a write that keeps colliding, an
  * unknown payment, an unreadable body) is reported as a batch item failure, so SQS delivers it again, and after
  * the queue's maxReceiveCount moves it to the dead-letter queue; the others of the batch are done.
+ *
+ * <p>Each message is logged with its payment's ids, and what it changed (a sale, a refund, a failure) is counted
+ * as a business figure: the payment is read before and after, so a redelivered message counts nothing.
  */
 public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentProcessorHandler.class);
 
     @Inject
     PaymentEventConsumer consumer;
+
+    @Inject
+    PaymentGateways gateways;
+
+    @Inject
+    PaymentStore payments;
+
+    @Inject
+    HoldStore holds;
+
+    @Inject
+    BusinessMetrics metrics;
 
     public PaymentProcessorHandler() {
         super();
@@ -49,30 +74,87 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
         // Micronaut registers the invocation's Lambda context as a bean (absent when invoked without one)
         Context context = getApplicationContext().findBean(Context.class).orElse(null);
         int deferred = 0;
-        for (SQSEvent.SQSMessage message : records) {
-            if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
-                if (consumer.defer(stringAttributes(message), message.getBody())) {
-                    deferred++;
-                } else {
-                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(message.getMessageId()).build());
+        try (LogFields.Scope invocation = LogFields.scope()) {
+            if (context != null) {
+                invocation.put(LogFields.REQUEST_ID, context.getAwsRequestId()).put(LogFields.FUNCTION, context.getFunctionName());
+            }
+            for (SQSEvent.SQSMessage message : records) {
+                if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
+                    if (consumer.defer(stringAttributes(message), message.getBody())) {
+                        deferred++;
+                    } else {
+                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(message.getMessageId()).build());
+                    }
+                    continue;
                 }
-                continue;
+                try (LogFields.Scope fields = LogFields.scope()) {
+                    fields.put(LogFields.MESSAGE_ID, message.getMessageId())
+                            .put(LogFields.WEBHOOK_EVENT_ID, attribute(message, PaymentMessages.EVENT_ID));
+                    if (!process(message, fields)) {
+                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(message.getMessageId()).build());
+                    }
+                }
             }
-            try {
-                PaymentEvent event = consumer.consume(attribute(message, PaymentMessages.PROVIDER), message.getBody());
-                LOG.debug("message {} ({} {}) done", message.getMessageId(), event.provider(), event.eventId());
-            } catch (RuntimeException e) {
-                LOG.warn("message {} (event {}, receive {}) failed, SQS will deliver it again: {}", message.getMessageId(),
-                        attribute(message, PaymentMessages.EVENT_ID), receiveCount(message), e.toString());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
+            if (deferred > 0) {
+                LOG.info("{} message(s) of the batch put back on the queue: too little time left for them", deferred);
             }
-        }
-        if (deferred > 0) {
-            LOG.info("{} message(s) of the batch put back on the queue: too little time left for them", deferred);
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private boolean process(SQSEvent.SQSMessage message, LogFields.Scope fields) {
+        try {
+            Optional<Payment> before = paymentOf(message);
+            before.ifPresent(payment -> fields.put(LogFields.PAYMENT_ID, payment.id())
+                    .put(LogFields.HOLD_ID, payment.holdId())
+                    .put(LogFields.EVENT_ID, payment.eventId())
+                    .put(LogFields.USER_ID, payment.userId())
+                    .put(LogFields.PROVIDER_ORDER_ID, payment.providerOrderId()));
+            PaymentEvent event = consumer.consume(attribute(message, PaymentMessages.PROVIDER), message.getBody());
+            LOG.debug("message {} ({} {}) done", message.getMessageId(), event.provider(), event.eventId());
+            before.ifPresent(this::countChanges);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("message {} (event {}, receive {}) failed, SQS will deliver it again: {}", message.getMessageId(),
+                    attribute(message, PaymentMessages.EVENT_ID), receiveCount(message), e.toString());
+            return false;
+        }
+    }
+
+    /** The payment the message is about, as it was before; empty when it cannot be told (the consumer decides). */
+    private Optional<Payment> paymentOf(SQSEvent.SQSMessage message) {
+        try {
+            PaymentEvent event = gateways.require(PaymentMessages.provider(attribute(message, PaymentMessages.PROVIDER)))
+                    .parseEvent(message.getBody());
+            return event.paymentId() != null ? payments.find(event.paymentId())
+                    : payments.findByOrder(event.provider(), event.orderId());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Counts what this message changed: the payment's state now against the state before. */
+    private void countChanges(Payment before) {
+        Optional<Payment> after = payments.find(before.id());
+        if (after.isEmpty()) {
+            return;
+        }
+        Map<Figure, Long> figures = new EnumMap<>(Figure.class);
+        if (before.status() != PaymentStatus.SUCCESS && after.get().status() == PaymentStatus.SUCCESS) {
+            figures.put(Figure.SALES, 1L);
+            figures.put(Figure.TICKETS_SOLD, holds.find(before.holdId()).map(hold -> (long) hold.seats().size()).orElse(0L));
+        }
+        if (before.status() != PaymentStatus.FAILED && after.get().status() == PaymentStatus.FAILED) {
+            figures.put(Figure.PAYMENTS_FAILED, 1L);
+        }
+        boolean refundRecorded = before.refundId() == null && after.get().refundId() != null;
+        boolean saleRefunded = before.status() != PaymentStatus.REFUNDED && after.get().status() == PaymentStatus.REFUNDED;
+        if (refundRecorded || saleRefunded) {
+            figures.put(Figure.REFUNDS, 1L);
+        }
+        metrics.count(figures);
     }
 
     private static Map<String, String> stringAttributes(SQSEvent.SQSMessage message) {

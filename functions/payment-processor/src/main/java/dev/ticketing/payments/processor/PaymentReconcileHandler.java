@@ -2,11 +2,16 @@ package dev.ticketing.payments.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ticketing.logging.LogFields;
+import dev.ticketing.metrics.BusinessMetrics;
+import dev.ticketing.metrics.BusinessMetrics.Figure;
 import dev.ticketing.payments.PaymentReconciler;
 import dev.ticketing.payments.ReconcileReport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code PaymentReconcileFunction}, on an EventBridge schedule: settles payments still PENDING after
@@ -24,6 +29,9 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
     @Inject
     PaymentReconciler reconciler;
 
+    @Inject
+    BusinessMetrics metrics;
+
     /** For Lambda. */
     public PaymentReconcileHandler() {
     }
@@ -35,10 +43,16 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
 
     @Override
     public ReconcileReport execute(ScheduledEvent event) {
-        long budget = getApplicationContext().findBean(Context.class)
-                .map(lambda -> lambda.getRemainingTimeInMillis() - RESERVE_MILLIS)
-                .orElse(DEFAULT_BUDGET_MILLIS);
-        long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
-        return reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
+        Optional<Context> lambda = getApplicationContext().findBean(Context.class);
+        try (LogFields.Scope fields = LogFields.scope()) {
+            lambda.ifPresent(it -> fields.put(LogFields.REQUEST_ID, it.getAwsRequestId())
+                    .put(LogFields.FUNCTION, it.getFunctionName()));
+            long budget = lambda.map(it -> it.getRemainingTimeInMillis() - RESERVE_MILLIS).orElse(DEFAULT_BUDGET_MILLIS);
+            long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+            ReconcileReport report = reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
+            // sales and failures that reconciliation settled (their webhooks never came) count like any other
+            metrics.count(Map.of(Figure.SALES, (long) report.succeeded(), Figure.PAYMENTS_FAILED, (long) report.failed()));
+            return report;
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.ticketing.payments.webhook;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.logging.LogFields;
 import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.queue.WebhookIntake;
 import dev.ticketing.problems.ProblemDetails;
@@ -41,8 +43,23 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
 
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent request) {
+        try (LogFields.Scope fields = LogFields.scope()) {
+            getApplicationContext().findBean(Context.class).ifPresent(lambda -> fields
+                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
+            if (request != null && request.getRequestContext() != null) {
+                fields.put(LogFields.API_REQUEST_ID, request.getRequestContext().getRequestId());
+            }
+            return answer(request, fields);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent request, LogFields.Scope fields) {
         try {
             PaymentEvent event = intake.accept(providerOf(request), request.getHeaders(), bodyOf(request));
+            fields.put(LogFields.WEBHOOK_EVENT_ID, event.eventId())
+                    .put(LogFields.PROVIDER_ORDER_ID, event.orderId())
+                    .put(LogFields.PAYMENT_ID, event.paymentId());
+            LOG.info("{} webhook {} ({}) accepted", event.provider(), event.eventId(), event.providerType());
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("received", true);
             answer.put("eventId", event.eventId());

@@ -1,0 +1,37 @@
+package dev.ticketing.api.holds;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.ticketing.holds.Hold;
+import dev.ticketing.holds.StoredHold;
+import dev.ticketing.holds.UserHolds;
+import dev.ticketing.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.List;
+import java.util.Map;
+
+@Controller
+public class MyHoldsController {
+    private final UserHolds holds;
+
+    public MyHoldsController(UserHolds holds) {
+        this.holds = holds;
+    }
+
+    /** An open hold as {@code GET /holds/{id}} shows it, plus the payment in flight for it, if any. */
+    public record OpenHold(@JsonUnwrapped Hold hold, @Nullable String paymentId) {
+    }
+
+    /**
+     * The caller's ACTIVE holds, newest first, of one event when {@code eventId} is given: what a page opened in a
+     * new tab needs to show the hold and its countdown, and to follow a payment already under way.
+     */
+    @Get("/me/holds")
+    public Map<String, List<OpenHold>> mine(Caller caller, @QueryValue @Nullable String eventId) {
+        return Map.of("holds", holds.open(caller.userId(), eventId == null || eventId.isBlank() ? null : eventId).stream()
+                .map(stored -> new OpenHold(stored.hold(), stored.paymentId()))
+                .toList());
+    }
+}

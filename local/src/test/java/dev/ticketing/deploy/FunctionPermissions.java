@@ -1,0 +1,105 @@
+package dev.ticketing.deploy;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * THE list of what each function may do in AWS, in one place: template.yaml's roles must grant exactly this
+ * ({@link LeastPrivilegeTest}), and what the code calls must be exactly the {@link #CODE} part ({@link FunctionCallsIT}
+ * records every AWS call each function makes while the local stack runs a purchase, a release, a cancellation,
+ * a refund and both kinds of expiry). A resource is named as in the template: {@code Table}, {@code Table/index/gsi1},
+ * a queue's logical id, {@code LogGroup} for the function's own log group, {@code *} where AWS has no resource-level
+ * permission.
+ *
+ * <p>DynamoDB transactions are authorized item by item (an Update inside TransactWriteItems needs
+ * {@code dynamodb:UpdateItem}; there is no {@code dynamodb:TransactWriteItems} permission), and a paginated Query is
+ * {@code dynamodb:Query} on the table or on the index it names.
+ */
+final class FunctionPermissions {
+    /** One action on one resource. */
+    record Grant(String action, String resource) {
+        @Override
+        public String toString() {
+            return action + " on " + resource;
+        }
+    }
+
+    static final String TABLE = "Table";
+    static final String GSI1 = "Table/index/gsi1";
+    static final String EXPIRY_INDEX = "Table/index/expiry";
+    static final String RECONCILE_INDEX = "Table/index/reconcile";
+    static final String TABLE_STREAM = "Table/stream/*";
+    static final String OWN_LOG_GROUP = "LogGroup";
+
+    /** What each function's own code calls (through the AWS SDK). */
+    static final Map<String, Set<Grant>> CODE = Map.of(
+            "ApiFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"),
+                    on(GSI1, "dynamodb:Query")),
+            "PaymentWebhookFunction", grants(
+                    on("PaymentsQueue", "sqs:SendMessage")),
+            "PaymentProcessorFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query"),
+                    // messages a batch has no time left for go back on the queue
+                    on("PaymentsQueue", "sqs:SendMessage")),
+            "PaymentReconcileFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                            "dynamodb:BatchGetItem"),
+                    on(RECONCILE_INDEX, "dynamodb:Query")),
+            "HoldExpiryFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                            "dynamodb:BatchGetItem")),
+            "ExpiredHoldSweepFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                            "dynamodb:BatchGetItem"),
+                    on(EXPIRY_INDEX, "dynamodb:Query")));
+
+    /** What Lambda itself does with a function's role: poll its event source, send what failed to a destination. */
+    static final Map<String, Set<Grant>> SERVICE = Map.of(
+            "PaymentProcessorFunction", grants(
+                    on("PaymentsQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
+            "HoldExpiryFunction", grants(
+                    on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                            "dynamodb:ListStreams"),
+                    on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")));
+
+    /** What every function gets: its own log group, and X-Ray (which has no resource-level permissions). */
+    static final Set<Grant> EVERY_FUNCTION = grants(
+            on(OWN_LOG_GROUP, "logs:CreateLogStream", "logs:PutLogEvents"),
+            on("*", "xray:PutTraceSegments", "xray:PutTelemetryRecords"));
+
+    private FunctionPermissions() {
+    }
+
+    /** Everything the function's role must grant. */
+    static Set<Grant> all(String function) {
+        Set<Grant> all = new LinkedHashSet<>(CODE.getOrDefault(function, Set.of()));
+        all.addAll(SERVICE.getOrDefault(function, Set.of()));
+        all.addAll(EVERY_FUNCTION);
+        return all;
+    }
+
+    static Map<String, Set<Grant>> byFunction() {
+        Map<String, Set<Grant>> all = new LinkedHashMap<>();
+        CODE.keySet().stream().sorted().forEach(function -> all.put(function, all(function)));
+        return all;
+    }
+
+    private static List<Grant> on(String resource, String... actions) {
+        return java.util.Arrays.stream(actions).map(action -> new Grant(action, resource)).toList();
+    }
+
+    @SafeVarargs
+    private static Set<Grant> grants(List<Grant>... groups) {
+        Set<Grant> grants = new LinkedHashSet<>();
+        for (List<Grant> group : groups) {
+            grants.addAll(group);
+        }
+        return Set.copyOf(grants);
+    }
+}

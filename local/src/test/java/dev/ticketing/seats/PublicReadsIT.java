@@ -1,0 +1,48 @@
+package dev.ticketing.seats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.TestStack;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reads that hold no personal data are public, so a visitor sees the events and the live map before signing
+ * in: no token needed, and a bad one is not looked at. Everything else still needs a valid token.
+ */
+class PublicReadsIT {
+    private final Api api = TestStack.api();
+
+    @Test
+    void theEventsAndTheSeatMapAreReadWithoutAToken() {
+        String event = api.createEvent(2, 3);
+        api.hold(event, api.newUser("alice"), "1-2");
+
+        assertThat(api.get("/events", null).json().get("events"))
+                .anySatisfy(listed -> assertThat(listed.get("id").asText()).isEqualTo(event));
+        assertThat(api.get("/events/" + event, null).json().get("rows").asInt()).isEqualTo(2);
+        Api.Response compact = api.get("/events/" + event + "/seats?format=compact", null);
+        assertThat(compact.status()).isEqualTo(200);
+        assertThat(compact.json().get("rows").get(0).get("seats").asText()).isEqualTo("ARA");
+        String etag = compact.headers().firstValue("ETag").orElseThrow();
+        Api.Response unchanged = api.send("GET", "/events/" + event + "/seats?format=compact", null, null,
+                Map.of("If-None-Match", etag));
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(api.seatStatuses(event, null)).containsEntry("1-2", "RESERVED").containsEntry("1-1", "AVAILABLE");
+        assertThat(api.get("/events/" + event, "not-a-jwt").status()).as("an unchecked token changes nothing").isEqualTo(200);
+    }
+
+    @Test
+    void holdingCreatingEventsAndPersonalReadsStillNeedAToken() {
+        String event = api.createEvent(2, 3);
+
+        assertThat(api.post("/events/" + event + "/holds", null, Map.of("seats", List.of("1-1"))).status()).isEqualTo(401);
+        assertThat(api.post("/events", null, Map.of("name", "x")).status()).isEqualTo(401);
+        assertThat(api.get("/me/tickets", null).status()).isEqualTo(401);
+        assertThat(api.get("/me/holds", null).status()).isEqualTo(401);
+        assertThat(api.get("/payment-providers", null).status()).isEqualTo(401);
+        assertThat(api.seatStatuses(event, null)).containsEntry("1-1", "AVAILABLE");
+    }
+}

@@ -1,0 +1,250 @@
+// Paying for a hold: the providers on offer, starting a payment (the provider's page opens in a new tab), following
+// it to SUCCESS or FAILED, giving up, and the tab the provider sends the buyer back to
+// (`/?payment=<id>&result=approved|cancelled`), which is signed in (the sign-in is in localStorage) and shows how
+// it went: the tickets, or the hold again with a way to pay again.
+
+import { clockTime, isWebUrl, money, names, newKey, sleep } from './util.js';
+import { clearError, report, say, showError } from './messages.js';
+
+const POLL_MS = 1000;
+
+export class Checkout {
+  /**
+   * @param api the page's Api
+   * @param state the page's state: session, hold, payment, providers (this class keeps payment, watching, ended,
+   *   returnedFor, payKey and providers up to date)
+   * @param page what the page does for it: activeHold(), showHold(hold), loadHold(id), focusHold(), refreshMap(),
+   *   openTickets(holdId), loadTickets({quiet, highlight}), ticketsOpen(), showEvent(id), setBusy(busy), renderActions()
+   */
+  constructor(api, state, page) {
+    this.api = api;
+    this.state = state;
+    this.page = page;
+    this.providersLoaded = Promise.resolve();
+  }
+
+  /** Pay is offered only when the server lists providers; a 404 means it takes no payments (yet). */
+  loadProviders() {
+    this.providersLoaded = (async () => {
+      try {
+        const answer = await this.api.get('/payment-providers', { accept: [404, 405, 501] });
+        this.state.providers = answer.status === 200 && Array.isArray(answer.data?.providers) && answer.data.providers.length > 0
+          ? answer.data.providers : null;
+      } catch {
+        this.state.providers = null;
+      }
+      this.page.renderActions();
+    })();
+    return this.providersLoaded;
+  }
+
+  providerName(id) {
+    return this.state.providers?.find((provider) => provider.id === id)?.name || (id === 'PAYPAL' ? 'PayPal' : 'the payment provider');
+  }
+
+  async pay(provider) {
+    const { state, page } = this;
+    const hold = page.activeHold();
+    if (!hold) {
+      return;
+    }
+    clearError();
+    // Opened now, while the click still counts as the user's: a window opened after the request would be blocked.
+    const tab = window.open('', '_blank');
+    state.payKey ||= newKey();
+    page.setBusy(true);
+    try {
+      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider },
+        { headers: { 'Idempotency-Key': state.payKey } });
+      this.#started(answer.data, tab);
+    } catch (error) {
+      tab?.close();
+      const problem = error.problem || {};
+      const inFlight = problem.paymentId || problem.payment?.id;
+      if (error.status === 409 && inFlight) {
+        say('A payment for this hold is already under way.');
+        this.#started(problem.payment?.id ? problem.payment : { id: inFlight, status: 'PENDING' }, null);
+      } else {
+        report(error);
+      }
+    } finally {
+      page.setBusy(false);
+    }
+  }
+
+  #started(payment, tab) {
+    const { state, page } = this;
+    state.payment = { ...payment, providerName: this.providerName(payment.provider) };
+    page.showHold(state.hold);
+    const link = document.getElementById('approval-link');
+    if (!link.hidden) {
+      link.focus();   // Pay is gone; the way back to the provider's page is the next thing to reach
+    }
+    if (tab && isWebUrl(payment.approvalUrl || '')) {
+      tab.opener = null;
+      tab.location.replace(payment.approvalUrl);
+      say(`The ${state.payment.providerName} page opened in a new tab: approve the payment there. This page shows the result.`);
+    } else if (isWebUrl(payment.approvalUrl || '')) {
+      say(`Open the ${state.payment.providerName} page to approve the payment. This page shows the result.`);
+    }
+    this.watch(payment.id);
+  }
+
+  /** Gives up the payment under way; the hold stays. */
+  async cancel() {
+    const { state, page } = this;
+    const payment = state.payment;
+    if (!payment || payment.status !== 'PENDING') {
+      return;
+    }
+    page.setBusy(true);
+    try {
+      const answer = await this.api.post(`/payments/${encodeURIComponent(payment.id)}/cancel`, {}, { accept: [409] });
+      if (answer.status === 200 && state.payment?.id === payment.id) {
+        await this.ended({ ...state.payment, ...answer.data }, { cancelledHere: true });
+      }
+    } catch (error) {
+      report(error);
+    } finally {
+      page.setBusy(false);
+    }
+  }
+
+  /** Follows a payment to SUCCESS or FAILED; one follower per payment. */
+  async watch(paymentId) {
+    const { state, page } = this;
+    if (state.watching === paymentId) {
+      return;
+    }
+    state.watching = paymentId;
+    let first = true;
+    while (state.watching === paymentId && state.payment?.id === paymentId && state.payment.status === 'PENDING') {
+      if (!first) {
+        await sleep(POLL_MS);
+      }
+      first = false;
+      if (state.watching !== paymentId || state.payment?.id !== paymentId) {
+        return;
+      }
+      try {
+        const answer = await this.api.get(`/payments/${encodeURIComponent(paymentId)}`);
+        if (state.payment?.id !== paymentId) {
+          return;
+        }
+        state.payment = { ...state.payment, ...answer.data, providerName: this.providerName(answer.data.provider) };
+      } catch (error) {
+        if (error.status === 404 || error.status === 403) {
+          state.payment = null;
+          report(error);
+        }
+        continue;
+      }
+      if (state.payment.status === 'PENDING') {
+        page.showHold(state.hold);
+      } else {
+        await this.ended(state.payment);
+      }
+    }
+    if (state.watching === paymentId) {
+      state.watching = null;
+    }
+  }
+
+  /** Shows how a payment ended, once: paid (the tickets), or not (why, and the hold again to pay or release). */
+  async ended(payment, { cancelledHere = false } = {}) {
+    const { state, page } = this;
+    const outcome = `${payment.id}:${payment.status}`;
+    const returned = state.returnedFor === payment.id;
+    if (state.ended === outcome && !returned) {
+      return;   // already shown (two followers saw the same end)
+    }
+    state.ended = outcome;
+    state.payment = payment;
+    state.watching = null;
+    if (payment.status === 'SUCCESS') {
+      clearError();
+      const hold = state.hold;
+      const seats = hold ? names(hold.seats.map((seat) => seat.id)) : 'your seats';
+      say(`Paid ${money(payment.amount, payment.currency)} for ${seats}. Your tickets are in My tickets.`);
+      if (hold) {
+        page.showHold({ ...hold, status: 'PAID' });
+      }
+      page.refreshMap();
+      if (returned) {
+        state.returnedFor = null;
+        page.openTickets(payment.holdId);   // the page the provider sent back shows what was bought, and reads it out
+      } else {
+        await page.loadTickets({ quiet: !page.ticketsOpen(), highlight: payment.holdId });
+      }
+      return;
+    }
+    state.payKey = null;
+    const hold = page.activeHold();
+    if (payment.failureCode === 'CANCELLED') {
+      clearError();
+      const what = cancelledHere ? 'Payment cancelled.'
+        : `You cancelled the payment at ${payment.providerName || this.providerName(payment.provider)}.`;
+      say(hold ? `${what} Your seats are still held until ${clockTime(hold.expiresAt)}: pay again or release them.` : what);
+    } else {
+      say('');
+      showError(`The payment failed${payment.failureReason ? `: ${payment.failureReason}` : '.'}`);
+    }
+    if (state.hold) {
+      page.showHold(state.hold);
+    }
+    if (hold) {
+      await page.loadHold(hold.id);
+    }
+    if (returned) {
+      state.returnedFor = null;
+      page.focusHold();
+    }
+  }
+
+  /**
+   * The provider sent the buyer back here. Shows the payment's event and hold, tells the server at once about a
+   * cancel, and follows the payment to its end, which shows the tickets or the hold again.
+   */
+  async returned({ paymentId, result }) {
+    const { state, page } = this;
+    state.returnedFor = paymentId;
+    await this.providersLoaded;
+    let payment;
+    try {
+      payment = (await this.api.get(`/payments/${encodeURIComponent(paymentId)}`)).data;
+    } catch (error) {
+      state.returnedFor = null;
+      report(error);
+      return;
+    }
+    if (payment.eventId && payment.eventId !== state.eventId && state.events.some((event) => event.id === payment.eventId)) {
+      await page.showEvent(payment.eventId);
+    }
+    const name = this.providerName(payment.provider);
+    state.payment = { ...payment, providerName: name };
+    const hold = await page.loadHold(payment.holdId);
+    if (!hold) {
+      state.returnedFor = null;
+      showError('The hold of this payment is no longer there.');
+      return;
+    }
+    if (state.payment.status === 'PENDING' && result === 'cancelled') {
+      // tell the server at once (it would notice on the next read anyway); 409: approved after all, so follow it
+      try {
+        const answer = await this.api.post(`/payments/${encodeURIComponent(payment.id)}/cancel`, {}, { accept: [409] });
+        if (answer.status === 200) {
+          state.payment = { ...state.payment, ...answer.data };
+        }
+      } catch (error) {
+        report(error);
+      }
+    }
+    if (state.payment.status === 'PENDING') {
+      say(result === 'approved' ? `You approved the payment at ${name}; confirming it…` : `Waiting for ${name}…`);
+      page.showHold(state.hold);
+      this.watch(payment.id);
+    } else {
+      await this.ended(state.payment);
+    }
+  }
+}
