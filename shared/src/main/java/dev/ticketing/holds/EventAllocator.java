@@ -440,6 +440,11 @@ public class EventAllocator {
         }
     }
 
+    @jakarta.annotation.PreDestroy
+    void close() {
+        committers.shutdownNow();
+    }
+
     static ConflictException notEnoughSeats(AllocationRequest request) {
         return notEnoughSeats(request.quantity(), request.together());
     }
