@@ -18,6 +18,9 @@ public final class Bench {
             case "rush" -> RushBench.run(rest);
             case "purchases" -> PurchaseThroughput.run(rest);
             case "expiry" -> ExpiryLatency.run(rest);
+            case "leak" -> ContextLeak.run(rest);
+            case "instances" -> InstanceReads.run(rest);
+            case "capacity" -> Capacity.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -30,6 +33,9 @@ public final class Bench {
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
                                                        purchases/s, p99 from approval to SUCCESS
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
+                          leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
+                          instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

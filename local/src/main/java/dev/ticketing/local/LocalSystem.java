@@ -192,6 +192,11 @@ public final class LocalSystem implements AutoCloseable {
         return functions.invoke(functionId, event);
     }
 
+    /** A function's Micronaut application context (for tests that look at its beans). */
+    public io.micronaut.context.ApplicationContext applicationContext(String functionId) {
+        return functions.applicationContext(functionId);
+    }
+
     @Override
     public void close() {
         closeAll(parts);

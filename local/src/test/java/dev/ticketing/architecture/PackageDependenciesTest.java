@@ -32,7 +32,8 @@ class PackageDependenciesTest {
         for (String name : new String[]{"dev.ticketing.holds.SeatHolder", "dev.ticketing.api.holds.HoldsController",
                 "dev.ticketing.payments.webhook.PaymentWebhookHandler",
                 "dev.ticketing.payments.processor.PaymentProcessorHandler",
-                "dev.ticketing.expiry.ExpiredHoldSweepHandler", "dev.ticketing.local.LocalSystem"}) {
+                "dev.ticketing.expiry.ExpiredHoldSweepHandler", "dev.ticketing.lambda.InvocationContextFactory",
+                "dev.ticketing.local.LocalSystem"}) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
         }
     }
@@ -71,6 +72,15 @@ class PackageDependenciesTest {
                     .should().dependOnClassesThat().resideInAnyPackage("dev.ticketing.local..", "dev.ticketing.bench..")
                     .check(classes);
         }
+    }
+
+    @Test
+    void theInvocationContextModuleDependsOnNoOtherPartOfTheSystem() {
+        // every function uses it, so it must use none of them (nor shared: it carries Lambda types, shared has none)
+        noClasses().that().resideInAPackage("dev.ticketing.lambda..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.ticketing.lambda..", "java..", "jakarta..",
+                        "io.micronaut..", "com.amazonaws..")
+                .check(classes);
     }
 
     /** The packages of the shared module. */

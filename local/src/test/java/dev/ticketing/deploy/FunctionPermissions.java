@@ -70,6 +70,19 @@ final class FunctionPermissions {
                             "dynamodb:ListStreams"),
                     on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")));
 
+    /**
+     * Secrets the payment functions fetch at run time in AWS (PaymentSecretsPrefix: the secrets named by
+     * PAYPAL_CLIENT_SECRET_NAME, CARD_CHECKOUT_API_KEY_NAME, CARD_CHECKOUT_WEBHOOK_SECRET_NAME). Never called
+     * locally, where the values are passed directly, so {@link FunctionCallsIT} cannot see them.
+     */
+    static final String PAYMENT_SECRETS =
+            "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${PaymentSecretsPrefix}*";
+    static final Map<String, Set<Grant>> AWS_ONLY = Map.of(
+            "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")));
+
     /** What every function gets: its own log group, and X-Ray (which has no resource-level permissions). */
     static final Set<Grant> EVERY_FUNCTION = grants(
             on(OWN_LOG_GROUP, "logs:CreateLogStream", "logs:PutLogEvents"),
@@ -82,6 +95,7 @@ final class FunctionPermissions {
     static Set<Grant> all(String function) {
         Set<Grant> all = new LinkedHashSet<>(CODE.getOrDefault(function, Set.of()));
         all.addAll(SERVICE.getOrDefault(function, Set.of()));
+        all.addAll(AWS_ONLY.getOrDefault(function, Set.of()));
         all.addAll(EVERY_FUNCTION);
         return all;
     }

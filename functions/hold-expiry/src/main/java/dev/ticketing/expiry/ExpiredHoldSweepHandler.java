@@ -1,6 +1,5 @@
 package dev.ticketing.expiry;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ticketing.config.SweepConfig;
 import dev.ticketing.holds.HoldSweeper;
@@ -8,6 +7,8 @@ import dev.ticketing.holds.SweepReport;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
+import dev.ticketing.lambda.CurrentInvocation;
+import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
     static final long RESERVE_MILLIS = 5_000;
     /** The budget when no Lambda context says how much time is left. */
     static final long DEFAULT_BUDGET_MILLIS = 20_000;
+
+    @Inject
+    CurrentInvocation invocation;
 
     @Inject
     HoldSweeper sweeper;
@@ -44,12 +48,12 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
 
     @Override
     public SweepReport execute(ScheduledEvent event) {
-        Optional<Context> lambda = getApplicationContext().findBean(Context.class);
+        Optional<Context> lambda = invocation.context();
         try (LogFields.Scope fields = LogFields.scope()) {
             lambda.ifPresent(it -> fields.put(LogFields.REQUEST_ID, it.getAwsRequestId())
                     .put(LogFields.FUNCTION, it.getFunctionName()));
-            long budget = lambda.map(it -> it.getRemainingTimeInMillis() - RESERVE_MILLIS).orElse(DEFAULT_BUDGET_MILLIS);
-            long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+            long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
+            long stopAt = System.nanoTime() + budget * 1_000_000;
             SweepReport report = sweeper.sweep(config.limit(), () -> System.nanoTime() < stopAt);
             metrics.count(Figure.HOLDS_EXPIRED, report.ended());
             return report;

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * every record of the batch is still tried, since holds are independent and ending one twice changes nothing.
  */
 public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
+    @jakarta.inject.Inject
+    dev.ticketing.lambda.CurrentInvocation invocation;
+
     private static final Logger LOG = LoggerFactory.getLogger(HoldLeaseExpiredHandler.class);
 
     @Inject
@@ -48,7 +52,7 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
         List<BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         try (LogFields.Scope fields = LogFields.scope()) {
-            getApplicationContext().findBean(Context.class).ifPresent(lambda -> fields
+            invocation.context().ifPresent(lambda -> fields
                     .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
             for (DynamodbStreamRecord record : records) {
                 expire(record, failures);

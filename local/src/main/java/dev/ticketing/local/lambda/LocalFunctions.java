@@ -24,6 +24,7 @@ public final class LocalFunctions implements AutoCloseable {
 
     private final Map<String, RequestHandler<Object, Object>> handlers = new LinkedHashMap<>();
     private final List<ApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, ApplicationContext> contextsByFunction = new LinkedHashMap<>();
 
     public static LocalFunctions start(SamTemplate template, LocalResources resources, Map<String, Object> endpoints,
                                        Clock clock) {
@@ -36,7 +37,11 @@ public final class LocalFunctions implements AutoCloseable {
                 }
             });
             properties.putAll(endpoints);
+            int before = functions.contexts.size();
             functions.handlers.put(function.id(), functions.instantiate(function.handler(), properties, clock));
+            if (functions.contexts.size() > before) {
+                functions.contextsByFunction.put(function.id(), functions.contexts.get(before));
+            }
         }
         return functions;
     }
@@ -85,6 +90,15 @@ public final class LocalFunctions implements AutoCloseable {
             throw new IllegalArgumentException("no function " + functionId + " in template.yaml");
         }
         return (T) handler.handleRequest(event, LocalLambdaContext.forInvocation(functionId, timeLeftMillis));
+    }
+
+    /** The Micronaut application context of a function's handler (its beans), as a test looks into it. */
+    public ApplicationContext applicationContext(String functionId) {
+        ApplicationContext context = contextsByFunction.get(functionId);
+        if (context == null) {
+            throw new IllegalArgumentException("no Micronaut function " + functionId + " in template.yaml");
+        }
+        return context;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.PaymentMessages;
+import dev.ticketing.lambda.CurrentInvocation;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     @Inject
     BusinessMetrics metrics;
 
+    @Inject
+    CurrentInvocation invocation;
+
     public PaymentProcessorHandler() {
         super();
     }
@@ -71,12 +75,12 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     public SQSBatchResponse execute(SQSEvent batch) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-        // Micronaut registers the invocation's Lambda context as a bean (absent when invoked without one)
-        Context context = getApplicationContext().findBean(Context.class).orElse(null);
+        // the invocation's Lambda context (absent when invoked without one)
+        Context context = invocation.context().orElse(null);
         int deferred = 0;
-        try (LogFields.Scope invocation = LogFields.scope()) {
+        try (LogFields.Scope scope = LogFields.scope()) {
             if (context != null) {
-                invocation.put(LogFields.REQUEST_ID, context.getAwsRequestId()).put(LogFields.FUNCTION, context.getFunctionName());
+                scope.put(LogFields.REQUEST_ID, context.getAwsRequestId()).put(LogFields.FUNCTION, context.getFunctionName());
             }
             for (SQSEvent.SQSMessage message : records) {
                 if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {

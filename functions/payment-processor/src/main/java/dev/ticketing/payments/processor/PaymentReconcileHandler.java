@@ -7,6 +7,7 @@ import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
 import dev.ticketing.payments.PaymentReconciler;
 import dev.ticketing.payments.ReconcileReport;
+import dev.ticketing.lambda.CurrentInvocation;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
     static final long DEFAULT_BUDGET_MILLIS = 30_000;
 
     @Inject
+    CurrentInvocation invocation;
+
+    @Inject
     PaymentReconciler reconciler;
 
     @Inject
@@ -43,12 +47,12 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
 
     @Override
     public ReconcileReport execute(ScheduledEvent event) {
-        Optional<Context> lambda = getApplicationContext().findBean(Context.class);
+        Optional<Context> lambda = invocation.context();
         try (LogFields.Scope fields = LogFields.scope()) {
             lambda.ifPresent(it -> fields.put(LogFields.REQUEST_ID, it.getAwsRequestId())
                     .put(LogFields.FUNCTION, it.getFunctionName()));
-            long budget = lambda.map(it -> it.getRemainingTimeInMillis() - RESERVE_MILLIS).orElse(DEFAULT_BUDGET_MILLIS);
-            long stopAt = System.nanoTime() + Math.max(0, budget) * 1_000_000;
+            long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
+            long stopAt = System.nanoTime() + budget * 1_000_000;
             ReconcileReport report = reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
             // sales and failures that reconciliation settled (their webhooks never came) count like any other
             metrics.count(Map.of(Figure.SALES, (long) report.succeeded(), Figure.PAYMENTS_FAILED, (long) report.failed()));

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * be verified or queued now (the provider delivers again). No controllers, no database: a small, fast start.
  */
 public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
+    @jakarta.inject.Inject
+    dev.ticketing.lambda.CurrentInvocation invocation;
+
     private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +48,7 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent request) {
         try (LogFields.Scope fields = LogFields.scope()) {
-            getApplicationContext().findBean(Context.class).ifPresent(lambda -> fields
+            invocation.context().ifPresent(lambda -> fields
                     .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
             if (request != null && request.getRequestContext() != null) {
                 fields.put(LogFields.API_REQUEST_ID, request.getRequestContext().getRequestId());

@@ -1,0 +1,110 @@
+package dev.ticketing.bench;
+
+/**
+ * The capacity model of docs/capacity.md as a calculator: per request type the DynamoDB items and units, per event
+ * the ceilings under default AWS quotas, which bites first, and the cost. Item counts are those of the code
+ * (SeatHolder, HoldReleaser, PaymentWrites, PaymentSale, SeatStore/SeatMapSnapshots); prices us-east-1 (see the doc).
+ */
+final class Capacity {
+    // default quotas
+    static final double PARTITION_WCU = 1_000, PARTITION_RCU = 3_000;
+    static final double TABLE_ONDEMAND_WCU = 40_000, TABLE_ONDEMAND_RCU = 40_000;
+    static final double LAMBDA_CONCURRENCY = 1_000, API_RPS = 10_000;
+    // prices, us-east-1
+    static final double WRU = 0.625e-6, RRU = 0.125e-6, API_REQ = 1.00e-6, LAMBDA_REQ = 0.20e-6,
+            LAMBDA_GBS = 0.0000166667, CLOUDFRONT_REQ = 0.0100 / 10_000, CLOUDFRONT_GB = 0.085;
+    static final double LAMBDA_GB = 1.0;
+    static final int SEATS_PER_BLOCK = 1_000;
+    /** Bytes of one seat in a block Query (projection sk, status, expires_at, hold_id, plus the key). */
+    static final double SEAT_BYTES = 60;
+
+    private Capacity() {
+    }
+
+    record Request(String name, double items, double wcu, double rcu, double lambdaMs, double apiCalls) {
+    }
+
+    static void run(String[] args) {
+        int seats = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        double viewers = args.length > 1 ? Double.parseDouble(args[1]) : 100_000;
+        double holdsPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 1_000;
+        int n = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int instances = args.length > 4 ? Integer.parseInt(args[4]) : 64;
+        int blocks = (seats + SEATS_PER_BLOCK - 1) / SEATS_PER_BLOCK;
+        double blockRcu = Math.ceil(SEATS_PER_BLOCK * SEAT_BYTES / 4096.0); // strongly consistent Query
+        double refreshRcu = 1 + blocks * blockRcu;
+
+        Request[] requests = {
+                // hold: event GetItem + slot read; ONE transaction: n seats + n tickets + hold + lease + slot (2n+3)
+                new Request("hold (" + n + " seats)", 2 + 2 * n + 3, 2 * (2 * n + 3), 2, 25, 1),
+                // release: hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease, slot
+                new Request("release", 2 + n + 2 * n + 3, 2 * (2 * n + 3), 2 + n, 25, 1),
+                // checkout: hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n seats, lease, slot
+                new Request("checkout", 1 + 2 * n + 5 + 2, 2 * (2 * n + 5) + 2 * 2, 1, 300, 1),
+                // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, slot, lease
+                new Request("sale (processor)", 2 + n + 2 * n + 4, 2 * (2 * n + 4), 2 + n, 400, 0),
+                new Request("seat map 200 (refresh)", 1 + seats, 0, refreshRcu, 150, 1),
+                new Request("seat map 200/304 (cached)", 0, 0, 0, 4, 1),
+                new Request("event list", 10, 0, 2, 10, 1),
+        };
+        System.out.printf("Model: %,d seats (%d block partitions of %,d), %,.0f viewers polling 1/s, %,.0f hold attempts/s, "
+                + "%d seats a hold, %d API instances%n%n", seats, blocks, SEATS_PER_BLOCK, viewers, holdsPerSecond, n, instances);
+        System.out.println("request                    items   WCU    RCU   Lambda ms  API calls");
+        for (Request r : requests) {
+            System.out.printf("%-25s %6.0f %5.0f %6.0f %10.0f %10.0f%n", r.name, r.items, r.wcu, r.rcu, r.lambdaMs, r.apiCalls);
+        }
+
+        System.out.println();
+        System.out.println("Ceilings per event (default quotas), today's read path (per-instance snapshots, 0.5 s):");
+        double holdWcuHotPartition = 2 * n; // the n seats of a hold sit in one block partition
+        double holdsHotBlock = PARTITION_WCU / holdWcuHotPartition;
+        double holdsSpread = Math.min(blocks * holdsHotBlock, TABLE_ONDEMAND_WCU / requests[0].wcu);
+        System.out.printf("  holds/s, all in the best block (one partition, %.0f WCU a hold): %,.0f%n", holdWcuHotPartition, holdsHotBlock);
+        System.out.printf("  holds/s, spread over all %d blocks (min of partitions and table %,.0f WCU): %,.0f%n", blocks,
+                TABLE_ONDEMAND_WCU, holdsSpread);
+        double refreshesPerInstance = 2; // SEATMAP_MAX_AGE 0.5 s
+        double rcuPerBlockPartition = instances * refreshesPerInstance * blockRcu;
+        System.out.printf("  seat-map reads: %d instances x %.0f refreshes/s x %.0f RCU = %,.0f RCU/s per block partition "
+                        + "(limit %,.0f): max %,.0f instances%n", instances, refreshesPerInstance, blockRcu, rcuPerBlockPartition,
+                PARTITION_RCU, PARTITION_RCU / (refreshesPerInstance * blockRcu));
+        System.out.printf("  table reads for the map: %,.0f RCU/s (on-demand table default %,.0f)%n",
+                instances * refreshesPerInstance * refreshRcu, TABLE_ONDEMAND_RCU);
+        double apiRps = viewers + holdsPerSecond;
+        System.out.printf("  API Gateway: %,.0f rps without a CDN (quota %,.0f): %s%n", apiRps, API_RPS,
+                apiRps > API_RPS ? "BITES FIRST" : "ok");
+        double concurrency = viewers * 0.004 + holdsPerSecond * 0.025 + instances * refreshesPerInstance * 0.150;
+        System.out.printf("  Lambda concurrency: ~%,.0f (quota %,.0f)%n", concurrency, LAMBDA_CONCURRENCY);
+
+        System.out.println();
+        System.out.println("With CloudFront (1 s TTL, ETag) and one compact versioned item per block read by BatchGetItem:");
+        double originRps = 600; // at most one origin fetch per second per regional edge cache and per POP that misses
+        double blockItemBytes = SEATS_PER_BLOCK * 1.3 + 100; // status chars + expiry deltas of reserved seats
+        double batchRcu = 1 + blocks * Math.ceil(blockItemBytes / 4096.0);
+        System.out.printf("  origin rps ~%,.0f (<= POPs x 1/s, not viewers); refresh = 1 BatchGetItem of %d items, %.0f RCU%n",
+                originRps, blocks, batchRcu);
+        System.out.printf("  block item reads: %,.0f RCU/s per block partition item at %d instances (limit %,.0f)%n",
+                instances * refreshesPerInstance * Math.ceil(blockItemBytes / 4096.0), instances, PARTITION_RCU);
+        System.out.printf("  stream writes: each seat change rewrites its block item: %,.0f WCU/s on one block item at "
+                + "%,.0f holds/s in that block (item ~%.1f KB)%n", holdsHotBlock * Math.ceil(blockItemBytes / 1024.0),
+                holdsHotBlock, blockItemBytes / 1024);
+
+        System.out.println();
+        double ticketsPerHold = n;
+        double wcuPerSale = requests[0].wcu + requests[2].wcu + requests[3].wcu;
+        double rcuPerSale = requests[0].rcu + requests[2].rcu + requests[3].rcu + 4; // + payment status polls
+        double invocations = 1 + 1 + 1 + 2 + 4; // hold, checkout, webhook, processor x2, status polls
+        double lambdaMs = requests[0].lambdaMs + requests[2].lambdaMs + 2 * requests[3].lambdaMs + 4 * 10 + 50;
+        double per1000 = 1000 / ticketsPerHold * (wcuPerSale * WRU + rcuPerSale * RRU + 7 * API_REQ
+                + invocations * LAMBDA_REQ + lambdaMs / 1000 * LAMBDA_GB * LAMBDA_GBS);
+        System.out.printf("Cost per 1,000 tickets sold (%d a purchase, no abandoned holds): $%.3f (DynamoDB %.0f WCU + "
+                + "%.0f RCU a purchase, %.0f invocations, %.0f Lambda ms at 1 GB)%n", n, per1000, wcuPerSale, rcuPerSale,
+                invocations, lambdaMs);
+        double compactKb = seats * 1.2 / 1024 / 4; // gzip of the compact form, ~4x
+        double perMillionDirect = 1e6 * (API_REQ + LAMBDA_REQ + 0.004 * LAMBDA_GB * LAMBDA_GBS)
+                + refreshRcu * RRU * instances * refreshesPerInstance * 1e6 / Math.max(1, viewers);
+        double perMillionCdn = 1e6 * CLOUDFRONT_REQ + 1e6 * 0.1 * compactKb / 1024 / 1024 * CLOUDFRONT_GB;
+        System.out.printf("Cost per million seat-map views: $%.2f through API Gateway + Lambda (no CDN); "
+                + "$%.2f through CloudFront (requests + ~10%% full bodies of %.1f KB gzipped), origin cost then per change%n",
+                perMillionDirect, perMillionCdn, compactKb);
+    }
+}
