@@ -15,6 +15,7 @@ public final class Bench {
             case "holds" -> HoldThroughput.run(rest);
             case "seatmap" -> SeatMapReads.run(rest);
             case "together" -> TogetherContention.run(rest);
+            case "rush" -> RushBench.run(rest);
             case "purchases" -> PurchaseThroughput.run(rest);
             case "expiry" -> ExpiryLatency.run(rest);
             case "commit-barrier" -> CommitBarrierCost.run(rest);
@@ -28,6 +29,9 @@ public final class Bench {
                                                        (with a data folder: file-backed, as the stack runs by default)
                           seatmap [seconds] [viewers]  reads of a 20,000-seat map under churn: req/s, p50/p99, bytes/seat
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
+                          rush [strategy buyers seats [gap-ms]]  an on-sale: N buyers x "2 together" once each, the
+                                                       allocator vs the previous snapshot design: holds/s, p50/p99,
+                                                       false refusals, stranded seats, arrival order
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
                                                        purchases/s, p99 from approval to SUCCESS
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)

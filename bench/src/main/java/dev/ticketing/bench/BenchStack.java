@@ -24,15 +24,14 @@ final class BenchStack implements AutoCloseable {
     }
 
     static BenchStack start(LocalOptions options) throws Exception {
-        return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)));
+        // benchmarks repeat holds by the same users: no hourly hold limit
+        return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withPorts(0, 0, 0)
+                .withMaxHoldsPerUserPerHour(0)));
     }
 
     /** On a data folder (file-backed DynamoDB Local and ElasticMQ), without the demo event. */
     static BenchStack startFileBacked(LocalOptions options) throws Exception {
-        LocalOptions fileBacked = options.inMemoryWithoutDemo().withDataDir(options.dataDir()).withPorts(0, 0, 0);
-        return new BenchStack(LocalSystem.start(new LocalOptions(fileBacked.port(), fileBacked.dynamoDbPort(),
-                fileBacked.sqsPort(), fileBacked.dataDir(), false, fileBacked.holdDuration(), fileBacked.sweepInterval(),
-                fileBacked.maxSeatsPerHold(), false, null)));
+        return new BenchStack(LocalSystem.start(options.inMemoryWithoutDemo().withDataDir(options.dataDir()).withPorts(0, 0, 0)));
     }
 
     URI url(String path) {

@@ -110,6 +110,9 @@ public final class LocalSystem implements AutoCloseable {
                     "MaxSeatsPerHold", options.maxSeatsPerHold(),
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
+            parameters.put("BestAvailableDeadline", options.bestAvailableDeadline().toString());
+            parameters.put("BestAvailableStrategy", options.bestAvailableStrategy());
+            parameters.put("MaxHoldsPerUserPerHour", options.maxHoldsPerUserPerHour());
             parameters.putAll(payments.templateParameters());
             LocalResources resources = new LocalResources(template, parameters);
             resources.createTables(dynamo.client());

@@ -38,7 +38,9 @@ final class FunctionPermissions {
     static final Map<String, Set<Grant>> CODE = Map.of(
             "ApiFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                            "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"),
+                            "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                            // a hold checks the free seats its not stranding anyone rests on (SeatItems.keepFree)
+                            "dynamodb:ConditionCheckItem"),
                     on(GSI1, "dynamodb:Query")),
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),

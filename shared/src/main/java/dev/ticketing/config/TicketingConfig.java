@@ -9,11 +9,13 @@ import java.time.Duration;
  */
 public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold, int maxActiveHoldsPerUser) {
     /**
-     * The largest transaction per hold is the checkout's: two items per seat (the seat extended by the payment grace,
-     * the ticket linked) plus five (hold, payment, lease, active-hold slot, idempotency key); DynamoDB allows 100
-     * items per transaction.
+     * The largest transactions per hold: the hold's own, two items per seat (seat, ticket) plus up to two more per seat
+     * that its not stranding anyone rests on (the free seats beyond its free neighbours), plus up to seven (hold,
+     * lease, active-hold slot, hourly hold count, idempotency key, allocation request and outcome); and the
+     * checkout's, two items per seat (the seat extended by the payment grace, the ticket linked) plus five (hold,
+     * payment, lease, active-hold slot, idempotency key). DynamoDB allows 100 items per transaction.
      */
-    public static final int TRANSACTION_SEAT_CEILING = 47;
+    public static final int TRANSACTION_SEAT_CEILING = 22;
 
     public TicketingConfig {
         if (tableName == null || tableName.length() < 3) {

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The one place that reads the settings every function shares, each concern into one validated record: table and
- * hold rules ({@link TicketingConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
+ * hold rules ({@link TicketingConfig}), best-available placement ({@link BestAvailableConfig}), the hold rate limit
+ * ({@link HoldRateConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
  * where the AWS clients go ({@link AwsConfig}); payments have theirs in {@code PaymentsFactory}. In Lambda the
  * values come from environment variables ({@code HOLD_DURATION} is the property {@code hold.duration}); the local
  * system passes them directly. An invalid value stops the function at start-up with a message naming it.
@@ -35,6 +36,19 @@ public class TicketingFactory {
     @Singleton
     SeatMapConfig seatMapConfig(@Property(name = "seatmap.max.age", defaultValue = "PT0.5S") String maxAge) {
         return new SeatMapConfig(duration("SEATMAP_MAX_AGE", maxAge));
+    }
+
+    @Singleton
+    BestAvailableConfig bestAvailableConfig(
+            @Property(name = "best.available.deadline", defaultValue = "PT5S") String deadline,
+            @Property(name = "best.available.strategy", defaultValue = "allocator") String strategy) {
+        return new BestAvailableConfig(duration("BEST_AVAILABLE_DEADLINE", deadline), BestAvailableConfig.strategy(strategy));
+    }
+
+    @Singleton
+    HoldRateConfig holdRateConfig(
+            @Property(name = "max.holds.per.user.per.hour", defaultValue = "20") int maxHoldsPerUserPerHour) {
+        return new HoldRateConfig(maxHoldsPerUserPerHour);
     }
 
     @Singleton

@@ -32,6 +32,9 @@ public class EventItems {
     private static final String CURRENCY = "currency";
     private static final String ROWS_PER_BLOCK = "rows_per_block";
     private static final String PRICES = "prices";
+    private static final String SINGLE_SEAT_RULE = "single_seat_rule";
+    private static final String SALES_START = "sales_start";
+    private static final String SALES_END = "sales_end";
     private static final String TIER_FROM_ROW = "fromRow";
     private static final String TIER_TO_ROW = "toRow";
     private static final String TIER_PRICE = "price";
@@ -71,6 +74,9 @@ public class EventItems {
         item.put(COLUMNS, n(event.columns()));
         item.put(CURRENCY, s(event.currency()));
         item.put(ROWS_PER_BLOCK, n(event.rowsPerBlock()));
+        item.put(SINGLE_SEAT_RULE, s(event.singleSeatRule().name()));
+        item.put(SALES_START, s(event.salesStart().toString()));
+        item.put(SALES_END, s(event.salesEnd().toString()));
         item.put(PRICES, AttributeValue.fromL(event.prices().stream()
                 .map(tier -> AttributeValue.fromM(Map.of(
                         TIER_FROM_ROW, n(tier.fromRow()),
@@ -86,8 +92,15 @@ public class EventItems {
                 .map(tier -> new PriceTier(integer(tier, TIER_FROM_ROW), integer(tier, TIER_TO_ROW),
                         new BigDecimal(str(tier, TIER_PRICE))))
                 .toList();
-        return new Event(str(item, ID), str(item, NAME), Instant.parse(str(item, DATE)),
+        Instant date = Instant.parse(str(item, DATE));
+        // Events stored before sales windows and the single-seat rule: on sale until their date, any pick allowed.
+        String rule = str(item, SINGLE_SEAT_RULE);
+        String salesStart = str(item, SALES_START);
+        String salesEnd = str(item, SALES_END);
+        return new Event(str(item, ID), str(item, NAME), date,
                 integer(item, ROWS), integer(item, COLUMNS), str(item, CURRENCY), prices,
-                integer(item, ROWS_PER_BLOCK));
+                integer(item, ROWS_PER_BLOCK), rule == null ? SingleSeatRule.ALLOW : SingleSeatRule.valueOf(rule),
+                salesStart == null ? Instant.EPOCH : Instant.parse(salesStart),
+                salesEnd == null ? date : Instant.parse(salesEnd));
     }
 }

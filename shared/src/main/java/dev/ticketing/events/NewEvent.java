@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** The body of {@code POST /events}; {@link #validate()} turns it into an event or a 400 that says why. */
-public record NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices) {
+public record NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices,
+                       String singleSeatRule, String salesStart, String salesEnd) {
     public static final int MAX_ROWS = 500;
     public static final int MAX_COLUMNS = 500;
     public static final int MAX_SEATS = 100_000;
@@ -21,14 +22,39 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
     public record Price(Integer fromRow, Integer toRow, String price) {
     }
 
-    public Event validate() {
+    /** The body without the optional fields (rule {@code allow}, sales from now until the date). */
+    public NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices) {
+        this(name, date, rows, columns, currency, prices, null, null, null);
+    }
+
+    /**
+     * The event, created at {@code now}: its date must be in the future; sales run from {@code salesStart} (default
+     * now) to {@code salesEnd} (default the date), a window that ends after now, starts before it ends and ends no
+     * later than the date.
+     */
+    public Event validate(Instant now) {
         if (name == null || name.isBlank()) {
             throw invalid("name is required");
         }
         if (name.length() > MAX_NAME_LENGTH) {
             throw invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
         }
-        Instant when = parseDate();
+        Instant when = instant("date", date);
+        if (!when.isAfter(now)) {
+            throw invalid("date " + date + " is in the past; an event is created before it takes place");
+        }
+        SingleSeatRule rule = SingleSeatRule.parse(singleSeatRule);
+        Instant opens = salesStart == null ? now : instant("salesStart", salesStart);
+        Instant closes = salesEnd == null ? when : instant("salesEnd", salesEnd);
+        if (!opens.isBefore(closes)) {
+            throw invalid("salesStart must be before salesEnd");
+        }
+        if (closes.isAfter(when)) {
+            throw invalid("salesEnd must not be after the event's date");
+        }
+        if (!closes.isAfter(now)) {
+            throw invalid("salesEnd " + closes + " is in the past: the event could never be sold");
+        }
         int rowCount = within("rows", rows, MAX_ROWS);
         int columnCount = within("columns", columns, MAX_COLUMNS);
         if (rowCount * columnCount > MAX_SEATS) {
@@ -37,17 +63,17 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         Currency money = parseCurrency();
         List<PriceTier> tiers = priceTiers(rowCount, money);
         return new Event(UUID.randomUUID().toString(), name.strip(), when, rowCount, columnCount,
-                money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount));
+                money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount), rule, opens, closes);
     }
 
-    private Instant parseDate() {
-        if (date == null) {
-            throw invalid("date is required (ISO-8601, e.g. 2026-12-24T20:30:00Z)");
+    private static Instant instant(String field, String value) {
+        if (value == null) {
+            throw invalid(field + " is required (ISO-8601, e.g. 2026-12-24T20:30:00Z)");
         }
         try {
-            return OffsetDateTime.parse(date).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid("date must be an ISO-8601 date-time with offset, e.g. 2026-12-24T20:30:00Z");
+            throw invalid(field + " must be an ISO-8601 date-time with offset, e.g. 2026-12-24T20:30:00Z");
         }
     }
 

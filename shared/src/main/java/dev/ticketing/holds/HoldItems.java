@@ -240,6 +240,20 @@ public class HoldItems {
                 .build();
     }
 
+    /** The user's holds (their {@code META} items) from gsi1 (eventually consistent, as every GSI read). */
+    public QueryRequest userHoldsQuery(String userId) {
+        return QueryRequest.builder().tableName(table.name()).indexName(Keys.GSI1)
+                .keyConditionExpression(Keys.GSI1_PK + " = :user AND begins_with(" + Keys.GSI1_SK + ", :holds)")
+                .expressionAttributeValues(Map.of(":user", s(Keys.user(userId)), ":holds", s(GSI1_PREFIX)))
+                .build();
+    }
+
+    /** The id of a hold item and its status as everyone sees it at {@code now} (ACTIVE past its end is EXPIRED). */
+    static Map.Entry<String, HoldStatus> visibleStatusOf(Map<String, AttributeValue> meta, Instant now) {
+        return Map.entry(str(meta, ID), Hold.visibleStatus(HoldStatus.valueOf(str(meta, STATUS)),
+                Instant.ofEpochMilli(num(meta, ExpiryIndex.EXPIRES_AT)), now));
+    }
+
     /**
      * The user's holds in gsi1 ({@code USER#<userId>}, sort key {@code HOLD#<created>#<id>}) that storage still has
      * ACTIVE with {@code expires_at} after {@code now}, newest first; only those of {@code eventId} unless it is null

@@ -26,11 +26,12 @@ public class HoldStore {
         this.clock = clock;
     }
 
+    /** The hold as its owner sees it now (an expired hold's PENDING tickets read CANCELLED). */
     public Optional<Hold> find(String holdId) {
-        return load(holdId).map(StoredHold::hold);
+        return load(holdId).map(StoredHold::hold).map(Hold::withVisibleTickets);
     }
 
-    /** The hold with its tickets, read strongly consistently in one query. */
+    /** The hold with its tickets as stored (what writes decide on), read strongly consistently in one query. */
     public Optional<StoredHold> load(String holdId) {
         Map<String, AttributeValue> meta = null;
         List<Map<String, AttributeValue>> tickets = new ArrayList<>();

@@ -1,10 +1,13 @@
 package dev.ticketing.holds;
 
+import dev.ticketing.config.HoldRateConfig;
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.Event;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.SeatsUnavailableException;
+import dev.ticketing.problems.TooManyRequestsException;
 import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
 import dev.ticketing.seats.SeatMapSnapshots;
@@ -22,16 +25,63 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Holds seats for a user: ONE transaction that takes every seat under the availability condition, creates a
- * PENDING ticket per seat, the hold and its lease, claims one of the user's active-hold slots for the event and
- * records the idempotency key. Either all of it happens or none.
+ * Holds seats for a user: ONE transaction that takes every seat under the availability condition, checks that the
+ * seats its not stranding anyone rests on are still free (the pick's guards), creates a PENDING ticket per seat, the
+ * hold and its lease, claims one of the user's active-hold slots for the event, counts the hold in the user's hourly
+ * quota, records the idempotency key and, for a queued best-available request, takes it out of the queue with its
+ * answer. Either all of it happens or none. Only while the event's sales are open.
  */
 @Singleton
 public class SeatHolder {
+    /** Seats to take, and the free seats that must still be free for the pick to strand nobody. */
+    public record Pick(List<SeatId> seats, List<SeatId> guards) {
+        public static Pick of(List<SeatId> seats) {
+            return new Pick(seats, List.of());
+        }
+    }
+
+    /** A seat the pick rested on was taken meanwhile: holding now would strand a neighbour. Nothing was held. */
+    public static final class GuardLostException extends ConflictException {
+        private final List<String> guards;
+
+        GuardLostException(List<String> guards) {
+            super("neighbour-taken", "Neighbouring seat taken",
+                    "A seat next to the ones asked for was taken meanwhile; holding them now would leave a lone seat",
+                    Map.of("seats", List.copyOf(guards)));
+            this.guards = List.copyOf(guards);
+        }
+
+        public List<String> guards() {
+            return guards;
+        }
+    }
+
+    /** A concurrent request with the same idempotency key won: its hold is the answer. Nothing was held. */
+    static final class DuplicateRequestException extends RuntimeException {
+        private final String firstHoldId;
+
+        DuplicateRequestException(String firstHoldId) {
+            super(null, null, false, false);
+            this.firstHoldId = firstHoldId;
+        }
+
+        String firstHoldId() {
+            return firstHoldId;
+        }
+    }
+
+    /** The queued request was answered or withdrawn meanwhile: nothing was held for it. */
+    static final class RequestWithdrawnException extends RuntimeException {
+        RequestWithdrawnException() {
+            super(null, null, false, false);
+        }
+    }
+
     private final Table table;
     private final TicketingConfig config;
     private final Clock clock;
@@ -42,10 +92,19 @@ public class SeatHolder {
     private final SeatItems seatItems;
     private final TicketItems ticketItems;
     private final HoldItems holdItems;
+    private final HoldQuotaItems quota;
+    private final HoldRateConfig rate;
+    private final AllocationQueueItems queue;
+    private final AllocationOutcomeItems outcomes;
 
     public SeatHolder(Table table, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
                       IdempotencyKeys idempotency, HoldStore holds, SeatMapSnapshots snapshots, SeatItems seatItems,
-                      TicketItems ticketItems, HoldItems holdItems) {
+                      TicketItems ticketItems, HoldItems holdItems, HoldQuotaItems quota, HoldRateConfig rate,
+                      AllocationQueueItems queue, AllocationOutcomeItems outcomes) {
+        this.quota = quota;
+        this.rate = rate;
+        this.queue = queue;
+        this.outcomes = outcomes;
         this.table = table;
         this.config = config;
         this.clock = clock;
@@ -64,10 +123,22 @@ public class SeatHolder {
      * ({@link ActiveHoldGuard#slotFor}), looked up once per request. With an idempotency key, a concurrent duplicate
      * of the same request answers the hold the first one created.
      */
-    public Hold holdSeats(Caller caller, Event event, List<SeatId> seats, Optional<IdempotencyKeys.Key> key,
+    public Hold holdSeats(Caller caller, Event event, Pick pick, Optional<IdempotencyKeys.Key> key,
                           Optional<ActiveHoldGuard.Slot> slot) {
+        return holdSeats(caller, event, pick, key, slot, Optional.empty(), 1);
+    }
+
+    /**
+     * The same for a queued best-available request, answered in the same transaction: it leaves the queue and its
+     * outcome (this hold, after {@code attempts} picks) is recorded. Throws {@link RequestWithdrawnException} when
+     * it was answered or withdrawn meanwhile.
+     */
+    Hold holdSeats(Caller caller, Event event, Pick pick, Optional<IdempotencyKeys.Key> key,
+                   Optional<ActiveHoldGuard.Slot> slot, Optional<AllocationRequest> request, int attempts) {
         // Millisecond precision: what DynamoDB conditions compare, and what clients are shown.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        event.requireSalesOpen(now);
+        List<SeatId> seats = pick.seats();
         String holdId = UUID.randomUUID().toString();
         List<HeldSeat> held = new ArrayList<>();
         List<Ticket> tickets = new ArrayList<>();
@@ -87,21 +158,47 @@ public class SeatHolder {
             transaction.add(Role.SEAT, seats.get(i).toString(), seatItems.take(event, seats.get(i), holdId,
                     tickets.get(i).id(), hold.userId(), hold.expiresAt(), now));
         }
+        for (SeatId guarded : pick.guards()) {
+            transaction.add(Role.SEAT_GUARD, guarded.toString(), seatItems.keepFree(event, guarded, now));
+        }
         for (Ticket ticket : tickets) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now));
         }
         transaction.add(Role.HOLD, holdItems.create(hold));
         transaction.add(Role.LEASE, holdItems.createLease(hold));
         slot.ifPresent(free -> transaction.add(Role.ACTIVE_HOLD_SLOT, guard.claim(hold, free, now)));
+        if (rate.enabled()) {
+            transaction.add(Role.HOLD_QUOTA, quota.count(hold.userId(), event.id(), rate.maxHoldsPerUserPerHour(), now));
+        }
         key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, holdId, now)));
+        request.ifPresent(queued -> {
+            transaction.add(Role.ALLOCATION_REQUEST, queue.dequeue(queued));
+            transaction.add(Role.ALLOCATION_OUTCOME,
+                    outcomes.record(queued.id(), AllocationOutcomeItems.Outcome.held(holdId, attempts), now));
+        });
         // The hold id as request token makes the SDK's own retries of this call idempotent.
         TransactionResult result = transaction.commit(holdId);
         if (result.committed()) {
             snapshots.invalidate(event.id());
             return hold;
         }
+        if (result.contested(Role.ALLOCATION_REQUEST) || result.contested(Role.ALLOCATION_OUTCOME)) {
+            throw new RequestWithdrawnException();
+        }
+        if (!result.contestedSeats().isEmpty()) {
+            throw new SeatsUnavailableException(result.contestedSeats());
+        }
+        if (result.contested(Role.SEAT_GUARD)) {
+            throw new GuardLostException(result.contestedIds(Role.SEAT_GUARD));
+        }
+        if (result.contested(Role.HOLD_QUOTA)) {
+            throw rateLimited(now);
+        }
         if (result.contested(Role.IDEMPOTENCY_KEY)) {
             String first = idempotency.recorded(key.get()).orElseThrow(result::cause);
+            if (request.isPresent()) {
+                throw new DuplicateRequestException(first);
+            }
             return holds.find(first).orElseThrow(result::cause);
         }
         if (result.contested(Role.ACTIVE_HOLD_SLOT)) {
@@ -110,5 +207,13 @@ public class SeatHolder {
             throw ActiveHoldGuard.limitReached(List.of());
         }
         throw result.asProblem();
+    }
+
+    private TooManyRequestsException rateLimited(Instant now) {
+        Instant nextHour = HoldQuotaItems.hourOf(now).plus(java.time.Duration.ofHours(1));
+        return new TooManyRequestsException("hold-rate-limit", "Too many holds",
+                "You created " + rate.maxHoldsPerUserPerHour() + " holds for this event this hour; you can hold again at "
+                        + nextHour,
+                Map.of("maxHoldsPerUserPerHour", rate.maxHoldsPerUserPerHour(), "retryAt", nextHour.toString()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.events.EventStore;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.HoldStatus;
@@ -46,9 +47,11 @@ public class PaymentCheckout {
     private final PaymentGateways gateways;
     private final PaymentSettings settings;
     private final Clock clock;
+    private final EventStore events;
 
     public PaymentCheckout(HoldStore holds, PaymentStore payments, PaymentWrites writes, IdempotencyKeys idempotency,
-                           PaymentGateways gateways, PaymentSettings settings, Clock clock) {
+                           PaymentGateways gateways, PaymentSettings settings, Clock clock, EventStore events) {
+        this.events = events;
         this.holds = holds;
         this.payments = payments;
         this.writes = writes;
@@ -86,6 +89,8 @@ public class PaymentCheckout {
         requirePayable(payable);
         Hold hold = payable.hold();
         Instant now = now();
+        // Sales window (issue 10): no payment starts outside the event's window; 409 sales-closed names it.
+        events.get(hold.eventId()).requireSalesOpen(now);
         Payment payment = Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
                 gateway.provider(), hold.amount(), hold.currency(), now);
         TransactionResult created = writes.create(payment, payable, now, key);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -108,6 +109,23 @@ public class SeatItems {
                         ":user", s(userId),
                         ":expires", n(expiresAt.toEpochMilli()),
                         ":reservedAt", n(now.toEpochMilli()))));
+    }
+
+    /**
+     * Keep free: a check, writing nothing, that the seat is still {@link #HOLDABLE} at {@code now}. A hold puts it on
+     * the free seat beyond each free neighbour of its seats, so that a concurrent hold next door cannot turn it into
+     * one that strands a seat ({@code seats.choice.LoneSeats#guards}).
+     */
+    public TransactWriteItem keepFree(Event event, SeatId seat, Instant now) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table.name())
+                .key(key(event, seat))
+                .conditionExpression(HOLDABLE)
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":available", s(SeatStatus.AVAILABLE.name()),
+                        ":reserved", s(SeatStatus.RESERVED.name()),
+                        ":now", n(now.toEpochMilli())))
+                .build()).build();
     }
 
     /**

@@ -7,15 +7,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a viewer sees of an event's seats right now. {@code version} changes whenever what anyone would see
- * changes (a hold, a release, a sale, an expiry), so it serves as the ETag. {@code nextExpiry} is when the first
- * reservation shown will expire by itself (lazy expiry), {@link Instant#MAX} if none: the map is right until then.
+ * What a viewer sees of an event's seats right now, and whether its sales window is open ({@code salesOpen}). {@code version} changes whenever what anyone would see
+ * changes (a hold, a release, a sale, an expiry, sales opening or closing), so it serves as the ETag. {@code nextExpiry} is when the first
+ * reservation shown will expire by itself (lazy expiry) or sales open or close, {@link Instant#MAX} if never: the map is right until then.
  */
-public record SeatMap(String eventId, String version, int rows, int columns, String currency, List<Seat> seats,
-                      @JsonIgnore Instant nextExpiry) {
+public record SeatMap(String eventId, String version, boolean salesOpen, Instant salesStart, Instant salesEnd,
+                      int rows, int columns, String currency, List<Seat> seats, @JsonIgnore Instant nextExpiry) {
 
     /** One character per seat per row ({@code A}, {@code R}, {@code S}) plus the row's price. */
-    public record Compact(String eventId, String version, String currency, List<Row> rows) {
+    public record Compact(String eventId, String version, boolean salesOpen, Instant salesStart, Instant salesEnd,
+                          String currency, List<Row> rows) {
     }
 
     public record Row(int row, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price, String seats) {
@@ -30,6 +31,6 @@ public record SeatMap(String eventId, String version, int rows, int columns, Str
             }
             compactRows.add(new Row(r + 1, seats.get(r * columns).price(), line.toString()));
         }
-        return new Compact(eventId, version, currency, compactRows);
+        return new Compact(eventId, version, salesOpen, salesStart, salesEnd, currency, compactRows);
     }
 }

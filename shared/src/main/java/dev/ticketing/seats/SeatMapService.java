@@ -40,9 +40,14 @@ public class SeatMapService {
                     event.priceOf(stored.id().row())));
             digest.update((byte) status.ordinal());
         }
+        boolean salesOpen = event.salesOpenAt(now);
+        digest.update((byte) (salesOpen ? 1 : 0));
+        nextExpiry = Math.min(nextExpiry, event.nextSalesChangeAfter(now) == Instant.MAX
+                ? Long.MAX_VALUE : event.nextSalesChangeAfter(now).toEpochMilli());
         digest.update(event.id().getBytes(StandardCharsets.UTF_8));
         String version = HexFormat.of().formatHex(digest.digest(), 0, 12);
-        return new SeatMap(event.id(), version, event.rows(), event.columns(), event.currency(), view,
+        return new SeatMap(event.id(), version, salesOpen, event.salesStart(), event.salesEnd(), event.rows(),
+                event.columns(), event.currency(), view,
                 nextExpiry == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(nextExpiry));
     }
 

@@ -17,7 +17,18 @@ public final class Transaction {
     public static final int LIMIT = 100;
 
     /** What an item is to the transaction. */
-    public enum Role { SEAT, TICKET, HOLD, LEASE, ACTIVE_HOLD_SLOT, IDEMPOTENCY_KEY, PAYMENT, ORDER_LINK, EVENT }
+    public enum Role {
+        SEAT,
+        /** A free seat a hold does not take but whose staying free keeps it from stranding a neighbour. */
+        SEAT_GUARD,
+        TICKET, HOLD, LEASE, ACTIVE_HOLD_SLOT,
+        /** The user's count of holds for the event this hour. */
+        HOLD_QUOTA,
+        IDEMPOTENCY_KEY,
+        /** A best-available request waiting in its event's allocation queue, and the answer it gets. */
+        ALLOCATION_REQUEST, ALLOCATION_OUTCOME,
+        PAYMENT, ORDER_LINK, EVENT
+    }
 
     record Entry(Role role, String id, TransactWriteItem item) {
     }

@@ -101,7 +101,7 @@ class HoldTransitionsIT {
         hold("carol", event, "1-1");
 
         // a second request that looked up the same free slot before the first committed loses it
-        assertThatThrownBy(() -> holder.holdSeats(new Caller("carol", false), event, List.of(new SeatId(1, 3)),
+        assertThatThrownBy(() -> holder.holdSeats(new Caller("carol", false), event, SeatHolder.Pick.of(List.of(new SeatId(1, 3))),
                 Optional.empty(), slot))
                 .isInstanceOfSatisfying(ConflictException.class, limit -> assertThat(limit.type()).isEqualTo("active-hold-limit"));
         assertThat(seatStates(event, "1-3")).containsEntry("1-3", "AVAILABLE by null");
@@ -111,9 +111,9 @@ class HoldTransitionsIT {
     void aRecordedKeyAnswersTheHoldItCreated() {
         Event event = store.newEvent(1, 4);
         Optional<IdempotencyKeys.Key> key = IdempotencyKeys.of("holds", "dave", "key-1", "same request");
-        Hold first = holder.holdSeats(new Caller("dave", false), event, List.of(new SeatId(1, 1)), key, Optional.empty());
+        Hold first = holder.holdSeats(new Caller("dave", false), event, SeatHolder.Pick.of(List.of(new SeatId(1, 1))), key, Optional.empty());
 
-        Hold again = holder.holdSeats(new Caller("dave", false), event, List.of(new SeatId(1, 4)), key, Optional.empty());
+        Hold again = holder.holdSeats(new Caller("dave", false), event, SeatHolder.Pick.of(List.of(new SeatId(1, 4))), key, Optional.empty());
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(seatStates(event, "1-4")).as("the replay took nothing").containsEntry("1-4", "AVAILABLE by null");
@@ -176,7 +176,7 @@ class HoldTransitionsIT {
 
     private static Hold hold(String user, Event event, String... seatIds) {
         Caller caller = new Caller(user, false);
-        return holder.holdSeats(caller, event, List.of(seatIds).stream().map(SeatId::parse).toList(), Optional.empty(),
+        return holder.holdSeats(caller, event, SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(),
                 guard.slotFor(user, event.id(), store.clock.instant()));
     }
 

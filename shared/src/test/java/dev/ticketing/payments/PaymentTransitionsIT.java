@@ -202,7 +202,7 @@ class PaymentTransitionsIT {
 
     private static Hold hold(String user, Event event, String... seatIds) {
         return store.bean(SeatHolder.class).holdSeats(new Caller(user, false), event,
-                List.of(seatIds).stream().map(SeatId::parse).toList(), Optional.empty(),
+                SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(),
                 store.bean(ActiveHoldGuard.class).slotFor(user, event.id(), store.clock.instant()));
     }
 

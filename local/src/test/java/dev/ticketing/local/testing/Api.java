@@ -118,13 +118,20 @@ public final class Api {
 
     /** Creates an event of {@code rows x columns} seats, rows 1-2 at 50.00 and the rest at 20.00, and answers its id. */
     public String createEvent(int rows, int columns) {
+        return createEvent(rows, columns, Map.of());
+    }
+
+    /** The same with more fields of {@code POST /events}, e.g. {@code singleSeatRule}, {@code salesStart}. */
+    public String createEvent(int rows, int columns, Map<String, Object> more) {
         List<Map<String, Object>> prices = new ArrayList<>();
         prices.add(Map.of("fromRow", 1, "toRow", Math.min(2, rows), "price", "50.00"));
         if (rows > 2) {
             prices.add(Map.of("fromRow", 3, "toRow", rows, "price", "20.00"));
         }
-        Response created = post("/events", admin(), Map.of("name", "Test show", "date", "2027-03-01T20:00:00Z",
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Test show", "date", "2027-03-01T20:00:00Z",
                 "rows", rows, "columns", columns, "currency", "EUR", "prices", prices));
+        body.putAll(more);
+        Response created = post("/events", admin(), body);
         if (created.status() != 201) {
             throw new AssertionError("event not created: " + created);
         }
@@ -133,6 +140,17 @@ public final class Api {
 
     public Response hold(String eventId, String token, String... seats) {
         return post("/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
+    }
+
+    /** The compact seat map's rows ({@code "AARRS..."}), row 1 first. */
+    public List<String> compactRows(String eventId) {
+        Response map = get("/events/" + eventId + "/seats?format=compact", newUser("viewer"));
+        if (map.status() != 200) {
+            throw new AssertionError("seat map not read: " + map);
+        }
+        List<String> rows = new ArrayList<>();
+        map.json().get("rows").forEach(row -> rows.add(row.get("seats").asText()));
+        return rows;
     }
 
     /** Seat id -> status as everyone sees it now. */

@@ -4,6 +4,7 @@ import dev.ticketing.local.LocalOptions;
 import java.time.Duration;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.testing.TestClock;
+import java.time.Duration;
 
 /**
  * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
@@ -20,7 +21,10 @@ public final class TestStack {
     public static synchronized LocalSystem get() {
         if (stack == null) {
             try {
+                // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
+                // two-core test machine can be several times slower than the 5 s default is sized for.
                 stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+                        .withBestAvailable("allocator", Duration.ofSeconds(20))
                         // tests run the sweeper and reconciliation themselves, at the moment they choose
                         .withSweepInterval(Duration.ofHours(1)), CLOCK);
             } catch (Exception e) {

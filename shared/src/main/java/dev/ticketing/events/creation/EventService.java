@@ -10,6 +10,7 @@ import dev.ticketing.problems.InvalidRequestException;
 import java.util.Map;
 import dev.ticketing.seats.SeatStore;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 
 /** Creating events with their seats, and finding them: composes the event and seat stores, so it sits above both. */
@@ -17,13 +18,15 @@ import java.util.List;
 public class EventService {
     private final EventStore events;
     private final SeatStore seats;
+    private final Clock clock;
 
     private final PaymentGateways gateways;
 
-    public EventService(EventStore events, SeatStore seats, PaymentGateways gateways) {
+    public EventService(EventStore events, SeatStore seats, PaymentGateways gateways, Clock clock) {
         this.events = events;
         this.seats = seats;
         this.gateways = gateways;
+        this.clock = clock;
     }
 
     /**
@@ -33,7 +36,7 @@ public class EventService {
      */
     public Event create(Caller caller, NewEvent request) {
         caller.requireAdmin();
-        Event event = request.validate();
+        Event event = request.validate(clock.instant());
         for (PriceTier tier : event.prices()) {
             // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
             gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {

@@ -18,7 +18,8 @@ final class BlockRanking {
         // Rows nearest the preferred one first: once every kept block scores below what any further row could,
         // no further row can contribute, which keeps an emptyish hall to a handful of rows.
         for (int distance = 0; distance <= scoring.maxRowDistance(); distance++) {
-            if (kept.size() == limit && kept.peek().rank() < Scoring.ROW_PENALTY * distance) {
+            // (a kept block that strands a seat can still be beaten by any block further away that does not)
+            if (kept.size() == limit && kept.peek().orphans() == 0 && kept.peek().rank() < Scoring.ROW_PENALTY * distance) {
                 break;
             }
             offerRow(grid, scoring, scoring.rowAt(distance, true), length, limit, kept);
@@ -42,11 +43,14 @@ final class BlockRanking {
                 // Only the seat just left or right of the block can end up alone, and it does exactly when the
                 // run (bounded by taken seats or the wall) ends right behind it.
                 int orphans = (first - runStart == 1 ? 1 : 0) + (runEnd - last == 1 ? 1 : 0);
+                int misfits = (Scoring.misfit(first - runStart, length) ? 1 : 0)
+                        + (Scoring.misfit(runEnd - last, length) ? 1 : 0);
+                Block block = new Block(row, first, length, halfScore, orphans, misfits);
                 if (kept.size() < limit) {
-                    kept.add(new Block(row, first, length, halfScore, orphans));
-                } else if (kept.peek().isWorseThan(halfScore, orphans, row, first)) {
+                    kept.add(block);
+                } else if (Block.BEST_FIRST.compare(block, kept.peek()) < 0) {
                     kept.poll();
-                    kept.add(new Block(row, first, length, halfScore, orphans));
+                    kept.add(block);
                 }
             }
             if (runEnd + 2 > grid.columns()) {

@@ -12,9 +12,21 @@ record Scoring(int rows, int columns, int preferredRow) {
     /** What leaving one free seat alone costs, in half-seats: as much as one row. */
     static final int ORPHAN_PENALTY = 2 * SeatChooser.ORPHAN_WEIGHT;
 
-    /** Where a block ranks, in half-seats: its score plus what the seats it leaves alone cost. */
-    static int rank(int halfScore, int orphans) {
-        return halfScore + ORPHAN_PENALTY * orphans;
+    /**
+     * What leaving a free run that blocks of the same length cannot fill exactly costs, per side, in half-seats: half a
+     * seat, so it only decides between blocks of nearly the same place (e.g. 9-10 rather than 10-11 of a 20-seat row
+     * for a pair, which keeps both sides even so every later pair fits).
+     */
+    static final int MISFIT_PENALTY = 1;
+
+    /** Where a block ranks, in half-seats: its score plus what the seats it leaves alone and the misfits cost. */
+    static int rank(int halfScore, int orphans, int misfits) {
+        return halfScore + ORPHAN_PENALTY * orphans + MISFIT_PENALTY * misfits;
+    }
+
+    /** Whether a free run of {@code remainder} seats left beside a block of {@code length} is a misfit. */
+    static boolean misfit(int remainder, int length) {
+        return remainder > 1 && remainder % length != 0;
     }
 
     /** Score, in half-seats, of {@code length} adjacent seats of {@code row} starting at {@code firstColumn}. */

@@ -30,13 +30,21 @@ import java.util.Objects;
  *
  * <h2>Order of together candidates</h2>
  * Venues avoid selling a pair next to a lone empty seat: nobody books a single seat between strangers, so it stays
- * empty. An <em>orphan</em> is a free seat that a block would leave alone, with a taken seat or the wall of the row
- * on both sides once the block is held. Only the seat just left and the seat just right of a block can become one,
- * so a block has 0, 1 or 2. Each orphan costs {@link #ORPHAN_WEIGHT} seats, as much as one row, so a block that
- * strands a seat loses to an equally placed one that does not, and to one up to two seats further off-centre in the
- * same row; it is still offered, after those. {@link #together} ranks blocks by
- * {@code (score + ORPHAN_WEIGHT * orphans, orphans, row, firstColumn)}: better rank, then fewer orphans, then the
- * row nearer the stage, then the left-most block.
+ * empty and is lost revenue. An <em>orphan</em> is a free seat that a block would leave alone, with a taken seat or
+ * the wall of the row on both sides once the block is held. Only the seat just left and the seat just right of a
+ * block can become one, so a block has 0, 1 or 2. <strong>A block that strands nobody always comes before one that
+ * does</strong>, wherever it is in the hall: a lone seat is left only when no block of the requested size avoids it.
+ * Among blocks of one kind, each orphan also costs {@link #ORPHAN_WEIGHT} seats, as much as one row.
+ *
+ * <p>A <em>misfit</em> is a free run of two or more seats left beside the block that blocks of the same length cannot
+ * fill exactly (a remainder that is not a multiple of the length). Each costs half a seat: enough to take 9-10 rather
+ * than 10-11 of an empty 20-seat row for a pair, which leaves 8 and 10 seats instead of 9 and 9, so that a crowd of
+ * pairs fills the row completely instead of ending with a lone seat on each side; too little to move anyone
+ * noticeably further from the centre.
+ *
+ * <p>{@link #together} ranks blocks by {@code (strands anyone, score + ORPHAN_WEIGHT * orphans + misfits / 2,
+ * orphans, misfits, row, firstColumn)}: blocks that strand nobody first, then better rank, fewer orphans, fewer
+ * misfits, the row nearer the stage, the left-most block.
  * No two blocks share a row and first column, so the order is total and the answer deterministic.
  *
  * <h2>best: when a party may be split</h2>

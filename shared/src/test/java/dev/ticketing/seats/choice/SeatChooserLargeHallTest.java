@@ -95,7 +95,7 @@ class SeatChooserLargeHallTest {
         return hall.build();
     }
 
-    private record Candidate(double score, int orphans, int row, int firstColumn) {
+    private record Candidate(double score, int orphans, int misfits, int row, int firstColumn) {
     }
 
     private List<List<SeatId>> slowTogether(SeatGrid hall, int quantity, int limit) {
@@ -105,17 +105,35 @@ class SeatChooserLargeHallTest {
                 if (allFree(hall, row, first, last)) {
                     int orphans = (isLeftAlone(hall, row, first - 1, first, last) ? 1 : 0)
                             + (isLeftAlone(hall, row, last + 1, first, last) ? 1 : 0);
-                    all.add(new Candidate(blockScore(hall, row, first, last), orphans, row, first));
+                    int misfits = (misfit(freeRun(hall, row, first - 1, -1), quantity) ? 1 : 0)
+                            + (misfit(freeRun(hall, row, last + 1, 1), quantity) ? 1 : 0);
+                    all.add(new Candidate(blockScore(hall, row, first, last), orphans, misfits, row, first));
                 }
             }
         }
         return all.stream()
-                .sorted(Comparator.comparingDouble((Candidate c) -> c.score() + SeatChooser.ORPHAN_WEIGHT * c.orphans())
+                .sorted(Comparator.comparing((Candidate c) -> c.orphans() > 0)
+                        .thenComparingDouble(c -> c.score() + SeatChooser.ORPHAN_WEIGHT * c.orphans() + c.misfits() / 2.0)
                         .thenComparingInt(Candidate::orphans)
+                        .thenComparingInt(Candidate::misfits)
                         .thenComparingInt(Candidate::row).thenComparingInt(Candidate::firstColumn))
                 .limit(limit)
                 .map(candidate -> block(candidate.row(), candidate.firstColumn(), quantity))
                 .toList();
+    }
+
+    /** How many free seats follow one another from {@code column} on, going {@code step}. */
+    private static int freeRun(SeatGrid hall, int row, int column, int step) {
+        int run = 0;
+        for (int c = column; c >= 1 && c <= hall.columns() && hall.isFree(row, c); c += step) {
+            run++;
+        }
+        return run;
+    }
+
+    /** A run of two or more seats that blocks of this length cannot fill exactly. */
+    private static boolean misfit(int run, int length) {
+        return run > 1 && run % length != 0;
     }
 
     private static boolean allFree(SeatGrid hall, int row, int first, int last) {

@@ -1,0 +1,183 @@
+package dev.ticketing.holds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ticketing.events.Event;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.TooManyRequestsException;
+import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.SeatStatus;
+import dev.ticketing.seats.SeatStore;
+import dev.ticketing.store.Table;
+import dev.ticketing.testing.DataLayer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage side of the rush rules against DynamoDB Local: a hold's guard seats, the hourly hold count, and a
+ * queued best-available request answered exactly once (by the allocator's hold, or withdrawn by its requester).
+ */
+class AllocationTransitionsIT {
+    private static DataLayer store;
+    private static SeatHolder holder;
+    private static SeatStore seats;
+    private static Table table;
+    private static AllocationQueueItems queue;
+    private static AllocationOutcomeItems outcomes;
+
+    @BeforeAll
+    static void start() {
+        store = new DataLayer();
+        holder = store.bean(SeatHolder.class);
+        seats = store.bean(SeatStore.class);
+        table = store.bean(Table.class);
+        queue = store.bean(AllocationQueueItems.class);
+        outcomes = store.bean(AllocationOutcomeItems.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @Test
+    void aHoldWhoseGuardSeatWasTakenMeanwhileHoldsNothing() {
+        Event event = store.newEvent(1, 6);
+        // alice's pick 1-3..1-4 strands nobody while 1-1 is free (1-2 keeps a free neighbour); bob takes 1-1 first
+        holder.holdSeats(new Caller("bob", false), event, pick("1-1"), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> holder.holdSeats(new Caller("alice", false), event,
+                new SeatHolder.Pick(ids("1-3", "1-4"), ids("1-1")), Optional.empty(), Optional.empty()))
+                .isInstanceOf(SeatHolder.GuardLostException.class)
+                .satisfies(lost -> assertThat(((SeatHolder.GuardLostException) lost).guards()).containsExactly("1-1"));
+        assertThat(seats.read(event, ids("1-3", "1-4")).values())
+                .allSatisfy(seat -> assertThat(seat.status()).isEqualTo(SeatStatus.AVAILABLE));
+    }
+
+    @Test
+    void aGuardSeatIsOnlyCheckedNeverTaken() {
+        Event event = store.newEvent(1, 6);
+
+        holder.holdSeats(new Caller("alice", false), event, new SeatHolder.Pick(ids("1-3", "1-4"), ids("1-1", "1-6")),
+                Optional.empty(), Optional.empty());
+
+        assertThat(seats.read(event, ids("1-1", "1-6")).values())
+                .allSatisfy(seat -> assertThat(seat.status()).isEqualTo(SeatStatus.AVAILABLE));
+    }
+
+    @Test
+    void theTwentyFirstHoldOfAUserForAnEventInAnHourIsRefusedAndCountsNothing() {
+        Event event = store.newEvent(3, 10);
+        Event other = store.newEvent(1, 2);
+        HoldReleaser releaser = store.bean(HoldReleaser.class);
+        for (int i = 1; i <= 20; i++) {
+            Hold hold = holder.holdSeats(new Caller("carol", false), event, pick("1-" + (1 + i % 10)), Optional.empty(),
+                    Optional.empty());
+            releaser.end(hold.id(), HoldStatus.RELEASED);
+        }
+
+        assertThatThrownBy(() -> holder.holdSeats(new Caller("carol", false), event, pick("2-2"), Optional.empty(),
+                Optional.empty())).isInstanceOf(TooManyRequestsException.class);
+        assertThat(seats.read(event, ids("2-2")).get(SeatId.parse("2-2")).status()).isEqualTo(SeatStatus.AVAILABLE);
+        holder.holdSeats(new Caller("carol", false), other, pick("1-1"), Optional.empty(), Optional.empty());
+
+        store.clock.advance(Duration.ofHours(1));
+        holder.holdSeats(new Caller("carol", false), event, pick("2-2"), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void aQueuedRequestIsAnsweredByItsHoldExactlyOnce() {
+        Event event = store.newEvent(1, 4);
+        AllocationRequest request = enqueue(event, "dave");
+
+        Hold hold = holder.holdSeats(new Caller("dave", false), event, pick("1-1", "1-2"), Optional.empty(),
+                Optional.empty(), Optional.of(request), 1);
+
+        assertThat(AllocationOutcomeItems.outcomeOf(table.client().getItem(outcomes.read(request.id())).item()))
+                .hasValueSatisfying(outcome -> assertThat(outcome.holdId()).isEqualTo(hold.id()));
+        assertThat(table.client().query(queue.waitingQuery(event.id(), 10)).items()).isEmpty();
+        assertThatThrownBy(() -> holder.holdSeats(new Caller("dave", false), event, pick("1-3", "1-4"),
+                Optional.empty(), Optional.empty(), Optional.of(request), 2))
+                .isInstanceOf(SeatHolder.RequestWithdrawnException.class);
+        assertThat(seats.read(event, ids("1-3")).get(SeatId.parse("1-3")).status()).isEqualTo(SeatStatus.AVAILABLE);
+    }
+
+    @Test
+    void aRequestWithdrawnByItsRequesterGetsNoHold() {
+        Event event = store.newEvent(1, 4);
+        AllocationRequest request = enqueue(event, "erin");
+
+        assertThat(table.writeAlone(queue.dequeue(request))).as("withdrawn").isTrue();
+
+        assertThatThrownBy(() -> holder.holdSeats(new Caller("erin", false), event, pick("1-1", "1-2"),
+                Optional.empty(), Optional.empty(), Optional.of(request), 1))
+                .isInstanceOf(SeatHolder.RequestWithdrawnException.class);
+        assertThat(table.writeAlone(queue.dequeue(request))).as("already gone").isFalse();
+    }
+
+    @Test
+    void theQueueIsReadInArrivalOrder() {
+        Event event = store.newEvent(1, 4);
+        AllocationRequest first = enqueue(event, "f1");
+        store.clock.advance(Duration.ofMillis(5));
+        AllocationRequest second = enqueue(event, "f2");
+
+        List<String> order = table.client().query(queue.waitingQuery(event.id(), 10)).items().stream()
+                .map(item -> AllocationQueueItems.requestOf(event.id(), item).id()).toList();
+
+        assertThat(order).containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void aRequestIsPlacedOnceTheLeaseOfAVanishedAllocatorRunsOut() throws Exception {
+        Event event = store.newEvent(2, 6);
+        AllocationLeaseItems leases = store.bean(AllocationLeaseItems.class);
+        // an allocator that took the lease and vanished without giving it up
+        assertThat(table.writeAlone(leases.take(event.id(), "ghost", store.clock.instant(), EventAllocator.LEASE))).isTrue();
+        EventAllocator allocator = store.bean(EventAllocator.class);
+
+        var placed = java.util.concurrent.CompletableFuture.supplyAsync(() -> allocator.allocate(
+                new Caller("frank", false), event, 2, true, Optional.empty(), Optional.empty()));
+        store.clock.advance(EventAllocator.LEASE.plusMillis(1));
+
+        HoldPlacement.Placed hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(hold.hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
+        assertThat(table.client().query(queue.waitingQuery(event.id(), 10)).items()).isEmpty();
+    }
+
+    @Test
+    void aTogetherRequestIsRefusedOnlyWhenTheHallHasNoFittingBlock() {
+        Event event = store.newEvent(1, 5);
+        holder.holdSeats(new Caller("gina", false), event, pick("1-3"), Optional.empty(), Optional.empty());
+        EventAllocator allocator = store.bean(EventAllocator.class);
+
+        assertThatThrownBy(() -> allocator.allocate(new Caller("hank", false), event, 3, true, Optional.empty(),
+                Optional.empty()))
+                .isInstanceOf(dev.ticketing.problems.ConflictException.class)
+                .hasMessageContaining("No 3 adjacent seats");
+        assertThat(allocator.allocate(new Caller("hank", false), event, 2, true, Optional.empty(), Optional.empty())
+                .hold().seats()).hasSize(2);
+    }
+
+    private static AllocationRequest enqueue(Event event, String user) {
+        String id = java.util.UUID.randomUUID().toString();
+        var now = store.clock.instant();
+        AllocationRequest request = new AllocationRequest(id, event.id(), user, 2, true, now, Optional.empty(),
+                Optional.empty(), AllocationQueueItems.position(now, id));
+        assertThat(table.writeAlone(queue.enqueue(request))).isTrue();
+        return request;
+    }
+
+    private static SeatHolder.Pick pick(String... seatIds) {
+        return SeatHolder.Pick.of(ids(seatIds));
+    }
+
+    private static List<SeatId> ids(String... seatIds) {
+        return List.of(seatIds).stream().map(SeatId::parse).toList();
+    }
+}
