@@ -1,10 +1,9 @@
 package dev.ticketing.holds;
 
+import dev.ticketing.store.DueWork;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,51 +32,29 @@ public class HoldSweeper {
      */
     public SweepReport sweep(int limit, BooleanSupplier mayGoOn) {
         Instant now = clock.instant();
-        List<String> shards = ExpiryIndex.shards();
-        int first = ThreadLocalRandom.current().nextInt(shards.size());
-        int found = 0;
-        int ended = 0;
-        int alreadyEnded = 0;
-        int paid = 0;
-        int notDue = 0;
-        int failed = 0;
-        int paymentInFlight = 0;
-        boolean more = false;
-        for (int i = 0; i < shards.size() && !more; i++) {
-            if (found >= limit || !mayGoOn.getAsBoolean()) {
-                more = true;
-                break;
-            }
-            int room = limit - found;
-            List<String> due = expiredHolds.due(shards.get((first + i) % shards.size()), now, room);
-            for (String holdId : due) {
-                if (!mayGoOn.getAsBoolean()) {
-                    more = true;
-                    break;
-                }
-                found++;
-                try {
-                    ExpiryOutcome outcome = expiredHolds.expire(holdId);
-                    switch (outcome) {
-                        case ENDED -> ended++;
-                        case ALREADY_ENDED -> alreadyEnded++;
-                        case PAID -> paid++;
-                        case NOT_DUE -> notDue++;
-                        case PAYMENT_IN_FLIGHT -> paymentInFlight++;
-                        case UNKNOWN_HOLD -> failed++;
+        int[] counts = new int[ExpiryOutcome.values().length + 1];
+        int failedIndex = ExpiryOutcome.values().length;
+        DueWork.Pass pass = DueWork.walk(ExpiryIndex.shards(), limit, mayGoOn,
+                (shard, room) -> expiredHolds.due(shard, now, room), holdId -> {
+                    try {
+                        ExpiryOutcome outcome = expiredHolds.expire(holdId);
+                        counts[outcome == ExpiryOutcome.UNKNOWN_HOLD ? failedIndex : outcome.ordinal()]++;
+                        if (outcome == ExpiryOutcome.ALREADY_ENDED || outcome == ExpiryOutcome.PAID) {
+                            expiredHolds.unindex(holdId);
+                        }
+                    } catch (RuntimeException e) {
+                        counts[failedIndex]++;
+                        LOG.warn("could not end expired hold {}; the next sweep tries again", holdId, e);
                     }
-                    if (outcome == ExpiryOutcome.ALREADY_ENDED || outcome == ExpiryOutcome.PAID) {
-                        expiredHolds.unindex(holdId);
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.warn("could not end expired hold {}; the next sweep tries again", holdId, e);
-                }
-            }
-            if (due.size() == room) {
-                more = true;
-            }
-        }
+                });
+        int found = pass.found();
+        boolean more = pass.more();
+        int ended = counts[ExpiryOutcome.ENDED.ordinal()];
+        int alreadyEnded = counts[ExpiryOutcome.ALREADY_ENDED.ordinal()];
+        int paid = counts[ExpiryOutcome.PAID.ordinal()];
+        int notDue = counts[ExpiryOutcome.NOT_DUE.ordinal()];
+        int paymentInFlight = counts[ExpiryOutcome.PAYMENT_IN_FLIGHT.ordinal()];
+        int failed = counts[failedIndex];
         SweepReport report = new SweepReport(found, ended, alreadyEnded, paid, notDue, failed, paymentInFlight, more);
         if (found > 0) {
             LOG.info("sweep: {}", report);

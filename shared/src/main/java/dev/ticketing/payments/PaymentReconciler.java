@@ -7,14 +7,13 @@ import dev.ticketing.holds.HoldStore;
 import dev.ticketing.holds.StoredHold;
 import dev.ticketing.payments.gateway.PaymentGateway;
 import dev.ticketing.payments.gateway.PaymentGateways;
+import dev.ticketing.store.DueWork;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,41 +59,25 @@ public class PaymentReconciler {
     /** Settles at most {@code limit} due payments, oldest first per shard; stops early when {@code mayGoOn} says so. */
     public ReconcileReport reconcile(int limit, BooleanSupplier mayGoOn) {
         Instant now = clock.instant();
-        List<String> shards = ReconcileIndex.shards();
-        int first = ThreadLocalRandom.current().nextInt(shards.size());
-        int found = 0;
-        int succeeded = 0;
-        int failed = 0;
-        int pending = 0;
-        int errors = 0;
-        boolean more = false;
-        for (int i = 0; i < shards.size() && !more; i++) {
-            if (found >= limit || !mayGoOn.getAsBoolean()) {
-                more = true;
-                break;
-            }
-            int room = limit - found;
-            List<String> due = table.client().query(paymentItems.dueQuery(shards.get((first + i) % shards.size()), now, room))
-                    .items().stream().map(PaymentItems::paymentIdOf).toList();
-            for (String paymentId : due) {
-                if (!mayGoOn.getAsBoolean()) {
-                    more = true;
-                    break;
-                }
-                found++;
-                try {
-                    switch (reconcile(paymentId)) {
-                        case SUCCESS -> succeeded++;
-                        case FAILED, REFUNDED -> failed++;
-                        case PENDING -> pending++;
+        int[] counts = new int[PaymentStatus.values().length + 1];
+        int errorIndex = PaymentStatus.values().length;
+        DueWork.Pass pass = DueWork.walk(ReconcileIndex.shards(), limit, mayGoOn,
+                (shard, room) -> table.client().query(paymentItems.dueQuery(shard, now, room))
+                        .items().stream().map(PaymentItems::paymentIdOf).toList(),
+                paymentId -> {
+                    try {
+                        counts[reconcile(paymentId).ordinal()]++;
+                    } catch (RuntimeException e) {
+                        counts[errorIndex]++;
+                        LOG.warn("could not reconcile payment {}; the next run tries again", paymentId, e);
                     }
-                } catch (RuntimeException e) {
-                    errors++;
-                    LOG.warn("could not reconcile payment {}; the next run tries again", paymentId, e);
-                }
-            }
-            more = more || due.size() == room;
-        }
+                });
+        int found = pass.found();
+        boolean more = pass.more();
+        int succeeded = counts[PaymentStatus.SUCCESS.ordinal()];
+        int failed = counts[PaymentStatus.FAILED.ordinal()] + counts[PaymentStatus.REFUNDED.ordinal()];
+        int pending = counts[PaymentStatus.PENDING.ordinal()];
+        int errors = counts[errorIndex];
         ReconcileReport report = new ReconcileReport(found, succeeded, failed, pending, errors, more);
         if (found > 0) {
             LOG.info("reconciliation: {}", report);
