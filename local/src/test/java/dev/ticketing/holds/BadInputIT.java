@@ -18,6 +18,21 @@ class BadInputIT {
     private final Api api = TestStack.api();
 
     @Test
+    void idsOfKilobytesAreNotFoundNotAServerError() {
+        String alice = api.newUser("alice");
+        String[] longIds = {"a".repeat(2_100), "%E2%82%AC".repeat(700), "0".repeat(36)};
+        for (String id : longIds) {
+            for (Api.Response answer : List.of(api.get("/events/" + id, alice), api.get("/events/" + id + "/seats", alice),
+                    api.get("/holds/" + id, alice), api.get("/payments/" + id, alice),
+                    api.post("/payments/" + id + "/cancel", alice, null), api.delete("/holds/" + id, alice))) {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+                assertThat(answer.contentType()).isEqualTo("application/problem+json");
+                assertThat(answer.json().get("detail").asText().length()).as("the id is quoted short").isLessThan(200);
+            }
+        }
+    }
+
+    @Test
     void aBadHoldRequestIsAClearProblemAndWritesNothing() {
         String event = api.createEvent(3, 4);
         String alice = api.newUser("alice");

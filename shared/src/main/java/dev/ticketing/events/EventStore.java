@@ -1,6 +1,7 @@
 package dev.ticketing.events;
 
 import dev.ticketing.problems.NotFoundException;
+import dev.ticketing.store.Ids;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -37,6 +38,9 @@ public class EventStore {
      * container and an eventually consistent read is enough; every hold and seat-map read needs it.
      */
     public Event get(String eventId) {
+        if (!Ids.isServerMade(eventId)) {
+            throw new NotFoundException("Event " + Ids.quoted(eventId) + " does not exist");
+        }
         Event known = cache.get(eventId);
         if (known != null) {
             return known;
@@ -59,5 +63,4 @@ public class EventStore {
                 .map(EventItems::fromItem)
                 .toList();
     }
-
 }

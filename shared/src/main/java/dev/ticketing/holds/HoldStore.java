@@ -2,6 +2,7 @@ package dev.ticketing.holds;
 
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.NotFoundException;
+import dev.ticketing.store.Ids;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.TicketItems;
 import jakarta.inject.Singleton;
@@ -33,6 +34,9 @@ public class HoldStore {
 
     /** The hold with its tickets as stored (what writes decide on), read strongly consistently in one query. */
     public Optional<StoredHold> load(String holdId) {
+        if (!Ids.isServerMade(holdId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> meta = null;
         List<Map<String, AttributeValue>> tickets = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(holdItems.partitionQuery(holdId)).items()) {
@@ -49,6 +53,6 @@ public class HoldStore {
     public Hold ownedBy(Caller caller, String holdId) {
         return find(holdId)
                 .filter(hold -> hold.userId().equals(caller.userId()))
-                .orElseThrow(() -> new NotFoundException("Hold " + holdId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException("Hold " + Ids.quoted(holdId) + " does not exist"));
     }
 }

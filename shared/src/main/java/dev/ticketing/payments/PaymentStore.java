@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import dev.ticketing.payments.gateway.PaymentProvider;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.NotFoundException;
+import dev.ticketing.store.Ids;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -22,7 +23,7 @@ public class PaymentStore {
     }
 
     public Optional<Payment> find(String paymentId) {
-        if (paymentId == null || paymentId.isBlank()) {
+        if (!Ids.isServerMade(paymentId)) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
@@ -38,7 +39,7 @@ public class PaymentStore {
     public Payment ownedBy(Caller caller, String paymentId) {
         return find(paymentId)
                 .filter(payment -> payment.userId().equals(caller.userId()))
-                .orElseThrow(() -> new NotFoundException("Payment " + paymentId + " does not exist"));
+                .orElseThrow(() -> new NotFoundException("Payment " + Ids.quoted(paymentId) + " does not exist"));
     }
 
     /** The payment of a provider order, through its link item. */

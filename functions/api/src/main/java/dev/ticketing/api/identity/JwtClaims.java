@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class JwtClaims {
     static final String ADMIN_GROUP = "admin";
+    private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("[A-Za-z0-9._@+:|=-]{1,256}");
 
     private JwtClaims() {
     }
@@ -29,6 +30,10 @@ public final class JwtClaims {
         String subject = claims.get("sub");
         if (subject == null || subject.isBlank()) {
             throw new UnauthorizedException("A bearer token with a subject is required");
+        }
+        if (!SUBJECT.matcher(subject).matches()) {
+            // the subject becomes part of keys: bounded, and without the key separator '#'
+            throw new UnauthorizedException("The token's subject must be 1-256 characters of letters, digits and ._@+:|=-");
         }
         boolean admin = groups(claims.get("groups")).contains(ADMIN_GROUP)
                 || groups(claims.get("cognito:groups")).contains(ADMIN_GROUP);

@@ -24,6 +24,17 @@ class JwtClaimsTest {
         assertThatThrownBy(() -> JwtClaims.callerOf(new APIGatewayV2HTTPEvent())).isInstanceOf(UnauthorizedException.class);
     }
 
+    @Test
+    void aSubjectTooLongOrWithTheKeySeparatorIsUnauthorized() {
+        assertThat(JwtClaims.callerOf(event(Map.of("sub", "auth0|5f7c8ec7c33c6c004bbafe82"))).userId())
+                .isEqualTo("auth0|5f7c8ec7c33c6c004bbafe82");
+        assertThat(JwtClaims.callerOf(event(Map.of("sub", "x".repeat(256)))).userId()).hasSize(256);
+        for (String bad : new String[]{"x".repeat(3_000), "alice#payments", "bob smith", "€".repeat(10)}) {
+            assertThatThrownBy(() -> JwtClaims.callerOf(event(Map.of("sub", bad))))
+                    .as(bad).isInstanceOf(UnauthorizedException.class);
+        }
+    }
+
     private static APIGatewayV2HTTPEvent event(Map<String, String> claims) {
         return APIGatewayV2HTTPEvent.builder().withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
