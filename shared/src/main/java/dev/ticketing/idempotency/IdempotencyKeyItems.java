@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public class IdempotencyKeyItems {
     private static final String RESOURCE_ID = "resource_id";
     private static final String FINGERPRINT = "fingerprint";
+    private static final String OWNER = "user_id";
 
     private final Table table;
 
@@ -43,6 +44,7 @@ public class IdempotencyKeyItems {
                         Keys.SK, s(Keys.META),
                         RESOURCE_ID, s(resourceId),
                         FINGERPRINT, s(key.fingerprint()),
+                        OWNER, s(key.userId()),
                         Keys.TTL, n(Ttl.atOrAfter(keepUntil))))
                 .conditionExpression("attribute_not_exists(pk)")
                 .build()).build();
@@ -50,6 +52,11 @@ public class IdempotencyKeyItems {
 
     static String resourceIdOf(Map<String, AttributeValue> item) {
         return Attr.str(item, RESOURCE_ID);
+    }
+
+    /** Who recorded the key (null for a record written before owners were stored). */
+    static String ownerOf(Map<String, AttributeValue> item) {
+        return Attr.str(item, OWNER);
     }
 
     static String fingerprintOf(Map<String, AttributeValue> item) {

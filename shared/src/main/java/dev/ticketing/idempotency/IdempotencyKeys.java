@@ -59,7 +59,10 @@ public class IdempotencyKeys {
         if (!found.hasItem() || found.item().isEmpty()) {
             return Optional.empty();
         }
-        if (!key.fingerprint().equals(IdempotencyKeyItems.fingerprintOf(found.item()))) {
+        String owner = IdempotencyKeyItems.ownerOf(found.item());
+        if (!key.fingerprint().equals(IdempotencyKeyItems.fingerprintOf(found.item()))
+                || owner != null && !owner.equals(key.userId())) {
+            // a replay answers only the request, and the user, that recorded the key
             throw new KeyReusedException();
         }
         return Optional.of(IdempotencyKeyItems.resourceIdOf(found.item()));
