@@ -13,6 +13,7 @@ import dev.ticketing.payments.gateway.CheckoutState;
 import dev.ticketing.payments.gateway.PaymentGateway;
 import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.gateway.PaymentProviderException;
+import dev.ticketing.payments.gateway.ProviderOrder;
 import dev.ticketing.problems.BadGatewayException;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.NotFoundException;
@@ -126,7 +127,8 @@ public class PaymentCheckout {
         }
         CheckoutState state;
         try {
-            state = gateway.get().checkoutState(payment.providerOrderId());
+            // an order the provider no longer knows can no longer be paid either
+            state = gateway.get().order(payment.providerOrderId()).map(ProviderOrder::state).orElse(CheckoutState.CANCELLED);
         } catch (PaymentProviderException e) {
             LOG.info("could not ask {} about order {}: {}", payment.provider(), payment.providerOrderId(), e.getMessage());
             return payment;

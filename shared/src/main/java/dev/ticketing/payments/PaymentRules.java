@@ -25,10 +25,7 @@ public final class PaymentRules {
     /** Why a captured payment could not be sold, for the buyer. */
     public static String tooLateReason(HoldStatus storedStatus, boolean expired, List<String> takenSeats) {
         if (!takenSeats.isEmpty()) {
-            String seats = takenSeats.size() == 1
-                    ? "seat " + takenSeats.get(0) + " was"
-                    : "seats " + String.join(", ", takenSeats) + " were";
-            return "Hold expired and " + seats + " taken by someone else; the payment was refunded";
+            return "Hold expired and " + seatsWere(takenSeats) + " taken by someone else; the payment was refunded";
         }
         if (storedStatus == HoldStatus.RELEASED) {
             return "The hold was released before the payment completed; the payment was refunded";
@@ -71,9 +68,8 @@ public final class PaymentRules {
     /** Why an approved payment was not captured: the seats were no longer the buyer's. Nothing was charged. */
     public static String notCapturedReason(HoldRenewal.Secured secured) {
         if (!secured.takenSeats().isEmpty()) {
-            List<String> taken = secured.takenSeats();
-            String seats = taken.size() == 1 ? "seat " + taken.get(0) + " was" : "seats " + String.join(", ", taken) + " were";
-            return "Hold expired and " + seats + " taken by someone else before the payment was approved; nothing was charged";
+            return "Hold expired and " + seatsWere(secured.takenSeats())
+                    + " taken by someone else before the payment was approved; nothing was charged";
         }
         if (secured.otherPayment() || secured.storedStatus() == HoldStatus.PAID) {
             return "The hold is being paid by another payment; nothing was charged";
@@ -95,6 +91,11 @@ public final class PaymentRules {
     /** Why a hold and its payment ended together: nobody approved before the hold (with its grace) ran out. */
     public static String expiredUnpaidReason(String providerName) {
         return "The hold expired before the payment was approved at " + providerName + "; nothing was charged";
+    }
+
+    /** {@code seat 3-4 was} or {@code seats 3-4, 3-5 were}. */
+    private static String seatsWere(List<String> seats) {
+        return seats.size() == 1 ? "seat " + seats.get(0) + " was" : "seats " + String.join(", ", seats) + " were";
     }
 
     private static String money(BigDecimal amount, String currency) {

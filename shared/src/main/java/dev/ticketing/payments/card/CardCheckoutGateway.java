@@ -55,18 +55,6 @@ public final class CardCheckoutGateway implements PaymentGateway {
     }
 
     @Override
-    public CheckoutState checkoutState(String orderId) {
-        try {
-            return stateOf(client.getSession(orderId).status());
-        } catch (CardCheckoutException e) {
-            if (e.status() == 404) {
-                return CheckoutState.CANCELLED;
-            }
-            throw translate(e);
-        }
-    }
-
-    @Override
     public Optional<ProviderOrder> order(String orderId) {
         CardSession session;
         try {

@@ -26,9 +26,6 @@ public interface PaymentGateway {
      */
     CheckoutSession createCheckout(CheckoutRequest request);
 
-    /** Where the buyer is with the order, as the provider sees it now. */
-    CheckoutState checkoutState(String orderId);
-
     /**
      * The order as the provider's API reports it now: the facts a sale, a refund or a reconciliation rests on.
      * Empty when the provider does not know the order (it never existed, or it expired unapproved and was forgotten).

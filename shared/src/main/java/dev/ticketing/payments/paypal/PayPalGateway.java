@@ -52,27 +52,13 @@ public final class PayPalGateway implements PaymentGateway {
     }
 
     @Override
-    public CheckoutState checkoutState(String orderId) {
-        PayPalOrder order;
-        try {
-            order = client.getOrder(orderId);
-        } catch (PayPalException e) {
-            if (e.status() == 404 || e.is(PayPalException.RESOURCE_NOT_FOUND)) {
-                // PayPal forgets orders nobody approved after a few hours: it can no longer be paid
-                return CheckoutState.CANCELLED;
-            }
-            throw translate(e);
-        }
-        return stateOf(order.status());
-    }
-
-    @Override
     public Optional<ProviderOrder> order(String orderId) {
         PayPalOrder order;
         try {
             order = client.getOrder(orderId);
         } catch (PayPalException e) {
             if (e.status() == 404 || e.is(PayPalException.RESOURCE_NOT_FOUND)) {
+                // PayPal forgets orders nobody approved after a few hours: it can no longer be paid
                 return Optional.empty();
             }
             throw translate(e);

@@ -130,11 +130,6 @@ class WebhookIntakeTest {
         }
 
         @Override
-        public CheckoutState checkoutState(String orderId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public java.util.Optional<dev.ticketing.payments.gateway.ProviderOrder> order(String orderId) {
             throw new UnsupportedOperationException();
         }
