@@ -22,6 +22,7 @@ public final class Bench {
             case "leak" -> ContextLeak.run(rest);
             case "instances" -> InstanceReads.run(rest);
             case "capacity" -> Capacity.run(rest);
+            case "coldstart" -> ColdStart.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -39,6 +40,8 @@ public final class Bench {
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
                           instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
+                          coldstart [runs] [functions-dir]  each function's jar in fresh JVMs: constructor and first
+                                                       answer, SnapStart priming and the first answer after it
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }
