@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       which is what the first request after a SnapStart restore pays (the snapshot is taken after priming; the
  *       restore itself is Lambda's and not measured here).</li>
  * </ul>
- * {@code coldstart [runs] [functions folder...]}: each folder holds {@code api/target/ticketing-api.jar} and the other
+ * Wall times, and for the cold runs also the CPU time of the thread that constructs and answers (steadier on a
+ * machine busy with other work). {@code coldstart [runs] [functions folder...]}: each folder holds {@code api/target/ticketing-api.jar} and the other
  * jars ({@code functions} of this checkout by default; add another build's to compare, e.g. an older commit's). With
  * several folders the runs alternate between them, so a machine busy with other work slows each alike.
  */
@@ -38,7 +39,8 @@ final class ColdStart {
     private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
     /** A schedule's event, short of its time (a Joda DateTime, which plain Jackson cannot read). */
     private static final String SCHEDULE = "{\"id\":\"coldstart\",\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\"}";
-    private static final Pattern TIMES = Pattern.compile("TIMES construct=(\\d+) prime=(\\S+) first=(\\d+) status=(\\S+)");
+    private static final Pattern TIMES = Pattern.compile(
+            "TIMES construct=(\\d+) prime=(\\S+) first=(\\d+) status=(\\S+) cpu-construct=(\\d+) cpu-first=(\\d+)");
 
     private ColdStart() {
     }
@@ -83,8 +85,8 @@ final class ColdStart {
                     for (Path build : builds) {
                         Path jar = build.resolve(function.jar());
                         Matcher c = probe(jar, probe, function, event, "cold", environment);
-                        cold.computeIfAbsent(build, b -> new ArrayList<>())
-                                .add(new long[] {Long.parseLong(c.group(1)), Long.parseLong(c.group(3))});
+                        cold.computeIfAbsent(build, b -> new ArrayList<>()).add(new long[] {Long.parseLong(c.group(1)),
+                                Long.parseLong(c.group(3)), Long.parseLong(c.group(5)), Long.parseLong(c.group(6))});
                         Matcher p = probe(jar, probe, function, event, "primed", environment);
                         primed.computeIfAbsent(build, b -> new ArrayList<>()).add(new long[] {
                                 p.group(2).equals("-") ? -1 : Long.parseLong(p.group(2)), Long.parseLong(p.group(3))});
@@ -93,16 +95,18 @@ final class ColdStart {
                 }
                 for (Path build : builds) {
                     boolean hooks = primed.get(build).get(0)[0] >= 0;
-                    lines.computeIfAbsent(build, b -> new ArrayList<>()).add(String.format("%-26s  %-15s %-15s | %-15s %-20s %s",
+                    lines.computeIfAbsent(build, b -> new ArrayList<>()).add(String.format(
+                            "%-26s  %-15s %-15s | %-15s %-20s | %-15s %-15s %s",
                             function.id(), median(cold.get(build), 0), median(cold.get(build), 1),
                             hooks ? median(primed.get(build), 0) : "no hooks", hooks ? median(primed.get(build), 1) : "-",
-                            answered.get(build)));
+                            median(cold.get(build), 2), median(cold.get(build), 3), answered.get(build)));
                 }
             }
             lines.forEach((build, rows) -> {
                 System.out.println();
                 System.out.println("jars of " + build);
-                System.out.println("median ms [min-max]         construct       first answer    | priming         first after priming  answered");
+                System.out.println("median ms [min-max]         construct       first answer    | priming         first after priming  "
+                        + "| CPU: construct  CPU: first      answered");
                 rows.forEach(System.out::println);
             });
         }

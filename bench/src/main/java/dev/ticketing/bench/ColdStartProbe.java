@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,8 @@ import java.nio.file.Path;
  * (what Lambda's init does), in {@code primed} mode its CRaC {@code beforeCheckpoint} (SnapStart's priming, called
  * by reflection since older jars have none), and the first invocation (without a Lambda context, which the
  * handlers allow); prints one line
- * {@code TIMES construct=<ms> prime=<ms or -> first=<ms> status=<what the handler answered>}.
+ * {@code TIMES construct=<ms> prime=<ms or -> first=<ms> status=<answer> cpu-construct=<ms> cpu-first=<ms>}: wall
+ * times, and the CPU time of the thread doing the work (which a machine busy with other work inflates far less).
  * Uses only the JDK and what every function jar carries (the Lambda core API, Jackson).
  */
 public final class ColdStartProbe {
@@ -31,9 +34,12 @@ public final class ColdStartProbe {
         Object event = json.readValue(Files.readString(Path.of(args[2])), Class.forName(args[1]));
         boolean primed = args.length > 3 && args[3].equals("primed");
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Object handler = Class.forName(args[0]).getConstructor().newInstance();
         long constructed = System.nanoTime();
+        long constructedCpu = threads.getCurrentThreadCpuTime();
         String prime = "-";
         if (primed) {
             Method hook = hook(handler);
@@ -43,11 +49,14 @@ public final class ColdStartProbe {
                 prime = String.valueOf((System.nanoTime() - primeStart) / 1_000_000);
             }
         }
+        long invokedCpu = threads.getCurrentThreadCpuTime();
         long invoked = System.nanoTime();
         Object result = ((RequestHandler<Object, Object>) handler).handleRequest(event, null);
         long answered = System.nanoTime();
-        System.out.printf("TIMES construct=%d prime=%s first=%d status=%s%n", (constructed - start) / 1_000_000, prime,
-                (answered - invoked) / 1_000_000, status(json, result));
+        long answeredCpu = threads.getCurrentThreadCpuTime();
+        System.out.printf("TIMES construct=%d prime=%s first=%d status=%s cpu-construct=%d cpu-first=%d%n",
+                (constructed - start) / 1_000_000, prime, (answered - invoked) / 1_000_000, status(json, result),
+                (constructedCpu - startCpu) / 1_000_000, (answeredCpu - invokedCpu) / 1_000_000);
         System.exit(0);
     }
 
