@@ -171,8 +171,18 @@ async function enter({ focus }) {
 
 async function loadEvents(preferred) {
   try {
-    const answer = await api.get('/events');
-    state.events = answer.data?.events || [];
+    // the list comes a page at a time, soonest first; follow it to the end (an event's page is one entry of it)
+    const events = [];
+    let cursor = null;
+    for (let page = 0; page < 50; page++) {
+      const answer = await api.get('/events?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      events.push(...(answer.data?.events || []));
+      cursor = answer.data?.next;
+      if (!cursor) {
+        break;
+      }
+    }
+    state.events = events;
   } catch (error) {
     report(error);
     return;

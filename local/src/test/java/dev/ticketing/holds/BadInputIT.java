@@ -122,6 +122,11 @@ class BadInputIT {
         // lengths in characters: 101 emoji (202 UTF-16 units) are a fine name under the 200 limit
         Api.Response emoji = api.post("/events", admin, with(valid, "name", "\uD83C\uDFAD".repeat(101)));
         assertThat(emoji.status()).as(emoji.toString()).isEqualTo(201);
+        // an Idempotency-Key is 1-128 visible ASCII characters
+        for (String key : List.of("k".repeat(129), "with space")) {
+            refusedWithoutWriting(400, "Idempotency-Key", () -> api.send("POST", holds, alice, Map.of("quantity", 1),
+                    Map.of("Idempotency-Key", key)));
+        }
         assertThat(api.post(holds, alice, "{\"quantity\":2}").status()).isEqualTo(201);
     }
 
