@@ -5,6 +5,7 @@ import dev.ticketing.events.Event;
 import dev.ticketing.events.creation.EventService;
 import dev.ticketing.events.NewEvent;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.store.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -46,8 +46,8 @@ public class EventsController {
      * first, {@code limit} (default 50, at most 100) at a time; {@code cursor} is the {@code next} of the page before.
      */
     @Get
-    public EventPage list(@QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
-        Page<Event> page = events.page(Page.limit(limit), cursor);
+    public EventPage list(QueryValues query) {
+        Page<Event> page = events.page(Page.limit(query.get("limit")), query.get("cursor"));
         return new EventPage(page.items(), page.next());
     }
 

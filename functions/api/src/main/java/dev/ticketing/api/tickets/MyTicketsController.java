@@ -1,6 +1,7 @@
 package dev.ticketing.api.tickets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.holds.MyTickets;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.store.Page;
@@ -8,7 +9,6 @@ import dev.ticketing.tickets.Ticket;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import java.util.List;
 
 @Controller
@@ -29,8 +29,8 @@ public class MyTicketsController {
      * {@code next} of the previous page.
      */
     @Get("/me/tickets")
-    public TicketPage mine(Caller caller, @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor) {
-        Page<Ticket> page = tickets.of(caller.userId(), Page.limit(limit), cursor);
+    public TicketPage mine(Caller caller, QueryValues query) {
+        Page<Ticket> page = tickets.of(caller.userId(), Page.limit(query.get("limit")), query.get("cursor"));
         return new TicketPage(page.items(), page.next());
     }
 }
