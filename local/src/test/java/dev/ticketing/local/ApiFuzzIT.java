@@ -12,6 +12,7 @@ import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.Api;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,19 +26,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -77,7 +73,7 @@ class ApiFuzzIT {
         }
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
                 .withSweepInterval(Duration.ofHours(1)), Clock.systemUTC());
@@ -119,7 +115,7 @@ class ApiFuzzIT {
         nonAdminTokens.remove(tokens.get("admin"));
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         if (stack != null) {
             TableCheck.Report report = new TableCheck(stack.dynamoDb(), table, Clock.systemUTC()).run();
@@ -128,12 +124,32 @@ class ApiFuzzIT {
         }
     }
 
-    @Property(tries = 200)
-    void noRequestIsAServerErrorAndARefusedOneChangesNothing(@ForAll("calls") Call call) throws Exception {
+    /**
+     * The tries, each from its own seed: a failure names the seed, and {@code -Dfuzz.seed=<seed>} reruns exactly that
+     * request first ({@code -Dfuzz.tries=<n>} for a longer run).
+     */
+    @Test
+    void noRequestIsAServerErrorAndARefusedOneChangesNothing() throws Exception {
+        long firstSeed = Long.getLong("fuzz.seed", System.nanoTime());
+        int tries = Integer.getInteger("fuzz.tries", 200);
+        Map<String, Integer> answers = new TreeMap<>();
+        for (int i = 0; i < tries; i++) {
+            long seed = firstSeed + i;
+            Call call = new Generator(new Random(seed)).call();
+            try {
+                int status = tryOne(call);
+                answers.merge(status / 100 + "xx", 1, Integer::sum);
+            } catch (AssertionError | IOException e) {
+                throw new AssertionError("try " + i + " failed, rerun with -Dfuzz.seed=" + seed + ": " + call, e);
+            }
+        }
+        System.out.printf("ApiFuzzIT: %d tries from seed %d, answers %s%n", tries, firstSeed, answers);
+    }
+
+    private static int tryOne(Call call) throws IOException, InterruptedException {
         Set<Map<String, AttributeValue>> before = items();
         HttpResponse<String> answer = send(call);
         int status = answer.statusCode();
-        Statistics.label("answers").collect(status / 100 + "xx");
 
         assertThat(status).as("%s -> %s %s", call, status, answer.body()).isLessThan(500);
         if (call.path().equals("/events") && call.method().equals("POST")
@@ -151,115 +167,179 @@ class ApiFuzzIT {
             assertThat(answer.body()).doesNotContain("Exception").doesNotContain("dev.ticketing.");
             assertThat(items()).as("a refused %s wrote nothing", call).isEqualTo(before);
         }
+        return status;
     }
 
-    @Provide
-    Arbitrary<Call> calls() {
-        Arbitrary<SamTemplate.Route> route = Arbitraries.of(routes);
-        // mostly the route's own method; now and then another, which the front answers 405 or 404
-        Arbitrary<String> method = Arbitraries.frequency(Tuple.of(19, "route"), Tuple.of(1, "other"))
-                .flatMap(which -> which.equals("route") ? Arbitraries.just("route")
-                        : Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH"));
-        return Combinators.combine(route, method, pathValues(), queries(), headers(), Arbitraries.of(tokens.keySet()),
-                        bodies())
-                .as((r, otherMethod, pathValue, query, headers, token, body) -> {
-                    Map<String, String> all = new LinkedHashMap<>(headers);
-                    if (tokens.get(token) != null) {
-                        all.put("Authorization", tokens.get(token));
-                    }
-                    return new Call(otherMethod.equals("route") ? r.method() : otherMethod, fill(r.path(), pathValue),
-                            query, all, body);
-                });
-    }
-
-    /** A route's path with each {@code {name}} replaced by a real id, a random UUID or any string, encoded. */
-    private static String fill(String template, String pathValue) {
-        StringBuilder path = new StringBuilder();
-        java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
-        int last = 0;
-        while (parameter.find()) {
-            path.append(template, last, parameter.start());
-            String value = pathValue.startsWith("real:")
-                    ? realIds.getOrDefault(parameter.group(1), List.of(UUID.randomUUID().toString())).get(0)
-                    : pathValue;
-            path.append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
-            last = parameter.end();
+    /** Makes one request from a seeded random source, so the same seed always makes the same request. */
+    private record Generator(Random random) {
+        Call call() {
+            SamTemplate.Route route = pick(routes);
+            // mostly the route's own method; now and then another, which the front answers 405 or 404
+            String method = random.nextInt(20) == 0 ? pick(List.of("GET", "POST", "PUT", "DELETE", "PATCH")) : route.method();
+            String path = fill(route.path(), pathValue());
+            String query = query();
+            Map<String, String> headers = headers();
+            String token = tokens.get(pick(new ArrayList<>(tokens.keySet())));
+            if (token != null) {
+                headers.put("Authorization", token);
+            }
+            return new Call(method, path, query, headers, body());
         }
-        return path.append(template.substring(last)).toString();
-    }
 
-    private static Arbitrary<String> pathValues() {
-        return Arbitraries.oneOf(
-                Arbitraries.just("real:"),
-                Arbitraries.just("real:"),
-                Arbitraries.create(() -> UUID.randomUUID().toString()),
-                Arbitraries.create(() -> UUID.randomUUID().toString().toUpperCase()),
-                Arbitraries.of("a".repeat(2_100), "\u20ac".repeat(700), "..", "%", "#", "a/b", "null", "-1", " ",
-                        "\u0000", "1-1", "<script>"),
-                anyText(1, 80));
-    }
+        /** A route's path with each {@code {name}} replaced by a real id, a random UUID or any string, encoded. */
+        private String fill(String template, String pathValue) {
+            StringBuilder path = new StringBuilder();
+            java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
+            int last = 0;
+            while (parameter.find()) {
+                path.append(template, last, parameter.start());
+                String value = pathValue.equals("real:")
+                        ? realIds.getOrDefault(parameter.group(1), List.of(uuid())).get(0)
+                        : pathValue;
+                path.append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+                last = parameter.end();
+            }
+            return path.append(template.substring(last)).toString();
+        }
 
-    private static Arbitrary<String> queries() {
-        Arbitrary<String> pair = Combinators.combine(
-                        Arbitraries.of("limit", "cursor", "format", "eventId", "x"),
-                        Arbitraries.oneOf(Arbitraries.of("1", "50", "100", "0", "101", "-1", "1e2", "\uff11", "compact",
-                                "full", "e30", "eyJwayI6IngifQ", "!!"), anyText(0, 40)))
-                .as((name, value) -> name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(Arbitraries.just(""),
-                pair.list().ofMinSize(1).ofMaxSize(3).map(pairs -> "?" + String.join("&", pairs)));
-    }
+        private String pathValue() {
+            return switch (random.nextInt(6)) {
+                case 0, 1 -> "real:";
+                case 2 -> uuid();
+                case 3 -> uuid().toUpperCase();
+                case 4 -> pick(List.of("a".repeat(2_100), "\u20ac".repeat(700), "..", "%", "#", "a/b", "null", "-1", " ",
+                        "\u0000", "1-1", "<script>"));
+                default -> anyText(1, 80);
+            };
+        }
 
-    private static Arbitrary<Map<String, String>> headers() {
-        Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(0).ofMaxLength(60);
-        Arbitrary<String> idempotencyKey = Arbitraries.oneOf(ascii, Arbitraries.of("k".repeat(129), "k".repeat(5_000),
-                "retry-1", "a#b", "a%23b", "with space"));
-        Arbitrary<String> contentType = Arbitraries.of("application/json", "application/json; charset=utf-8",
-                "text/plain", "application/xml", "application/x-www-form-urlencoded", "application/problem+json", "*/*");
-        Arbitrary<String> ifNoneMatch = Arbitraries.oneOf(ascii, Arbitraries.of("*", "\"1-f\"", "W/\"x\""));
-        return Combinators.combine(idempotencyKey.injectNull(0.5), contentType.injectNull(0.2),
-                        ifNoneMatch.injectNull(0.7), Arbitraries.of("PAYPAL-TRANSMISSION-SIG", "X-Signature", "X-Other")
-                                .injectNull(0.6), ascii)
-                .as((key, type, etag, signatureHeader, signature) -> {
-                    Map<String, String> headers = new LinkedHashMap<>();
-                    if (key != null) {
-                        headers.put("Idempotency-Key", key);
-                    }
-                    if (type != null) {
-                        headers.put("Content-Type", type);
-                    }
-                    if (etag != null) {
-                        headers.put("If-None-Match", etag);
-                    }
-                    if (signatureHeader != null) {
-                        headers.put(signatureHeader, signature);
-                    }
-                    return headers;
-                });
-    }
+        private String query() {
+            if (random.nextBoolean()) {
+                return "";
+            }
+            List<String> pairs = new ArrayList<>();
+            for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                String value = random.nextBoolean() ? pick(List.of("1", "50", "100", "0", "101", "-1", "1e2", "\uff11",
+                        "compact", "full", "e30", "eyJwayI6IngifQ", "!!")) : anyText(0, 40);
+                pairs.add(pick(List.of("limit", "cursor", "format", "eventId", "x")) + "="
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+            return "?" + String.join("&", pairs);
+        }
 
-    private static Arbitrary<String> bodies() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just((String) null)),
-                Tuple.of(4, json(3).map(JsonNode::toString)),
-                Tuple.of(4, nearlyValid().map(JsonNode::toString)),
-                Tuple.of(1, Arbitraries.of("", "{", "[1,", "{\"a\":}", "null", "\"text\"", "{} {}",
-                        "{\"quantity\":1,\"quantity\":2}", "\ufeff{}", "{\"seats\":[\"1-1\"]}garbage")),
-                Tuple.of(1, Arbitraries.integers().between(1, 3_000).map(depth ->
-                        "[".repeat(depth) + "]".repeat(depth))),
-                Tuple.of(1, Arbitraries.integers().between(1, 3_000).map(depth ->
-                        "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))),
-                Tuple.of(1, anyText(0, 200)),
-                Tuple.of(1, Arbitraries.of(100_000, 400_000).map(size ->
-                        "{\"name\":\"" + "x".repeat(size) + "\"}")));
-    }
+        private Map<String, String> headers() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (random.nextBoolean()) {
+                headers.put("Idempotency-Key", random.nextBoolean() ? ascii(0, 60)
+                        : pick(List.of("k".repeat(129), "k".repeat(5_000), "retry-1", "a#b", "a%23b", "with space")));
+            }
+            if (random.nextInt(5) != 0) {
+                headers.put("Content-Type", pick(List.of("application/json", "application/json; charset=utf-8",
+                        "text/plain", "application/xml", "application/x-www-form-urlencoded", "application/problem+json",
+                        "*/*")));
+            }
+            if (random.nextInt(10) < 3) {
+                headers.put("If-None-Match", random.nextBoolean() ? ascii(0, 60) : pick(List.of("*", "\"1-f\"", "W/\"x\"")));
+            }
+            if (random.nextInt(10) < 4) {
+                headers.put(pick(List.of("PAYPAL-TRANSMISSION-SIG", "X-Signature", "X-Other")), ascii(0, 60));
+            }
+            return headers;
+        }
 
-    /** A valid body of one of the API's requests with one field changed to something generated. */
-    private static Arbitrary<JsonNode> nearlyValid() {
-        Arbitrary<ObjectNode> valid = Arbitraries.integers().between(0, 4).map(ApiFuzzIT::validBody);
-        return Combinators.combine(valid, Arbitraries.of(FIELDS), scalar()).as((body, field, value) -> {
-            body.set(field, value);
+        private String body() {
+            int which = random.nextInt(14);
+            if (which == 0) {
+                return null;
+            } else if (which <= 4) {
+                return json(3).toString();
+            } else if (which <= 8) {
+                return nearlyValid().toString();
+            } else if (which == 9) {
+                return pick(List.of("", "{", "[1,", "{\"a\":}", "null", "\"text\"", "{} {}",
+                        "{\"quantity\":1,\"quantity\":2}", "\ufeff{}", "{\"seats\":[\"1-1\"]}garbage"));
+            } else if (which == 10) {
+                int depth = 1 + random.nextInt(3_000);
+                return "[".repeat(depth) + "]".repeat(depth);
+            } else if (which == 11) {
+                int depth = 1 + random.nextInt(3_000);
+                return "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            } else if (which == 12) {
+                return anyText(0, 200);
+            }
+            return "{\"name\":\"" + "x".repeat(random.nextBoolean() ? 100_000 : 400_000) + "\"}";
+        }
+
+        /** A valid body of one of the API's requests with one field changed to something generated. */
+        private JsonNode nearlyValid() {
+            ObjectNode body = validBody(random.nextInt(5));
+            body.set(pick(FIELDS), scalar());
             return body;
-        });
+        }
+
+        private JsonNode json(int depth) {
+            int which = depth == 0 ? 0 : random.nextInt(3);
+            if (which == 0) {
+                return scalar();
+            } else if (which == 1) {
+                ArrayNode array = NODES.arrayNode();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    array.add(json(depth - 1));
+                }
+                return array;
+            }
+            ObjectNode object = NODES.objectNode();
+            for (int i = random.nextInt(5); i > 0; i--) {
+                object.set(random.nextBoolean() ? pick(FIELDS) : anyText(0, 12), json(depth - 1));
+            }
+            return object;
+        }
+
+        private JsonNode scalar() {
+            return switch (random.nextInt(9)) {
+                case 0 -> NODES.nullNode();
+                case 1 -> NODES.booleanNode(random.nextBoolean());
+                case 2 -> NODES.numberNode(random.nextInt());
+                case 3 -> NODES.numberNode(pick(List.of(0, -1, 1, 2, 499, 500, 501, 100_000, Integer.MAX_VALUE)));
+                case 4 -> NODES.numberNode(random.nextLong());
+                case 5 -> NODES.numberNode(pick(List.of(random.nextDouble(), -random.nextDouble() * 1e6,
+                        Double.MIN_VALUE, Double.MAX_VALUE, 2.7, -0.0)));
+                case 6 -> NODES.numberNode(new BigDecimal(random.nextLong()).movePointLeft(random.nextInt(40) - 20));
+                case 7 -> NODES.textNode(pick(List.of("1-1", "2-3", "-0.00", "-0", "\uff11\uff10", "10.00", "1e3",
+                        "PAYPAL", "OTHER", "allow", "forbid", "EUR", "JPY", "XXX", "2027-06-01T20:00:00Z",
+                        "1970-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                        "\ud83c\udfad".repeat(201), "x".repeat(5_000))));
+                default -> NODES.textNode(anyText(0, 50));
+            };
+        }
+
+        /** Any text: ASCII, Latin, CJK, emoji (surrogate pairs), controls, lone surrogates. */
+        private String anyText(int min, int max) {
+            char[][] ranges = {{'\u0000', '\u007f'}, {'\u00a0', '\u024f'}, {'\u4e00', '\u4e20'}, {'\ud800', '\udfff'},
+                    {'\uff10', '\uff19'}, {'#', '#'}, {'%', '%'}, {'/', '/'}, {'"', '"'}, {'\\', '\\'}};
+            StringBuilder text = new StringBuilder();
+            for (int i = min + random.nextInt(max - min + 1); i > 0; i--) {
+                char[] range = ranges[random.nextInt(ranges.length)];
+                text.append((char) (range[0] + random.nextInt(range[1] - range[0] + 1)));
+            }
+            return text.toString();
+        }
+
+        private String ascii(int min, int max) {
+            StringBuilder text = new StringBuilder();
+            for (int i = min + random.nextInt(max - min + 1); i > 0; i--) {
+                text.append((char) (' ' + random.nextInt('~' - ' ' + 1)));
+            }
+            return text.toString();
+        }
+
+        private String uuid() {
+            return new UUID(random.nextLong(), random.nextLong()).toString();
+        }
+
+        private <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
+        }
     }
 
     private static ObjectNode validBody(int which) {
@@ -285,52 +365,6 @@ class ApiFuzzIT {
                 return NODES.objectNode().put("userId", "fuzz-carol").put("admin", false);
             }
         }
-    }
-
-    private static Arbitrary<JsonNode> json(int depth) {
-        if (depth == 0) {
-            return scalar();
-        }
-        Arbitrary<JsonNode> inner = Arbitraries.lazy(() -> json(depth - 1));
-        Arbitrary<JsonNode> array = inner.list().ofMaxSize(4).map(items -> {
-            ArrayNode node = NODES.arrayNode();
-            items.forEach(node::add);
-            return node;
-        });
-        Arbitrary<JsonNode> object = Combinators.combine(
-                        Arbitraries.oneOf(Arbitraries.of(FIELDS), anyText(0, 12)).list().ofMaxSize(4),
-                        inner.list().ofSize(4))
-                .as((names, values) -> {
-                    ObjectNode node = NODES.objectNode();
-                    for (int i = 0; i < names.size(); i++) {
-                        node.set(names.get(i), values.get(i));
-                    }
-                    return node;
-                });
-        return Arbitraries.oneOf(scalar(), array, object);
-    }
-
-    private static Arbitrary<JsonNode> scalar() {
-        return Arbitraries.oneOf(
-                Arbitraries.just(NODES.nullNode()),
-                Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.integers().map(NODES::numberNode),
-                Arbitraries.of(0, -1, 1, 2, 499, 500, 501, 100_000, Integer.MAX_VALUE).map(NODES::numberNode),
-                Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.bigDecimals().map(NODES::numberNode),
-                Arbitraries.of("1-1", "2-3", "-0.00", "-0", "\uff11\uff10", "10.00", "1e3", "PAYPAL", "OTHER", "allow",
-                        "forbid", "EUR", "JPY", "XXX", "2027-06-01T20:00:00Z", "1970-01-01T00:00:00Z",
-                        "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "\ud83c\udfad".repeat(201),
-                        "x".repeat(5_000)).map(NODES::textNode),
-                anyText(0, 50).map(NODES::textNode));
-    }
-
-    /** Any text: ASCII, Latin, CJK, emoji (surrogate pairs), controls, lone surrogates. */
-    private static Arbitrary<String> anyText(int min, int max) {
-        return Arbitraries.strings().ofMinLength(min).ofMaxLength(max)
-                .withCharRange('\u0000', '\u007f').withCharRange('\u00a0', '\u024f').withCharRange('\u4e00', '\u4e20')
-                .withCharRange('\ud800', '\udfff').withCharRange('\uff10', '\uff19').withChars('#', '%', '/', '"', '\\');
     }
 
     private static HttpResponse<String> send(Call call) throws IOException, InterruptedException {
