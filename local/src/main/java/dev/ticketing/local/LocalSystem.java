@@ -210,6 +210,11 @@ public final class LocalSystem implements AutoCloseable {
         return jwt.issue(userId, admin);
     }
 
+    /** A token the front accepts with any {@code groups} claim (see {@link LocalJwt#issue(String, Object)}). */
+    public String token(String userId, Object groups) {
+        return jwt.issue(userId, groups);
+    }
+
     /**
      * The environment variables a function's deployable jar needs to work against this stack when it runs in a JVM
      * of its own, as Lambda runs it: the table and queue, the endpoints, the mock providers, any credentials.
