@@ -40,8 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Holds/s of the project against the raw transaction of its own item set, on the same DynamoDB Local, warm, in one
- * run: each client holds 2 seats for a user who has no hold yet (an on-sale: every buyer's first hold), and every
- * variant runs {@code rounds} times in turn, so a busy machine weighs on all alike.
+ * run: each client holds 2 seats for a user who has no hold yet (an on-sale: every buyer's first hold); the variants
+ * take turns in short slices, so the changing load of a shared machine weighs on all alike. Also reports the CPU of
+ * the whole process (clients, front, function and DynamoDB Local, all in it) per hold.
  * <ul>
  *   <li>{@code project}: {@code POST /events/{id}/holds} over HTTP through the front and the API function;</li>
  *   <li>{@code raw}: the same items as the project writes (built by its own {@code *Items} classes, through the API
@@ -60,46 +61,75 @@ final class HoldRatio {
     private static final Duration HOLD_DURATION = Duration.ofMinutes(10);
 
     static void run(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int sliceMillis = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         List<String> variants = args.length > 3 ? List.of(args[3].split(",")) : VARIANTS;
         try (BenchStack bench = BenchStack.start(LocalOptions.defaults())) {
             HoldRatio ratio = new HoldRatio(bench, clients);
             // Every event and token first, then a pause: creating an event writes its seats, whose stream records the
             // local triggers read for a while, and signing a token costs ~1 ms of CPU; neither must weigh on a line.
-            List<Run> runs = new ArrayList<>();
+            Map<String, Lane> lanes = new LinkedHashMap<>();
             for (String variant : variants) {
-                runs.add(ratio.prepare(variant, 3, 0));
-            }
-            for (int round = 1; round <= rounds; round++) {
-                for (String variant : variants) {
-                    runs.add(ratio.prepare(variant, seconds, round));
-                }
+                lanes.put(variant, ratio.prepare(variant, seconds + 3));
             }
             Thread.sleep(5_000);
-            System.out.printf("%d clients, %d s per line after a 3 s warm-up of each variant, 2-seat holds, every hold by a"
-                    + " user without one (hourly hold quota off, MAX_ACTIVE_HOLDS_PER_USER 1)%n", clients, seconds);
-            Map<String, List<Double>> rates = new LinkedHashMap<>();
-            for (Run run : runs) {
-                double rate = ratio.phase(run);
-                if (run.round > 0) {
-                    rates.computeIfAbsent(run.variant, v -> new ArrayList<>()).add(rate);
-                    System.out.printf("round %d  %-13s %7.1f holds/s%n", run.round, run.variant, rate);
+            for (Lane lane : lanes.values()) {
+                ratio.slice(lane, 3_000, false);
+            }
+            // Short slices in turn, every other cycle in reverse order: the load of a shared machine changes within
+            // seconds, and so weighs on every variant alike.
+            int cycles = seconds * 1000 / sliceMillis;
+            for (int cycle = 0; cycle < cycles; cycle++) {
+                List<Lane> order = new ArrayList<>(lanes.values());
+                if (cycle % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (Lane lane : order) {
+                    ratio.slice(lane, sliceMillis, true);
                 }
             }
-            System.out.println("variant        mean holds/s  vs raw");
-            double raw = mean(rates.getOrDefault("raw", List.of()));
-            rates.forEach((variant, list) -> System.out.printf("%-13s  %12.1f  %6.2f%n", variant, mean(list),
-                    mean(list) / raw));
+            System.out.printf("%d clients, 2-seat holds, every hold by a user without one (hourly hold quota off,"
+                    + " MAX_ACTIVE_HOLDS_PER_USER 1); after 3 s of warm-up each, %d slices of %d ms per variant, in turn%n",
+                    clients, cycles, sliceMillis);
+            System.out.println("variant        holds  holds/s  vs raw  median slice ratio to raw (quartiles)  CPU ms/hold (process)");
+            Lane raw = lanes.get("raw");
+            for (Lane lane : lanes.values()) {
+                double[] ratios = new double[cycles];
+                for (int i = 0; i < cycles; i++) {
+                    ratios[i] = raw == null ? Double.NaN : lane.sliceRates.get(i) / raw.sliceRates.get(i);
+                }
+                java.util.Arrays.sort(ratios);
+                System.out.printf("%-13s %6d  %7.1f  %6.2f  %5.2f (%.2f-%.2f)                     %6.2f%n", lane.variant,
+                        lane.holds, lane.rate(), raw == null ? Double.NaN : lane.rate() / raw.rate(), ratios[cycles / 2],
+                        ratios[cycles / 4], ratios[cycles * 3 / 4], lane.cpuNanos / 1e6 / lane.holds);
+            }
             if (variants.contains("naive")) {
                 ratio.contention(clients);
             }
         }
     }
 
-    /** One line to measure: a variant on its own fresh event, and for the project, the users' tokens. */
-    private record Run(String variant, int seconds, int round, Event event, List<String> tokens) {
+    /** One variant: its own event, the next free pair, for the project its users' tokens, and what it did. */
+    private static final class Lane {
+        final String variant;
+        final Event event;
+        final List<String> tokens;
+        final AtomicInteger next = new AtomicInteger();
+        final List<Double> sliceRates = new ArrayList<>();
+        long holds;
+        long nanos;
+        long cpuNanos;
+
+        Lane(String variant, Event event, List<String> tokens) {
+            this.variant = variant;
+            this.event = event;
+            this.tokens = tokens;
+        }
+
+        double rate() {
+            return holds / (nanos / 1e9);
+        }
     }
 
     private final BenchStack bench;
@@ -126,42 +156,43 @@ final class HoldRatio {
         this.slots = api.getBean(ActiveHoldSlotItems.class);
     }
 
-    /** A variant's event, with seats for up to 500 holds/s, and for the project the users' tokens. */
-    private Run prepare(String variant, int seconds, int round) throws Exception {
-        int rows = Math.min(500, Math.max(10, 500 * seconds * 2 / COLUMNS));
+    /** A variant's lane: an event with seats for 400 holds/s over {@code seconds}, for the project 300 tokens a second. */
+    private Lane prepare(String variant, int seconds) throws Exception {
+        int rows = Math.min(500, Math.max(10, 400 * seconds * 2 / COLUMNS));
         Event event = events.get(bench.createEvent(rows, COLUMNS));
-        return new Run(variant, seconds, round, event,
-                variant.equals("project") ? tokens(Math.min(rows * COLUMNS / 2, 400 * seconds)) : List.of());
+        return new Lane(variant, event, variant.equals("project") ? tokens(300 * seconds) : List.of());
     }
 
-    /**
-     * One variant for its seconds, each client holding one new pair after the other; holds/s. A client stops early
-     * when the event or the tokens run out.
-     */
-    private double phase(Run run) throws Exception {
-        int pairs = run.event.seatCount() / 2;
-        int limit = run.tokens.isEmpty() ? pairs : Math.min(pairs, run.tokens.size());
-        AtomicInteger next = new AtomicInteger();
+    /** The variant's clients hold one new pair after the other for {@code millis}; recorded if {@code measured}. */
+    private void slice(Lane lane, int millis, boolean measured) throws Exception {
+        int pairs = lane.event.seatCount() / 2;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        long end = start + run.seconds * 1_000_000_000L;
+        long end = start + millis * 1_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<Integer>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
                     int held = 0;
-                    for (int pair = next.getAndIncrement(); pair < limit && System.nanoTime() < end;
-                         pair = next.getAndIncrement()) {
+                    while (System.nanoTime() < end) {
+                        int pair = lane.next.getAndIncrement();
+                        if (pair >= pairs) {
+                            throw new IllegalStateException(lane.variant + " ran out of seats after " + pair + " holds");
+                        }
                         List<SeatId> pick = pairOf(pair, COLUMNS);
-                        boolean ok = switch (run.variant) {
-                            case "project" -> project(run.event, pick, run.tokens.get(pair)) == 201;
-                            case "raw" -> raw(run.event, pick, false);
-                            case "raw-embedded" -> raw(run.event, pick, true);
-                            case "naive" -> naive(run.event, pick);
-                            default -> throw new IllegalArgumentException("variant " + run.variant);
+                        boolean ok = switch (lane.variant) {
+                            case "project" -> project(lane.event, pick, pair < lane.tokens.size() ? lane.tokens.get(pair)
+                                    : bench.stack.token("buyer-" + users.incrementAndGet(), false)) == 201;
+                            case "raw" -> raw(lane.event, pick, false);
+                            case "raw-embedded" -> raw(lane.event, pick, true);
+                            case "naive" -> naive(lane.event, pick);
+                            default -> throw new IllegalArgumentException("variant " + lane.variant);
                         };
                         if (!ok) {
-                            throw new IllegalStateException(run.variant + " refused a free pair " + pick);
+                            throw new IllegalStateException(lane.variant + " refused a free pair " + pick);
                         }
                         held++;
                     }
@@ -172,10 +203,13 @@ final class HoldRatio {
             for (Future<Integer> f : done) {
                 total += f.get();
             }
-            if (next.get() >= limit) {
-                System.out.printf("(%s ran out of seats or tokens after %d holds)%n", run.variant, total);
+            long nanos = System.nanoTime() - start;
+            if (measured) {
+                lane.holds += total;
+                lane.nanos += nanos;
+                lane.cpuNanos += os.getProcessCpuTime() - cpuStart;
+                lane.sliceRates.add(total / (nanos / 1e9));
             }
-            return total / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }
@@ -330,7 +364,7 @@ final class HoldRatio {
         }
     }
 
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElse(Double.NaN);
     }
 }
