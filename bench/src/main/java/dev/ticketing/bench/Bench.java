@@ -45,8 +45,9 @@ public final class Bench {
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
                           instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
-                          coldstart [runs] [functions-dir]  each function's jar in fresh JVMs: constructor and first
+                          coldstart [runs] [functions-dir...]  each function's jar in fresh JVMs: constructor and first
                                                        answer, SnapStart priming and the first answer after it
+                                                       (several builds' functions folders: runs alternate)
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }
