@@ -22,6 +22,7 @@ public final class Bench {
             case "leak" -> ContextLeak.run(rest);
             case "instances" -> InstanceReads.run(rest);
             case "capacity" -> Capacity.run(rest);
+            case "create" -> CreateBench.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -39,6 +40,8 @@ public final class Bench {
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
                           instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
+                          create [seats ...]           POST /events of big halls (10000 100000): time to the answer and
+                                                       to ON_SALE, heap growth, full-map page sizes
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }
