@@ -8,6 +8,7 @@ import dev.ticketing.events.creation.EventSeats;
 import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.StreamRecords;
 import dev.ticketing.logging.LogFields;
+import dev.ticketing.problems.NotFoundException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -66,6 +67,10 @@ public class EventSeatsHandler extends MicronautRequestHandler<DynamodbEvent, St
                 Event done = eventSeats.complete(eventId.get(), PATIENCE);
                 LOG.info("event {}: {} seats, {} after {} ms", eventId.get(), done.seatCount(), done.status(),
                         (System.nanoTime() - started) / 1_000_000);
+                return true;
+            } catch (NotFoundException gone) {
+                LOG.warn("stream record {} names event {}, which does not exist: nothing to write", record.getEventID(),
+                        eventId.get());
                 return true;
             } catch (RuntimeException e) {
                 LOG.warn("could not write the seats of event {}; reporting record {} for a retry", eventId.get(),
