@@ -26,7 +26,8 @@ import java.util.Optional;
  *
  * <p>The event is written first, CREATING, in one transaction with its {@code Idempotency-Key}; its seats after it
  * ({@link EventSeats}); then it is ON_SALE. A hall of at most {@link #INLINE_SEATS} seats is written within the
- * request (about 2 s on the local stack, measured: bench/results/2026-11-29-bighalls.md), and answered ON_SALE; a
+ * request (5-6 s on the loaded local stack, ~2 s on a quiet one: bench/results/2026-11-29-bighalls.md), and answered
+ * ON_SALE; a
  * bigger one is left CREATING to the function the table's stream starts (template.yaml, EventSeatsFunction), and the
  * client polls {@code GET /events/{id}}. Nothing is orphaned: every seat belongs to an event that says how far it got,
  * and a retry with the same key resumes it.
