@@ -45,6 +45,7 @@ class BigHallsIT {
 
         Api.Response replayed = api.send("POST", "/events", admin, body, key);
         assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(replayed.json().get("id").asText()).isEqualTo(id);
         assertThat(api.get("/events", api.admin()).json().get("events").findValuesAsText("id")).contains(id);
         assertThat(api.compactRows(id)).hasSize(rows).allSatisfy(row -> assertThat(row).hasSize(500).matches("A+"));

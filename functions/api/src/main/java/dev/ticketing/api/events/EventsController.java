@@ -7,6 +7,7 @@ import dev.ticketing.events.NewEvent;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,7 +32,8 @@ public class EventsController {
 
     /**
      * 201 with the event ON_SALE; 202 with the event still CREATING (a big hall: its seats are being written, poll
-     * {@code Location} until it is ON_SALE). A retry with the same {@code Idempotency-Key} answers the same event.
+     * {@code Location} until it is ON_SALE). A retry with the same {@code Idempotency-Key} answers the same event
+     * (marked {@code Idempotent-Replayed}), resuming its creation if it stopped.
      */
     @Post
     public HttpResponse<Event> create(Caller caller, @Body NewEvent request,
@@ -42,8 +44,9 @@ public class EventsController {
         LOG.info("event {}: {} rows x {} columns, {}", created.replayed() ? "replayed" : "created", event.rows(),
                 event.columns(), event.status());
         URI location = URI.create("/events/" + event.id());
-        return event.status() == EventStatus.ON_SALE ? HttpResponse.created(event, location)
+        MutableHttpResponse<Event> response = event.status() == EventStatus.ON_SALE ? HttpResponse.created(event, location)
                 : HttpResponse.<Event>accepted(location).body(event);
+        return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
     /** Public (no token): the events hold no personal data, and a visitor browses them before signing in. */
