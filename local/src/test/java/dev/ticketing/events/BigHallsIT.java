@@ -47,7 +47,7 @@ class BigHallsIT {
         assertThat(replayed.status()).isEqualTo(201);
         assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(replayed.json().get("id").asText()).isEqualTo(id);
-        assertThat(api.get("/events", api.admin()).json().get("events").findValuesAsText("id")).contains(id);
+        assertThat(api.allEvents(admin)).extracting(event -> event.get("id").asText()).contains(id);
         assertThat(api.compactRows(id)).hasSize(rows).allSatisfy(row -> assertThat(row).hasSize(500).matches("A+"));
         assertThat(api.hold(id, api.newUser("first-buyer"), String.valueOf(rows) + "-500").status()).isEqualTo(201);
     }

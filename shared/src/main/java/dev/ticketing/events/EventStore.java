@@ -2,6 +2,7 @@ package dev.ticketing.events;
 
 import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Ids;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Events: stored through {@link EventItems}, read by id (cached once ON_SALE: from then on an event never changes)
@@ -72,7 +74,18 @@ public class EventStore {
         return Optional.of(EventItems.fromItem(response.item()));
     }
 
-    /** All events on sale, soonest first (one still being created is not in the list's index yet). */
+    /**
+     * A page of at most {@code limit} events on sale, soonest first, after {@code cursor} (null: the first page); one
+     * still being created is not in the list's index yet.
+     */
+    public Page<Event> page(int limit, String cursor) {
+        QueryResponse page = dynamo.query(items.listQuery().toBuilder().limit(limit)
+                .exclusiveStartKey(EventItems.listStartKey(cursor)).build());
+        return new Page<>(page.items().stream().map(EventItems::fromItem).toList(),
+                Page.cursorOf(page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null));
+    }
+
+    /** All events on sale, soonest first. */
     public List<Event> list() {
         return dynamo.queryPaginator(items.listQuery()).items().stream()
                 .map(EventItems::fromItem)

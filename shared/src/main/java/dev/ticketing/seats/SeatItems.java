@@ -66,7 +66,7 @@ public class SeatItems {
     }
 
     public static String partition(String eventId, int block) {
-        return "SEATS#" + eventId + "#" + block;
+        return Keys.of("SEATS", eventId, Integer.toString(block));
     }
 
     public static String sortKey(SeatId seat) {

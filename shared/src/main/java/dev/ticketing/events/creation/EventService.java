@@ -10,6 +10,7 @@ import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.problems.InvalidRequestException;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
 import dev.ticketing.store.TransactionResult;
@@ -17,7 +18,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -121,7 +121,8 @@ public class EventService {
         return events.get(eventId);
     }
 
-    public List<Event> list() {
-        return events.list();
+    /** A page of the events, soonest first (see {@link EventStore#page}). */
+    public Page<Event> page(int limit, String cursor) {
+        return events.page(limit, cursor);
     }
 }

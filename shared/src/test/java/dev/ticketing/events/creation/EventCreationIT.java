@@ -94,7 +94,7 @@ class EventCreationIT {
         assertThat(failed.failureReason()).contains("DynamoDbException");
         assertThat(seatKeys(id)).hasSizeLessThan(500);
         assertRefusedAsNotOnSale(() -> holdOneSeat(id));
-        assertThat(service.list()).extracting(Event::id).doesNotContain(id);
+        assertThat(events.list()).extracting(Event::id).doesNotContain(id);
 
         EventService.Created retried = service.create(ADMIN, hall, keyOf(hall));
 
@@ -120,13 +120,13 @@ class EventCreationIT {
         assertThat(seatKeys(id)).isEmpty();
         assertRefusedAsNotOnSale(() -> holdOneSeat(id));
         assertRefusedAsNotOnSale(() -> store.bean(SeatMapService.class).read(id));
-        assertThat(service.list()).extracting(Event::id).doesNotContain(id);
+        assertThat(events.list()).extracting(Event::id).doesNotContain(id);
 
         Event done = eventSeats.complete(id, Duration.ZERO); // what EventSeatsFunction does for the stream record
 
         assertThat(done.status()).isEqualTo(EventStatus.ON_SALE);
         assertThat(seatKeys(id)).hasSize(rows * 500);
-        assertThat(service.list()).extracting(Event::id).contains(id);
+        assertThat(events.list()).extracting(Event::id).contains(id);
         assertThat(holdOneSeat(id).hold().seats()).hasSize(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.ticketing.api.seats;
 
+import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.seats.RowRange;
 import dev.ticketing.seats.SeatMap;
@@ -13,7 +14,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.QueryValue;
 
 /**
  * The seat map, full or compact, with an ETag so a polling client mostly gets 304. Public (no token): it holds no
@@ -35,9 +35,11 @@ public class SeatMapController {
      * the first page), with the next page's path in {@code next} and a {@code Link: <...>; rel="next"} header.
      */
     @Get
-    public HttpResponse<?> seats(String eventId, @QueryValue @Nullable String format,
-                                 @QueryValue @Nullable String fromRow, @QueryValue @Nullable String toRow,
+    public HttpResponse<?> seats(String eventId, QueryValues query,
                                  @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
+        String format = query.get("format");
+        String fromRow = query.get("fromRow");
+        String toRow = query.get("toRow");
         boolean compact = "compact".equals(format);
         if (format != null && !compact && !"full".equals(format)) {
             throw new InvalidRequestException("format must be 'full' or 'compact'");
