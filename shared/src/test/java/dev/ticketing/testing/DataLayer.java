@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
  * The data layer on its own: the shared module's real beans (Micronaut context, no HTTP, no functions) over a fresh
  * table in an in-process DynamoDB Local, created from template.yaml's {@code Table} so the tests see the keys and
  * indexes AWS will have. One DynamoDB Local per test JVM; one table per {@code DataLayer}. Hold duration 10 minutes,
- * one open hold per user and event, and a clock tests move forward.
+ * one open hold per user and event (unless told otherwise), and a clock tests move forward.
  */
 public final class DataLayer implements AutoCloseable {
     private static AmazonDynamoDBLocal dynamoDbLocal;
@@ -48,7 +48,12 @@ public final class DataLayer implements AutoCloseable {
     private final ApplicationContext context;
 
     public DataLayer() {
-        this(UnaryOperator.identity());
+        this(1, UnaryOperator.identity());
+    }
+
+    /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event. */
+    public DataLayer(int maxActiveHoldsPerUser) {
+        this(maxActiveHoldsPerUser, UnaryOperator.identity());
     }
 
     /**
@@ -56,11 +61,16 @@ public final class DataLayer implements AutoCloseable {
      * {@link #dynamo} stays the real one.
      */
     public DataLayer(UnaryOperator<DynamoDbClient> wrap) {
+        this(1, wrap);
+    }
+
+    private DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
         this.context = ApplicationContext.builder()
-                .properties(Map.of("table.name", table, "hold.duration", "PT10M", "max.active.holds.per.user", "1"))
+                .properties(Map.of("table.name", table, "hold.duration", "PT10M",
+                        "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser)))
                 .singletons(wrap.apply(dynamo), clock)
                 .start();
     }
