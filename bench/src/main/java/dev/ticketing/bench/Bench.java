@@ -24,6 +24,7 @@ public final class Bench {
             case "instances" -> InstanceReads.run(rest);
             case "capacity" -> Capacity.run(rest);
             case "coldstart" -> ColdStart.run(rest);
+            case "create" -> CreateBench.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -48,6 +49,8 @@ public final class Bench {
                           coldstart [runs] [functions-dir...]  each function's jar in fresh JVMs: constructor and first
                                                        answer, SnapStart priming and the first answer after it
                                                        (several builds' functions folders: runs alternate)
+                          create [seats ...]           POST /events of big halls (10000 100000): time to the answer and
+                                                       to ON_SALE, heap growth, full-map page sizes
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

@@ -63,6 +63,17 @@ class DeployableJarIT {
         assertThat(report.size()).as(report.toString()).isPositive();
     }
 
+    @Test
+    void theEventSeatsJarTakesAStreamRecordOnItsOwn() throws Exception {
+        JsonNode response = run("event-seats/target/ticketing-event-seats.jar",
+                "dev.ticketing.eventseats.EventSeatsHandler",
+                "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
+                Path.of("../events/event-creating-insert.json")).result();
+
+        // the sample names an event that does not exist: nothing to write, nothing to retry
+        assertThat(response.get("batchItemFailures")).as(response.toString()).isEmpty();
+    }
+
     /**
      * What CloudWatch Logs would get from the jar: JSON lines only (logback's JsonEncoder), and the API's line about
      * the event it created carries Lambda's request id, the API Gateway request id and the new event's id.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.events.creation.EventSeats;
 import dev.ticketing.events.creation.EventService;
 import dev.ticketing.holds.EventAllocator;
 import dev.ticketing.holds.ExpiredHolds;
@@ -159,6 +160,17 @@ class SnapStartIT {
         run.built(HoldSweeper.class, DynamoDbClient.class);
         run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
                 HoldPlacement.class, EventService.class);
+    }
+
+    @Test
+    void theEventSeatsFunction() throws Exception {
+        Run run = primeThenInvoke("event-seats/target/ticketing-event-seats.jar", "dev.ticketing.eventseats.EventSeatsHandler",
+                "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", Path.of("../events/event-creating-insert.json"));
+
+        assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
+        run.built(EventSeats.class, DynamoDbClient.class);
+        run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
+                HoldPlacement.class, HoldSweeper.class, PaymentReconciler.class);
     }
 
     /** The invocation's result and the bean types the handler's context had built after priming and after working. */

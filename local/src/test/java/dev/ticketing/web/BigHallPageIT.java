@@ -55,7 +55,7 @@ class BigHallPageIT {
     void aTwentyThousandSeatHallIsShownWholeAndQuickly() {
         Api api = TestStack.api();
         long creating = System.nanoTime();
-        String event = api.createEvent(100, 200);
+        String event = api.createHall(100, 200, "20.00"); // over 10,000 seats: 202 CREATING, then ON_SALE
         System.out.printf("BigHallPageIT: the 20,000-seat event was created in %d ms%n", (System.nanoTime() - creating) / 1_000_000);
         api.hold(event, api.newUser("fred"), "40-100", "40-101");
         WebDriver page = browsers.desktop();

@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * A show with a rectangular seat plan of {@code rows x columns} seats, priced by row, sold from {@code salesStart}
- * (inclusive) to {@code salesEnd} (exclusive), with its {@link SingleSeatRule}.
+ * (inclusive) to {@code salesEnd} (exclusive), with its {@link SingleSeatRule}; its {@link EventStatus} says whether
+ * its seats are all written ({@code failureReason}: why writing them stopped, when it did).
  */
 public record Event(String id, String name, Instant date, int rows, int columns, String currency,
                     List<PriceTier> prices, @JsonIgnore int rowsPerBlock, SingleSeatRule singleSeatRule,
-                    Instant salesStart, Instant salesEnd) {
+                    Instant salesStart, Instant salesEnd, EventStatus status, String failureReason) {
 
     /** Seats of an event are stored in blocks of whole rows of about this many seats, one partition each. */
     static final int SEATS_PER_BLOCK = 1000;
@@ -23,6 +24,35 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
                  int rowsPerBlock) {
         this(id, name, date, rows, columns, currency, prices, rowsPerBlock, SingleSeatRule.ALLOW, Instant.EPOCH, date);
+    }
+
+    /** An event on sale (every seat written). */
+    public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
+                 int rowsPerBlock, SingleSeatRule singleSeatRule, Instant salesStart, Instant salesEnd) {
+        this(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart, salesEnd,
+                EventStatus.ON_SALE, null);
+    }
+
+    /** The same event in another status of its creation. */
+    public Event withStatus(EventStatus newStatus, String reason) {
+        return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
+                salesEnd, newStatus, reason);
+    }
+
+    /**
+     * A 409 {@code event-not-on-sale} unless every seat of the event is written: until then nobody may hold a seat
+     * (seat writes overwrite, which is only safe while no seat can be held) or see a map that is still filling.
+     */
+    public void requireOnSale() {
+        if (status == EventStatus.ON_SALE) {
+            return;
+        }
+        throw new ConflictException("event-not-on-sale", "Event not on sale yet",
+                "Event " + id + " is " + status + (status == EventStatus.FAILED
+                        ? " (" + failureReason + "): its creation stopped; repeating POST /events with the same "
+                        + "Idempotency-Key resumes it"
+                        : ": its seats are still being written; GET /events/" + id + " shows when it is ON_SALE"),
+                Map.of("eventId", id, "status", status.name()));
     }
 
     public static int rowsPerBlockFor(int columns) {

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /events/{id}/holds}: replays an idempotent retry, refuses outside the sales window, holds the seats
+ * {@code POST /events/{id}/holds}: replays an idempotent retry, refuses an event still being created and outside the
+ * sales window, holds the seats
  * asked for by id (under the event's {@link SingleSeatRule}), or has the event's allocator pick the best seats for a
  * quantity ("N together", or split) and hold them ({@link EventAllocator}).
  */
@@ -70,6 +71,7 @@ public class HoldPlacement {
                 return new Placed(first.get(), 0, true);
             }
         }
+        event.requireOnSale();
         event.requireSalesOpen(clock.instant());
         try {
             return request.byQuantity()

@@ -22,6 +22,27 @@ public record SeatMap(String eventId, String version, boolean salesOpen, Instant
     public record Row(int row, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price, String seats) {
     }
 
+    /**
+     * One page of the full map: the seats of whole rows {@code fromRow..toRow}, and the path of the page after it
+     * ({@code next}, null on the last page).
+     */
+    public record Page(String eventId, String version, boolean salesOpen, Instant salesStart, Instant salesEnd,
+                       int rows, int columns, String currency, int fromRow, int toRow, List<Seat> seats, String next) {
+    }
+
+    /** The seats of these rows, with the link to the next page. */
+    public Page page(RowRange range) {
+        RowRange next = range.next(rows);
+        return new Page(eventId, version, salesOpen, salesStart, salesEnd, rows, columns, currency, range.fromRow(),
+                range.toRow(), seats.subList((range.fromRow() - 1) * columns, range.toRow() * columns),
+                next == null ? null : pagePath(eventId, next));
+    }
+
+    /** Where a page of the full map of an event is: {@code /events/<id>/seats?fromRow=..&toRow=..}. */
+    public static String pagePath(String eventId, RowRange range) {
+        return "/events/" + eventId + "/seats?fromRow=" + range.fromRow() + "&toRow=" + range.toRow();
+    }
+
     public Compact compact() {
         List<Row> compactRows = new java.util.ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {

@@ -27,6 +27,7 @@ public class SeatMapService {
 
     public SeatMap read(String eventId) {
         Event event = events.get(eventId);
+        event.requireOnSale(); // an event still being created has no complete map to show
         Instant now = clock.instant();
         List<Seat> view = new ArrayList<>(event.seatCount());
         MessageDigest digest = sha256();

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The seat map on the hot read path. Reading a 20,000-seat map is ~20 parallel queries; doing that per request
  * would make reads cost what the crowd costs. Instead each function instance keeps, per event, one snapshot of the
- * map, rendered to JSON once, and
+ * map, each form (each page of the full one) rendered to JSON once, and
  * <ul>
  *   <li>reuses it for at most {@code SEATMAP_MAX_AGE} (default 0.5 s), so a change made anywhere is visible to
  *       every viewer within that plus one read (well within the promised 1 s);</li>
@@ -42,7 +42,8 @@ public class SeatMapSnapshots {
         private final SeatMap map;
         private final Instant freshUntil;
         private final Instant servableUntil;
-        private volatile String fullJson;
+        /** Pages of the full form, rendered once each (a few: most viewers ask for the same pages). */
+        private final Map<RowRange, String> pages = new ConcurrentHashMap<>();
         private volatile String compactJson;
 
         Snapshot(SeatMap map, Instant freshUntil, Instant servableUntil) {
@@ -59,11 +60,17 @@ public class SeatMapSnapshots {
             return map;
         }
 
-        public String fullJson() {
-            if (fullJson == null) {
-                fullJson = render(map);
+        /** One page of the full form ({@link SeatMap.Page}). */
+        public String fullJson(RowRange rows) {
+            String known = pages.get(rows);
+            if (known != null) {
+                return known;
             }
-            return fullJson;
+            String page = render(map.page(rows));
+            if (pages.size() < PAGES_KEPT) {
+                pages.put(rows, page);
+            }
+            return page;
         }
 
         public String compactJson() {
@@ -77,6 +84,9 @@ public class SeatMapSnapshots {
             return new Snapshot(map, now, servableUntil);
         }
     }
+
+    /** Rendered pages of the full form a snapshot keeps (any range may be asked; the usual ones are kept). */
+    private static final int PAGES_KEPT = 64;
 
     /** The promise: what a viewer sees is never older than this. */
     static final Duration STALENESS_LIMIT = SeatMapConfig.FRESHNESS_BOUND;

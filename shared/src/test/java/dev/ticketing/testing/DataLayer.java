@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -47,18 +48,30 @@ public final class DataLayer implements AutoCloseable {
     private final ApplicationContext context;
 
     public DataLayer() {
-        this(1);
+        this(1, UnaryOperator.identity());
     }
 
     /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event. */
     public DataLayer(int maxActiveHoldsPerUser) {
+        this(maxActiveHoldsPerUser, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, the beans calling DynamoDB through {@code wrap} of the real client (to make a call fail, say);
+     * {@link #dynamo} stays the real one.
+     */
+    public DataLayer(UnaryOperator<DynamoDbClient> wrap) {
+        this(1, wrap);
+    }
+
+    private DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
         this.context = ApplicationContext.builder()
                 .properties(Map.of("table.name", table, "hold.duration", "PT10M",
                         "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser)))
-                .singletons(dynamo, clock)
+                .singletons(wrap.apply(dynamo), clock)
                 .start();
     }
 

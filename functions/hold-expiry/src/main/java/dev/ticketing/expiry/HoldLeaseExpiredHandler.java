@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.ticketing.holds.ExpiredHolds;
 import dev.ticketing.holds.ExpiryOutcome;
+import dev.ticketing.lambda.StreamRecords;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
@@ -17,8 +17,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,24 +72,19 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
-        List<BatchItemFailure> failures = new ArrayList<>();
-        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         try (LogFields.Scope fields = LogFields.scope()) {
             invocation.context().ifPresent(lambda -> fields
                     .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
-            for (DynamodbStreamRecord record : records) {
-                expire(record, failures);
-            }
+            return StreamRecords.each(event, this::expire);
         }
-        return new StreamsEventResponse(failures);
     }
 
-    private void expire(DynamodbStreamRecord record, List<BatchItemFailure> failures) {
-            Optional<String> holdId = LeaseTtlRemovals.expiredHoldOf(record);
+    private boolean expire(DynamodbStreamRecord record) {
+        Optional<String> holdId = LeaseTtlRemovals.expiredHoldOf(record);
         if (holdId.isEmpty()) {
             LOG.debug("ignored stream record {} ({}): not a TTL deletion of a hold lease", record.getEventID(),
                     record.getEventName());
-            return;
+            return true;
         }
         try (LogFields.Scope fields = LogFields.scope()) {
             fields.put(LogFields.HOLD_ID, holdId.get());
@@ -101,10 +94,11 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
                 if (outcome == ExpiryOutcome.ENDED) {
                     metrics.count(Figure.HOLDS_EXPIRED, 1);
                 }
+                return true;
             } catch (RuntimeException e) {
                 LOG.warn("could not end expired hold {}; reporting record {} for a retry", holdId.get(),
                         record.getDynamodb().getSequenceNumber(), e);
-                failures.add(new BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                return false;
             }
         }
     }

@@ -153,6 +153,24 @@ public final class Api {
         return created.json().get("id").asText();
     }
 
+    /**
+     * A hall of {@code rows} x {@code columns} seats at one price, on sale: {@code POST /events} answers a big one
+     * {@code 202} CREATING, and its seats are written by EventSeatsFunction; this waits (a minute at most) until
+     * {@code GET /events/{id}} says ON_SALE.
+     */
+    public String createHall(int rows, int columns, String price) {
+        Map<String, Object> body = Map.of("name", "Big hall", "date", "2027-03-01T20:00:00Z", "rows", rows,
+                "columns", columns, "currency", "EUR", "prices", List.of(Map.of("fromRow", 1, "toRow", rows, "price", price)));
+        Response created = post("/events", admin(), body);
+        if (created.status() != 201 && created.status() != 202) {
+            throw new AssertionError("event not created: " + created);
+        }
+        String id = created.json().get("id").asText();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "ON_SALE".equals(get("/events/" + id, admin()).json().path("status").asText()));
+        return id;
+    }
+
     public Response hold(String eventId, String token, String... seats) {
         return post("/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
     }

@@ -2,6 +2,7 @@ package dev.ticketing.api.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.events.Event;
+import dev.ticketing.events.EventStatus;
 import dev.ticketing.events.creation.EventService;
 import dev.ticketing.events.NewEvent;
 import dev.ticketing.identity.Caller;
@@ -10,9 +11,12 @@ import dev.ticketing.logging.LogFields;
 import dev.ticketing.store.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
 import java.util.List;
@@ -29,12 +33,23 @@ public class EventsController {
         this.events = events;
     }
 
+    /**
+     * 201 with the event ON_SALE; 202 with the event still CREATING (a big hall: its seats are being written, poll
+     * {@code Location} until it is ON_SALE). A retry with the same {@code Idempotency-Key} answers the same event
+     * (marked {@code Idempotent-Replayed}), resuming its creation if it stopped.
+     */
     @Post
-    public HttpResponse<Event> create(Caller caller, @Body NewEvent request) {
-        Event event = events.create(caller, request);
+    public HttpResponse<Event> create(Caller caller, @Body NewEvent request,
+                                      @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+        EventService.Created created = events.create(caller, request, idempotencyKey);
+        Event event = created.event();
         LogFields.put(LogFields.EVENT_ID, event.id());
-        LOG.info("event created: {} rows x {} columns", event.rows(), event.columns());
-        return HttpResponse.created(event, URI.create("/events/" + event.id()));
+        LOG.info("event {}: {} rows x {} columns, {}", created.replayed() ? "replayed" : "created", event.rows(),
+                event.columns(), event.status());
+        URI location = URI.create("/events/" + event.id());
+        MutableHttpResponse<Event> response = event.status() == EventStatus.ON_SALE ? HttpResponse.created(event, location)
+                : HttpResponse.<Event>accepted(location).body(event);
+        return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
     /** The answer: a page of events, and the cursor of the next page ({@code null} at the end). */

@@ -1,0 +1,188 @@
+package dev.ticketing.events.creation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ticketing.events.Event;
+import dev.ticketing.events.EventItems;
+import dev.ticketing.events.EventStatus;
+import dev.ticketing.events.EventStore;
+import dev.ticketing.events.NewEvent;
+import dev.ticketing.holds.HoldPlacement;
+import dev.ticketing.holds.HoldRequest;
+import dev.ticketing.idempotency.IdempotencyKeys;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.ConflictException;
+import dev.ticketing.seats.SeatMapService;
+import dev.ticketing.store.Table;
+import dev.ticketing.testing.DataLayer;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * Creating an event against DynamoDB Local, without HTTP: the event first, then its seats, idempotent with an
+ * {@code Idempotency-Key}, resumable after a failure halfway (injected at the DynamoDB client), never held or shown
+ * before every seat is in.
+ */
+class EventCreationIT {
+    private static final Caller ADMIN = new Caller("admin-1", true);
+    private static DataLayer store;
+    private static FailingBatchWrites dynamo;
+    private static EventService service;
+    private static EventSeats eventSeats;
+    private static EventStore events;
+
+    @BeforeAll
+    static void start() {
+        store = new DataLayer(real -> dynamo = new FailingBatchWrites(real));
+        service = store.bean(EventService.class);
+        eventSeats = store.bean(EventSeats.class);
+        events = store.bean(EventStore.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @Test
+    void theSameKeyTwiceCreatesOneEventWithEachSeatOnce() {
+        NewEvent hall = hall(4, 50);
+
+        EventService.Created first = service.create(ADMIN, hall, keyOf(hall));
+        EventService.Created again = service.create(ADMIN, hall, keyOf(hall));
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(first.event().status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.event().id()).isEqualTo(first.event().id());
+        assertThat(eventsNamed(hall.name())).containsExactly(first.event().id());
+        assertThat(seatKeys(first.event().id())).hasSize(200);
+    }
+
+    @Test
+    void theSameKeyWithAnotherEventIsRefusedAndCreatesNothing() {
+        NewEvent hall = hall(2, 10);
+        service.create(ADMIN, hall, keyOf(hall));
+        NewEvent other = new NewEvent(hall.name(), hall.date(), 3, 10, "EUR", List.of(new NewEvent.Price(1, 3, "20.00")));
+
+        assertThatThrownBy(() -> service.create(ADMIN, other, keyOf(hall)))
+                .isInstanceOf(IdempotencyKeys.KeyReusedException.class);
+        assertThat(eventsNamed(hall.name())).hasSize(1);
+    }
+
+    @Test
+    void aCreationThatFailsHalfwayIsFailedAndARetryWithTheSameKeyFinishesItWithNoSeatTwice() {
+        NewEvent hall = hall(10, 50); // 500 seats: 20 batches of 25
+        dynamo.failCall(3);
+
+        assertThatThrownBy(() -> service.create(ADMIN, hall, keyOf(hall)))
+                .isInstanceOf(DynamoDbException.class);
+
+        String id = eventsNamed(hall.name()).get(0);
+        Event failed = events.get(id);
+        assertThat(failed.status()).isEqualTo(EventStatus.FAILED);
+        assertThat(failed.failureReason()).contains("DynamoDbException");
+        assertThat(seatKeys(id)).hasSizeLessThan(500);
+        assertRefusedAsNotOnSale(() -> holdOneSeat(id));
+        assertThat(events.list()).extracting(Event::id).doesNotContain(id);
+
+        EventService.Created retried = service.create(ADMIN, hall, keyOf(hall));
+
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.event().id()).isEqualTo(id);
+        assertThat(retried.event().status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(events.get(id).status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(eventsNamed(hall.name())).containsExactly(id);
+        assertThat(seatKeys(id)).hasSize(500);
+        assertThat(holdOneSeat(id).hold().seats()).hasSize(1);
+    }
+
+    @Test
+    void aBigHallIsAnsweredCreatingAndIsNeitherListedNorHeldNorShownUntilItsSeatsAreIn() {
+        int rows = EventService.INLINE_SEATS / 500 + 1;
+        NewEvent hall = hall(rows, 500);
+
+        EventService.Created created = service.create(ADMIN, hall, keyOf(hall));
+
+        String id = created.event().id();
+        assertThat(created.event().status()).isEqualTo(EventStatus.CREATING);
+        assertThat(events.get(id).status()).isEqualTo(EventStatus.CREATING);
+        assertThat(seatKeys(id)).isEmpty();
+        assertRefusedAsNotOnSale(() -> holdOneSeat(id));
+        assertRefusedAsNotOnSale(() -> store.bean(SeatMapService.class).read(id));
+        assertThat(events.list()).extracting(Event::id).doesNotContain(id);
+
+        Event done = eventSeats.complete(id, Duration.ZERO); // what EventSeatsFunction does for the stream record
+
+        assertThat(done.status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(seatKeys(id)).hasSize(rows * 500);
+        assertThat(events.list()).extracting(Event::id).contains(id);
+        assertThat(holdOneSeat(id).hold().seats()).hasSize(1);
+    }
+
+    @Test
+    void aWriterHoldingTheLeaseKeepsOthersOutUntilItsLeaseRunsOut() {
+        NewEvent hall = hall(EventService.INLINE_SEATS / 500 + 1, 500);
+        String id = service.create(ADMIN, hall, null).event().id();
+        // another writer claimed it and then died, without finishing or failing the event
+        assertThat(store.bean(Table.class).writeAlone(store.bean(EventItems.class)
+                .claim(id, "dead-writer", store.clock.instant().plus(EventSeats.LEASE), store.clock.instant()))).isTrue();
+
+        assertThat(eventSeats.complete(id, Duration.ZERO).status()).isEqualTo(EventStatus.CREATING);
+        assertThat(seatKeys(id)).isEmpty();
+
+        store.clock.advance(EventSeats.LEASE.plusSeconds(1));
+
+        assertThat(eventSeats.complete(id, Duration.ZERO).status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(seatKeys(id)).hasSize(hall.rows() * hall.columns());
+    }
+
+    private static NewEvent hall(int rows, int columns) {
+        return new NewEvent("Hall " + UUID.randomUUID(), store.clock.instant().plus(Duration.ofDays(30)).toString(),
+                rows, columns, "EUR", List.of(new NewEvent.Price(1, rows, "20.00")));
+    }
+
+    private static String keyOf(NewEvent hall) {
+        return "key-" + hall.name().substring("Hall ".length());
+    }
+
+    private static HoldPlacement.Placed holdOneSeat(String eventId) {
+        return store.bean(HoldPlacement.class).place(new Caller("buyer-" + UUID.randomUUID(), false), eventId,
+                HoldRequest.ofSeats(List.of("1-1")), null);
+    }
+
+    private static void assertRefusedAsNotOnSale(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).type()).endsWith("event-not-on-sale"));
+    }
+
+    /** The ids of every event item of this name in the table. */
+    private static List<String> eventsNamed(String name) {
+        return store.dynamo.scanPaginator(b -> b.tableName(store.table)
+                        .filterExpression("begins_with(pk, :event) AND #name = :name")
+                        .expressionAttributeNames(Map.of("#name", "name"))
+                        .expressionAttributeValues(Map.of(":event", AttributeValue.fromS("EVENT#"),
+                                ":name", AttributeValue.fromS(name))))
+                .items().stream().map(item -> item.get("id").s()).toList();
+    }
+
+    /** The keys of every seat item of the event in the table, whatever block they are in (a set: each seat once). */
+    private static Set<String> seatKeys(String eventId) {
+        Set<String> keys = new HashSet<>();
+        store.dynamo.scanPaginator(b -> b.tableName(store.table)
+                        .filterExpression("begins_with(pk, :seats)")
+                        .expressionAttributeValues(Map.of(":seats", AttributeValue.fromS("SEATS#" + eventId + "#"))))
+                .items().forEach(item -> assertThat(keys.add(item.get("pk").s() + "/" + item.get("sk").s())).isTrue());
+        return keys;
+    }
+}
