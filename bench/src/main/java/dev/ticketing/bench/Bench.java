@@ -37,7 +37,7 @@ public final class Bench {
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
                           commit-barrier [per-block]   one transaction with and without waiting for DynamoDB Local's commit
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
-                          instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          instances [seconds] [rows] [cols] [compact|full]  DynamoDB reads/s of one event's map, 8/64/512 API instances
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
                         """);
                 System.exit(which.equals("help") ? 0 : 2);

@@ -59,7 +59,10 @@ final class FunctionPermissions {
             "ExpiredHoldSweepFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
                             "dynamodb:BatchGetItem"),
-                    on(EXPIRY_INDEX, "dynamodb:Query")));
+                    on(EXPIRY_INDEX, "dynamodb:Query")),
+            // writes seat changes into the block items, conditionally, and reads nothing
+            "SeatMapProjectionFunction", grants(
+                    on(TABLE, "dynamodb:UpdateItem")));
 
     /** What Lambda itself does with a function's role: poll its event source, send what failed to a destination. */
     static final Map<String, Set<Grant>> SERVICE = Map.of(
@@ -68,7 +71,11 @@ final class FunctionPermissions {
             "HoldExpiryFunction", grants(
                     on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                             "dynamodb:ListStreams"),
-                    on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")));
+                    on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")),
+            "SeatMapProjectionFunction", grants(
+                    on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                            "dynamodb:ListStreams"),
+                    on("SeatMapDeadLetterQueue", "sqs:SendMessage")));
 
     /**
      * Secrets the payment functions fetch at run time in AWS (PaymentSecretsPrefix: the secrets named by

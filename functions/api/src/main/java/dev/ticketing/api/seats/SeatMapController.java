@@ -14,13 +14,11 @@ import io.micronaut.http.annotation.QueryValue;
 
 /**
  * The seat map, full or compact, with an ETag so a polling client mostly gets 304. Public (no token): it holds no
- * personal data, so a visitor sees the live map before signing in and a CDN may answer it.
+ * personal data, so a visitor sees the live map before signing in and a CDN may answer it
+ * ({@link dev.ticketing.api.caching.PublicReadCaching}).
  */
 @Controller("/events/{eventId}/seats")
 public class SeatMapController {
-    /** Browsers revalidate every time (mostly a 304); a CDN may serve it for 1 s, the promised staleness bound. */
-    static final String CACHE_CONTROL = "no-cache, s-maxage=1";
-
     private final SeatMapSnapshots seatMaps;
 
     public SeatMapController(SeatMapSnapshots seatMaps) {
@@ -34,15 +32,14 @@ public class SeatMapController {
         if (format != null && !compact && !"full".equals(format)) {
             throw new InvalidRequestException("format must be 'full' or 'compact'");
         }
-        SeatMapSnapshots.Snapshot map = seatMaps.current(eventId);
+        // the compact map comes from the stream-kept block items (cheap to refresh), the full one from every seat
+        SeatMapSnapshots.Snapshot map = compact ? seatMaps.compact(eventId) : seatMaps.current(eventId);
         String etag = "\"" + map.version() + (compact ? "-c" : "-f") + "\"";
         if (etag.equals(ifNoneMatch)) {
-            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
         return HttpResponse.ok(compact ? map.compactJson() : map.fullJson())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+                .header(HttpHeaders.ETAG, etag);
     }
 }
