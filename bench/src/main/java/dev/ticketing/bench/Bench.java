@@ -21,6 +21,7 @@ public final class Bench {
             case "commit-barrier" -> CommitBarrierCost.run(rest);
             case "leak" -> ContextLeak.run(rest);
             case "instances" -> InstanceReads.run(rest);
+            case "freshness" -> SeatMapFreshness.run(rest);
             case "capacity" -> Capacity.run(rest);
             default -> {
                 System.err.println("""
@@ -37,7 +38,8 @@ public final class Bench {
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
                           commit-barrier [per-block]   one transaction with and without waiting for DynamoDB Local's commit
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
-                          instances [seconds] [rows] [cols] [compact|full]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          instances [seconds] [rows] [cols] [compact|full] [8,64,512]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          freshness [changes]          compact map: data-layer write answered -> visible over HTTP, p50/p99
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
                         """);
                 System.exit(which.equals("help") ? 0 : 2);

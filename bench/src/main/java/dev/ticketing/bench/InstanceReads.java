@@ -53,7 +53,8 @@ final class InstanceReads {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int columns = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         boolean compact = !(args.length > 3 && "full".equals(args[3]));
-        int[] instanceCounts = {8, 64, 512};
+        int[] instanceCounts = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[]{8, 64, 512};
         try (BenchStack bench = BenchStack.start(LocalOptions.defaults())) {
             String event = bench.createEvent(rows, columns);
             Counting counting = new Counting();
@@ -98,10 +99,13 @@ final class InstanceReads {
                         return null;
                     }));
                 }
-                for (Future<?> f : running) {
-                    f.get();
+                try {
+                    for (Future<?> f : running) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
-                pool.shutdown();
                 double s = seconds;
                 System.out.printf("%9d  %11.1f  %16.1f  %12.0f  %27.0f  %8.0f%n", instances,
                         (double) counting.items.get() / (compact ? blockCount(rows, columns) : rows * columns) / s, counting.calls.get() / s, counting.items.get() / s,

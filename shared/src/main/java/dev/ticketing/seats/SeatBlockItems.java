@@ -10,6 +10,7 @@ import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,14 +31,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * spread over partitions), sort key {@code MAP}. Attributes:
  * <ul>
  *   <li>{@code version}: bumped by every write that changes the item; the map's version (ETag) is made from these;</li>
- *   <li>per seat that ever changed, {@code "<row>-<col>"}: the number {@code seatVersion * 4 + status ordinal}
- *       ({@link SeatItems#VERSION}), so "newer" is one numeric comparison in a condition;</li>
- *   <li>per RESERVED seat, {@code "x<row>-<col>"}: when the reservation expires (epoch millis), for lazy expiry at
- *       read time ({@link SeatAvailability#visibleStatus}).</li>
+ *   <li>per seat that ever changed, its row and column in base 36, two digits each ({@code "1k0c"} is 56-12): the
+ *       number {@code <seat version>.<status ordinal><expires_at, 13 digits>} ({@link SeatItems#VERSION}; the expiry
+ *       epoch millis only while RESERVED), so "newer" is one numeric comparison in a condition, and a seat costs
+ *       ~6 bytes (~13 while reserved).</li>
  * </ul>
  * A seat without an attribute is AVAILABLE at version 0, which is how every seat is created; so a new event's map is
  * whole before its first change without any block item, and the projection creates an item at its first change.
- * A fully changed block of 1,000 seats is ~8 KB, plus ~14 B per reserved seat.
+ * A block of 1,000 seats is at most ~13 KB (all reserved), ~6 KB once sold.
  *
  * <p>Every write is a conditional UpdateItem that applies a seat's change only if it is newer than the seat's value
  * in the item: a redelivered or out-of-order stream batch never takes a seat back to an older state.
@@ -46,7 +47,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public class SeatBlockItems {
     static final String VERSION = "version";
     private static final String SORT_KEY = "MAP";
-    private static final String EXPIRY_PREFIX = "x";
+    /** Digits after the point: the status ordinal, then 13 for the expiry in epoch millis. */
+    private static final int FRACTION_DIGITS = 14;
+    private static final long EXPIRY_SCALE = 10_000_000_000_000L;
     /** Seats per UpdateItem: keeps the condition (~45 characters a seat) well under DynamoDB's 4 KB per expression. */
     static final int SEATS_PER_WRITE = 25;
     /** BatchGetItem takes at most 100 keys. */
@@ -56,12 +59,14 @@ public class SeatBlockItems {
     public record StoredBlock(int block, long version, Map<String, AttributeValue> item) {
         /** The seat as this block has it; a seat never changed is AVAILABLE. */
         public StoredSeat seat(SeatId seat) {
-            AttributeValue value = item.get(seat.toString());
+            AttributeValue value = item.get(name(seat));
             if (value == null) {
                 return new StoredSeat(seat, SeatStatus.AVAILABLE, 0, null);
             }
-            SeatStatus status = SeatStatus.values()[(int) (Long.parseLong(value.n()) % 4)];
-            return new StoredSeat(seat, status, Attr.num(item, EXPIRY_PREFIX + seat), null);
+            BigDecimal number = new BigDecimal(value.n());
+            long fraction = number.subtract(new BigDecimal(number.toBigInteger())).movePointRight(FRACTION_DIGITS)
+                    .longValueExact();
+            return new StoredSeat(seat, SeatStatus.values()[(int) (fraction / EXPIRY_SCALE)], fraction % EXPIRY_SCALE, null);
         }
     }
 
@@ -73,6 +78,24 @@ public class SeatBlockItems {
 
     public static String partition(String eventId, int block) {
         return "SEATMAP#" + eventId + "#" + block;
+    }
+
+    /** A seat's attribute: its row and column in base 36, two digits each (rows and columns are at most 500). */
+    static String name(SeatId seat) {
+        return base36(seat.row()) + base36(seat.column());
+    }
+
+    private static String base36(int number) {
+        String digits = Integer.toString(number, 36);
+        return digits.length() == 1 ? "0" + digits : digits;
+    }
+
+    /** A seat's value: its version, then after the point its status and, while RESERVED, its expiry. */
+    static String value(SeatChange change) {
+        long expiry = change.status() == SeatStatus.RESERVED ? change.expiresAtMillis() : 0;
+        BigDecimal fraction = BigDecimal.valueOf(change.status().ordinal() * EXPIRY_SCALE + expiry)
+                .movePointLeft(FRACTION_DIGITS);
+        return BigDecimal.valueOf(change.version()).add(fraction).stripTrailingZeros().toPlainString();
     }
 
     static Map<String, AttributeValue> key(String eventId, int block) {
@@ -108,28 +131,18 @@ public class SeatBlockItems {
 
     private TransactWriteItem update(String eventId, int block, List<SeatChange> changes) {
         List<String> sets = new ArrayList<>();
-        List<String> removes = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":one", n(1));
         for (int i = 0; i < changes.size(); i++) {
             SeatChange change = changes.get(i);
-            names.put("#s" + i, change.seat().toString());
-            names.put("#x" + i, EXPIRY_PREFIX + change.seat());
-            values.put(":s" + i, n(change.version() * 4 + change.status().ordinal()));
+            names.put("#s" + i, name(change.seat()));
+            values.put(":s" + i, AttributeValue.fromN(value(change)));
             sets.add("#s" + i + " = :s" + i);
             conditions.add("(attribute_not_exists(#s" + i + ") OR #s" + i + " < :s" + i + ")");
-            if (change.status() == SeatStatus.RESERVED) {
-                values.put(":x" + i, n(change.expiresAtMillis()));
-                sets.add("#x" + i + " = :x" + i);
-            } else {
-                removes.add("#x" + i);
-            }
         }
-        String expression = "SET " + String.join(", ", sets)
-                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes))
-                + " ADD " + VERSION + " :one";
+        String expression = "SET " + String.join(", ", sets) + " ADD " + VERSION + " :one";
         return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
                 .key(key(eventId, block))
                 .updateExpression(expression)
