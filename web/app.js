@@ -171,8 +171,18 @@ async function enter({ focus }) {
 
 async function loadEvents(preferred) {
   try {
-    const answer = await api.get('/events');
-    state.events = answer.data?.events || [];
+    // the list comes a page at a time, soonest first; follow it to the end (an event's page is one entry of it)
+    const events = [];
+    let cursor = null;
+    for (let page = 0; page < 50; page++) {
+      const answer = await api.get('/events?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      events.push(...(answer.data?.events || []));
+      cursor = answer.data?.next;
+      if (!cursor) {
+        break;
+      }
+    }
+    state.events = events;
   } catch (error) {
     report(error);
     return;
@@ -696,12 +706,23 @@ async function loadTickets({ quiet, highlight = null }) {
     body.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
   }
   try {
-    const answer = await api.get('/me/tickets', { accept: [404] });
-    if (answer.status === 404) {
-      body.replaceChildren(el('p', { class: 'muted' }, 'This server does not list tickets yet.'));
-      return;
+    // the list comes a page at a time; the newest 1,000 tickets are plenty for one screen
+    const tickets = [];
+    let cursor = null;
+    for (let page = 0; page < 10; page++) {
+      const answer = await api.get('/me/tickets?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''),
+        { accept: [404] });
+      if (answer.status === 404) {
+        body.replaceChildren(el('p', { class: 'muted' }, 'This server does not list tickets yet.'));
+        return;
+      }
+      tickets.push(...(answer.data?.tickets || []));
+      cursor = answer.data?.next;
+      if (!cursor) {
+        break;
+      }
     }
-    state.tickets = answer.data?.tickets || [];
+    state.tickets = tickets;
     seatMap.setYours(state.tickets.filter((ticket) => ticket.status === 'PAID' && ticket.eventId === state.eventId)
       .map((ticket) => ticket.seatId));
     if (!$('#tickets').hidden) {

@@ -210,6 +210,11 @@ public final class LocalSystem implements AutoCloseable {
         return jwt.issue(userId, admin);
     }
 
+    /** A token the front accepts with any {@code groups} claim (see {@link LocalJwt#issue(String, Object)}). */
+    public String token(String userId, Object groups) {
+        return jwt.issue(userId, groups);
+    }
+
     /** The mock payment providers (mock PayPal, mock card checkout) mounted on the front. */
     public LocalPayments payments() {
         return payments;

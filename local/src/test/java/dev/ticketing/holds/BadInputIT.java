@@ -33,6 +33,24 @@ class BadInputIT {
     }
 
     @Test
+    void aFormBodyIsNoQueryValue() throws Exception {
+        // a form-encoded body that is not valid form encoding once failed every query value with a 500
+        String body = "{\"name\":\"%\"}";
+        String form = raw("GET /events?limit=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertThat(form).startsWith("HTTP/1.1 200");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        java.net.URI base = api.baseUrl();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aBadHoldRequestIsAClearProblemAndWritesNothing() {
         String event = api.createEvent(3, 4);
         String alice = api.newUser("alice");
@@ -86,6 +104,48 @@ class BadInputIT {
         refusedWithoutWriting(400, "format", () -> api.get("/events/nope/seats?format=huge", admin));
 
         assertThat(api.post("/events", admin, valid).status()).isEqualTo(201);
+    }
+
+    @Test
+    void bodiesAreReadStrictly() {
+        String admin = api.admin();
+        String event = api.createEvent(3, 4);
+        String alice = api.newUser("alice");
+        String holds = "/events/" + event + "/holds";
+        Map<String, Object> valid = Map.of("name", "Show", "date", "2027-01-01T20:00:00Z", "rows", 3, "columns", 4,
+                "currency", "EUR", "prices", List.of(Map.of("fromRow", 1, "toRow", 3, "price", "10.00")));
+
+        // quantities are integers of JSON type number
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":2.7}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":2.0}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":\"2\"}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":0}"));
+        refusedWithoutWriting(400, "together", () -> api.post(holds, alice, "{\"quantity\":1,\"together\":\"true\"}"));
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post(holds, alice, "{\"quantity\":1,\"quantity\":20}"));
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post(holds, alice, "{\"quantity\":1} {}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":99999999999}"));
+        // numbers in ASCII digits, no negative zero, no number from a string nor a string from a number
+        refusedWithoutWriting(400, "rows", () -> api.post("/events", admin, with(valid, "rows", "3")));
+        refusedWithoutWriting(400, "name", () -> api.post("/events", admin, with(valid, "name", 42)));
+        for (String price : List.of("\uFF11\uFF10", "-0.00", "-0", "1e1")) {
+            refusedWithoutWriting(400, "price", () -> api.post("/events", admin, with(valid, "prices",
+                    List.of(Map.of("fromRow", 1, "toRow", 3, "price", price)))));
+        }
+        refusedWithoutWriting(400, "price", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 3, "price", 10)))));
+        // dates within 2000 .. ten years ahead
+        for (String date : List.of("1970-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "2999-01-01T00:00:00Z")) {
+            refusedWithoutWriting(400, "date", () -> api.post("/events", admin, with(valid, "date", date)));
+        }
+        // lengths in characters: 101 emoji (202 UTF-16 units) are a fine name under the 200 limit
+        Api.Response emoji = api.post("/events", admin, with(valid, "name", "\uD83C\uDFAD".repeat(101)));
+        assertThat(emoji.status()).as(emoji.toString()).isEqualTo(201);
+        // an Idempotency-Key is 1-128 visible ASCII characters
+        for (String key : List.of("k".repeat(129), "with space")) {
+            refusedWithoutWriting(400, "Idempotency-Key", () -> api.send("POST", holds, alice, Map.of("quantity", 1),
+                    Map.of("Idempotency-Key", key)));
+        }
+        assertThat(api.post(holds, alice, "{\"quantity\":2}").status()).isEqualTo(201);
     }
 
     private void refusedWithoutWriting(int status, String detailMentions, java.util.function.Supplier<Api.Response> call) {

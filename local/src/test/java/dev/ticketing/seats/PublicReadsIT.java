@@ -17,11 +17,32 @@ class PublicReadsIT {
     private final Api api = TestStack.api();
 
     @Test
+    void theEventListComesAPageAtATime() {
+        api.createEvent(1, 1);
+        api.createEvent(1, 1);
+        Api.Response first = api.get("/events?limit=1", null);
+        assertThat(first.json().get("events")).hasSize(1);
+        Api.Response second = api.get("/events?limit=1&cursor=" + first.json().get("next").asText(), null);
+        assertThat(second.json().get("events")).hasSize(1);
+        assertThat(second.json().get("events").get(0).get("id")).isNotEqualTo(first.json().get("events").get(0).get("id"));
+
+        String alice = api.newUser("alice");
+        api.hold(api.createEvent(1, 2), alice, "1-1", "1-2");
+        String ticketsCursor = api.get("/me/tickets?limit=1", alice).json().get("next").asText();
+        for (String query : List.of("limit=0", "limit=1000", "cursor=x", "cursor=" + ticketsCursor)) {
+            Api.Response refused = api.get("/events?" + query, null);
+            assertThat(refused.status()).as(query + " -> " + refused).isEqualTo(400);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
     void theEventsAndTheSeatMapAreReadWithoutAToken() {
         String event = api.createEvent(2, 3);
         api.hold(event, api.newUser("alice"), "1-2");
 
-        assertThat(api.get("/events", null).json().get("events"))
+        assertThat(api.get("/events", null).status()).isEqualTo(200);
+        assertThat(api.allEvents(null))
                 .anySatisfy(listed -> assertThat(listed.get("id").asText()).isEqualTo(event));
         assertThat(api.get("/events/" + event, null).json().get("rows").asInt()).isEqualTo(2);
         assertThat(api.compactRows(event).get(0)).isEqualTo("ARA");

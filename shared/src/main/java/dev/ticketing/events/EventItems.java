@@ -6,6 +6,7 @@ import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
 import dev.ticketing.store.Keys;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -49,6 +51,15 @@ public class EventItems {
     public PutItemRequest create(Event event) {
         return PutItemRequest.builder().tableName(table.name()).item(toItem(event))
                 .conditionExpression("attribute_not_exists(pk)").build();
+    }
+
+    /**
+     * The {@code ExclusiveStartKey} of the list's page after {@code cursor} (null: the first page); a cursor that is
+     * not one of this list's is a 400 (see {@link Page#startKey}).
+     */
+    public static Map<String, AttributeValue> listStartKey(String cursor) {
+        return Page.startKey(cursor, Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK), Keys.GSI1_PK, ALL_EVENTS,
+                Keys.GSI1_SK, "");
     }
 
     /** Every event, soonest first, from gsi1 (eventually consistent). */

@@ -2,6 +2,7 @@ package dev.ticketing.events;
 
 import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Ids;
+import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Events: stored through {@link EventItems}, read by id (cached: events never change) or all of them. */
 @Singleton
@@ -55,6 +57,14 @@ public class EventStore {
         }
         cache.put(eventId, event);
         return event;
+    }
+
+    /** A page of at most {@code limit} events, soonest first, after {@code cursor} (null: the first page). */
+    public Page<Event> page(int limit, String cursor) {
+        QueryResponse page = dynamo.query(items.listQuery().toBuilder().limit(limit)
+                .exclusiveStartKey(EventItems.listStartKey(cursor)).build());
+        return new Page<>(page.items().stream().map(EventItems::fromItem).toList(),
+                Page.cursorOf(page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null));
     }
 
     /** All events, soonest first. */

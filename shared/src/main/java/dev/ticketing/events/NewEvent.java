@@ -1,10 +1,9 @@
 package dev.ticketing.events;
 
+import dev.ticketing.input.Fields;
 import dev.ticketing.problems.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -28,24 +27,20 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
     }
 
     /**
-     * The event, created at {@code now}: its date must be in the future; sales run from {@code salesStart} (default
+     * The event, created at {@code now}, its fields checked by {@link Fields} (name in code points, dates between
+     * 2000 and ten years ahead, prices as ASCII decimal strings): its date must be in the future; sales run from {@code salesStart} (default
      * now) to {@code salesEnd} (default the date), a window that ends after now, starts before it ends and ends no
      * later than the date.
      */
     public Event validate(Instant now) {
-        if (name == null || name.isBlank()) {
-            throw invalid("name is required");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        Instant when = instant("date", date);
+        String title = Fields.text("name", name, MAX_NAME_LENGTH);
+        Instant when = Fields.instant("date", date, now);
         if (!when.isAfter(now)) {
             throw invalid("date " + date + " is in the past; an event is created before it takes place");
         }
         SingleSeatRule rule = SingleSeatRule.parse(singleSeatRule);
-        Instant opens = salesStart == null ? now : instant("salesStart", salesStart);
-        Instant closes = salesEnd == null ? when : instant("salesEnd", salesEnd);
+        Instant opens = salesStart == null ? now : Fields.instant("salesStart", salesStart, now);
+        Instant closes = salesEnd == null ? when : Fields.instant("salesEnd", salesEnd, now);
         if (!opens.isBefore(closes)) {
             throw invalid("salesStart must be before salesEnd");
         }
@@ -55,26 +50,15 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         if (!closes.isAfter(now)) {
             throw invalid("salesEnd " + closes + " is in the past: the event could never be sold");
         }
-        int rowCount = within("rows", rows, MAX_ROWS);
-        int columnCount = within("columns", columns, MAX_COLUMNS);
+        int rowCount = Fields.integer("rows", rows, 1, MAX_ROWS);
+        int columnCount = Fields.integer("columns", columns, 1, MAX_COLUMNS);
         if (rowCount * columnCount > MAX_SEATS) {
             throw invalid("an event has at most " + MAX_SEATS + " seats, this one would have " + rowCount * columnCount);
         }
         Currency money = parseCurrency();
         List<PriceTier> tiers = priceTiers(rowCount, money);
-        return new Event(UUID.randomUUID().toString(), name.strip(), when, rowCount, columnCount,
+        return new Event(UUID.randomUUID().toString(), title, when, rowCount, columnCount,
                 money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount), rule, opens, closes);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null) {
-            throw invalid(field + " is required (ISO-8601, e.g. 2026-12-24T20:30:00Z)");
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid(field + " must be an ISO-8601 date-time with offset, e.g. 2026-12-24T20:30:00Z");
-        }
     }
 
     private Currency parseCurrency() {
@@ -123,12 +107,7 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
     }
 
     private static BigDecimal money(String amount, Currency currency) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount);
-        } catch (NumberFormatException e) {
-            throw invalid("price \"" + amount + "\" is not a decimal number");
-        }
+        BigDecimal value = Fields.decimal("price", amount);
         if (value.signum() <= 0) {
             // a zero price could never be paid (no provider charges 0): a dead end for the buyer
             throw invalid("price " + amount + " must be positive (negative prices and free seats are not sold)");
@@ -140,16 +119,6 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
             throw invalid("price " + amount + " is too high");
         }
         return value.setScale(currency.getDefaultFractionDigits());
-    }
-
-    private static int within(String field, Integer value, int max) {
-        if (value == null) {
-            throw invalid(field + " is required");
-        }
-        if (value < 1 || value > max) {
-            throw invalid(field + " must be 1.." + max);
-        }
-        return value;
     }
 
     private static InvalidRequestException invalid(String detail) {

@@ -35,7 +35,7 @@ public class ActiveHoldSlotItems {
     }
 
     public static String partition(String userId, String eventId) {
-        return Keys.user(userId) + "#EVENT#" + eventId;
+        return Keys.user(userId) + "#" + Keys.event(eventId);
     }
 
     private static Map<String, AttributeValue> key(String userId, String eventId, int slot) {

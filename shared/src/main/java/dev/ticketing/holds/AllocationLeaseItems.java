@@ -34,7 +34,7 @@ public class AllocationLeaseItems {
     }
 
     public static String partition(String eventId) {
-        return "ALLOCATOR#" + eventId;
+        return Keys.of("ALLOCATOR", eventId);
     }
 
     private static Map<String, AttributeValue> key(String eventId) {

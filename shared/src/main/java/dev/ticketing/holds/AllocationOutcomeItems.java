@@ -66,7 +66,7 @@ public class AllocationOutcomeItems {
     }
 
     private static Map<String, AttributeValue> key(String requestId) {
-        return Map.of(Keys.PK, s("ALLOCATION#" + requestId), Keys.SK, s("OUTCOME"));
+        return Map.of(Keys.PK, s(Keys.of("ALLOCATION", requestId)), Keys.SK, s("OUTCOME"));
     }
 
     /** Record: the request's answer; fails if it already has one. */

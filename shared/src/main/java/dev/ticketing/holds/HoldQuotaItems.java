@@ -37,7 +37,7 @@ public class HoldQuotaItems {
     }
 
     static Map<String, AttributeValue> key(String userId, String eventId, Instant hour) {
-        return Map.of(Keys.PK, s(Keys.user(userId) + "#EVENT#" + eventId + "#HOLDS"),
+        return Map.of(Keys.PK, s(Keys.user(userId) + "#" + Keys.event(eventId) + "#HOLDS"),
                 Keys.SK, s("HOUR#" + hour.toString().substring(0, 13)));
     }
 

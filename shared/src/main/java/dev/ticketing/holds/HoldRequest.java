@@ -1,6 +1,7 @@
 package dev.ticketing.holds;
 
 import dev.ticketing.events.Event;
+import dev.ticketing.input.Fields;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.LimitExceededException;
 import dev.ticketing.seats.SeatId;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * The body of {@code POST /events/{id}/holds}: either the seats to hold, by id ({@code {"seats":["3-4","3-5"]}}),
  * or how many the system should pick ({@code {"quantity":2,"together":true}}; without {@code together} the best
- * seats may be split).
+ * seats may be split). A quantity is a JSON integer: the API refuses {@code 2.7} and {@code "2"} before this record
+ * is made (see {@link Fields}).
  */
 public record HoldRequest(List<String> seats, Integer quantity, Boolean together) {
 
@@ -31,11 +33,9 @@ public record HoldRequest(List<String> seats, Integer quantity, Boolean together
 
     /** How many seats to pick, or a 4xx. */
     public int quantity(int maxSeats) {
-        if (quantity < 1) {
-            throw new InvalidRequestException("quantity must be at least 1");
-        }
-        checkLimit(quantity, maxSeats);
-        return quantity;
+        int asked = Fields.integer("quantity", quantity, 1, Integer.MAX_VALUE);
+        checkLimit(asked, maxSeats);
+        return asked;
     }
 
     /** The asked seats of this event, or a 4xx saying what is wrong with the request. */

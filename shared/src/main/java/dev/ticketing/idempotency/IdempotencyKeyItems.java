@@ -32,7 +32,7 @@ public class IdempotencyKeyItems {
     }
 
     public static Map<String, AttributeValue> key(IdempotencyKeys.Key key) {
-        return Map.of(Keys.PK, s("IDEMPOTENCY#" + key.scope() + "#" + key.userId() + "#" + key.value()),
+        return Map.of(Keys.PK, s(Keys.of("IDEMPOTENCY", key.scope(), key.userId(), key.value())),
                 Keys.SK, s(Keys.META));
     }
 

@@ -28,7 +28,7 @@ public class OrderLinkItems {
     }
 
     public static Map<String, AttributeValue> key(PaymentProvider provider, String orderId) {
-        return Map.of(Keys.PK, s("PROVIDER#" + provider.name() + "#" + orderId), Keys.SK, s(Keys.META));
+        return Map.of(Keys.PK, s(Keys.of("PROVIDER", provider.name(), orderId)), Keys.SK, s(Keys.META));
     }
 
     /** Create: the order is the payment's; fails if the order is linked already. */

@@ -37,7 +37,7 @@ public class UnmatchedEventItems {
     }
 
     public static Map<String, AttributeValue> key(PaymentProvider provider, String eventId) {
-        return Map.of(Keys.PK, s("UNMATCHED#" + provider.name() + "#" + eventId), Keys.SK, s(Keys.META));
+        return Map.of(Keys.PK, s(Keys.of("UNMATCHED", provider.name(), eventId)), Keys.SK, s(Keys.META));
     }
 
     /** Record: the event and why it matched no payment (written again on a redelivery, unchanged). */

@@ -77,7 +77,7 @@ public class SeatBlockItems {
     }
 
     public static String partition(String eventId, int block) {
-        return "SEATMAP#" + eventId + "#" + block;
+        return Keys.of("SEATMAP", eventId, Integer.toString(block));
     }
 
     /** A seat's attribute: its row and column in base 36, two digits each (rows and columns are at most 500). */

@@ -76,7 +76,7 @@ public class SeatItems {
                              long expiresAtMillis) {
     }
 
-    private static final String PARTITION_PREFIX = "SEATS#";
+    private static final String PARTITION_PREFIX = "SEATS";
 
     private final Table table;
 
@@ -85,7 +85,7 @@ public class SeatItems {
     }
 
     public static String partition(String eventId, int block) {
-        return PARTITION_PREFIX + eventId + "#" + block;
+        return Keys.of(PARTITION_PREFIX, eventId, Integer.toString(block));
     }
 
     /** The change a seat item's image (after a write) stands for; empty for an item that is not a seat. */
@@ -93,11 +93,13 @@ public class SeatItems {
         String pk = Attr.str(image, Keys.PK);
         String status = Attr.str(image, STATUS);
         String sk = Attr.str(image, Keys.SK);
-        int split = pk == null ? -1 : pk.lastIndexOf('#');
-        if (split <= PARTITION_PREFIX.length() || !pk.startsWith(PARTITION_PREFIX) || status == null || sk == null) {
+        String prefix = PARTITION_PREFIX + Keys.SEPARATOR;
+        int split = pk == null ? -1 : pk.lastIndexOf(Keys.SEPARATOR);
+        if (split <= prefix.length() || !pk.startsWith(prefix) || status == null || sk == null) {
             return Optional.empty();
         }
-        return Optional.of(new SeatChange(pk.substring(PARTITION_PREFIX.length(), split),
+        // the event id is one this system made (a UUID): no part of it was escaped
+        return Optional.of(new SeatChange(pk.substring(prefix.length(), split),
                 Integer.parseInt(pk.substring(split + 1)), seatId(image), Attr.num(image, VERSION),
                 SeatStatus.valueOf(status), Attr.num(image, EXPIRES_AT)));
     }

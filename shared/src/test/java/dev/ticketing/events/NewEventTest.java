@@ -106,4 +106,41 @@ class NewEventTest {
                 "soon", null).validate(NOW))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("salesStart");
     }
+
+    @Test
+    void pricesAreAsciiDecimalsAndNeverANegativeZero() {
+        for (String price : new String[]{"\uFF11\uFF10", "\u0661\u0660", "-0.00", "-0", "1e3", "+5", ".5", "5.", "10,00", " 10", "0x10"}) {
+            assertThatThrownBy(() -> new NewEvent("A", "2027-01-01T20:00:00Z", 1, 2, "EUR",
+                    List.of(new NewEvent.Price(1, 1, price))).validate(NOW))
+                    .as(price).isInstanceOf(InvalidRequestException.class).hasMessageContaining("price");
+        }
+        assertThat(new NewEvent("A", "2027-01-01T20:00:00Z", 1, 2, "EUR", List.of(new NewEvent.Price(1, 1, "10")))
+                .validate(NOW).priceOf(1)).isEqualTo(new BigDecimal("10.00"));
+    }
+
+    @Test
+    void datesLieBetween2000AndTenYearsAhead() {
+        for (String date : new String[]{"1970-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "2037-01-01T00:00:00Z", "\uFF12026-12-24T20:30:00Z"}) {
+            assertThatThrownBy(() -> new NewEvent("A", date, 1, 2, "EUR", List.of(new NewEvent.Price(1, 1, "1")))
+                    .validate(NOW)).as(date).isInstanceOf(InvalidRequestException.class).hasMessageContaining("date");
+        }
+        assertThatThrownBy(() -> new NewEvent("A", "2027-01-01T20:00:00Z", 1, 2, "EUR", List.of(new NewEvent.Price(1, 1, "1")),
+                null, "1970-01-01T00:00:00Z", null).validate(NOW))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("salesStart");
+        assertThat(new NewEvent("A", "2036-10-01T00:00:00Z", 1, 2, "EUR", List.of(new NewEvent.Price(1, 1, "1")))
+                .validate(NOW).date()).isEqualTo(Instant.parse("2036-10-01T00:00:00Z"));
+    }
+
+    @Test
+    void aNameIsCountedInCharactersAsAPersonCountsThem() {
+        String emoji = "\uD83C\uDFAD"; // one character, two UTF-16 units
+        assertThat(new NewEvent(emoji.repeat(101), "2027-01-01T20:00:00Z", 1, 2, "EUR",
+                List.of(new NewEvent.Price(1, 1, "1"))).validate(NOW).name()).hasSize(202);
+        assertThat(new NewEvent(emoji.repeat(200), "2027-01-01T20:00:00Z", 1, 2, "EUR",
+                List.of(new NewEvent.Price(1, 1, "1"))).validate(NOW).name().codePointCount(0, 400)).isEqualTo(200);
+        assertThatThrownBy(() -> new NewEvent(emoji.repeat(201), "2027-01-01T20:00:00Z", 1, 2, "EUR",
+                List.of(new NewEvent.Price(1, 1, "1"))).validate(NOW))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 200 characters");
+    }
 }

@@ -68,6 +68,15 @@ public final class LocalJwt {
     }
 
     public String issue(String userId, boolean admin) {
+        return issue(userId, admin ? List.of("admin") : List.of());
+    }
+
+    /**
+     * A token whose {@code groups} claim is {@code groups} as given: a list, as identity providers send groups, or
+     * any other JSON value, to try what the API makes of a claim it should not trust (a plain string
+     * {@code "staff,admin"}).
+     */
+    public String issue(String userId, Object groups) {
         Date now = Date.from(clock.instant());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -76,7 +85,7 @@ public final class LocalJwt {
                 .issueTime(now)
                 .expirationTime(Date.from(clock.instant().plus(LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("groups", admin ? List.of("admin") : List.of())
+                .claim("groups", groups)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {

@@ -12,6 +12,7 @@ import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.lambda.LocalFunctions;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +161,7 @@ public final class HttpFront implements AutoCloseable {
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         int status = response.getStatusCode();
         boolean noBody = status == 204 || status == 304 || bytes.length == 0;
+        drainRequest(exchange);
         exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
         if (!noBody) {
             exchange.getResponseBody().write(bytes);
@@ -197,10 +199,24 @@ public final class HttpFront implements AutoCloseable {
     }
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        drainRequest(exchange);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    /**
+     * Reads what is left of the request body before answering: the JDK's server closes the connection on a request
+     * answered with more than 64 KiB of its body unread, and the client then loses the answer (an early 401 or 404 to
+     * a large POST), where API Gateway would deliver it.
+     */
+    private static void drainRequest(HttpExchange exchange) {
+        try {
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException closed) {
+            // whoever read the body closed it (a JSON parser does): nothing is left to read
         }
     }
 

@@ -78,6 +78,21 @@ public final class Api {
         return send("GET", path, token, null, Map.of());
     }
 
+    /** Every event {@code GET /events} lists, following its pages to the end. */
+    public List<JsonNode> allEvents(String token) {
+        List<JsonNode> events = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = get("/events?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), token);
+            if (page.status() != 200) {
+                throw new AssertionError("GET /events: " + page);
+            }
+            page.json().get("events").forEach(events::add);
+            cursor = page.json().path("next").isTextual() ? page.json().get("next").asText() : null;
+        } while (cursor != null);
+        return events;
+    }
+
     public Response post(String path, String token, Object body) {
         return send("POST", path, token, body, Map.of());
     }

@@ -1,6 +1,7 @@
 package dev.ticketing.events.creation;
 
 import dev.ticketing.events.Event;
+import dev.ticketing.store.Page;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.events.NewEvent;
 import dev.ticketing.events.PriceTier;
@@ -11,7 +12,6 @@ import java.util.Map;
 import dev.ticketing.seats.SeatStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 
 /** Creating events with their seats, and finding them: composes the event and seat stores, so it sits above both. */
 @Singleton
@@ -52,7 +52,8 @@ public class EventService {
         return events.get(eventId);
     }
 
-    public List<Event> list() {
-        return events.list();
+    /** A page of the events, soonest first (see {@link EventStore#page}). */
+    public Page<Event> page(int limit, String cursor) {
+        return events.page(limit, cursor);
     }
 }

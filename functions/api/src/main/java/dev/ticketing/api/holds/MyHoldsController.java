@@ -1,6 +1,7 @@
 package dev.ticketing.api.holds;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.holds.Hold;
 import dev.ticketing.holds.StoredHold;
 import dev.ticketing.holds.UserHolds;
@@ -8,7 +9,6 @@ import dev.ticketing.identity.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +29,8 @@ public class MyHoldsController {
      * new tab needs to show the hold and its countdown, and to follow a payment already under way.
      */
     @Get("/me/holds")
-    public Map<String, List<OpenHold>> mine(Caller caller, @QueryValue @Nullable String eventId) {
+    public Map<String, List<OpenHold>> mine(Caller caller, QueryValues query) {
+        String eventId = query.get("eventId");
         return Map.of("holds", holds.open(caller.userId(), eventId == null || eventId.isBlank() ? null : eventId).stream()
                 .map(stored -> new OpenHold(stored.hold(), stored.paymentId()))
                 .toList());

@@ -54,7 +54,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonParseException
                     || cause instanceof JsonMappingException m && m.getOriginalMessage() != null
-                    && m.getOriginalMessage().contains("end-of-input")) {
+                    && (m.getOriginalMessage().contains("end-of-input")
+                    || m.getOriginalMessage().startsWith("Trailing token"))) {
                 return Optional.of("The body is not valid JSON");
             }
             if (mapping == null && cause instanceof JsonMappingException m) {

@@ -1,5 +1,6 @@
 package dev.ticketing.api.seats;
 
+import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.seats.SeatMapSnapshots;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +11,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.QueryValue;
 
 /**
  * The seat map, full or compact, with an ETag so a polling client mostly gets 304. Public (no token): it holds no
@@ -26,8 +26,9 @@ public class SeatMapController {
     }
 
     @Get
-    public HttpResponse<?> seats(String eventId, @QueryValue @Nullable String format,
+    public HttpResponse<?> seats(String eventId, QueryValues query,
                                  @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
+        String format = query.get("format");
         boolean compact = "compact".equals(format);
         if (format != null && !compact && !"full".equals(format)) {
             throw new InvalidRequestException("format must be 'full' or 'compact'");

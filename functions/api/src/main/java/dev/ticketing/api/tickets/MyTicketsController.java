@@ -1,12 +1,15 @@
 package dev.ticketing.api.tickets;
 
-import dev.ticketing.identity.Caller;
-import dev.ticketing.tickets.Ticket;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.holds.MyTickets;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.store.Page;
+import dev.ticketing.tickets.Ticket;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.util.List;
-import java.util.Map;
 
 @Controller
 public class MyTicketsController {
@@ -16,12 +19,18 @@ public class MyTicketsController {
         this.tickets = tickets;
     }
 
+    /** The answer: a page of tickets, and the cursor of the next page ({@code null} at the end). */
+    public record TicketPage(List<Ticket> tickets, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String next) {
+    }
+
     /**
-     * The caller's tickets of every hold, newest first: PENDING while held, PAID once sold, CANCELLED otherwise (at
-     * once when the hold expires).
+     * The caller's tickets of every hold, newest first, {@code limit} (default 50, at most 100) at a time: PENDING
+     * while held, PAID once sold, CANCELLED otherwise (at once when the hold expires). {@code cursor} is the
+     * {@code next} of the previous page.
      */
     @Get("/me/tickets")
-    public Map<String, List<Ticket>> mine(Caller caller) {
-        return Map.of("tickets", tickets.of(caller.userId()));
+    public TicketPage mine(Caller caller, QueryValues query) {
+        Page<Ticket> page = tickets.of(caller.userId(), Page.limit(query.get("limit")), query.get("cursor"));
+        return new TicketPage(page.items(), page.next());
     }
 }

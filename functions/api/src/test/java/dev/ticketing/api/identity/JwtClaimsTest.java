@@ -19,6 +19,22 @@ class JwtClaimsTest {
     }
 
     @Test
+    void adminsAreExactlyTheMembersOfTheAdminGroupGivenAsAnArray() {
+        // API Gateway's rendering of ["staff","admin"], and the JSON form, in either claim
+        for (String claim : new String[]{"[staff admin]", "[admin]", "[\"staff\",\"admin\"]", "[admin admin]"}) {
+            assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "groups", claim))).admin()).as(claim).isTrue();
+            assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "cognito:groups", claim))).admin()).as(claim).isTrue();
+        }
+        // a group whose name merely contains "admin", or a claim that is not a list of groups
+        for (String claim : new String[]{"admin", "not admin", "staff,admin", "[not-admin]", "[staff,admin]",
+                "[[admin]]", "[\"not admin\"]", "[\"[admin]\"]", "[\"staff,admin\"]", "[\"admin\"", "[\"admin\",1]",
+                "[ADMIN]", "[admin ]x", "[]", "[", "", " [admin]"}) {
+            assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "groups", claim))).admin()).as(claim).isFalse();
+            assertThat(JwtClaims.callerOf(event(Map.of("sub", "ann", "cognito:groups", claim))).admin()).as(claim).isFalse();
+        }
+    }
+
+    @Test
     void noSubjectIsUnauthorized() {
         assertThatThrownBy(() -> JwtClaims.callerOf(event(Map.of()))).isInstanceOf(UnauthorizedException.class);
         assertThatThrownBy(() -> JwtClaims.callerOf(new APIGatewayV2HTTPEvent())).isInstanceOf(UnauthorizedException.class);
