@@ -45,6 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @Singleton
 public class SeatBlockItems {
+    /** The first part of a block item's partition key. */
+    public static final String PARTITION_PREFIX = "SEATMAP";
     static final String VERSION = "version";
     private static final String SORT_KEY = "MAP";
     /** Digits after the point: the status ordinal, then 13 for the expiry in epoch millis. */
@@ -77,7 +79,7 @@ public class SeatBlockItems {
     }
 
     public static String partition(String eventId, int block) {
-        return Keys.of("SEATMAP", eventId, Integer.toString(block));
+        return Keys.of(PARTITION_PREFIX, eventId, Integer.toString(block));
     }
 
     /** A seat's attribute: its row and column in base 36, two digits each (rows and columns are at most 500). */
