@@ -13,6 +13,7 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "holds" -> HoldThroughput.run(rest);
+            case "holdratio" -> HoldRatio.run(rest);
             case "seatmap" -> SeatMapReads.run(rest);
             case "together" -> TogetherContention.run(rest);
             case "rush" -> RushBench.run(rest);
@@ -28,6 +29,10 @@ public final class Bench {
                         Benchmarks (each starts its own in-memory local stack on free ports):
                           holds [seconds] [data-dir]   one client holding 2 seats at a time: holds/s, p50/p99 latency
                                                        (with a data folder: file-backed, as the stack runs by default)
+                          holdratio [seconds] [clients] [slice-ms] [variants]  8 clients holding 2 seats for new users:
+                                                       the project vs the raw transaction of its own items (and with
+                                                       tickets in the hold item) vs naive check-then-write, holds/s in
+                                                       one run; then seats double-sold under contention
                           seatmap [seconds] [viewers]  reads of a 20,000-seat map under churn: req/s, p50/p99, bytes/seat
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
                           rush [strategy buyers seats [gap-ms]]  an on-sale: N buyers x "2 together" once each, the

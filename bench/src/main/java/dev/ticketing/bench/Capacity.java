@@ -52,8 +52,10 @@ final class Capacity {
         double compactRefreshRcu = blocks * blockItemRcu;
 
         Request[] requests = {
-                // hold: event GetItem + slot read; ONE transaction: n seats + n tickets + hold + lease + slot (2n+3)
-                new Request("hold (" + n + " seats)", 2 + 2 * n + 3, 2 * (2 * n + 3), 2, 25, 1),
+                // hold: no read when warm (the event is cached, the first slot is claimed unread); ONE transaction:
+                // n seats + n tickets + hold + lease + slot + hourly quota (2n+4). A taken first slot adds a
+                // strongly consistent Query (1 RCU) and a second transaction.
+                new Request("hold (" + n + " seats)", 2 * n + 4, 2 * (2 * n + 4), 0, 25, 1),
                 // release: hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease, slot
                 new Request("release", 2 + n + 2 * n + 3, 2 * (2 * n + 3), 2 + n, 25, 1),
                 // checkout: hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n seats, lease, slot

@@ -40,14 +40,23 @@ public class ActiveHoldGuard {
         return config.maxActiveHoldsPerUser() > 0;
     }
 
-    /** The slot a new hold of the user for the event will claim; empty when there is no limit. */
+    /**
+     * The slot a new hold tries first, without reading anything: slot 0, free for a user's first hold (the common
+     * case). When the hold's transaction finds it taken, {@link SeatHolder} asks {@link #freeSlot} which slot is
+     * free and tries that one. Empty when there is no limit.
+     */
+    public Optional<Slot> firstSlot() {
+        return enabled() ? Optional.of(new Slot(0)) : Optional.empty();
+    }
+
+    /** A slot of the user for the event that is free now, by query; empty when there is no limit. */
     public Optional<Slot> slotFor(String userId, String eventId, Instant now) {
         return enabled() ? Optional.of(freeSlot(userId, eventId, now)) : Optional.empty();
     }
 
     /**
-     * A slot that looks free now, or a 409 naming the user's open holds. The transaction that claims it re-checks,
-     * so two concurrent requests cannot both get the last slot.
+     * A slot that looks free now (one strongly consistent query of the user's slots), or a 409 naming the user's
+     * open holds. The transaction that claims it re-checks, so two concurrent requests cannot both get the last slot.
      */
     public Slot freeSlot(String userId, String eventId, Instant now) {
         Map<Integer, Map<String, AttributeValue>> taken = new HashMap<>();

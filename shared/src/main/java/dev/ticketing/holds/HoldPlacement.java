@@ -87,8 +87,8 @@ public class HoldPlacement {
 
     private Placed bestAvailable(Caller caller, Event event, HoldRequest request, Optional<IdempotencyKeys.Key> key) {
         int quantity = request.quantity(config.maxSeatsPerHold());
-        // The slot found now is re-checked by the hold's transaction, whoever places it.
-        Optional<ActiveHoldGuard.Slot> slot = slotOf(caller, event);
+        // The first slot is checked by the hold's transaction, whoever places it (a taken one is looked up then).
+        Optional<ActiveHoldGuard.Slot> slot = guard.firstSlot();
         return switch (bestAvailable.strategy()) {
             case ALLOCATOR -> allocator.allocate(caller, event, quantity, request.mustBeTogether(), key, slot);
             case SNAPSHOT -> snapshotPicks.pickAndHold(caller, event, quantity, request.mustBeTogether(), key, slot);
@@ -103,7 +103,8 @@ public class HoldPlacement {
      */
     private Placed holdById(Caller caller, Event event, HoldRequest request, Optional<IdempotencyKeys.Key> key) {
         List<SeatId> asked = request.seatsOf(event, config.maxSeatsPerHold());
-        Optional<ActiveHoldGuard.Slot> slot = slotOf(caller, event);
+        // No query of the user's slots: the hold's transaction checks the first one (a taken one is looked up then).
+        Optional<ActiveHoldGuard.Slot> slot = guard.firstSlot();
         if (event.singleSeatRule() == SingleSeatRule.ALLOW) {
             return new Placed(seatHolder.holdSeats(caller, event, SeatHolder.Pick.of(asked), key, slot), 1, false);
         }
@@ -130,9 +131,5 @@ public class HoldPlacement {
                 }
             }
         }
-    }
-
-    private Optional<ActiveHoldGuard.Slot> slotOf(Caller caller, Event event) {
-        return guard.slotFor(caller.userId(), event.id(), clock.instant());
     }
 }

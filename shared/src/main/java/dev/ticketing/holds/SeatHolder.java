@@ -17,13 +17,10 @@ import dev.ticketing.store.Transaction.Role;
 import dev.ticketing.store.TransactionResult;
 import dev.ticketing.tickets.Ticket;
 import dev.ticketing.tickets.TicketItems;
-import dev.ticketing.tickets.TicketStatus;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +79,9 @@ public class SeatHolder {
         }
     }
 
+    /** Transactions one hold may take for its slot: the first slot, a free one looked up, once more if raced. */
+    static final int SLOT_ROUNDS = 3;
+
     private final Table table;
     private final TicketingConfig config;
     private final Clock clock;
@@ -119,9 +119,11 @@ public class SeatHolder {
 
     /**
      * Holds exactly these seats of the event, or throws {@link SeatsUnavailableException} naming the taken ones,
-     * or a 409 when someone else took the user's last open-hold slot meanwhile. {@code slot} is the slot to claim
-     * ({@link ActiveHoldGuard#slotFor}), looked up once per request. With an idempotency key, a concurrent duplicate
-     * of the same request answers the hold the first one created.
+     * or a 409 {@code active-hold-limit} naming the user's open holds when all their slots are taken. {@code slot} is
+     * the slot to try first ({@link ActiveHoldGuard#firstSlot}, read from nowhere); only when the transaction finds it
+     * taken are the user's slots queried and the hold tried again with a free one (at most {@link #SLOT_ROUNDS}
+     * transactions). With an idempotency key, a concurrent duplicate of the same request answers the hold the first
+     * one created.
      */
     public Hold holdSeats(Caller caller, Event event, Pick pick, Optional<IdempotencyKeys.Key> key,
                           Optional<ActiveHoldGuard.Slot> slot) {
@@ -138,30 +140,67 @@ public class SeatHolder {
         // Millisecond precision: what DynamoDB conditions compare, and what clients are shown.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         event.requireSalesOpen(now);
-        List<SeatId> seats = pick.seats();
-        String holdId = UUID.randomUUID().toString();
-        List<HeldSeat> held = new ArrayList<>();
-        List<Ticket> tickets = new ArrayList<>();
-        BigDecimal amount = BigDecimal.ZERO;
-        for (SeatId seat : seats) {
-            BigDecimal price = event.priceOf(seat.row());
-            held.add(new HeldSeat(seat.toString(), seat.row(), seat.column(), price));
-            tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), caller.userId(), seat.toString(),
-                    seat.row(), seat.column(), TicketStatus.PENDING, null));
-            amount = amount.add(price);
-        }
-        Hold hold = new Hold(holdId, event.id(), caller.userId(), HoldStatus.ACTIVE, held, tickets, amount,
-                event.currency(), now, now.plus(config.holdDuration()));
+        Hold hold = Hold.newHold(event, caller.userId(), pick.seats(), now, config.holdDuration());
+        String holdId = hold.id();
 
+        Optional<ActiveHoldGuard.Slot> claim = slot;
+        for (int round = 1; ; round++) {
+            // The hold id as request token makes the SDK's own retries of this call idempotent; a round with another
+            // slot is another call, and DynamoDB refuses a token sent again with other items.
+            String token = round == 1 ? holdId : UUID.randomUUID().toString();
+            TransactionResult result = writes(event, pick, hold, claim, key, request, attempts, now).commit(token);
+            if (result.committed()) {
+                snapshots.invalidate(event.id());
+                return hold;
+            }
+            if (result.contested(Role.ALLOCATION_REQUEST) || result.contested(Role.ALLOCATION_OUTCOME)) {
+                throw new RequestWithdrawnException();
+            }
+            if (result.contested(Role.ACTIVE_HOLD_SLOT)) {
+                // The slot tried is taken (the user has an open hold, or another request of theirs is committing):
+                // look up a free one, or 409 naming the open holds, before anything else, as a user over the limit
+                // is answered whatever the seats.
+                ActiveHoldGuard.Slot free = guard.freeSlot(caller.userId(), event.id(), now);
+                if (round == SLOT_ROUNDS) {
+                    throw ActiveHoldGuard.limitReached(List.of());
+                }
+                claim = Optional.of(free);
+                continue;
+            }
+            if (!result.contestedSeats().isEmpty()) {
+                throw new SeatsUnavailableException(result.contestedSeats());
+            }
+            if (result.contested(Role.SEAT_GUARD)) {
+                throw new GuardLostException(result.contestedIds(Role.SEAT_GUARD));
+            }
+            if (result.contested(Role.HOLD_QUOTA)) {
+                throw rateLimited(now);
+            }
+            if (result.contested(Role.IDEMPOTENCY_KEY)) {
+                String first = idempotency.recorded(key.get()).orElseThrow(result::cause);
+                if (request.isPresent()) {
+                    throw new DuplicateRequestException(first);
+                }
+                return holds.find(first).orElseThrow(result::cause);
+            }
+            throw result.asProblem();
+        }
+    }
+
+    /** The hold's one transaction, claiming {@code slot}. */
+    private Transaction writes(Event event, Pick pick, Hold hold, Optional<ActiveHoldGuard.Slot> slot,
+                               Optional<IdempotencyKeys.Key> key, Optional<AllocationRequest> request, int attempts,
+                               Instant now) {
         Transaction transaction = table.transaction();
+        List<SeatId> seats = pick.seats();
         for (int i = 0; i < seats.size(); i++) {
-            transaction.add(Role.SEAT, seats.get(i).toString(), seatItems.take(event, seats.get(i), holdId,
-                    tickets.get(i).id(), hold.userId(), hold.expiresAt(), now));
+            transaction.add(Role.SEAT, seats.get(i).toString(), seatItems.take(event, seats.get(i), hold.id(),
+                    hold.tickets().get(i).id(), hold.userId(), hold.expiresAt(), now));
         }
         for (SeatId guarded : pick.guards()) {
             transaction.add(Role.SEAT_GUARD, guarded.toString(), seatItems.keepFree(event, guarded, now));
         }
-        for (Ticket ticket : tickets) {
+        for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now));
         }
         transaction.add(Role.HOLD, holdItems.create(hold));
@@ -170,43 +209,13 @@ public class SeatHolder {
         if (rate.enabled()) {
             transaction.add(Role.HOLD_QUOTA, quota.count(hold.userId(), event.id(), rate.maxHoldsPerUserPerHour(), now));
         }
-        key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, holdId, now)));
+        key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, hold.id(), now)));
         request.ifPresent(queued -> {
             transaction.add(Role.ALLOCATION_REQUEST, queue.dequeue(queued));
             transaction.add(Role.ALLOCATION_OUTCOME,
-                    outcomes.record(queued.id(), AllocationOutcomeItems.Outcome.held(holdId, attempts), now));
+                    outcomes.record(queued.id(), AllocationOutcomeItems.Outcome.held(hold.id(), attempts), now));
         });
-        // The hold id as request token makes the SDK's own retries of this call idempotent.
-        TransactionResult result = transaction.commit(holdId);
-        if (result.committed()) {
-            snapshots.invalidate(event.id());
-            return hold;
-        }
-        if (result.contested(Role.ALLOCATION_REQUEST) || result.contested(Role.ALLOCATION_OUTCOME)) {
-            throw new RequestWithdrawnException();
-        }
-        if (!result.contestedSeats().isEmpty()) {
-            throw new SeatsUnavailableException(result.contestedSeats());
-        }
-        if (result.contested(Role.SEAT_GUARD)) {
-            throw new GuardLostException(result.contestedIds(Role.SEAT_GUARD));
-        }
-        if (result.contested(Role.HOLD_QUOTA)) {
-            throw rateLimited(now);
-        }
-        if (result.contested(Role.IDEMPOTENCY_KEY)) {
-            String first = idempotency.recorded(key.get()).orElseThrow(result::cause);
-            if (request.isPresent()) {
-                throw new DuplicateRequestException(first);
-            }
-            return holds.find(first).orElseThrow(result::cause);
-        }
-        if (result.contested(Role.ACTIVE_HOLD_SLOT)) {
-            // Another request took the last slot meanwhile: answer with the holds that have them now.
-            guard.freeSlot(caller.userId(), event.id(), now);
-            throw ActiveHoldGuard.limitReached(List.of());
-        }
-        throw result.asProblem();
+        return transaction;
     }
 
     private TooManyRequestsException rateLimited(Instant now) {

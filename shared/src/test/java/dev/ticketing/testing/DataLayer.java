@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
  * The data layer on its own: the shared module's real beans (Micronaut context, no HTTP, no functions) over a fresh
  * table in an in-process DynamoDB Local, created from template.yaml's {@code Table} so the tests see the keys and
  * indexes AWS will have. One DynamoDB Local per test JVM; one table per {@code DataLayer}. Hold duration 10 minutes,
- * one open hold per user and event, and a clock tests move forward.
+ * one open hold per user and event (unless told otherwise), and a clock tests move forward.
  */
 public final class DataLayer implements AutoCloseable {
     private static AmazonDynamoDBLocal dynamoDbLocal;
@@ -47,11 +47,17 @@ public final class DataLayer implements AutoCloseable {
     private final ApplicationContext context;
 
     public DataLayer() {
+        this(1);
+    }
+
+    /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event. */
+    public DataLayer(int maxActiveHoldsPerUser) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
         this.context = ApplicationContext.builder()
-                .properties(Map.of("table.name", table, "hold.duration", "PT10M", "max.active.holds.per.user", "1"))
+                .properties(Map.of("table.name", table, "hold.duration", "PT10M",
+                        "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser)))
                 .singletons(dynamo, clock)
                 .start();
     }
