@@ -24,6 +24,7 @@ public final class Bench {
             case "instances" -> InstanceReads.run(rest);
             case "freshness" -> SeatMapFreshness.run(rest);
             case "capacity" -> Capacity.run(rest);
+            case "coldstart" -> ColdStart.run(rest);
             default -> {
                 System.err.println("""
                         Benchmarks (each starts its own in-memory local stack on free ports):
@@ -46,6 +47,9 @@ public final class Bench {
                           instances [seconds] [rows] [cols] [compact|full] [8,64,512]  DynamoDB reads/s of one event's map, 8/64/512 API instances
                           freshness [changes]          compact map: data-layer write answered -> visible over HTTP, p50/p99
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
+                          coldstart [runs] [functions-dir...]  each function's jar in fresh JVMs: constructor and first
+                                                       answer, SnapStart priming and the first answer after it
+                                                       (several builds' functions folders: runs alternate)
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

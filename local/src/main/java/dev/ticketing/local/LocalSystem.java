@@ -215,6 +215,29 @@ public final class LocalSystem implements AutoCloseable {
         return jwt.issue(userId, groups);
     }
 
+    /**
+     * The environment variables a function's deployable jar needs to work against this stack when it runs in a JVM
+     * of its own, as Lambda runs it: the table and queue, the endpoints, the mock providers, any credentials.
+     */
+    public java.util.Map<String, String> functionEnvironment() {
+        java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("TABLE_NAME", ref("Table"));
+        environment.put("PAYMENTS_QUEUE_URL", ref("PaymentsQueue"));
+        environment.put("DYNAMODB_ENDPOINT", dynamoDbEndpoint().toString());
+        environment.put("SQS_ENDPOINT", sqsEndpoint().toString());
+        environment.put("PAYPAL_BASE_URL", payments.paypal().baseUrl().toString());
+        environment.put("PAYPAL_CLIENT_ID", LocalPayments.PAYPAL_CLIENT_ID);
+        environment.put("PAYPAL_CLIENT_SECRET", LocalPayments.PAYPAL_CLIENT_SECRET);
+        environment.put("PAYPAL_WEBHOOK_ID", LocalPayments.PAYPAL_WEBHOOK_ID);
+        environment.put("CARD_CHECKOUT_BASE_URL", payments.cardCheckout().baseUrl().toString());
+        environment.put("CARD_CHECKOUT_API_KEY", LocalPayments.CARD_API_KEY);
+        environment.put("CARD_CHECKOUT_WEBHOOK_SECRET", LocalPayments.CARD_WEBHOOK_SECRET);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        return environment;
+    }
+
     /** The mock payment providers (mock PayPal, mock card checkout) mounted on the front. */
     public LocalPayments payments() {
         return payments;

@@ -9,7 +9,11 @@ import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
 import dev.ticketing.lambda.CurrentInvocation;
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.Priming;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -18,8 +22,11 @@ import java.util.Optional;
  * The EventBridge schedule (every {@code SweepInterval}): ends ACTIVE holds past their time that the TTL stream
  * has not ended yet. At most {@code SWEEP_LIMIT} holds a run, and it stops early enough to finish within the
  * function's timeout; whatever is left waits for the next run.
+ *
+ * <p>SnapStart: {@link #priming} runs a sweep that reads its first shard of due holds and stops before
+ * ending any of them ({@link Priming#firstLookOnly}): no write.
  */
-public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEvent, SweepReport> {
+public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEvent, SweepReport> implements PrimedHandler {
     /** Time left unused at the end of the invocation, so a sweep stops between holds rather than being killed. */
     static final long RESERVE_MILLIS = 5_000;
     /** The budget when no Lambda context says how much time is left. */
@@ -39,11 +46,23 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
 
     /** For Lambda. */
     public ExpiredHoldSweepHandler() {
+        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public ExpiredHoldSweepHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return HandlerContexts.builder();
+    }
+
+    @Override
+    public Priming priming() {
+        return Priming.of(getClass())
+                .step("first look at due holds", () -> sweeper.sweep(config.limit(), Priming.firstLookOnly()));
     }
 
     @Override

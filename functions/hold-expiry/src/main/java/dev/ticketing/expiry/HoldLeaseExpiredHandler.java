@@ -10,7 +10,11 @@ import dev.ticketing.holds.ExpiryOutcome;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
+import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.Priming;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -24,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * as EXPIRED. A record that fails is reported as a batch item failure, so the event source mapping retries it
  * (and, after its retries, sends the batch to the dead-letter queue) while the rest of the batch counts as done;
  * every record of the batch is still tried, since holds are independent and ending one twice changes nothing.
+ *
+ * <p>SnapStart: {@link #priming} takes a TTL deletion of the lease of a hold that does not exist, which
+ * reads the hold, finds nothing and writes nothing.
  */
-public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse>
+        implements PrimedHandler {
     /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
     @jakarta.inject.Inject
     dev.ticketing.lambda.CurrentInvocation invocation;
@@ -40,11 +48,28 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
 
     /** For Lambda. */
     public HoldLeaseExpiredHandler() {
+        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public HoldLeaseExpiredHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return HandlerContexts.builder();
+    }
+
+    @Override
+    public Priming priming() {
+        return Priming.of(getClass())
+                .step("TTL deletion of an unknown hold's lease", () -> {
+                    StreamsEventResponse answer = execute(LeaseTtlRemovals.sample(Priming.NO_SUCH_ID));
+                    if (!answer.getBatchItemFailures().isEmpty()) {
+                        throw new IllegalStateException("the record failed");
+                    }
+                });
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.ticketing.expiry;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.ticketing.store.Keys;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +41,24 @@ final class LeaseTtlRemovals {
             return Optional.empty();
         }
         return Optional.of(pk.substring(prefix.length()));
+    }
+
+    /**
+     * A batch of one record: TTL's deletion of the lease of hold {@code holdId}, as the table's stream delivers it
+     * (what SnapStart priming sends, with a hold that does not exist).
+     */
+    static DynamodbEvent sample(String holdId) {
+        Map<String, AttributeValue> keys = new HashMap<>();
+        keys.put(Keys.PK, new AttributeValue().withS(Keys.hold(holdId)));
+        keys.put(Keys.SK, new AttributeValue().withS(Keys.LEASE));
+        DynamodbStreamRecord record = new DynamodbStreamRecord();
+        record.setEventID("snapstart-priming");
+        record.setEventName("REMOVE");
+        record.setUserIdentity(new Identity().withType(SERVICE).withPrincipalId(DYNAMODB));
+        record.setDynamodb(new StreamRecord().withKeys(keys).withSequenceNumber("0"));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
     }
 
     private static boolean byTtl(Identity identity) {

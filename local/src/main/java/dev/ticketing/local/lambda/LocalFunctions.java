@@ -1,12 +1,11 @@
 package dev.ticketing.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ticketing.lambda.HandlerContexts;
 import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.template.SamTemplate;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.RuntimeBeanDefinition;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,10 +73,9 @@ public final class LocalFunctions implements AutoCloseable {
             Class<?> type = Class.forName(className);
             for (Constructor<?> constructor : type.getConstructors()) {
                 if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == ApplicationContext.class) {
-                    // The same builder settings (environments "function" and "lambda", eager singletons) as in Lambda.
-                    ApplicationContextBuilder builder = ApplicationContext.builder();
-                    LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-                    ApplicationContext context = builder
+                    // The same builder settings as in Lambda: environments "function" and "lambda", only the beans
+                    // the handler needs
+                    ApplicationContext context = HandlerContexts.builder()
                             .properties(properties)
                             .singletons(clock)
                             .beanDefinitions(RuntimeBeanDefinition.builder(DynamoDbClient.class, () -> ownClient(dynamoDb))

@@ -3,9 +3,15 @@ package dev.ticketing.api.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.Priming;
 import dev.ticketing.logging.LogFields;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,16 +20,60 @@ import java.util.Optional;
  * set for the whole invocation: Lambda's request id, API Gateway's request id, the caller ({@code sub}) and the
  * ids in the path ({@code eventId}, {@code holdId}, {@code paymentId}). Controllers add the ids they create;
  * all are cleared when the invocation ends.
+ *
+ * <p>SnapStart: {@link #priming} builds every controller (the local stack builds them lazily) and routes read-only requests through the whole stack (JWT
+ * claims, JSON in and out, DynamoDB reads of ids that do not exist, problem answers); it writes nothing.
  */
-public class ApiHandler extends APIGatewayV2HTTPEventFunction {
+public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedHandler {
+    /** The caller of the priming requests: a subject no sign-in gives (Cognito's are UUIDs), who owns nothing. */
+    static final String PRIMING_USER = "snapstart-priming";
+
     /** For Lambda. */
     public ApiHandler() {
         super();
+        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public ApiHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /**
+     * The controllers, and what they need, are built at start: the API needs nearly all of it for any request, and
+     * a setting that is not valid stops the function then, not at its first request.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return HandlerContexts.builder().eagerInitAnnotated(Controller.class);
+    }
+
+    @Override
+    public Priming priming() {
+        String noSuchEvent = "/events/" + Priming.NO_SUCH_ID;
+        return Priming.of(getClass())
+                .step("every controller", () -> getApplicationContext()
+                        .getBeansOfType(Object.class, Qualifiers.byStereotype(Controller.class)))
+                .step("event that does not exist", () -> expect(get(noSuchEvent, null), 404))
+                .step("seat map of an event that does not exist", () -> expect(get(noSuchEvent + "/seats", null), 404))
+                .step("caller's holds and tickets", () -> {
+                    expect(get("/me/holds", PRIMING_USER), 200);
+                    expect(get("/me/tickets", PRIMING_USER), 200);
+                })
+                .step("payment providers", () -> expect(get("/payment-providers", PRIMING_USER), 200))
+                .step("event creation by a caller who is no admin", () -> expect(handleRequest(Priming.apiRequest("POST",
+                        "/events", """
+                                {"name":"Priming","date":"2030-01-01T20:00:00Z","rows":1,"columns":1,"currency":"EUR",
+                                 "prices":[{"fromRow":1,"toRow":1,"price":"10.00"}]}""", PRIMING_USER), null), 403))
+                .step("hold of a hold that does not exist", () -> expect(get("/holds/" + Priming.NO_SUCH_ID, PRIMING_USER), 404));
+    }
+
+    private APIGatewayV2HTTPResponse get(String path, String subject) {
+        return handleRequest(Priming.apiRequest("GET", path, null, subject), null);
+    }
+
+    private static void expect(APIGatewayV2HTTPResponse response, int status) {
+        Priming.expect(response.getStatusCode(), status);
     }
 
     @Override

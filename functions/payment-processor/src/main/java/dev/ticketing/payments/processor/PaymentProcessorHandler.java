@@ -15,7 +15,11 @@ import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.PaymentMessages;
 import dev.ticketing.lambda.CurrentInvocation;
+import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.Priming;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,8 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each message is logged with its payment's ids, and what it changed (a sale, a refund, a failure) is counted
  * as a business figure: the payment is read before and after, so a redelivered message counts nothing.
+ *
+ * <p>SnapStart: {@link #priming} takes an empty batch, reads provider bodies that are no events, and looks up
+ * a payment, an order and a hold that cannot exist: no write, no queue send, no provider call.
  */
-public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> implements PrimedHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentProcessorHandler.class);
 
     @Inject
@@ -56,12 +63,38 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     @Inject
     CurrentInvocation invocation;
 
+    /** For Lambda. */
     public PaymentProcessorHandler() {
         super();
+        Priming.register(this);
     }
 
+    /** For a caller that builds the context, such as the local stack. */
     public PaymentProcessorHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return HandlerContexts.builder();
+    }
+
+    @Override
+    public Priming priming() {
+        return Priming.of(getClass())
+                .step("empty batch", () -> execute(new SQSEvent()))
+                .step("provider bodies read", () -> gateways.enabled().forEach(gateway -> {
+                    try {
+                        gateway.parseEvent("{\"id\":\"" + Priming.NO_SUCH_ID + "\"}");
+                    } catch (IllegalArgumentException notAnEvent) {
+                        // read and refused, as a body that is no event is
+                    }
+                }))
+                .step("payment, order and hold that do not exist", () -> {
+                    payments.find(Priming.NO_SUCH_ID);
+                    gateways.enabled().forEach(gateway -> payments.findByOrder(gateway.provider(), Priming.NO_SUCH_ID));
+                    holds.find(Priming.NO_SUCH_ID);
+                });
     }
 
     /**

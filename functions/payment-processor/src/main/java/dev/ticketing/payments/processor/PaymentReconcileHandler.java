@@ -8,7 +8,11 @@ import dev.ticketing.metrics.BusinessMetrics.Figure;
 import dev.ticketing.payments.PaymentReconciler;
 import dev.ticketing.payments.ReconcileReport;
 import dev.ticketing.lambda.CurrentInvocation;
+import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.Priming;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -18,8 +22,11 @@ import java.util.Optional;
  * {@code PaymentReconcileFunction}, on an EventBridge schedule: settles payments still PENDING after
  * {@code RECONCILE_AFTER} by asking their provider ({@link PaymentReconciler}). Bounded per run by {@link #LIMIT}
  * and by the function's remaining time; whatever is left waits for the next run.
+ *
+ * <p>SnapStart: {@link #priming} runs a reconciliation that reads its first shard of due payments and stops
+ * before settling any of them ({@link Priming#firstLookOnly}): no write, no provider call.
  */
-public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEvent, ReconcileReport> {
+public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEvent, ReconcileReport> implements PrimedHandler {
     /** The most payments one run settles: each may take a few provider calls. */
     static final int LIMIT = 200;
     /** Time left unused at the end of the invocation: a provider call may take up to its 10 s timeout. */
@@ -38,11 +45,23 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
 
     /** For Lambda. */
     public PaymentReconcileHandler() {
+        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local system. */
     public PaymentReconcileHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return HandlerContexts.builder();
+    }
+
+    @Override
+    public Priming priming() {
+        return Priming.of(getClass())
+                .step("first look at due payments", () -> reconciler.reconcile(LIMIT, Priming.firstLookOnly()));
     }
 
     @Override

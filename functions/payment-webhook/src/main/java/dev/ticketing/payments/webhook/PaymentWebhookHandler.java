@@ -10,7 +10,11 @@ import dev.ticketing.payments.gateway.PaymentEvent;
 import dev.ticketing.payments.queue.WebhookIntake;
 import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.problems.TicketingException;
+import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.Priming;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +28,15 @@ import org.slf4j.LoggerFactory;
  * {@code POST /webhooks/paypal} and {@code POST /webhooks/other} (API Gateway HTTP API, payload 2.0, no JWT):
  * verify the provider's signature, queue the raw event for the payment processor, answer 200. Refusals are
  * problem+json: 400 unreadable, 401 unsigned or forged (nothing queued), 404 unknown provider, 503 when it cannot
- * be verified or queued now (the provider delivers again). No controllers, no database: a small, fast start.
+ * be verified or queued now (the provider delivers again). No controllers, no database: a small, fast start (its
+ * context builds the provider gateways and the SQS client, no table client).
+ *
+ * <p>SnapStart: {@link #priming} answers an unknown provider and an unsigned card checkout delivery, and reads
+ * a PayPal body that is not an event: routing, JSON, the signature check and problem answers, with nothing queued
+ * and no call to PayPal (whose signature check is a call).
  */
-public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>
+        implements PrimedHandler {
     /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
     @jakarta.inject.Inject
     dev.ticketing.lambda.CurrentInvocation invocation;
@@ -37,12 +47,40 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
     @Inject
     WebhookIntake intake;
 
+    /** For Lambda. */
     public PaymentWebhookHandler() {
         super();
+        Priming.register(this);
     }
 
+    /** For a caller that builds the context, such as the local stack. */
     public PaymentWebhookHandler(ApplicationContext context) {
         super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return HandlerContexts.builder();
+    }
+
+    @Override
+    public Priming priming() {
+        return Priming.of(getClass())
+                .step("unknown provider", () -> expect(execute(webhook("nowhere", "{}")), 404))
+                // 401 without a signature (404 where the card checkout is not enabled)
+                .step("unsigned card checkout event", () -> expect(execute(webhook("other",
+                        "{\"id\":\"evt_priming\",\"type\":\"session.authorized\",\"data\":{\"object\":{\"id\":\""
+                                + Priming.NO_SUCH_ID + "\"}}}")), 401, 404))
+                // 400: refused as it is read, before the signature check that would ask PayPal
+                .step("PayPal body that is no event", () -> expect(execute(webhook("paypal", "{\"priming\":true}")), 400, 404));
+    }
+
+    private static APIGatewayV2HTTPEvent webhook(String provider, String body) {
+        return Priming.apiRequest("POST", "/webhooks/" + provider, body, null);
+    }
+
+    private static void expect(APIGatewayV2HTTPResponse response, Integer... statuses) {
+        Priming.expect(response.getStatusCode(), statuses);
     }
 
     @Override
