@@ -17,8 +17,10 @@ import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.WebhookIntake;
 import dev.ticketing.config.SecretSource;
+import dev.ticketing.seats.SeatBlockItems;
 import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.seats.SeatStore;
+import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.testing.TestClock;
 import java.io.BufferedReader;
@@ -222,9 +224,14 @@ class SnapStartIT {
         return beans;
     }
 
-    /** Every item of the table, in key order. */
+    /**
+     * Every item of the table, in key order, but for the compact seat map's block items: the stream projection
+     * writes those on its own time after the holds made before, never because of a priming.
+     */
     private static List<Map<String, AttributeValue>> table() {
+        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
         return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).consistentRead(true)).items().stream()
+                .filter(item -> !item.get(Keys.PK).s().startsWith(map))
                 .sorted(java.util.Comparator.comparing(item -> item.get("pk").s() + "\u0000" + item.get("sk").s()))
                 .collect(Collectors.toList());
     }
