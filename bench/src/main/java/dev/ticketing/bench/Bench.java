@@ -22,6 +22,7 @@ public final class Bench {
             case "commit-barrier" -> CommitBarrierCost.run(rest);
             case "leak" -> ContextLeak.run(rest);
             case "instances" -> InstanceReads.run(rest);
+            case "freshness" -> SeatMapFreshness.run(rest);
             case "capacity" -> Capacity.run(rest);
             case "coldstart" -> ColdStart.run(rest);
             case "create" -> CreateBench.run(rest);
@@ -44,7 +45,8 @@ public final class Bench {
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)
                           commit-barrier [per-block]   one transaction with and without waiting for DynamoDB Local's commit
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
-                          instances [seconds] [rows] [cols]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          instances [seconds] [rows] [cols] [compact|full] [8,64,512]  DynamoDB reads/s of one event's map, 8/64/512 API instances
+                          freshness [changes]          compact map: data-layer write answered -> visible over HTTP, p50/p99
                           capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
                           coldstart [runs] [functions-dir...]  each function's jar in fresh JVMs: constructor and first
                                                        answer, SnapStart priming and the first answer after it

@@ -3,7 +3,7 @@ package dev.ticketing.bench;
 /**
  * The capacity model of docs/capacity.md as a calculator: per request type the DynamoDB items and units, per event
  * the ceilings under default AWS quotas, which bites first, and the cost. Item counts are those of the code
- * (SeatHolder, HoldReleaser, PaymentWrites, PaymentSale, SeatStore/SeatMapSnapshots); prices us-east-1 (see the doc).
+ * (SeatHolder, HoldReleaser, PaymentWrites, PaymentSale, SeatStore/SeatBlockItems/SeatMapSnapshots); prices us-east-1 (see the doc).
  */
 final class Capacity {
     // default quotas
@@ -17,6 +17,19 @@ final class Capacity {
     static final int SEATS_PER_BLOCK = 1_000;
     /** Bytes of one seat in a block Query (projection sk, status, expires_at, hold_id, plus the key). */
     static final double SEAT_BYTES = 60;
+    /**
+     * Bytes of one seat in a compact block item (SeatBlockItems: a 4-character name and the number
+     * version.status[expiry]): ~14 while RESERVED (the expiry's 13 digits), ~7 once AVAILABLE again or SOLD.
+     */
+    static final double BLOCK_SEAT_BYTES_RESERVED = 14, BLOCK_SEAT_BYTES_SETTLED = 7;
+    /** Lambda polls a stream shard about 4 times a second; a block's seats are one partition, so one shard. */
+    static final double STREAM_BATCHES_PER_SECOND = 4;
+    /** Seats per conditional UpdateItem of a block item (SeatBlockItems.SEATS_PER_WRITE). */
+    static final double SEATS_PER_BLOCK_WRITE = 25;
+    /** Origin requests a second through CloudFront: about one per path per edge cache that has viewers. */
+    static final double CDN_ORIGIN_RPS = 600;
+    /** CloudFront's default quota of requests per second per distribution. */
+    static final double CDN_RPS = 250_000;
 
     private Capacity() {
     }
@@ -33,6 +46,10 @@ final class Capacity {
         int blocks = (seats + SEATS_PER_BLOCK - 1) / SEATS_PER_BLOCK;
         double blockRcu = Math.ceil(SEATS_PER_BLOCK * SEAT_BYTES / 4096.0); // strongly consistent Query
         double refreshRcu = 1 + blocks * blockRcu;
+        // the compact map: one strongly consistent BatchGetItem of the block items, the event cached by the instance
+        double blockItemBytes = SEATS_PER_BLOCK * BLOCK_SEAT_BYTES_RESERVED + 100; // worst case: every seat reserved
+        double blockItemRcu = Math.ceil(blockItemBytes / 4096.0);
+        double compactRefreshRcu = blocks * blockItemRcu;
 
         Request[] requests = {
                 // hold: no read when warm (the event is cached, the first slot is claimed unread); ONE transaction:
@@ -45,7 +62,8 @@ final class Capacity {
                 new Request("checkout", 1 + 2 * n + 5 + 2, 2 * (2 * n + 5) + 2 * 2, 1, 300, 1),
                 // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, slot, lease
                 new Request("sale (processor)", 2 + n + 2 * n + 4, 2 * (2 * n + 4), 2 + n, 400, 0),
-                new Request("seat map 200 (refresh)", 1 + seats, 0, refreshRcu, 150, 1),
+                new Request("full map 200 (refresh)", 1 + seats, 0, refreshRcu, 150, 1),
+                new Request("compact map 200 (refresh)", blocks, 0, compactRefreshRcu, 40, 1),
                 new Request("seat map 200/304 (cached)", 0, 0, 0, 4, 1),
                 new Request("event list", 10, 0, 2, 10, 1),
         };
@@ -57,7 +75,7 @@ final class Capacity {
         }
 
         System.out.println();
-        System.out.println("Ceilings per event (default quotas), today's read path (per-instance snapshots, 0.5 s):");
+        System.out.println("Ceilings per event (default quotas), per-instance snapshots refreshed at most every 0.5 s:");
         double holdWcuHotPartition = 2 * n; // the n seats of a hold sit in one block partition
         double holdsHotBlock = PARTITION_WCU / holdWcuHotPartition;
         double holdsSpread = Math.min(blocks * holdsHotBlock, TABLE_ONDEMAND_WCU / requests[0].wcu);
@@ -65,30 +83,45 @@ final class Capacity {
         System.out.printf("  holds/s, spread over all %d blocks (min of partitions and table %,.0f WCU): %,.0f%n", blocks,
                 TABLE_ONDEMAND_WCU, holdsSpread);
         double refreshesPerInstance = 2; // SEATMAP_MAX_AGE 0.5 s
-        double rcuPerBlockPartition = instances * refreshesPerInstance * blockRcu;
-        System.out.printf("  seat-map reads: %d instances x %.0f refreshes/s x %.0f RCU = %,.0f RCU/s per block partition "
-                        + "(limit %,.0f): max %,.0f instances%n", instances, refreshesPerInstance, blockRcu, rcuPerBlockPartition,
-                PARTITION_RCU, PARTITION_RCU / (refreshesPerInstance * blockRcu));
-        System.out.printf("  table reads for the map: %,.0f RCU/s (on-demand table default %,.0f)%n",
-                instances * refreshesPerInstance * refreshRcu, TABLE_ONDEMAND_RCU);
         double apiRps = viewers + holdsPerSecond;
         System.out.printf("  API Gateway: %,.0f rps without a CDN (quota %,.0f): %s%n", apiRps, API_RPS,
                 apiRps > API_RPS ? "BITES FIRST" : "ok");
-        double concurrency = viewers * 0.004 + holdsPerSecond * 0.025 + instances * refreshesPerInstance * 0.150;
-        System.out.printf("  Lambda concurrency: ~%,.0f (quota %,.0f)%n", concurrency, LAMBDA_CONCURRENCY);
-
-        System.out.println();
-        System.out.println("With CloudFront (1 s TTL, ETag) and one compact versioned item per block read by BatchGetItem:");
-        double originRps = 600; // at most one origin fetch per second per regional edge cache and per POP that misses
-        double blockItemBytes = SEATS_PER_BLOCK * 1.3 + 100; // status chars + expiry deltas of reserved seats
-        double batchRcu = 1 + blocks * Math.ceil(blockItemBytes / 4096.0);
-        System.out.printf("  origin rps ~%,.0f (<= POPs x 1/s, not viewers); refresh = 1 BatchGetItem of %d items, %.0f RCU%n",
-                originRps, blocks, batchRcu);
-        System.out.printf("  block item reads: %,.0f RCU/s per block partition item at %d instances (limit %,.0f)%n",
-                instances * refreshesPerInstance * Math.ceil(blockItemBytes / 4096.0), instances, PARTITION_RCU);
-        System.out.printf("  stream writes: each seat change rewrites its block item: %,.0f WCU/s on one block item at "
-                + "%,.0f holds/s in that block (item ~%.1f KB)%n", holdsHotBlock * Math.ceil(blockItemBytes / 1024.0),
-                holdsHotBlock, blockItemBytes / 1024);
+        System.out.println("  before (every instance queries every seat, full map):");
+        System.out.printf("    per block partition: %d instances x %.0f refreshes/s x %.0f RCU = %,.0f RCU/s (limit %,.0f): "
+                        + "max %,.0f instances%n", instances, refreshesPerInstance, blockRcu,
+                instances * refreshesPerInstance * blockRcu, PARTITION_RCU, PARTITION_RCU / (refreshesPerInstance * blockRcu));
+        System.out.printf("    table: %,.0f RCU/s (on-demand default %,.0f): max %,.0f instances%n",
+                instances * refreshesPerInstance * refreshRcu, TABLE_ONDEMAND_RCU,
+                TABLE_ONDEMAND_RCU / (refreshesPerInstance * refreshRcu));
+        System.out.printf("  now (compact map from %d block items of <= %.1f KB, one BatchGetItem, %.0f RCU a refresh):%n",
+                blocks, blockItemBytes / 1024, compactRefreshRcu);
+        System.out.printf("    per block item: %d instances x %.0f refreshes/s x %.0f RCU = %,.0f RCU/s (limit %,.0f): "
+                        + "max %,.0f instances%n", instances, refreshesPerInstance, blockItemRcu,
+                instances * refreshesPerInstance * blockItemRcu, PARTITION_RCU,
+                PARTITION_RCU / (refreshesPerInstance * blockItemRcu));
+        System.out.printf("    table: %,.0f RCU/s: max %,.0f instances%n",
+                instances * refreshesPerInstance * compactRefreshRcu,
+                TABLE_ONDEMAND_RCU / (refreshesPerInstance * compactRefreshRcu));
+        double cdnInstances = Math.max(1, Math.ceil(CDN_ORIGIN_RPS * 0.004));
+        System.out.printf("    behind CloudFront: ~%,.0f origin requests/s whatever the viewers (<= %,.0f viewers polling 1/s: "
+                        + "CloudFront's %,.0f rps per distribution), served by ~%.0f busy instances: %,.0f RCU/s%n",
+                CDN_ORIGIN_RPS, CDN_RPS, CDN_RPS, cdnInstances, cdnInstances * refreshesPerInstance * compactRefreshRcu);
+        // the projection: a block's changes come through one shard, in ~4 batches a second, 25 seats a write
+        double hotBlockSeatChanges = holdsHotBlock * n;
+        double writesPerHotBlock = STREAM_BATCHES_PER_SECOND
+                * Math.ceil(hotBlockSeatChanges / STREAM_BATCHES_PER_SECOND / SEATS_PER_BLOCK_WRITE);
+        System.out.printf("    projection writes: a block at %,.0f holds/s (%,.0f seat changes/s) is %,.0f UpdateItems/s of "
+                        + "<= %.0f WCU = %,.0f WCU/s on its block item's partition (limit %,.0f)%n",
+                holdsHotBlock, hotBlockSeatChanges, writesPerHotBlock, Math.ceil(blockItemBytes / 1024),
+                writesPerHotBlock * Math.ceil(blockItemBytes / 1024), PARTITION_WCU);
+        double tableSeatChanges = holdsPerSecond * n;
+        double tableWrites = Math.max(blocks * STREAM_BATCHES_PER_SECOND, tableSeatChanges / SEATS_PER_BLOCK_WRITE);
+        System.out.printf("    projection writes over the table at %,.0f holds/s: ~%,.0f UpdateItems/s, <= %,.0f WCU/s "
+                + "(the holds themselves: %,.0f WCU/s)%n", holdsPerSecond, tableWrites,
+                tableWrites * Math.ceil(blockItemBytes / 1024), holdsPerSecond * requests[0].wcu);
+        double concurrency = holdsPerSecond * 0.025 + cdnInstances;
+        System.out.printf("  Lambda concurrency behind CloudFront: ~%,.0f (quota %,.0f); without it ~%,.0f%n", concurrency,
+                LAMBDA_CONCURRENCY, viewers * 0.004 + holdsPerSecond * 0.025 + instances * refreshesPerInstance * 0.040);
 
         System.out.println();
         double ticketsPerHold = n;
@@ -103,10 +136,13 @@ final class Capacity {
                 invocations, lambdaMs);
         double compactKb = seats * 1.2 / 1024 / 4; // gzip of the compact form, ~4x
         double perMillionDirect = 1e6 * (API_REQ + LAMBDA_REQ + 0.004 * LAMBDA_GB * LAMBDA_GBS)
-                + refreshRcu * RRU * instances * refreshesPerInstance * 1e6 / Math.max(1, viewers);
-        double perMillionCdn = 1e6 * CLOUDFRONT_REQ + 1e6 * 0.1 * compactKb / 1024 / 1024 * CLOUDFRONT_GB;
-        System.out.printf("Cost per million seat-map views: $%.2f through API Gateway + Lambda (no CDN); "
-                + "$%.2f through CloudFront (requests + ~10%% full bodies of %.1f KB gzipped), origin cost then per change%n",
-                perMillionDirect, perMillionCdn, compactKb);
+                + compactRefreshRcu * RRU * instances * refreshesPerInstance * 1e6 / Math.max(1, viewers);
+        // during an on-sale the map changes every second, so nearly every poll gets a body, not a 304
+        double perMillionCdn = 1e6 * CLOUDFRONT_REQ + 1e6 * compactKb / 1024 / 1024 * CLOUDFRONT_GB;
+        double perMillionCdnQuiet = 1e6 * CLOUDFRONT_REQ + 1e6 * 0.1 * compactKb / 1024 / 1024 * CLOUDFRONT_GB;
+        System.out.printf("Cost per million compact seat-map views: $%.2f through API Gateway + Lambda (no CDN); "
+                        + "through CloudFront $%.2f while the map changes every second (a %.1f KB gzipped body each), "
+                        + "$%.2f when 90%% are 304s; the origin's cost then grows with changes, not views%n",
+                perMillionDirect, perMillionCdn, compactKb, perMillionCdnQuiet);
     }
 }

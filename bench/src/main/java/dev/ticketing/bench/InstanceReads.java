@@ -2,13 +2,19 @@ package dev.ticketing.bench;
 
 import dev.ticketing.config.SeatMapConfig;
 import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.Event;
 import dev.ticketing.events.EventItems;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.aws.DynamoDbLocal;
+import dev.ticketing.seats.Seat;
+import dev.ticketing.seats.SeatBlockItems;
+import dev.ticketing.seats.SeatId;
 import dev.ticketing.seats.SeatItems;
+import dev.ticketing.seats.SeatMap;
 import dev.ticketing.seats.SeatMapService;
 import dev.ticketing.seats.SeatMapSnapshots;
+import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.seats.SeatStore;
 import dev.ticketing.store.Table;
 import java.time.Clock;
@@ -25,14 +31,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * DynamoDB reads per second for ONE event's seat map when N API instances serve it: each instance has its own
  * {@link SeatMapSnapshots} (as each Lambda execution environment does), all over one table, and each is asked for
- * the map every {@code pollMillis} (100,000 viewers spread over the instances keep every instance busy). Counts the
- * calls, items and read units (strongly consistent: 1 RCU per 4 KB of a Query page, rounded up) the table serves.
+ * the map every 100 ms (100,000 viewers spread over the instances keep every instance busy). Counts the calls,
+ * items and read units the table serves (strongly consistent: 1 RCU per 4 KB of a Query page, or of each item of a
+ * BatchGetItem, rounded up). Two paths: {@code compact} (the map from the stream-kept block items,
+ * {@link SeatMapSnapshots#compact}; every seat of the event is first given a change, so each block item is as big
+ * as it gets) and {@code full} (every seat item queried, {@link SeatMapSnapshots#current}).
  */
 final class InstanceReads {
     private InstanceReads() {
@@ -42,7 +52,9 @@ final class InstanceReads {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int columns = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        int[] instanceCounts = {8, 64, 512};
+        boolean compact = !(args.length > 3 && "full".equals(args[3]));
+        int[] instanceCounts = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[]{8, 64, 512};
         try (BenchStack bench = BenchStack.start(LocalOptions.defaults())) {
             String event = bench.createEvent(rows, columns);
             Counting counting = new Counting();
@@ -50,11 +62,15 @@ final class InstanceReads {
                     .region(DynamoDbLocal.REGION).credentialsProvider(DynamoDbLocal.CREDENTIALS)
                     .overrideConfiguration(c -> c.addExecutionInterceptor(counting)).build();
             Table table = new Table(client, new TicketingConfig(bench.stack.ref("Table"), Duration.ofMinutes(10), 10, 1));
+            SeatBlockItems blocks = new SeatBlockItems(table);
             SeatMapService maps = new SeatMapService(new EventStore(table, new EventItems(table)),
-                    new SeatStore(table, new SeatItems(table)), Clock.systemUTC());
-            System.out.printf("one %,d-seat event, each instance asked for its map every 100 ms, %d s per line%n",
-                    rows * columns, seconds);
-            System.out.println("instances  full reads/s  DynamoDB calls/s  items read/s  RCU/s (strongly consistent)  served/s");
+                    new SeatStore(table, new SeatItems(table)), blocks, Clock.systemUTC());
+            if (compact) {
+                fillBlocks(blocks, maps.read(event), rows);
+            }
+            System.out.printf("one %,d-seat event, %s map, each instance asked for its map every 100 ms, %d s per line%n",
+                    rows * columns, compact ? "compact (block items)" : "full (every seat)", seconds);
+            System.out.println("instances  map reads/s  DynamoDB calls/s  items read/s  RCU/s (strongly consistent)  served/s");
             for (int instances : instanceCounts) {
                 List<SeatMapSnapshots> apis = new ArrayList<>();
                 for (int i = 0; i < instances; i++) {
@@ -71,7 +87,11 @@ final class InstanceReads {
                     running.add(pool.submit(() -> {
                         while (System.nanoTime() < end) {
                             for (SeatMapSnapshots api : mine) {
-                                api.current(event);
+                                if (compact) {
+                                    api.compact(event);
+                                } else {
+                                    api.current(event);
+                                }
                                 served.incrementAndGet();
                             }
                             Thread.sleep(100);
@@ -79,19 +99,43 @@ final class InstanceReads {
                         return null;
                     }));
                 }
-                for (Future<?> f : running) {
-                    f.get();
+                try {
+                    for (Future<?> f : running) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
-                pool.shutdown();
                 double s = seconds;
                 System.out.printf("%9d  %11.1f  %16.1f  %12.0f  %27.0f  %8.0f%n", instances,
-                        (double) counting.items.get() / (rows * columns) / s, counting.calls.get() / s, counting.items.get() / s,
+                        (double) counting.items.get() / (compact ? blockCount(rows, columns) : rows * columns) / s, counting.calls.get() / s, counting.items.get() / s,
                         counting.units.get() / s, served.get() / s);
             }
         }
     }
 
-    /** Counts what the table answers: calls, items, and read units of each Query page. */
+    /**
+     * Gives every seat a change straight into its block item (RESERVED until an hour from now, version 1), as if the
+     * whole hall had been held once: the block items are then as big as an on-sale makes them.
+     */
+    private static void fillBlocks(SeatBlockItems blocks, SeatMap map, int rows) {
+        long expires = System.currentTimeMillis() + 3_600_000;
+        java.util.Map<Integer, List<SeatItems.SeatChange>> perBlock = new java.util.TreeMap<>();
+        int rowsPerBlock = Event.rowsPerBlockFor(map.columns());
+        for (Seat seat : map.seats()) {
+            int block = (seat.row() - 1) / rowsPerBlock;
+            perBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(new SeatItems.SeatChange(map.eventId(), block,
+                    SeatId.parse(seat.id()), 1, SeatStatus.RESERVED, expires));
+        }
+        perBlock.forEach((block, changes) -> blocks.apply(map.eventId(), block, changes));
+    }
+
+    private static int blockCount(int rows, int columns) {
+        int rowsPerBlock = Event.rowsPerBlockFor(columns);
+        return (rows + rowsPerBlock - 1) / rowsPerBlock;
+    }
+
+    /** Counts what the table answers: calls, items, and read units of each Query page or BatchGetItem item. */
     static final class Counting implements ExecutionInterceptor {
         final AtomicLong calls = new AtomicLong();
         final AtomicLong items = new AtomicLong();
@@ -116,6 +160,13 @@ final class InstanceReads {
                     bytes += size(item);
                 }
                 units.addAndGet(Math.max(1, (bytes + 4095) / 4096));
+            } else if (context.response() instanceof BatchGetItemResponse batch) {
+                for (var table : batch.responses().values()) {
+                    for (var item : table) {
+                        items.incrementAndGet();
+                        units.addAndGet(Math.max(1, (size(item) + 4095) / 4096));
+                    }
+                }
             } else if (context.response() instanceof GetItemResponse get) {
                 getItems.incrementAndGet();
                 items.incrementAndGet();

@@ -33,6 +33,7 @@ class PackageDependenciesTest {
                 "dev.ticketing.payments.webhook.PaymentWebhookHandler",
                 "dev.ticketing.payments.processor.PaymentProcessorHandler",
                 "dev.ticketing.expiry.ExpiredHoldSweepHandler", "dev.ticketing.lambda.InvocationContextFactory",
+                "dev.ticketing.seatmap.SeatMapProjectionHandler",
                 "dev.ticketing.local.LocalSystem"}) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as(name).isTrue();
         }
@@ -49,7 +50,7 @@ class PackageDependenciesTest {
         noClasses().that().resideInAnyPackage(SharedPackages.ALL)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.ticketing.api..", "dev.ticketing.payments.webhook..", "dev.ticketing.payments.processor..",
-                        "dev.ticketing.expiry..", "dev.ticketing.local..", "dev.ticketing.bench..")
+                        "dev.ticketing.expiry..", "dev.ticketing.seatmap..", "dev.ticketing.local..", "dev.ticketing.bench..")
                 .check(classes);
     }
 
@@ -59,7 +60,8 @@ class PackageDependenciesTest {
                 {"dev.ticketing.api.."},
                 {"dev.ticketing.payments.webhook.."},
                 {"dev.ticketing.payments.processor.."},
-                {"dev.ticketing.expiry.."}};
+                {"dev.ticketing.expiry.."},
+                {"dev.ticketing.seatmap.."}};
         for (String[] function : functions) {
             for (String[] other : functions) {
                 if (other != function) {

@@ -62,7 +62,10 @@ final class FunctionPermissions {
                     on(EXPIRY_INDEX, "dynamodb:Query")),
             // the event item (claim, renew, finish, fail) and its seats in batches
             "EventSeatsFunction", grants(
-                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")));
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+            // writes seat changes into the block items, conditionally, and reads nothing
+            "SeatMapProjectionFunction", grants(
+                    on(TABLE, "dynamodb:UpdateItem")));
 
     /** What Lambda itself does with a function's role: poll its event source, send what failed to a destination. */
     static final Map<String, Set<Grant>> SERVICE = Map.of(
@@ -74,7 +77,11 @@ final class FunctionPermissions {
                     on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")),
             "EventSeatsFunction", grants(
                     on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                            "dynamodb:ListStreams")));
+                            "dynamodb:ListStreams")),
+            "SeatMapProjectionFunction", grants(
+                    on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                            "dynamodb:ListStreams"),
+                    on("SeatMapDeadLetterQueue", "sqs:SendMessage")));
 
     /**
      * Secrets the payment functions fetch at run time in AWS (PaymentSecretsPrefix: the secrets named by

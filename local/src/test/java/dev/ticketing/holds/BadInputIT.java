@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
+import dev.ticketing.seats.SeatBlockItems;
+import dev.ticketing.store.Keys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** A client's mistake gets a clear 4xx problem and changes nothing. */
@@ -160,9 +163,15 @@ class BadInputIT {
         assertThat(itemCount()).as("items in the table after " + response).isEqualTo(before);
     }
 
+    /**
+     * Items in the table, but for the compact seat map's block items: the stream projection writes those on its own
+     * time after earlier changes (a hold of a test before), never for a request that was refused.
+     */
     private static long itemCount() {
         LocalSystem stack = TestStack.get();
-        return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).select(Select.COUNT))
+        return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).select(Select.COUNT)
+                        .filterExpression("NOT begins_with(pk, :map)")
+                        .expressionAttributeValues(Map.of(":map", AttributeValue.fromS(SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR))))
                 .stream().mapToLong(page -> page.count()).sum();
     }
 

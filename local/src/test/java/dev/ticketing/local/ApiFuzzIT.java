@@ -11,6 +11,8 @@ import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.seats.SeatBlockItems;
+import dev.ticketing.store.Keys;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -376,9 +378,16 @@ class ApiFuzzIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Every item, but for the compact seat map's block items: the stream projection writes those on its own time
+     * after earlier changes (a hold that succeeded before), never for a request that was refused.
+     */
     private static Set<Map<String, AttributeValue>> items() {
         Set<Map<String, AttributeValue>> items = new HashSet<>();
-        stack.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
+        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
+        stack.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+                .filter(item -> !item.get(Keys.PK).s().startsWith(map))
+                .forEach(items::add);
         return items;
     }
 }

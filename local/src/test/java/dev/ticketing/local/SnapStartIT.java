@@ -18,8 +18,11 @@ import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.WebhookIntake;
 import dev.ticketing.config.SecretSource;
+import dev.ticketing.seats.SeatBlockItems;
+import dev.ticketing.seats.SeatMapProjection;
 import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.seats.SeatStore;
+import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.testing.TestClock;
 import java.io.BufferedReader;
@@ -173,6 +176,17 @@ class SnapStartIT {
                 HoldPlacement.class, HoldSweeper.class, PaymentReconciler.class);
     }
 
+    @Test
+    void theSeatMapProjectionFunction() throws Exception {
+        Run run = primeThenInvoke("seat-map/target/ticketing-seat-map.jar", "dev.ticketing.seatmap.SeatMapProjectionHandler",
+                "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", Path.of("../events/hold-lease-ttl-remove.json"));
+
+        assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
+        run.built(SeatMapProjection.class);
+        run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
+                HoldPlacement.class, EventService.class, HoldSweeper.class, PaymentReconciler.class);
+    }
+
     /** The invocation's result and the bean types the handler's context had built after priming and after working. */
     private record Run(JsonNode result, Set<String> primedBeans, Set<String> beans) {
         void built(Class<?>... types) {
@@ -234,9 +248,14 @@ class SnapStartIT {
         return beans;
     }
 
-    /** Every item of the table, in key order. */
+    /**
+     * Every item of the table, in key order, but for the compact seat map's block items: the stream projection
+     * writes those on its own time after the holds made before, never because of a priming.
+     */
     private static List<Map<String, AttributeValue>> table() {
+        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
         return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).consistentRead(true)).items().stream()
+                .filter(item -> !item.get(Keys.PK).s().startsWith(map))
                 .sorted(java.util.Comparator.comparing(item -> item.get("pk").s() + "\u0000" + item.get("sk").s()))
                 .collect(Collectors.toList());
     }

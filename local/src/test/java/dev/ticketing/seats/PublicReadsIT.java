@@ -6,6 +6,7 @@ import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,7 @@ class PublicReadsIT {
         assertThat(api.allEvents(null))
                 .anySatisfy(listed -> assertThat(listed.get("id").asText()).isEqualTo(event));
         assertThat(api.get("/events/" + event, null).json().get("rows").asInt()).isEqualTo(2);
+        assertThat(api.compactRows(event).get(0)).isEqualTo("ARA");
         Api.Response compact = api.get("/events/" + event + "/seats?format=compact", null);
         assertThat(compact.status()).isEqualTo(200);
         assertThat(compact.json().get("rows").get(0).get("seats").asText()).isEqualTo("ARA");
@@ -51,6 +53,15 @@ class PublicReadsIT {
         Api.Response unchanged = api.send("GET", "/events/" + event + "/seats?format=compact", null, null,
                 Map.of("If-None-Match", etag));
         assertThat(unchanged.status()).isEqualTo(304);
+        // a shared cache (CloudFront) and browsers may keep each public read for the freshness bound, 1 s
+        for (Api.Response read : List.of(compact, unchanged, api.get("/events", null), api.get("/events/" + event, null),
+                api.get("/events/" + event + "/seats", null))) {
+            assertThat(read.headers().firstValue("Cache-Control")).as(read.toString()).hasValue("public, max-age=1");
+        }
+        assertThat(api.get("/events/" + event + "/seats?format=bogus", null).headers().firstValue("Cache-Control"))
+                .as("an error is not for keeping").isEmpty();
+        assertThat(api.get("/me/tickets", api.newUser("carol")).headers().firstValue("Cache-Control"))
+                .as("a personal read is not public").isNotEqualTo(Optional.of("public, max-age=1"));
         assertThat(api.seatStatuses(event, null)).containsEntry("1-2", "RESERVED").containsEntry("1-1", "AVAILABLE");
         assertThat(api.get("/events/" + event, "not-a-jwt").status()).as("an unchecked token changes nothing").isEqualTo(200);
     }

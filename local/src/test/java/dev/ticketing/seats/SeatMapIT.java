@@ -39,6 +39,7 @@ class SeatMapIT {
         String event = api.createEvent(3, 4);
         api.hold(event, api.newUser("alice"), "1-2", "1-3");
 
+        assertThat(api.compactRows(event)).containsExactly("ARRA", "AAAA", "AAAA");
         JsonNode compact = api.get("/events/" + event + "/seats?format=compact", api.newUser("bob")).json();
 
         assertThat(compact.get("rows")).hasSize(3);

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -32,6 +33,11 @@ public class SeatItems {
     static final String STATUS = "status";
     static final String HOLD_ID = "hold_id";
     static final String EXPIRES_AT = "expires_at";
+    /**
+     * The seat's change counter: every write below adds one ({@link #BUMP}), a new seat has none (0). The seat-map
+     * projection ({@link SeatBlockItems}) applies a change only if it is newer than what it already has.
+     */
+    static final String VERSION = "seat_version";
     private static final String EVENT_ID = "event_id";
     private static final String ROW = "row";
     private static final String COLUMN = "col";
@@ -48,6 +54,9 @@ public class SeatItems {
     public static final String HOLDABLE =
             "attribute_exists(pk) AND (#status = :available OR (#status = :reserved AND expires_at <= :now))";
 
+    /** Added to every seat write's update expression (with {@code :one}): the seat's version goes up by one. */
+    private static final String BUMP = " ADD " + VERSION + " :one";
+
     /** "Storage still has this seat RESERVED by this hold": the condition of release and sale alike. */
     private static final String HELD_BY_HOLD = "#status = :reserved AND " + HOLD_ID + " = :hold";
 
@@ -59,6 +68,16 @@ public class SeatItems {
         }
     }
 
+    /**
+     * A seat's state after one of its writes, as a stream record's new image carries it: what the seat-map
+     * projection ({@link SeatBlockItems#apply}) applies to the seat's block.
+     */
+    public record SeatChange(String eventId, int block, SeatId seat, long version, SeatStatus status,
+                             long expiresAtMillis) {
+    }
+
+    private static final String PARTITION_PREFIX = "SEATS";
+
     private final Table table;
 
     public SeatItems(Table table) {
@@ -66,7 +85,23 @@ public class SeatItems {
     }
 
     public static String partition(String eventId, int block) {
-        return Keys.of("SEATS", eventId, Integer.toString(block));
+        return Keys.of(PARTITION_PREFIX, eventId, Integer.toString(block));
+    }
+
+    /** The change a seat item's image (after a write) stands for; empty for an item that is not a seat. */
+    public static Optional<SeatChange> change(Map<String, AttributeValue> image) {
+        String pk = Attr.str(image, Keys.PK);
+        String status = Attr.str(image, STATUS);
+        String sk = Attr.str(image, Keys.SK);
+        String prefix = PARTITION_PREFIX + Keys.SEPARATOR;
+        int split = pk == null ? -1 : pk.lastIndexOf(Keys.SEPARATOR);
+        if (split <= prefix.length() || !pk.startsWith(prefix) || status == null || sk == null) {
+            return Optional.empty();
+        }
+        // the event id is one this system made (a UUID): no part of it was escaped
+        return Optional.of(new SeatChange(pk.substring(prefix.length(), split),
+                Integer.parseInt(pk.substring(split + 1)), seatId(image), Attr.num(image, VERSION),
+                SeatStatus.valueOf(status), Attr.num(image, EXPIRES_AT)));
     }
 
     public static String sortKey(SeatId seat) {
@@ -97,10 +132,11 @@ public class SeatItems {
         return update(Update.builder().tableName(table.name())
                 .key(key(event, seat))
                 .updateExpression("SET #status = :reserved, " + RESERVED_AT + " = :reservedAt, " + EXPIRES_AT
-                        + " = :expires, " + HOLD_ID + " = :hold, " + TICKET_ID + " = :ticket, " + USER_ID + " = :user")
+                        + " = :expires, " + HOLD_ID + " = :hold, " + TICKET_ID + " = :ticket, " + USER_ID + " = :user" + BUMP)
                 .conditionExpression(HOLDABLE)
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
+                        ":one", n(1),
                         ":available", s(SeatStatus.AVAILABLE.name()),
                         ":reserved", s(SeatStatus.RESERVED.name()),
                         ":now", n(now.toEpochMilli()),
@@ -138,10 +174,11 @@ public class SeatItems {
                 .key(key(event, seat))
                 .updateExpression("SET #status = :reserved, " + EXPIRES_AT + " = :expires, " + HOLD_ID + " = :hold, "
                         + TICKET_ID + " = :ticket, " + USER_ID + " = :user, " + RESERVED_AT
-                        + " = if_not_exists(" + RESERVED_AT + ", :now)")
+                        + " = if_not_exists(" + RESERVED_AT + ", :now)" + BUMP)
                 .conditionExpression("(" + HOLDABLE + ") OR (" + HELD_BY_HOLD + ")")
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
+                        ":one", n(1),
                         ":available", s(SeatStatus.AVAILABLE.name()),
                         ":reserved", s(SeatStatus.RESERVED.name()),
                         ":now", n(now.toEpochMilli()),
@@ -158,10 +195,11 @@ public class SeatItems {
     public TransactWriteItem releaseSold(Event event, SeatId seat, String paymentId) {
         return update(Update.builder().tableName(table.name())
                 .key(key(event, seat))
-                .updateExpression("SET #status = :available REMOVE " + RESERVATION + ", " + SOLD_AT + ", " + PAYMENT_ID)
+                .updateExpression("SET #status = :available REMOVE " + RESERVATION + ", " + SOLD_AT + ", " + PAYMENT_ID + BUMP)
                 .conditionExpression("#status = :sold AND " + PAYMENT_ID + " = :pid")
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
+                        ":one", n(1),
                         ":available", s(SeatStatus.AVAILABLE.name()),
                         ":sold", s(SeatStatus.SOLD.name()),
                         ":pid", s(paymentId))));
@@ -171,10 +209,11 @@ public class SeatItems {
     public TransactWriteItem release(Event event, SeatId seat, String holdId) {
         return update(Update.builder().tableName(table.name())
                 .key(key(event, seat))
-                .updateExpression("SET #status = :available REMOVE " + RESERVATION)
+                .updateExpression("SET #status = :available REMOVE " + RESERVATION + BUMP)
                 .conditionExpression(HELD_BY_HOLD)
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
+                        ":one", n(1),
                         ":available", s(SeatStatus.AVAILABLE.name()),
                         ":reserved", s(SeatStatus.RESERVED.name()),
                         ":hold", s(holdId))));
@@ -188,10 +227,11 @@ public class SeatItems {
     public TransactWriteItem sell(Event event, SeatId seat, String holdId, String paymentId, Instant now) {
         return update(Update.builder().tableName(table.name())
                 .key(key(event, seat))
-                .updateExpression("SET #status = :sold, " + SOLD_AT + " = :now, " + PAYMENT_ID + " = :pid REMOVE " + EXPIRES_AT)
+                .updateExpression("SET #status = :sold, " + SOLD_AT + " = :now, " + PAYMENT_ID + " = :pid REMOVE " + EXPIRES_AT + BUMP)
                 .conditionExpression(HELD_BY_HOLD)
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
+                        ":one", n(1),
                         ":sold", s(SeatStatus.SOLD.name()),
                         ":reserved", s(SeatStatus.RESERVED.name()),
                         ":hold", s(holdId),

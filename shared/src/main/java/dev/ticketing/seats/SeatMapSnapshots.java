@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The seat map on the hot read path. Reading a 20,000-seat map is ~20 parallel queries; doing that per request
@@ -95,51 +96,84 @@ public class SeatMapSnapshots {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final SeatMapService seatMaps;
     private final Clock clock;
     private final Duration maxAge;
-    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Snapshot>> refreshing = new ConcurrentHashMap<>();
+    private final Cache full;
+    private final Cache projected;
 
     public SeatMapSnapshots(SeatMapService seatMaps, Clock clock, SeatMapConfig config) {
-        this.seatMaps = seatMaps;
         this.clock = clock;
         this.maxAge = config.maxAge();
+        this.full = new Cache(seatMaps::read);
+        this.projected = new Cache(seatMaps::readProjected);
     }
 
+    /** The map read from every seat item ({@link SeatMapService#read}): the full map's, and seat picking's. */
     public Snapshot current(String eventId) {
-        Snapshot snapshot = snapshots.get(eventId);
-        Instant now = clock.instant();
-        if (snapshot != null && now.isBefore(snapshot.freshUntil)) {
-            return snapshot;
-        }
-        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
-        CompletableFuture<Snapshot> inFlight = refreshing.putIfAbsent(eventId, mine);
-        if (inFlight != null) {
-            return snapshot != null && now.isBefore(snapshot.servableUntil) ? snapshot : join(inFlight);
-        }
-        try {
-            Instant readAt = clock.instant();
-            Snapshot fresh = snapshotOf(seatMaps.read(eventId), readAt);
-            snapshots.put(eventId, fresh);
-            mine.complete(fresh);
-            return fresh;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            refreshing.remove(eventId, mine);
-        }
+        return full.current(eventId);
     }
 
-    /** This instance just changed the event's seats: the next reader refreshes (others may still get this one). */
+    /**
+     * The map read from the compact block items ({@link SeatMapService#readProjected}): the compact map's. A refresh
+     * is one BatchGetItem of the event's blocks, so its cost grows with the event's changes (the stream's writes),
+     * not with the number of instances or viewers. It shows any change within the stream's lag plus
+     * {@code SEATMAP_MAX_AGE}, whoever made it; this instance's own changes too (no {@link #invalidate}: a refresh
+     * before the stream has brought them would read nothing new).
+     */
+    public Snapshot compact(String eventId) {
+        return projected.current(eventId);
+    }
+
+    /** This instance just changed the event's seats: the next reader of the full map refreshes. */
     public void invalidate(String eventId) {
-        snapshots.computeIfPresent(eventId, (id, snapshot) -> snapshot.stale(clock.instant()));
+        full.snapshots.computeIfPresent(eventId, (id, snapshot) -> snapshot.stale(clock.instant()));
     }
 
-    private Snapshot snapshotOf(SeatMap map, Instant readAt) {
-        return new Snapshot(map, earliest(readAt.plus(maxAge), map.nextExpiry()),
+    /** One way of reading maps, with its snapshot per event and its refresh in flight per event. */
+    private final class Cache {
+        private final Function<String, SeatMap> source;
+        private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<Snapshot>> refreshing = new ConcurrentHashMap<>();
+
+        Cache(Function<String, SeatMap> source) {
+            this.source = source;
+        }
+
+        Snapshot current(String eventId) {
+            Snapshot snapshot = snapshots.get(eventId);
+            Instant now = clock.instant();
+            if (snapshot != null && now.isBefore(snapshot.freshUntil)) {
+                return snapshot;
+            }
+            CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+            CompletableFuture<Snapshot> inFlight = refreshing.putIfAbsent(eventId, mine);
+            if (inFlight != null) {
+                return snapshot != null && now.isBefore(snapshot.servableUntil) ? snapshot : join(inFlight);
+            }
+            try {
+                Instant readAt = clock.instant();
+                Snapshot fresh = snapshotOf(source.apply(eventId), readAt, snapshot);
+                snapshots.put(eventId, fresh);
+                mine.complete(fresh);
+                return fresh;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                refreshing.remove(eventId, mine);
+            }
+        }
+    }
+
+    /** A snapshot of what was just read; one of the same version as the last keeps the JSON rendered for it. */
+    private Snapshot snapshotOf(SeatMap map, Instant readAt, Snapshot previous) {
+        Snapshot fresh = new Snapshot(map, earliest(readAt.plus(maxAge), map.nextExpiry()),
                 earliest(readAt.plus(STALENESS_LIMIT), map.nextExpiry()));
+        if (previous != null && previous.version().equals(map.version())) {
+            fresh.pages.putAll(previous.pages);
+            fresh.compactJson = previous.compactJson;
+        }
+        return fresh;
     }
 
     private static String render(Object form) {

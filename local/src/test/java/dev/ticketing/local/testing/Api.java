@@ -175,25 +175,74 @@ public final class Api {
         return post("/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
     }
 
-    /** The compact seat map's rows ({@code "AARRS..."}), row 1 first. */
+    /**
+     * The compact seat map's rows ({@code "AARRS..."}), row 1 first, once they show what storage has (the full map,
+     * read from every seat): the compact map is kept from the table's stream, so it may lag a change by the stream's
+     * delay, but never by more than the freshness bound of 1 s (else this fails).
+     */
     public List<String> compactRows(String eventId) {
-        Response map = get("/events/" + eventId + "/seats?format=compact", newUser("viewer"));
-        if (map.status() != 200) {
-            throw new AssertionError("seat map not read: " + map);
+        return compactMap(eventId).rows();
+    }
+
+    /** The compact map, as {@link #compactRows}: its rows and the ETag it was answered with. */
+    public CompactMap compactMap(String eventId) {
+        String viewer = newUser("viewer");
+        List<String> expected = rowsOf(seatStatuses(eventId, viewer));
+        CompactMap[] last = new CompactMap[1];
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        Response map = get("/events/" + eventId + "/seats?format=compact", viewer);
+                        if (map.status() != 200) {
+                            throw new AssertionError("seat map not read: " + map);
+                        }
+                        List<String> rows = new ArrayList<>();
+                        map.json().get("rows").forEach(row -> rows.add(row.get("seats").asText()));
+                        last[0] = new CompactMap(rows, map.headers().firstValue("ETag").orElseThrow());
+                        return rows.equals(expected);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException late) {
+            throw new AssertionError("the compact map still shows " + (last[0] == null ? null : last[0].rows())
+                    + " 1 s after storage showed " + expected, late);
         }
-        List<String> rows = new ArrayList<>();
-        map.json().get("rows").forEach(row -> rows.add(row.get("seats").asText()));
-        return rows;
+        return last[0];
+    }
+
+    /** A compact map's rows and its ETag. */
+    public record CompactMap(List<String> rows, String etag) {
+    }
+
+    private static List<String> rowsOf(Map<String, String> statuses) {
+        int rows = 0;
+        int columns = 0;
+        for (String id : statuses.keySet()) {
+            String[] parts = id.split("-");
+            rows = Math.max(rows, Integer.parseInt(parts[0]));
+            columns = Math.max(columns, Integer.parseInt(parts[1]));
+        }
+        List<String> lines = new ArrayList<>();
+        for (int row = 1; row <= rows; row++) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 1; column <= columns; column++) {
+                line.append(statuses.get(row + "-" + column).charAt(0));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** Seat id -> status as everyone sees it now. */
     public Map<String, String> seatStatuses(String eventId, String token) {
-        Response map = get("/events/" + eventId + "/seats", token);
-        if (map.status() != 200) {
-            throw new AssertionError("seat map not read: " + map);
-        }
         Map<String, String> statuses = new java.util.HashMap<>();
-        map.json().get("seats").forEach(seat -> statuses.put(seat.get("id").asText(), seat.get("status").asText()));
+        // the full map comes a page of rows at a time: follow next to the last page
+        for (String page = "/events/" + eventId + "/seats"; page != null; ) {
+            Response map = get(page, token);
+            if (map.status() != 200) {
+                throw new AssertionError("seat map not read: " + map);
+            }
+            map.json().get("seats").forEach(seat -> statuses.put(seat.get("id").asText(), seat.get("status").asText()));
+            page = map.json().path("next").isTextual() ? map.json().get("next").asText() : null;
+        }
         return statuses;
     }
 }

@@ -17,13 +17,11 @@ import io.micronaut.http.annotation.Header;
 
 /**
  * The seat map, full or compact, with an ETag so a polling client mostly gets 304. Public (no token): it holds no
- * personal data, so a visitor sees the live map before signing in and a CDN may answer it.
+ * personal data, so a visitor sees the live map before signing in and a CDN may answer it
+ * ({@link dev.ticketing.api.caching.PublicReadCaching}).
  */
 @Controller("/events/{eventId}/seats")
 public class SeatMapController {
-    /** Browsers revalidate every time (mostly a 304); a CDN may serve it for 1 s, the promised staleness bound. */
-    static final String CACHE_CONTROL = "no-cache, s-maxage=1";
-
     private final SeatMapSnapshots seatMaps;
 
     public SeatMapController(SeatMapSnapshots seatMaps) {
@@ -47,17 +45,16 @@ public class SeatMapController {
         if (compact && (fromRow != null || toRow != null)) {
             throw new InvalidRequestException("fromRow and toRow page the full map; the compact map is always whole");
         }
-        SeatMapSnapshots.Snapshot map = seatMaps.current(eventId);
+        // the compact map comes from the stream-kept block items (cheap to refresh), the full one from every seat
+        SeatMapSnapshots.Snapshot map = compact ? seatMaps.compact(eventId) : seatMaps.current(eventId);
         RowRange rows = compact ? null : RowRange.of(fromRow, toRow, map.map().rows(), map.map().columns());
         String etag = "\"" + map.version() + (compact ? "-c" : "-f" + rows.fromRow() + "-" + rows.toRow()) + "\"";
         if (etag.equals(ifNoneMatch)) {
-            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
         MutableHttpResponse<String> answer = HttpResponse.ok(compact ? map.compactJson() : map.fullJson(rows))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+                .header(HttpHeaders.ETAG, etag);
         RowRange next = compact ? null : rows.next(map.map().rows());
         if (next != null) {
             answer.header(HttpHeaders.LINK, "<" + SeatMap.pagePath(eventId, next) + ">; rel=\"next\"");
