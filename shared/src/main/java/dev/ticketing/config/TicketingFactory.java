@@ -34,6 +34,11 @@ public class TicketingFactory {
     }
 
     @Singleton
+    IdentityConfig identityConfig(@Property(name = "admin.group", defaultValue = "admin") String adminGroup) {
+        return new IdentityConfig(adminGroup);
+    }
+
+    @Singleton
     SeatMapConfig seatMapConfig(@Property(name = "seatmap.max.age", defaultValue = "PT0.5S") String maxAge) {
         return new SeatMapConfig(duration("SEATMAP_MAX_AGE", maxAge));
     }

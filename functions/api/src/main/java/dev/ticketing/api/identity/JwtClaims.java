@@ -15,18 +15,24 @@ import java.util.stream.Collectors;
 
 /**
  * The caller as API Gateway's JWT authorizer hands it over: the token was verified before the function ran, and
- * its claims are in {@code requestContext.authorizer.jwt.claims}. Admins are exactly the members of the group
- * {@value #ADMIN_GROUP}, read from {@link #groups the groups claims}.
+ * its claims are in {@code requestContext.authorizer.jwt.claims}. Admins are exactly the members of the configured
+ * admin group ({@code ADMIN_GROUP}, {@link dev.ticketing.config.IdentityConfig}), read from {@link #groups the groups
+ * claims}.
  */
 public final class JwtClaims {
-    static final String ADMIN_GROUP = "admin";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("[A-Za-z0-9._@+:|=-]{1,256}");
 
     private JwtClaims() {
     }
 
-    public static Caller callerOf(APIGatewayV2HTTPEvent event) {
+    /**
+     * The caller of a request that API Gateway's JWT authorizer let through.
+     *
+     * @param adminGroup the group whose members are admins (exact match)
+     * @throws UnauthorizedException no subject, or one that is not 1-256 characters of {@code [A-Za-z0-9._@+:|=-]}
+     */
+    public static Caller callerOf(APIGatewayV2HTTPEvent event, String adminGroup) {
         Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
                 .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
@@ -41,8 +47,8 @@ public final class JwtClaims {
             throw new UnauthorizedException("The token's subject must be 1-256 characters of letters, digits and ._@+:|=-");
         }
         // exactly the members of the admin group: a group name equal to it, never one that merely contains it
-        boolean admin = groups(claims.get("groups")).contains(ADMIN_GROUP)
-                || groups(claims.get("cognito:groups")).contains(ADMIN_GROUP);
+        boolean admin = groups(claims.get("groups")).contains(adminGroup)
+                || groups(claims.get("cognito:groups")).contains(adminGroup);
         return new Caller(subject, admin);
     }
 
