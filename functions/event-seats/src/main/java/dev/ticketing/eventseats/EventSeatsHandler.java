@@ -63,10 +63,7 @@ public class EventSeatsHandler extends MicronautRequestHandler<DynamodbEvent, St
     public Priming priming() {
         return Priming.of(getClass())
                 .step("insert of an unknown event", () -> {
-                    StreamsEventResponse answer = execute(CreatingEvents.sample(Priming.NO_SUCH_ID));
-                    if (!answer.getBatchItemFailures().isEmpty()) {
-                        throw new IllegalStateException("the record failed");
-                    }
+                    StreamRecords.requireNoFailures(execute(CreatingEvents.sample(Priming.NO_SUCH_ID)));
                 });
     }
 

@@ -63,10 +63,7 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
     public Priming priming() {
         return Priming.of(getClass())
                 .step("TTL deletion of an unknown hold's lease", () -> {
-                    StreamsEventResponse answer = execute(LeaseTtlRemovals.sample(Priming.NO_SUCH_ID));
-                    if (!answer.getBatchItemFailures().isEmpty()) {
-                        throw new IllegalStateException("the record failed");
-                    }
+                    StreamRecords.requireNoFailures(execute(LeaseTtlRemovals.sample(Priming.NO_SUCH_ID)));
                 });
     }
 

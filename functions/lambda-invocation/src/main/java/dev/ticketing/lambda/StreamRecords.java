@@ -31,4 +31,17 @@ public final class StreamRecords {
         }
         return new StreamsEventResponse(failures);
     }
+
+    /**
+     * Throws when a stream handler's answer reports any record as failed: how a SnapStart priming step learns that its
+     * sample batch did not go through.
+     *
+     * @throws IllegalStateException naming the failed records' sequence numbers
+     */
+    public static void requireNoFailures(StreamsEventResponse answer) {
+        if (!answer.getBatchItemFailures().isEmpty()) {
+            throw new IllegalStateException("records failed: " + answer.getBatchItemFailures().stream()
+                    .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.HandlerContexts;
 import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.lambda.StreamRecords;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.seats.SeatMapProjection;
 import dev.ticketing.store.Keys;
@@ -62,10 +63,7 @@ public class SeatMapProjectionHandler extends MicronautRequestHandler<DynamodbEv
     public Priming priming() {
         return Priming.of(getClass())
                 .step("a change of an item that is not a seat", () -> {
-                    StreamsEventResponse answer = execute(notASeat());
-                    if (!answer.getBatchItemFailures().isEmpty()) {
-                        throw new IllegalStateException("the batch failed");
-                    }
+                    StreamRecords.requireNoFailures(execute(notASeat()));
                 });
     }
 
