@@ -64,7 +64,15 @@ public final class DataLayer implements AutoCloseable {
         this(1, wrap);
     }
 
-    private DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap) {
+    /**
+     * The same, with {@code beans} given to the context in place of its own (a stand-in for what lies outside the
+     * data layer, such as a queue).
+     */
+    public DataLayer(UnaryOperator<DynamoDbClient> wrap, Object... beans) {
+        this(1, wrap, beans);
+    }
+
+    private DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap, Object... beans) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
@@ -72,6 +80,7 @@ public final class DataLayer implements AutoCloseable {
                 .properties(Map.of("table.name", table, "hold.duration", "PT10M",
                         "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser)))
                 .singletons(wrap.apply(dynamo), clock)
+                .singletons(beans)
                 .start();
     }
 
