@@ -15,9 +15,10 @@ import java.util.Map;
  * <p>
  * The full report's durations are chosen so the whole takes about 10 to 15 minutes on 2 cores, each line's stack
  * start and event creation included (estimated from a {@code --quick} run, which took 6 minutes at load 7 to 15):
- * ~3 min holds (90 s measured, 3 events of 26,400 seats first), ~1 min seat map, ~2 min instances (most of it filling
- * the 20,000-seat map's blocks), ~2 min freshness (200 changes), ~1 min expiry, ~1 min purchases, ~3 min cold start
- * (5 fresh JVMs per mode and function, as in {@code 2026-11-29-coldstart.md}), the model at once.
+ * ~3-4 min holds (90 s measured; first its events of 26,400, 26,400 and 66,000 seats), ~1 min seat map, ~2 min
+ * instances (most of it filling the 20,000-seat map's blocks), ~2 min freshness (200 changes), ~1 min expiry, ~1 min
+ * purchases, ~3 min cold start (5 fresh JVMs per mode and function, as in {@code 2026-11-29-coldstart.md}), the model
+ * at once.
  */
 final class ReportLines {
     private static final Map<String, String> VARIANTS = Map.of(
