@@ -71,7 +71,14 @@ final class ColdStart {
                             "dev.ticketing.expiry.HoldLeaseExpiredHandler", EVENTS + "DynamodbEvent",
                             Files.readString(Path.of("events/hold-lease-ttl-remove.json"))),
                     new Function("ExpiredHoldSweepFunction", "hold-expiry/target/ticketing-hold-expiry.jar",
-                            "dev.ticketing.expiry.ExpiredHoldSweepHandler", EVENTS + "ScheduledEvent", SCHEDULE));
+                            "dev.ticketing.expiry.ExpiredHoldSweepHandler", EVENTS + "ScheduledEvent", SCHEDULE),
+                    new Function("EventSeatsFunction", "event-seats/target/ticketing-event-seats.jar",
+                            "dev.ticketing.eventseats.EventSeatsHandler", EVENTS + "SQSEvent",
+                            Files.readString(Path.of("events/sqs-event-seats-unknown-event.json"))),
+                    // a batch with no seat change (a lease's TTL deletion), as its SnapStart priming sends
+                    new Function("SeatMapProjectionFunction", "seat-map/target/ticketing-seat-map.jar",
+                            "dev.ticketing.seatmap.SeatMapProjectionHandler", EVENTS + "DynamodbEvent",
+                            Files.readString(Path.of("events/hold-lease-ttl-remove.json"))));
             System.out.printf("Cold start per function, %d fresh JVMs per mode (java %s, %d cores, load %.1f)%n", runs,
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

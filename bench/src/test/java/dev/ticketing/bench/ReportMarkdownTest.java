@@ -35,7 +35,7 @@ class ReportMarkdownTest {
                     RESULT instances.512 instances=512 seats=20000 path=compact seconds=10 map_reads_per_s=256 calls_per_s=256 items_per_s=5120 rcu_per_s=20480 rcu_per_refresh=80 served_per_s=256
                     """,
             "freshness", "RESULT freshness n=200 p50_ms=486.9022 p90_ms=544.6221 p99_ms=1780.4 max_ms=3173.2\n",
-            "expiry", "RESULT expiry holds=20 hold_duration=PT2S sweep_interval=PT1S holdable_p50_ms=28.053 holdable_max_ms=51.547 cancelled_p50_ms=0 cancelled_max_ms=29.527\n",
+            "expiry", "RESULT expiry holds=20 hold_duration=PT2S sweep_interval=PT1S holdable_p50_ms=28.053 holdable_max_ms=51.547 cleanup_p50_ms=0 cleanup_max_ms=29.527\n",
             "purchases", "RESULT purchases clients=4 seconds=30 purchases_per_s=5.9 purchases=177 failed=0 approval_to_success_n=177 approval_to_success_p50_ms=294.2 approval_to_success_p90_ms=606.1 approval_to_success_p99_ms=1163.4 approval_to_success_max_ms=1300 purchase_n=177 purchase_p50_ms=583 purchase_p90_ms=1122.4 purchase_p99_ms=1786 purchase_max_ms=2000\n",
             "coldstart", """
                     RESULT coldstart.ApiFunction build=file:///w/functions/ runs=5 construct_ms=3991 construct_range=3106-14598 first_ms=1316 first_range=533-2942 prime_ms=1177 prime_range=662-1373 first_after_prime_ms=33 first_after_prime_range=20-54 cpu_construct_ms=1085 cpu_construct_range=1000-1111 cpu_first_ms=188 cpu_first_range=185-199
@@ -114,7 +114,7 @@ class ReportMarkdownTest {
                         + "`bench/target/report/freshness.out`):\n\n```\nException in thread \"main\" "
                         + "java.lang.IllegalStateException: seat 3-4 did not show R within 10 s\n```")
                 .contains("| 6 | purchases | FAILED: stopped at its time limit |")
-                .contains("| 5 | expiry | available again after p50 28 ms (max 52); tickets CANCELLED after p50 0 ms |");
+                .contains("| 5 | expiry | available again after p50 28 ms (max 52); cleanup stored after p50 0 ms |");
     }
 
     @Test
