@@ -64,7 +64,8 @@ public final class DataLayer implements AutoCloseable {
         this(1, wrap);
     }
 
-    private DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap) {
+    /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event, through {@code wrap}. */
+    public DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
