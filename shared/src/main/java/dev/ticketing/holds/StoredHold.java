@@ -2,7 +2,6 @@ package dev.ticketing.holds;
 
 import java.util.Optional;
 
-
 /**
  * A hold as stored, beside the hold as users see it: a hold whose time is up reads EXPIRED at once, while
  * storage still says ACTIVE until a release, the sweeper or the TTL stream ends it. {@code paymentId} is the
