@@ -223,6 +223,7 @@ public final class LocalSystem implements AutoCloseable {
         java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
         environment.put("TABLE_NAME", ref("Table"));
         environment.put("PAYMENTS_QUEUE_URL", ref("PaymentsQueue"));
+        environment.put("EVENT_SEATS_QUEUE_URL", ref("EventSeatsQueue"));
         environment.put("DYNAMODB_ENDPOINT", dynamoDbEndpoint().toString());
         environment.put("SQS_ENDPOINT", sqsEndpoint().toString());
         environment.put("PAYPAL_BASE_URL", payments.paypal().baseUrl().toString());

@@ -86,7 +86,7 @@ class FunctionCallsIT {
         expect(api.get("/events/" + event, admin), 200);
         expect(api.get("/events/" + event + "/seats", admin), 200);
         expect(api.get("/events/" + event + "/seats?format=compact", admin), 200);
-        // a hall too big to write within the request: EventSeatsFunction writes its seats (the table's stream)
+        // a hall too big to write within the request: EventSeatsFunction writes its seats (the event-seats queue)
         api.createHall(EventService.INLINE_SEATS / 500 + 1, 500, "10.00");
 
         // a hold by seat ids, replayed with its Idempotency-Key, read, released

@@ -41,7 +41,9 @@ final class FunctionPermissions {
                             "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
                             // a hold checks the free seats its not stranding anyone rests on (SeatItems.keepFree)
                             "dynamodb:ConditionCheckItem"),
-                    on(GSI1, "dynamodb:Query")),
+                    on(GSI1, "dynamodb:Query"),
+                    // a big event's seats are asked of EventSeatsFunction
+                    on("EventSeatsQueue", "sqs:SendMessage")),
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentProcessorFunction", grants(
@@ -76,8 +78,7 @@ final class FunctionPermissions {
                             "dynamodb:ListStreams"),
                     on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")),
             "EventSeatsFunction", grants(
-                    on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                            "dynamodb:ListStreams")),
+                    on("EventSeatsQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
             "SeatMapProjectionFunction", grants(
                     on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                             "dynamodb:ListStreams"),

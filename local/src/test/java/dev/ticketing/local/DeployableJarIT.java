@@ -64,13 +64,13 @@ class DeployableJarIT {
     }
 
     @Test
-    void theEventSeatsJarTakesAStreamRecordOnItsOwn() throws Exception {
+    void theEventSeatsJarTakesAQueueMessageOnItsOwn() throws Exception {
         JsonNode response = run("event-seats/target/ticketing-event-seats.jar",
                 "dev.ticketing.eventseats.EventSeatsHandler",
-                "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
-                Path.of("../events/event-creating-insert.json")).result();
+                "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+                Path.of("../events/sqs-event-seats-unknown-event.json")).result();
 
-        // the sample names an event that does not exist: nothing to write, nothing to retry
+        // the sample names an event that was never stored, asked long ago: nothing to write, nothing to retry
         assertThat(response.get("batchItemFailures")).as(response.toString()).isEmpty();
     }
 

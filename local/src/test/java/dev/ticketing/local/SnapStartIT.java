@@ -168,7 +168,7 @@ class SnapStartIT {
     @Test
     void theEventSeatsFunction() throws Exception {
         Run run = primeThenInvoke("event-seats/target/ticketing-event-seats.jar", "dev.ticketing.eventseats.EventSeatsHandler",
-                "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", Path.of("../events/event-creating-insert.json"));
+                "com.amazonaws.services.lambda.runtime.events.SQSEvent", Path.of("../events/sqs-event-seats-unknown-event.json"));
 
         assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
         run.built(EventSeats.class, DynamoDbClient.class);

@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The one place that reads the settings every function shares, each concern into one validated record: table and
@@ -89,6 +91,16 @@ public class TicketingFactory {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         aws.dynamoDbEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .region(Region.of(aws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+        return builder.build();
+    }
+
+    /** Always in the configured region, so a client is built anywhere (in Lambda {@code AWS_REGION} sets it). */
+    @Singleton
+    @Requires(missingBeans = SqsClient.class)
+    SqsClient sqs(AwsConfig aws) {
+        SqsClientBuilder builder = SqsClient.builder().region(Region.of(aws.region()));
+        aws.sqsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
         return builder.build();
     }

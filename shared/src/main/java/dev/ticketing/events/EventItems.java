@@ -70,8 +70,8 @@ public class EventItems {
 
     /**
      * Begin: the event CREATING, before any of its seats; fails if the id exists. With a lease ({@code owner} until
-     * {@code leaseUntil}) the writer that begins it writes the seats itself; without one the table's stream hands it
-     * to the function that does (template.yaml filters on a CREATING event without {@code lease_owner}).
+     * {@code leaseUntil}) the writer that begins it writes the seats itself; without one the writer EventSeatsFunction
+     * was asked for ({@code events.creation.EventSeatsTrigger}) claims it.
      */
     public TransactWriteItem begin(Event event, Optional<String> owner, Instant leaseUntil) {
         Map<String, AttributeValue> item = toItem(event.withStatus(EventStatus.CREATING, null));
@@ -121,19 +121,6 @@ public class EventItems {
                 "#status = :creating AND " + LEASE_OWNER + " = :owner",
                 Map.of(":creating", s(EventStatus.CREATING.name()), ":failed", s(EventStatus.FAILED.name()),
                         ":owner", s(owner), ":reason", s(reason)));
-    }
-
-    /**
-     * Hand over: the unfinished event, lease free at {@code now}, goes back to the function that writes seats (its
-     * stream record is CREATING without a lease again); {@code attempts} counts the hand-overs, and makes the write a
-     * change even when nothing else changes.
-     */
-    public TransactWriteItem handOver(String eventId, Instant now) {
-        return update(eventId, "SET #status = :creating ADD attempts :one REMOVE " + LEASE_OWNER + ", " + LEASE_UNTIL
-                        + ", " + FAILURE_REASON,
-                UNFINISHED + " AND " + LEASE_FREE,
-                Map.of(":creating", s(EventStatus.CREATING.name()), ":failed", s(EventStatus.FAILED.name()),
-                        ":one", n(1), ":now", n(now.toEpochMilli())));
     }
 
     private TransactWriteItem update(String eventId, String expression, String condition,

@@ -1,6 +1,5 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.config.AwsConfig;
 import dev.ticketing.config.SecretSource;
 import dev.ticketing.payments.card.CardCheckoutClient;
 import dev.ticketing.payments.card.CardCheckoutConfig;
@@ -21,11 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The one place that reads the payment settings ({@link PaymentSettings}: PayPal, the card checkout, the return URL,
@@ -74,14 +68,5 @@ public class PaymentsFactory {
         }
         LOG.info("payment providers enabled: {}", gateways.stream().map(g -> g.provider().name()).toList());
         return new PaymentGateways(gateways);
-    }
-
-    @Singleton
-    SqsClient sqs(AwsConfig aws) {
-        SqsClientBuilder builder = SqsClient.builder();
-        aws.sqsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .region(Region.of(aws.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
-        return builder.build();
     }
 }

@@ -64,8 +64,16 @@ public final class DataLayer implements AutoCloseable {
         this(1, wrap);
     }
 
-    /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event, through {@code wrap}. */
-    public DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap) {
+    /**
+     * The same, with {@code beans} given to the context in place of its own (a stand-in for what lies outside the
+     * data layer, such as a queue).
+     */
+    public DataLayer(UnaryOperator<DynamoDbClient> wrap, Object... beans) {
+        this(1, wrap, beans);
+    }
+
+    /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event. */
+    public DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap, Object... beans) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
@@ -73,6 +81,7 @@ public final class DataLayer implements AutoCloseable {
                 .properties(Map.of("table.name", table, "hold.duration", "PT10M",
                         "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser)))
                 .singletons(wrap.apply(dynamo), clock)
+                .singletons(beans)
                 .start();
     }
 

@@ -1,40 +1,45 @@
 package dev.ticketing.eventseats;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.creation.EventSeats;
+import dev.ticketing.events.creation.EventSeatsQueue;
 import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.HandlerContexts;
 import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
-import dev.ticketing.lambda.StreamRecords;
 import dev.ticketing.logging.LogFields;
-import dev.ticketing.problems.NotFoundException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The table's stream, filtered (template.yaml) to event items CREATING without a creation lease: a big event the API
- * wrote first and left to this function, or one a retried {@code POST /events} handed back. Each writes the event's
- * seats and puts it ON_SALE ({@link EventSeats#complete}), waiting up to {@link #PATIENCE} for a writer that still
- * holds the lease (a redelivery after a writer died). A record that fails (the event is then FAILED, with a reason)
- * is reported as a batch item failure, so the event source mapping tries it again: a retry resumes the event.
+ * The event-seats queue (template.yaml {@code EventSeatsQueue}; {@link EventSeatsQueue}): each message names a big
+ * event the API asked to be written. Each is finished by {@link EventSeats#completeStarted}: the event is waited for
+ * if the request that asked has not stored it yet, its seats written and the event put ON_SALE, waiting up to
+ * {@link #PATIENCE} for a writer that still holds the lease (a redelivery after a writer died, a retried POST). A
+ * message that fails (the event is then FAILED, with a reason) is reported as a batch item failure, so SQS delivers it
+ * again after the queue's visibility timeout, and after {@code maxReceiveCount} moves it to the dead-letter queue.
  *
- * <p>SnapStart: {@link #priming} takes the insert of an event that does not exist, which reads the event, finds
- * nothing and writes nothing.
+ * <p>SnapStart: {@link #priming} takes a message naming an event that does not exist, sent long ago, which reads the
+ * event, finds nothing and writes nothing.
  */
-public class EventSeatsHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse>
-        implements PrimedHandler {
+public class EventSeatsHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> implements PrimedHandler {
     /** A little longer than a creation lease lasts: a dead writer's lease has run out by then. */
     static final Duration PATIENCE = Duration.ofSeconds(65);
+    /** The attribute SQS gives every message: when it was sent, in epoch milliseconds. */
+    private static final String SENT_TIMESTAMP = "SentTimestamp";
     private static final Logger LOG = LoggerFactory.getLogger(EventSeatsHandler.class);
 
     /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
@@ -62,43 +67,79 @@ public class EventSeatsHandler extends MicronautRequestHandler<DynamodbEvent, St
     @Override
     public Priming priming() {
         return Priming.of(getClass())
-                .step("insert of an unknown event", () -> {
-                    StreamRecords.requireNoFailures(execute(CreatingEvents.sample(Priming.NO_SUCH_ID)));
+                .step("message naming an unknown event", () -> {
+                    SQSBatchResponse answer = execute(sample(Priming.NO_SUCH_ID));
+                    if (!answer.getBatchItemFailures().isEmpty()) {
+                        throw new IllegalStateException("the sample message failed");
+                    }
                 });
     }
 
     @Override
-    public StreamsEventResponse execute(DynamodbEvent event) {
+    public SQSBatchResponse execute(SQSEvent batch) {
         try (LogFields.Scope fields = LogFields.scope()) {
             invocation.context().ifPresent(lambda -> fields
                     .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
-            return StreamRecords.each(event, this::complete);
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            List<SQSMessage> messages = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+            for (SQSMessage message : messages) {
+                if (!complete(message)) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
+                }
+            }
+            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         }
     }
 
-    private boolean complete(DynamodbStreamRecord record) {
-        Optional<String> eventId = CreatingEvents.eventOf(record);
+    /** True when the message is done with (the event finished, or nothing to do); false to have it delivered again. */
+    private boolean complete(SQSMessage message) {
+        Optional<String> eventId = EventSeatsQueue.eventIdOf(message.getBody());
         if (eventId.isEmpty()) {
-            LOG.debug("ignored stream record {} ({}): not an event item", record.getEventID(), record.getEventName());
+            // no delivery of it can ever name an event: counted as done rather than retried into the dead-letter queue
+            LOG.error("message {} is not an event-seats message; dropped", message.getMessageId());
             return true;
         }
         try (LogFields.Scope fields = LogFields.scope()) {
             fields.put(LogFields.EVENT_ID, eventId.get());
             try {
                 long started = System.nanoTime();
-                Event done = eventSeats.complete(eventId.get(), PATIENCE);
-                LOG.info("event {}: {} seats, {} after {} ms", eventId.get(), done.seatCount(), done.status(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return true;
-            } catch (NotFoundException gone) {
-                LOG.warn("stream record {} names event {}, which does not exist: nothing to write", record.getEventID(),
-                        eventId.get());
+                Optional<Event> done = eventSeats.completeStarted(eventId.get(), sentAt(message), PATIENCE);
+                if (done.isEmpty()) {
+                    LOG.warn("message {} names event {}, which was never stored; dropped", message.getMessageId(),
+                            eventId.get());
+                } else {
+                    LOG.info("event {}: {} seats, {} after {} ms", eventId.get(), done.get().seatCount(),
+                            done.get().status(), (System.nanoTime() - started) / 1_000_000);
+                }
                 return true;
             } catch (RuntimeException e) {
-                LOG.warn("could not write the seats of event {}; reporting record {} for a retry", eventId.get(),
-                        record.getDynamodb().getSequenceNumber(), e);
+                LOG.warn("could not write the seats of event {}; message {} goes back to the queue", eventId.get(),
+                        message.getMessageId(), e);
                 return false;
             }
         }
+    }
+
+    /** When the message was sent; the epoch when SQS did not say (a hand-made event): then nothing is waited for. */
+    private static Instant sentAt(SQSMessage message) {
+        Map<String, String> attributes = message.getAttributes();
+        String sent = attributes == null ? null : attributes.get(SENT_TIMESTAMP);
+        try {
+            return sent == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(sent));
+        } catch (NumberFormatException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** A batch of one message naming event {@code eventId}, sent long ago (what SnapStart priming sends). */
+    static SQSEvent sample(String eventId) {
+        SQSMessage message = new SQSMessage();
+        message.setMessageId("snapstart-priming");
+        message.setBody(EventSeatsQueue.body(eventId));
+        message.setAttributes(Map.of(SENT_TIMESTAMP, "0"));
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(message));
+        return batch;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>If writing fails, the event is FAILED with a reason (what kind of error; the details are logged), the lease
  * given up, and a retry of the same {@code POST /events} resumes it. A writer that dies (a Lambda timeout) leaves
- * the lease to expire after at most {@link #LEASE}; then a retry, or the stream's redelivery, resumes it.
+ * the lease to expire after at most {@link #LEASE}; then a retry, or the queue's redelivery, resumes it.
  */
 @Singleton
 public class EventSeats {
@@ -34,6 +35,11 @@ public class EventSeats {
     static final Duration LEASE = Duration.ofSeconds(60);
     /** A writer renews when less than this is left, and stops if it cannot. */
     static final Duration MARGIN = Duration.ofSeconds(20);
+    /**
+     * How long after a start was asked ({@link EventSeatsTrigger}, sent before the event is stored) its event may
+     * still be on its way into the table: the longest request (API Gateway ends one at 30 s) and a margin.
+     */
+    public static final Duration STORE_WINDOW = Duration.ofSeconds(60);
     private static final Duration PATIENCE_STEP = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(EventSeats.class);
 
@@ -84,6 +90,29 @@ public class EventSeats {
                 return event;
             }
             pause();
+        }
+    }
+
+    /**
+     * What a start asked at {@code askedAt} gets ({@link EventSeatsTrigger}): the event finished as by
+     * {@link #complete} with {@code patience}. The start is asked before the event is stored, so an event not there yet
+     * is waited for until {@link #STORE_WINDOW} after the ask; empty when it is still not there then (it never will be:
+     * the request that asked died or lost a race on its key before storing it).
+     *
+     * @throws RuntimeException writing failed (the event is FAILED)
+     */
+    public Optional<Event> completeStarted(String eventId, Instant askedAt, Duration patience) {
+        long pauses = Math.max(0, Duration.between(clock.instant(), askedAt.plus(STORE_WINDOW)).toMillis())
+                / PATIENCE_STEP.toMillis();
+        for (long pause = 0; ; pause++) {
+            try {
+                return Optional.of(complete(eventId, patience));
+            } catch (NotFoundException absent) {
+                if (pause >= pauses) {
+                    return Optional.empty();
+                }
+                pause();
+            }
         }
     }
 

@@ -27,9 +27,9 @@ import java.util.Optional;
  * <p>The event is written first, CREATING, in one transaction with its {@code Idempotency-Key}; its seats after it
  * ({@link EventSeats}); then it is ON_SALE. A hall of at most {@link #INLINE_SEATS} seats is written within the
  * request (5-6 s on the loaded local stack, ~2 s on a quiet one: bench/results/2026-11-29-bighalls.md), and answered
- * ON_SALE; a
- * bigger one is left CREATING to the function the table's stream starts (template.yaml, EventSeatsFunction), and the
- * client polls {@code GET /events/{id}}. Nothing is orphaned: every seat belongs to an event that says how far it got,
+ * ON_SALE; for a
+ * bigger one the request asks EventSeatsFunction to write them ({@link EventSeatsTrigger}: the event-seats queue) before
+ * it stores the event CREATING, and the client polls {@code GET /events/{id}}. Nothing is orphaned: every seat belongs to an event that says how far it got,
  * and a retry with the same key resumes it.
  */
 @Singleton
@@ -48,15 +48,17 @@ public class EventService {
     private final Table table;
     private final Clock clock;
     private final PaymentGateways gateways;
+    private final EventSeatsTrigger trigger;
 
     public EventService(EventStore events, EventItems items, EventSeats eventSeats, IdempotencyKeys idempotency,
-                        Table table, PaymentGateways gateways, Clock clock) {
+                        Table table, PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
         this.events = events;
         this.items = items;
         this.eventSeats = eventSeats;
         this.idempotency = idempotency;
         this.table = table;
         this.gateways = gateways;
+        this.trigger = trigger;
         this.clock = clock;
     }
 
@@ -67,6 +69,8 @@ public class EventService {
      * answers the event the first one created, and resumes its creation if it stopped (422 if the key came with
      * another request).
      *
+     * @throws dev.ticketing.problems.ServiceUnavailableException a big hall's seats cannot be started now (nothing is
+     *         stored)
      * @throws RuntimeException writing the seats of a small hall failed: the event is FAILED, a retry resumes it
      */
     public Created create(Caller caller, NewEvent request, String idempotencyHeader) {
@@ -86,6 +90,9 @@ public class EventService {
         }
         Instant now = clock.instant();
         boolean inline = event.seatCount() <= INLINE_SEATS;
+        if (!inline) {
+            trigger.start(event.id());
+        }
         EventSeats.Lease lease = EventSeats.Lease.startingAt(event.id(), now);
         Transaction begin = table.transaction().add(Transaction.Role.EVENT,
                 items.begin(event, inline ? Optional.of(lease.owner()) : Optional.empty(), lease.until()));
@@ -103,7 +110,8 @@ public class EventService {
 
     /**
      * The event an earlier request created, its creation resumed if it stopped: a small hall's seats are written now
-     * (unless another writer holds its lease), a big one is handed back to EventSeatsFunction.
+     * (unless another writer holds its lease), a big one's are asked of EventSeatsFunction again (which waits for a
+     * writer still holding the lease, and resumes a FAILED one).
      */
     private Event resume(String eventId) {
         Event event = events.current(eventId).orElseThrow();
@@ -113,8 +121,8 @@ public class EventService {
         if (event.seatCount() <= INLINE_SEATS) {
             return eventSeats.complete(eventId, Duration.ZERO);
         }
-        table.writeAlone(items.handOver(eventId, clock.instant()));
-        return events.current(eventId).orElseThrow();
+        trigger.start(eventId);
+        return event;
     }
 
     public Event get(String eventId) {

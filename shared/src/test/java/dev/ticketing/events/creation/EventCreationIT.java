@@ -40,10 +40,35 @@ class EventCreationIT {
     private static EventService service;
     private static EventSeats eventSeats;
     private static EventStore events;
+    private static final StartedWriters writers = new StartedWriters();
+
+    /**
+     * The event-seats queue as EventSeatsFunction reads it, at its fastest: each start is taken at once, by a writer
+     * of its own, before the request that asked has stored its event. Or a queue that cannot be reached.
+     */
+    private static final class StartedWriters implements EventSeatsTrigger {
+        final Map<String, java.util.concurrent.CompletableFuture<java.util.Optional<Event>>> started =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean unreachable;
+
+        @Override
+        public void start(String eventId) {
+            if (unreachable) {
+                throw new dev.ticketing.problems.ServiceUnavailableException("the queue cannot be reached");
+            }
+            java.time.Instant askedAt = store.clock.instant();
+            started.put(eventId, java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> eventSeats.completeStarted(eventId, askedAt, Duration.ZERO)));
+        }
+
+        Event finished(String eventId) {
+            return started.remove(eventId).orTimeout(1, java.util.concurrent.TimeUnit.MINUTES).join().orElseThrow();
+        }
+    }
 
     @BeforeAll
     static void start() {
-        store = new DataLayer(real -> dynamo = new FailingBatchWrites(real));
+        store = new DataLayer(real -> dynamo = new FailingBatchWrites(real), writers);
         service = store.bean(EventService.class);
         eventSeats = store.bean(EventSeats.class);
         events = store.bean(EventStore.class);
@@ -108,7 +133,7 @@ class EventCreationIT {
     }
 
     @Test
-    void aBigHallIsAnsweredCreatingAndIsNeitherListedNorHeldNorShownUntilItsSeatsAreIn() {
+    void aBigHallIsAnsweredCreatingAndItsWriterAskedBeforeItWasStoredWaitsForItAndPutsItOnSale() {
         int rows = EventService.INLINE_SEATS / 500 + 1;
         NewEvent hall = hall(rows, 500);
 
@@ -116,13 +141,9 @@ class EventCreationIT {
 
         String id = created.event().id();
         assertThat(created.event().status()).isEqualTo(EventStatus.CREATING);
-        assertThat(events.get(id).status()).isEqualTo(EventStatus.CREATING);
-        assertThat(seatKeys(id)).isEmpty();
-        assertRefusedAsNotOnSale(() -> holdOneSeat(id));
-        assertRefusedAsNotOnSale(() -> store.bean(SeatMapService.class).read(id));
-        assertThat(events.list()).extracting(Event::id).doesNotContain(id);
+        assertThat(writers.started).containsKey(id);
 
-        Event done = eventSeats.complete(id, Duration.ZERO); // what EventSeatsFunction does for the stream record
+        Event done = writers.finished(id); // what EventSeatsFunction does with the queue's message
 
         assertThat(done.status()).isEqualTo(EventStatus.ON_SALE);
         assertThat(seatKeys(id)).hasSize(rows * 500);
@@ -131,9 +152,66 @@ class EventCreationIT {
     }
 
     @Test
+    void aBigHallIsNeitherHeldNorShownWhileCreating() {
+        int rows = EventService.INLINE_SEATS / 500 + 1;
+        // stored CREATING as the API stores it, its writer not started yet: what a viewer or buyer meets meanwhile
+        Event creating = storedCreating(hall(rows, 500));
+
+        assertRefusedAsNotOnSale(() -> holdOneSeat(creating.id()));
+        assertRefusedAsNotOnSale(() -> store.bean(SeatMapService.class).read(creating.id()));
+        assertThat(events.list()).extracting(Event::id).doesNotContain(creating.id());
+    }
+
+    @Test
+    void aBigHallWhoseWriterCannotBeAskedIsA503AndStoresNothingSoTheSameKeyCanBeTriedAgain() {
+        NewEvent hall = hall(EventService.INLINE_SEATS / 500 + 1, 500);
+        writers.unreachable = true;
+        try {
+            assertThatThrownBy(() -> service.create(ADMIN, hall, keyOf(hall)))
+                    .isInstanceOf(dev.ticketing.problems.ServiceUnavailableException.class);
+            assertThat(eventsNamed(hall.name())).isEmpty();
+        } finally {
+            writers.unreachable = false;
+        }
+
+        EventService.Created retried = service.create(ADMIN, hall, keyOf(hall));
+
+        assertThat(retried.replayed()).isFalse();
+        assertThat(writers.finished(retried.event().id()).status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(eventsNamed(hall.name())).containsExactly(retried.event().id());
+    }
+
+    @Test
+    void aStartWhoseEventIsNeverStoredIsDroppedOnceTheRequestCannotStoreItAnyMore() {
+        String never = UUID.randomUUID().toString();
+
+        assertThat(eventSeats.completeStarted(never, store.clock.instant().minus(EventSeats.STORE_WINDOW), Duration.ZERO))
+                .isEmpty();
+        assertThat(events.current(never)).isEmpty();
+    }
+
+    @Test
+    void aRetryOfABigHallWhoseWriterFailedAsksForAWriterAgainWhichFinishesItWithEachSeatOnce() {
+        NewEvent hall = hall(EventService.INLINE_SEATS / 500 + 1, 500);
+        dynamo.failCall(3);
+        String id = service.create(ADMIN, hall, keyOf(hall)).event().id();
+        assertThatThrownBy(() -> writers.finished(id)).hasRootCauseInstanceOf(DynamoDbException.class);
+        assertThat(events.get(id).status()).isEqualTo(EventStatus.FAILED);
+
+        EventService.Created again = service.create(ADMIN, hall, keyOf(hall));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.event().id()).isEqualTo(id);
+        assertThat(writers.finished(id).status()).isEqualTo(EventStatus.ON_SALE);
+        assertThat(seatKeys(id)).hasSize(hall.rows() * hall.columns());
+        assertThat(eventsNamed(hall.name())).containsExactly(id);
+    }
+
+    @Test
     void aWriterHoldingTheLeaseKeepsOthersOutUntilItsLeaseRunsOut() {
         NewEvent hall = hall(EventService.INLINE_SEATS / 500 + 1, 500);
-        String id = service.create(ADMIN, hall, null).event().id();
+        // stored CREATING as the API stores a big hall, its writer not started yet
+        String id = storedCreating(hall).id();
         // another writer claimed it and then died, without finishing or failing the event
         assertThat(store.bean(Table.class).writeAlone(store.bean(EventItems.class)
                 .claim(id, "dead-writer", store.clock.instant().plus(EventSeats.LEASE), store.clock.instant()))).isTrue();
@@ -145,6 +223,15 @@ class EventCreationIT {
 
         assertThat(eventSeats.complete(id, Duration.ZERO).status()).isEqualTo(EventStatus.ON_SALE);
         assertThat(seatKeys(id)).hasSize(hall.rows() * hall.columns());
+    }
+
+    /** The event stored CREATING without a lease, as the API stores a big hall before its writer takes it. */
+    private static Event storedCreating(NewEvent hall) {
+        Event event = hall.validate(store.clock.instant());
+        assertThat(store.bean(Table.class).transaction().add(dev.ticketing.store.Transaction.Role.EVENT,
+                store.bean(EventItems.class).begin(event, java.util.Optional.empty(), store.clock.instant()))
+                .commit().committed()).isTrue();
+        return event;
     }
 
     private static NewEvent hall(int rows, int columns) {
