@@ -8,7 +8,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("logback.configurationFile", "logback-local.xml");
+        // the local stack's console logging, unless the command names another (the report gives logback-bench.xml)
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-local.xml");
+        }
         String which = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
@@ -26,8 +29,13 @@ public final class Bench {
             case "capacity" -> Capacity.run(rest);
             case "coldstart" -> ColdStart.run(rest);
             case "create" -> CreateBench.run(rest);
+            case "report" -> Report.run(rest);
             default -> {
                 System.err.println("""
+                        report [--quick] [--out FILE] [--only id,id]  the whole benchmark report (issue 13): the lines
+                                                       below that it needs, each in its own JVM, into one markdown file
+                                                       (bench/results/<date>-report.md; --quick: a short trial run)
+
                         Benchmarks (each starts its own in-memory local stack on free ports):
                           holds [seconds] [data-dir]   one client holding 2 seats at a time: holds/s, p50/p99 latency
                                                        (with a data folder: file-backed, as the stack runs by default)
@@ -35,7 +43,8 @@ public final class Bench {
                                                        the project vs the raw transaction of its own items (and with
                                                        tickets in the hold item) vs naive check-then-write, holds/s in
                                                        one run; then seats double-sold under contention
-                          seatmap [seconds] [viewers]  reads of a 20,000-seat map under churn: req/s, p50/p99, bytes/seat
+                          seatmap [seconds] [viewers] [forms]  reads of a 20,000-seat map under churn: req/s, p50/p99,
+                                                       bytes/seat; forms full,compact,poll (compact with If-None-Match)
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
                           rush [strategy buyers seats [gap-ms]]  an on-sale: N buyers x "2 together" once each, the
                                                        allocator vs the previous snapshot design: holds/s, p50/p99,

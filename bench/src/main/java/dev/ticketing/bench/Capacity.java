@@ -123,8 +123,9 @@ final class Capacity {
                 + "(the holds themselves: %,.0f WCU/s)%n", holdsPerSecond, tableWrites,
                 tableWrites * Math.ceil(blockItemBytes / 1024), holdsPerSecond * requests[0].wcu);
         double concurrency = holdsPerSecond * 0.025 + cdnInstances;
+        double concurrencyWithoutCdn = viewers * 0.004 + holdsPerSecond * 0.025 + instances * refreshesPerInstance * 0.040;
         System.out.printf("  Lambda concurrency behind CloudFront: ~%,.0f (quota %,.0f); without it ~%,.0f%n", concurrency,
-                LAMBDA_CONCURRENCY, viewers * 0.004 + holdsPerSecond * 0.025 + instances * refreshesPerInstance * 0.040);
+                LAMBDA_CONCURRENCY, concurrencyWithoutCdn);
 
         System.out.println();
         double ticketsPerHold = n;
@@ -147,5 +148,19 @@ final class Capacity {
                         + "through CloudFront $%.2f while the map changes every second (a %.1f KB gzipped body each), "
                         + "$%.2f when 90%% are 304s; the origin's cost then grows with changes, not views%n",
                 perMillionDirect, perMillionCdn, compactKb, perMillionCdnQuiet);
+        ResultLine.print("capacity", "seats", seats, "viewers", viewers, "hold_attempts_per_s", holdsPerSecond,
+                "seats_per_hold", n, "instances", instances,
+                "holds_per_s_one_block", holdsHotBlock, "holds_per_s_all_blocks", holdsSpread,
+                "api_rps_without_cdn", apiRps, "api_rps_quota", API_RPS,
+                "compact_refresh_rcu", compactRefreshRcu, "full_refresh_rcu", refreshRcu,
+                "instances_max_block_item", PARTITION_RCU / (refreshesPerInstance * blockItemRcu),
+                "instances_max_table", TABLE_ONDEMAND_RCU / (refreshesPerInstance * compactRefreshRcu),
+                "instances_max_full_block", PARTITION_RCU / (refreshesPerInstance * blockRcu),
+                "instances_max_full_table", TABLE_ONDEMAND_RCU / (refreshesPerInstance * refreshRcu),
+                "viewers_max_cdn", CDN_RPS, "cdn_origin_rcu_per_s", cdnInstances * refreshesPerInstance * compactRefreshRcu,
+                "lambda_concurrency_cdn", concurrency, "lambda_concurrency_without_cdn", concurrencyWithoutCdn,
+                "lambda_concurrency_quota", LAMBDA_CONCURRENCY,
+                "usd_per_1000_tickets", per1000, "usd_per_million_views_direct", perMillionDirect,
+                "usd_per_million_views_cdn", perMillionCdn, "usd_per_million_views_cdn_304", perMillionCdnQuiet);
     }
 }

@@ -76,6 +76,7 @@ final class ColdStart {
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             Map<Path, List<String>> lines = new LinkedHashMap<>();
+            List<String> results = new ArrayList<>();
             for (Function function : all) {
                 Path event = Files.writeString(scratch.resolve(function.id() + ".json"), function.event());
                 Map<Path, List<long[]>> cold = new LinkedHashMap<>();
@@ -100,6 +101,16 @@ final class ColdStart {
                             function.id(), median(cold.get(build), 0), median(cold.get(build), 1),
                             hooks ? median(primed.get(build), 0) : "no hooks", hooks ? median(primed.get(build), 1) : "-",
                             median(cold.get(build), 2), median(cold.get(build), 3), answered.get(build)));
+                    List<Object> values = new ArrayList<>(List.of("build", build.toUri(), "runs", runs));
+                    values.addAll(resultValues("construct", cold.get(build), 0));
+                    values.addAll(resultValues("first", cold.get(build), 1));
+                    if (hooks) {
+                        values.addAll(resultValues("prime", primed.get(build), 0));
+                        values.addAll(resultValues("first_after_prime", primed.get(build), 1));
+                    }
+                    values.addAll(resultValues("cpu_construct", cold.get(build), 2));
+                    values.addAll(resultValues("cpu_first", cold.get(build), 3));
+                    results.add(ResultLine.format("coldstart." + function.id(), values.toArray()));
                 }
             }
             lines.forEach((build, rows) -> {
@@ -109,6 +120,7 @@ final class ColdStart {
                         + "| CPU: construct  CPU: first      answered");
                 rows.forEach(System.out::println);
             });
+            results.forEach(System.out::println);
         }
     }
 
@@ -149,8 +161,19 @@ final class ColdStart {
         return times;
     }
 
+    /** {@code <name>_ms} (the median) and {@code <name>_range} ({@code min-max}) of one measure, as result values. */
+    private static List<Object> resultValues(String name, List<long[]> samples, int index) {
+        long[] values = sorted(samples, index);
+        return List.of(name + "_ms", values[values.length / 2], name + "_range",
+                values[0] + "-" + values[values.length - 1]);
+    }
+
     private static String median(List<long[]> samples, int index) {
-        long[] values = samples.stream().mapToLong(sample -> sample[index]).sorted().toArray();
+        long[] values = sorted(samples, index);
         return String.format("%d [%d-%d]", values[values.length / 2], values[0], values[values.length - 1]);
+    }
+
+    private static long[] sorted(List<long[]> samples, int index) {
+        return samples.stream().mapToLong(sample -> sample[index]).sorted().toArray();
     }
 }

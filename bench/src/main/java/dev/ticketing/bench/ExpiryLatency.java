@@ -64,6 +64,9 @@ final class ExpiryLatency {
                     holdable.percentileMillis(50), holdable.percentileMillis(100));
             System.out.printf("(b) expiresAt -> tickets CANCELLED (goal <= SWEEP_INTERVAL + 1 s):  p50=%.0f ms max=%.0f ms%n",
                     cancelled.percentileMillis(50), cancelled.percentileMillis(100));
+            ResultLine.print("expiry", "holds", holds, "hold_duration", holdDuration, "sweep_interval", sweepInterval,
+                    "holdable_p50_ms", holdable.percentileMillis(50), "holdable_max_ms", holdable.percentileMillis(100),
+                    "cancelled_p50_ms", cancelled.percentileMillis(50), "cancelled_max_ms", cancelled.percentileMillis(100));
         } finally {
             pollers.shutdownNow();
             pollers.awaitTermination(5, TimeUnit.SECONDS);

@@ -100,9 +100,15 @@ final class HoldRatio {
                     ratios[i] = raw == null ? Double.NaN : lane.sliceRates.get(i) / raw.sliceRates.get(i);
                 }
                 java.util.Arrays.sort(ratios);
+                double vsRaw = raw == null ? Double.NaN : lane.rate() / raw.rate();
+                double cpuPerHold = lane.cpuNanos / 1e6 / lane.holds;
                 System.out.printf("%-13s %6d  %7.1f  %6.2f  %5.2f (%.2f-%.2f)                     %6.2f%n", lane.variant,
-                        lane.holds, lane.rate(), raw == null ? Double.NaN : lane.rate() / raw.rate(), ratios[cycles / 2],
-                        ratios[cycles / 4], ratios[cycles * 3 / 4], lane.cpuNanos / 1e6 / lane.holds);
+                        lane.holds, lane.rate(), vsRaw, ratios[cycles / 2], ratios[cycles / 4], ratios[cycles * 3 / 4],
+                        cpuPerHold);
+                ResultLine.print("holdratio." + lane.variant, "clients", clients, "slices", cycles, "slice_ms", sliceMillis,
+                        "holds", lane.holds, "holds_per_s", lane.rate(), "vs_raw", vsRaw, "slice_ratio_median",
+                        ratios[cycles / 2], "slice_ratio_q1", ratios[cycles / 4], "slice_ratio_q3", ratios[cycles * 3 / 4],
+                        "cpu_ms_per_hold", cpuPerHold);
             }
             if (variants.contains("naive")) {
                 ratio.contention(clients);
@@ -362,9 +368,11 @@ final class HoldRatio {
             }
             int sold = told.size() * 2;
             int doubleSold = told.values().stream().mapToInt(count -> 2 * (count.get() - 1)).sum();
+            long promisedTwice = told.values().stream().filter(count -> count.get() > 1).count() * 2;
             System.out.printf("%-8s seats held %d of %d, refused attempts %d, seats promised to more than one buyer %d"
-                    + " (extra promises %d)%n", variant, sold, rows * columns, refused.get(),
-                    told.values().stream().filter(count -> count.get() > 1).count() * 2, doubleSold);
+                    + " (extra promises %d)%n", variant, sold, rows * columns, refused.get(), promisedTwice, doubleSold);
+            ResultLine.print("holdratio.contention." + variant, "clients", clients, "seats", rows * columns, "seats_held",
+                    sold, "refused", refused.get(), "seats_promised_twice", promisedTwice, "extra_promises", doubleSold);
         }
     }
 

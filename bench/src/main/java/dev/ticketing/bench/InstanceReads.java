@@ -107,9 +107,14 @@ final class InstanceReads {
                     pool.shutdownNow();
                 }
                 double s = seconds;
-                System.out.printf("%9d  %11.1f  %16.1f  %12.0f  %27.0f  %8.0f%n", instances,
-                        (double) counting.items.get() / (compact ? blockCount(rows, columns) : rows * columns) / s, counting.calls.get() / s, counting.items.get() / s,
-                        counting.units.get() / s, served.get() / s);
+                double refreshes = (double) counting.items.get() / (compact ? blockCount(rows, columns) : rows * columns);
+                System.out.printf("%9d  %11.1f  %16.1f  %12.0f  %27.0f  %8.0f%n", instances, refreshes / s,
+                        counting.calls.get() / s, counting.items.get() / s, counting.units.get() / s, served.get() / s);
+                ResultLine.print("instances." + instances, "instances", instances, "seats", rows * columns, "path",
+                        compact ? "compact" : "full", "seconds", seconds, "map_reads_per_s", refreshes / s,
+                        "calls_per_s", counting.calls.get() / s, "items_per_s", counting.items.get() / s, "rcu_per_s",
+                        counting.units.get() / s, "rcu_per_refresh", counting.units.get() / refreshes, "served_per_s",
+                        served.get() / s);
             }
         }
     }

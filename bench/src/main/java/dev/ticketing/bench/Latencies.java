@@ -32,6 +32,12 @@ final class Latencies {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
+    /** The percentiles as {@link ResultLine} keys and values: {@code <prefix>n, <prefix>p50_ms, p90, p99, max}. */
+    Object[] resultValues(String prefix) {
+        return new Object[] {prefix + "n", count(), prefix + "p50_ms", percentileMillis(50), prefix + "p90_ms",
+                percentileMillis(90), prefix + "p99_ms", percentileMillis(99), prefix + "max_ms", percentileMillis(100)};
+    }
+
     String summary() {
         return String.format("n=%d p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms", count(), percentileMillis(50),
                 percentileMillis(90), percentileMillis(99), percentileMillis(100));

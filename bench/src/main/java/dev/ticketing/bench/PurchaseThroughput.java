@@ -87,6 +87,9 @@ final class PurchaseThroughput {
                     measured.get(), failures.get());
             System.out.printf("approval -> SUCCESS: %s%n", toSuccess.summary());
             System.out.printf("whole purchase:      %s%n", purchase.summary());
+            ResultLine.print("purchases", ResultLine.join(new Object[] {"clients", clients, "seconds", seconds,
+                    "purchases_per_s", measured.get() / (double) seconds, "purchases", measured.get(), "failed",
+                    failures.get()}, toSuccess.resultValues("approval_to_success_"), purchase.resultValues("purchase_")));
         }
     }
 

@@ -44,6 +44,7 @@ final class SeatMapFreshness {
             }
             System.out.printf("compact map, write answered -> visible over HTTP (%d changes): %s%n", 2 * changes,
                     visible.summary());
+            ResultLine.print("freshness", visible.resultValues(""));
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Seat-map reads of a 20,000-seat event (100 rows x 200 seats, 1,000 seats held) by many concurrent viewers while
  * one buyer keeps holding and releasing seats: latency percentiles and requests/s for the full form (its first page,
- * 10,000 seats), the compact
- * form, and polling with If-None-Match; bytes per seat on the wire.
+ * 10,000 seats), the compact form, and polling the compact form with If-None-Match; bytes per seat on the wire.
+ * {@code seatmap [seconds] [viewers] [forms]}: forms is a comma-separated choice of {@code full,compact,poll} (all by
+ * default), run in that order.
  */
 final class SeatMapReads {
     private SeatMapReads() {
@@ -24,6 +25,7 @@ final class SeatMapReads {
     static void run(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int viewers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        List<String> forms = args.length > 2 ? List.of(args[2].split(",")) : List.of("full", "compact", "poll");
         try (BenchStack bench = BenchStack.start(LocalOptions.defaults())) {
             long created = System.nanoTime();
             String event = bench.createEvent(100, 200);
@@ -47,14 +49,21 @@ final class SeatMapReads {
                             + "%d bytes for 20,000, uncompressed)%n",
                     full.body().length() / (double) fullSeats, compact.body().length() / 20000.0, full.body().length(),
                     fullSeats, compact.body().length());
+            ResultLine.print("seatmap.bytes", "full_per_seat", full.body().length() / (double) fullSeats,
+                    "compact_per_seat", compact.body().length() / 20000.0, "compact_bytes", compact.body().length());
 
             AtomicBoolean writing = new AtomicBoolean(true);
             Thread writer = new Thread(() -> churn(bench, event, writing), "writer");
             writer.start();
             try {
-                measure(bench, "full   ", path, viewer, false, seconds, viewers);
-                measure(bench, "compact", path + "?format=compact", viewer, false, seconds, viewers);
-                measure(bench, "304 poll", path + "?format=compact", viewer, true, seconds, viewers);
+                for (String form : forms) {
+                    switch (form) {
+                        case "full" -> measure(bench, form, path, viewer, false, seconds, viewers);
+                        case "compact" -> measure(bench, form, path + "?format=compact", viewer, false, seconds, viewers);
+                        case "poll" -> measure(bench, form, path + "?format=compact", viewer, true, seconds, viewers);
+                        default -> throw new IllegalArgumentException("form " + form + ": full, compact or poll");
+                    }
+                }
             } finally {
                 writing.set(false);
                 writer.join();
@@ -118,7 +127,11 @@ final class SeatMapReads {
         for (long n : notModified) {
             total304 += n;
         }
-        System.out.printf("%s %d viewers: %.0f requests/s, %s%s%n", name, viewers, latencies.count() / (double) seconds,
-                latencies.summary(), conditional ? String.format(", %.0f%% answered 304", 100.0 * total304 / latencies.count()) : "");
+        double perSecond = latencies.count() / (double) seconds;
+        double share304 = (double) total304 / latencies.count();
+        System.out.printf("%-8s %d viewers: %.0f requests/s, %s%s%n", conditional ? "304 poll" : name, viewers, perSecond,
+                latencies.summary(), conditional ? String.format(", %.0f%% answered 304", 100 * share304) : "");
+        ResultLine.print("seatmap." + name, ResultLine.join(new Object[] {"viewers", viewers, "seconds", seconds,
+                "requests_per_s", perSecond, "share_304", share304}, latencies.resultValues("")));
     }
 }
