@@ -56,11 +56,14 @@ final class Capacity {
                 // n seats + n tickets + hold + lease + slot + hourly quota (2n+4). A taken first slot adds a
                 // strongly consistent Query (1 RCU) and a second transaction.
                 new Request("hold (" + n + " seats)", 2 * n + 4, 2 * (2 * n + 4), 0, 25, 1),
-                // release: hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease, slot
+                // release: hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease, slot (freed by
+                // the key the hold item names: no read of the user's slots)
                 new Request("release", 2 + n + 2 * n + 3, 2 * (2 * n + 3), 2 + n, 25, 1),
-                // checkout: hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n seats, lease, slot
+                // checkout: hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n seats, lease,
+                // slot (renewed by its key, no read)
                 new Request("checkout", 1 + 2 * n + 5 + 2, 2 * (2 * n + 5) + 2 * 2, 1, 300, 1),
-                // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, slot, lease
+                // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, slot (by its
+                // key, no read), lease
                 new Request("sale (processor)", 2 + n + 2 * n + 4, 2 * (2 * n + 4), 2 + n, 400, 0),
                 new Request("full map 200 (refresh)", 1 + seats, 0, refreshRcu, 150, 1),
                 new Request("compact map 200 (refresh)", blocks, 0, compactRefreshRcu, 40, 1),

@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * At most {@code MAX_ACTIVE_HOLDS_PER_USER} open purchase sessions per user and event, against hoarding. Each
  * session occupies a slot ({@link ActiveHoldSlotItems}) claimed in the hold's own transaction under the condition
- * that the slot is free or its hold's time is up, so the limit holds under any concurrency. Ending a hold frees
- * its slot; an expired hold's slot is free anyway.
+ * that the slot is free or its hold's time is up, so the limit holds under any concurrency. The hold item names the
+ * slot it claimed, so ending a hold frees its slot (and renewing it renews the slot) by the slot's key, without a
+ * read; an expired hold's slot is free anyway.
  */
 @Singleton
 public class ActiveHoldGuard {
@@ -81,30 +82,63 @@ public class ActiveHoldGuard {
                 Map.of("activeHoldIds", List.copyOf(openHolds)));
     }
 
-    /** The write that claims the slot for the hold; fails when another open hold has it. */
+    /**
+     * The write that claims the slot for the hold; fails when another open hold has it. The hold item names the slot
+     * ({@link HoldItems#create(Hold, java.util.Optional)}), so it can be freed by its key.
+     */
     TransactWriteItem claim(Hold hold, Slot slot, Instant now) {
         return slots.claim(hold, slot.number(), now);
     }
 
-    /** The write that keeps the slot of {@code hold} taken until {@code until}, if the hold still has one. */
-    public Optional<TransactWriteItem> renew(Hold hold, Instant until) {
-        return slotOf(hold).map(item -> slots.renew(item, hold.id(), until));
+    /**
+     * The write that keeps the slot of the hold taken until {@code until}, if the hold still has one (see
+     * {@link SlotLookup} for how it is found); empty when there is no limit.
+     */
+    public Optional<TransactWriteItem> renew(StoredHold stored, Instant until, SlotLookup lookup) {
+        Hold hold = stored.hold();
+        return slotOf(stored, lookup).map(slot -> slots.renew(hold.userId(), hold.eventId(), slot, hold.id(), until));
     }
 
-    /** The write that frees the slot of {@code hold}, if the hold still has one. */
-    public Optional<TransactWriteItem> release(Hold hold) {
+    /**
+     * The write that frees the slot of the hold, if the hold still has one (see {@link SlotLookup} for how it is
+     * found); empty when there is no limit.
+     */
+    public Optional<TransactWriteItem> release(StoredHold stored, SlotLookup lookup) {
+        Hold hold = stored.hold();
+        return slotOf(stored, lookup).map(slot -> slots.free(hold.userId(), hold.eventId(), slot, hold.id()));
+    }
+
+    private Optional<Integer> slotOf(StoredHold stored, SlotLookup lookup) {
         if (!enabled()) {
             return Optional.empty();
         }
-        return slotOf(hold).map(item -> slots.free(item, hold.id()));
-    }
-
-    private Optional<Map<String, AttributeValue>> slotOf(Hold hold) {
-        if (!enabled()) {
-            return Optional.empty();
+        if (lookup == SlotLookup.STORED && stored.activeHoldSlot().isPresent()) {
+            return stored.activeHoldSlot();
         }
+        // A hold stored before hold items named their slot (no active_hold_slot: it keeps working this way), or a
+        // retry after the named slot turned out not to be the hold's any more: the slot the user has for this hold.
+        Hold hold = stored.hold();
         return dynamo.queryPaginator(slots.slotsQuery(hold.userId(), hold.eventId())).items().stream()
                 .filter(item -> hold.id().equals(ActiveHoldSlotItems.holdIdOf(item)))
+                .map(ActiveHoldSlotItems::slotNumberOf)
                 .findFirst();
+    }
+
+    /**
+     * How the writes that free or renew a hold's slot find it. The hold item names the slot it claimed, so ending or
+     * renewing a hold reads nothing more. That slot is no longer the hold's only once the hold's time was up and
+     * another hold of the user claimed it (then the write's condition cancels the transaction), so a retry asks the
+     * user's slots instead.
+     */
+    public enum SlotLookup {
+        /** By the number the hold's item names, without a read; by query for a hold whose item names none. */
+        STORED,
+        /** By a strongly consistent query of the user's slots for the event (1 RCU). */
+        QUERY;
+
+        /** {@link #STORED} on an operation's first attempt ({@code 1}), {@link #QUERY} on its retries. */
+        public static SlotLookup forAttempt(int attempt) {
+            return attempt == 1 ? STORED : QUERY;
+        }
     }
 }

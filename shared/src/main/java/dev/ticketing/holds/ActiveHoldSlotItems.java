@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * How an active-hold slot is stored, and every write to it: {@code USER#<userId>#EVENT#<eventId>} /
@@ -38,7 +39,7 @@ public class ActiveHoldSlotItems {
         return Keys.user(userId) + "#" + Keys.event(eventId);
     }
 
-    private static Map<String, AttributeValue> key(String userId, String eventId, int slot) {
+    static Map<String, AttributeValue> key(String userId, String eventId, int slot) {
         return Map.of(Keys.PK, s(partition(userId, eventId)), Keys.SK, s(PREFIX + slot));
     }
 
@@ -54,20 +55,27 @@ public class ActiveHoldSlotItems {
                 .build()).build();
     }
 
-    /** Free: deletes the slot {@code slotItem} (as read), if it is still this hold's. */
-    public TransactWriteItem free(Map<String, AttributeValue> slotItem, String holdId) {
+    /**
+     * Free: deletes the user's slot {@code slot} for the event if it is still this hold's. An absent slot counts as
+     * freed (TTL deletes the slot of a hold long out of time, often before cleanup ends the hold), so ending such a
+     * hold is not cancelled for it; a slot another hold has claimed since is left alone and cancels the write.
+     */
+    public TransactWriteItem free(String userId, String eventId, int slot, String holdId) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
-                .key(Map.of(Keys.PK, slotItem.get(Keys.PK), Keys.SK, slotItem.get(Keys.SK)))
-                .conditionExpression(HOLD_ID + " = :hold")
+                .key(key(userId, eventId, slot))
+                .conditionExpression("attribute_not_exists(pk) OR " + HOLD_ID + " = :hold")
                 .expressionAttributeValues(Map.of(":hold", s(holdId)))
                 .build()).build();
     }
 
-    /** Renew: the slot {@code slotItem} (as read) stays the hold's until {@code until}, if it still is the hold's. */
-    public TransactWriteItem renew(Map<String, AttributeValue> slotItem, String holdId, Instant until) {
-        return TransactWriteItem.builder().update(software.amazon.awssdk.services.dynamodb.model.Update.builder()
+    /**
+     * Renew: the user's slot {@code slot} for the event stays the hold's until {@code until}, if it still is the
+     * hold's (an absent slot is not written again: the condition cancels the write).
+     */
+    public TransactWriteItem renew(String userId, String eventId, int slot, String holdId, Instant until) {
+        return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
-                .key(Map.of(Keys.PK, slotItem.get(Keys.PK), Keys.SK, slotItem.get(Keys.SK)))
+                .key(key(userId, eventId, slot))
                 .updateExpression("SET " + EXPIRES_AT + " = :until, #ttl = :ttl")
                 .conditionExpression(HOLD_ID + " = :hold")
                 .expressionAttributeNames(Map.of("#ttl", Keys.TTL))

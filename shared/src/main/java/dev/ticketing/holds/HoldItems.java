@@ -56,6 +56,12 @@ public class HoldItems {
     private static final String PAYMENT_STARTED_AT = "payment_started_at";
     /** Set when starting a payment extended the hold: it happens once per hold. */
     private static final String PAYMENT_GRACE_USED = "payment_grace_used";
+    /**
+     * The number of the active-hold slot ({@link ActiveHoldSlotItems}) the hold claimed in its own transaction, so
+     * ending or renewing it writes that slot by its key without querying the user's slots. Absent when there is no
+     * limit, and on holds stored before it was kept here (those find their slot by query).
+     */
+    private static final String ACTIVE_HOLD_SLOT = "active_hold_slot";
     /** The hold's sort key in gsi1 starts so, under the user's partition ({@code HOLD#<created>#<id>}). */
     private static final String GSI1_PREFIX = "HOLD#";
 
@@ -73,8 +79,16 @@ public class HoldItems {
         return Map.of(Keys.PK, s(Keys.hold(holdId)), Keys.SK, s(Keys.LEASE));
     }
 
-    /** Create: the new hold item (in the expiry index while ACTIVE); fails if the id exists. */
+    /** {@link #create(Hold, Optional)} of a hold that claims no active-hold slot. */
     public TransactWriteItem create(Hold hold) {
+        return create(hold, Optional.empty());
+    }
+
+    /**
+     * Create: the new hold item (in the expiry index while ACTIVE) naming {@code slot}, the active-hold slot the
+     * same transaction claims, if any; fails if the id exists.
+     */
+    public TransactWriteItem create(Hold hold, Optional<Integer> slot) {
         Map<String, AttributeValue> item = new HashMap<>(metaKey(hold.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(hold.userId())));
         item.put(Keys.GSI1_SK, s(GSI1_PREFIX + hold.createdAt() + "#" + hold.id()));
@@ -89,6 +103,7 @@ public class HoldItems {
         if (hold.status() == HoldStatus.ACTIVE) {
             item.put(ExpiryIndex.SHARD, s(ExpiryIndex.shardOf(hold.id())));
         }
+        slot.ifPresent(number -> item.put(ACTIVE_HOLD_SLOT, n(number)));
         item.put(SEATS, AttributeValue.fromL(hold.seats().stream()
                 .map(seat -> AttributeValue.fromM(Map.of(
                         SEAT_ID, s(seat.id()), SEAT_ROW, n(seat.row()), SEAT_COLUMN, n(seat.column()),
@@ -307,7 +322,10 @@ public class HoldItems {
                 Hold.visibleStatus(stored, expiresAt, now), seats, tickets, new BigDecimal(str(meta, AMOUNT)),
                 str(meta, CURRENCY), Instant.parse(str(meta, CREATED_AT)), expiresAt);
         AttributeValue graceUsed = meta.get(PAYMENT_GRACE_USED);
-        return new StoredHold(hold, stored, str(meta, PAYMENT_ID), graceUsed != null && Boolean.TRUE.equals(graceUsed.bool()));
+        Optional<Integer> slot = meta.containsKey(ACTIVE_HOLD_SLOT) ? Optional.of(integer(meta, ACTIVE_HOLD_SLOT))
+                : Optional.empty();
+        return new StoredHold(hold, stored, str(meta, PAYMENT_ID), graceUsed != null && Boolean.TRUE.equals(graceUsed.bool()),
+                slot);
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -88,22 +88,24 @@ public class HoldReleaser {
                 return;
             }
             HoldStatus finalStatus = hold.status() == HoldStatus.EXPIRED ? HoldStatus.EXPIRED : outcome;
-            Transaction ending = ending(hold, finalStatus);
+            Transaction ending = ending(stored, finalStatus, ActiveHoldGuard.SlotLookup.forAttempt(attempt));
             alsoWrite.ifPresent(write -> ending.add(Role.PAYMENT, write));
             TransactionResult result = ending.commit();
             if (result.committed()) {
                 snapshots.invalidate(hold.eventId());
                 return;
             }
-            // The hold changed (paid, or ended by another call) or a seat changed hands between our read and the
-            // write: read again and decide again.
+            // The hold changed (paid, or ended by another call), a seat changed hands between our read and the
+            // write, or the slot the hold names was claimed by another hold after this one's time was up: read
+            // again and decide again (the slot by query).
             if (attempt == ATTEMPTS) {
                 throw result.cause();
             }
         }
     }
 
-    private Transaction ending(Hold hold, HoldStatus finalStatus) {
+    private Transaction ending(StoredHold stored, HoldStatus finalStatus, ActiveHoldGuard.SlotLookup slotLookup) {
+        Hold hold = stored.hold();
         Transaction transaction = table.transaction();
         transaction.add(Role.HOLD, holdItems.end(hold.id(), finalStatus, clock.instant()));
         for (Ticket ticket : hold.tickets()) {
@@ -116,7 +118,7 @@ public class HoldReleaser {
             transaction.add(Role.SEAT, seat.toString(), seatItems.release(event, seat, hold.id()));
         }
         transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
-        guard.release(hold).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        guard.release(stored, slotLookup).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
         return transaction;
     }
 

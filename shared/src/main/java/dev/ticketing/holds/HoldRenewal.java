@@ -68,9 +68,12 @@ public class HoldRenewal {
 
     /**
      * Adds to {@code transaction} the writes that keep the hold's seats, lease and slot until {@code until}
-     * (the hold item itself is the caller's: attaching a payment, or {@link HoldItems#extendForCapture}).
+     * (the hold item itself is the caller's: attaching a payment, or {@link HoldItems#extendForCapture});
+     * {@code slotLookup} says how the slot is found.
      */
-    public void extend(Transaction transaction, Hold hold, Instant until, Instant now) {
+    public void extend(Transaction transaction, StoredHold stored, Instant until, Instant now,
+                       ActiveHoldGuard.SlotLookup slotLookup) {
+        Hold hold = stored.hold();
         Event event = events.get(hold.eventId());
         for (Ticket ticket : hold.tickets()) {
             SeatId seat = new SeatId(ticket.row(), ticket.column());
@@ -78,7 +81,7 @@ public class HoldRenewal {
                     seatItems.renew(event, seat, hold.id(), ticket.id(), hold.userId(), until, now));
         }
         transaction.add(Role.LEASE, holdItems.renewLease(hold, until));
-        guard.renew(hold, until).ifPresent(slot -> transaction.add(Role.ACTIVE_HOLD_SLOT, slot));
+        guard.renew(stored, until, slotLookup).ifPresent(slot -> transaction.add(Role.ACTIVE_HOLD_SLOT, slot));
     }
 
     /**
@@ -106,7 +109,7 @@ public class HoldRenewal {
                 return Secured.yes();
             }
             Transaction transaction = table.transaction().add(Role.HOLD, holdItems.extendForCapture(holdId, paymentId, until));
-            extend(transaction, hold, until, now);
+            extend(transaction, stored, until, now, ActiveHoldGuard.SlotLookup.forAttempt(attempt));
             TransactionResult result = transaction.commit();
             if (result.committed()) {
                 snapshots.invalidate(hold.eventId());
@@ -118,7 +121,8 @@ public class HoldRenewal {
             if (attempt == ATTEMPTS) {
                 throw result.cause();
             }
-            // the hold changed meanwhile (ended, paid, its payment detached): decide again on what it is now
+            // the hold changed meanwhile (ended, paid, its payment detached), or the slot it names was claimed by
+            // another hold after its time was up: decide again on what it is now (the slot by query)
         }
     }
 }

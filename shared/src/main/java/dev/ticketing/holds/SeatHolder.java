@@ -203,7 +203,7 @@ public class SeatHolder {
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now));
         }
-        transaction.add(Role.HOLD, holdItems.create(hold));
+        transaction.add(Role.HOLD, holdItems.create(hold, slot.map(ActiveHoldGuard.Slot::number)));
         transaction.add(Role.LEASE, holdItems.createLease(hold));
         slot.ifPresent(free -> transaction.add(Role.ACTIVE_HOLD_SLOT, guard.claim(hold, free, now)));
         if (rate.enabled()) {

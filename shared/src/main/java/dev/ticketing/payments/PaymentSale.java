@@ -90,7 +90,8 @@ public class PaymentSale {
                     .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " has no hold " + payment.holdId()));
             Hold hold = payable.hold();
             Event event = events.get(hold.eventId());
-            TransactionResult result = sale(payment, captureId, hold, event).commit();
+            TransactionResult result = sale(payment, captureId, payable, event,
+                    ActiveHoldGuard.SlotLookup.forAttempt(attempt)).commit();
             if (result.committed()) {
                 LOG.info("payment {} SUCCESS: hold {} PAID, {} seat(s) SOLD", payment.id(), hold.id(), hold.seats().size());
                 return new Result(Outcome.SOLD, null);
@@ -128,7 +129,9 @@ public class PaymentSale {
         return null;
     }
 
-    private Transaction sale(Payment payment, String captureId, Hold hold, Event event) {
+    private Transaction sale(Payment payment, String captureId, StoredHold payable, Event event,
+                             ActiveHoldGuard.SlotLookup slotLookup) {
+        Hold hold = payable.hold();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Transaction transaction = table.transaction()
                 .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, now));
@@ -140,7 +143,7 @@ public class PaymentSale {
             transaction.add(Role.SEAT, id.toString(), seatItems.sell(event, id, hold.id(), payment.id(), now));
         }
         transaction.add(Role.HOLD, holdItems.markPaid(hold.id(), payment.id(), now));
-        guard.release(hold).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        guard.release(payable, slotLookup).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
         if (transaction.size() < Transaction.LIMIT) {
             transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
         }

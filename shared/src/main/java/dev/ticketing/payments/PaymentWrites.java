@@ -4,6 +4,7 @@ import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.events.Event;
 import dev.ticketing.events.EventStore;
 import dev.ticketing.holds.Hold;
+import dev.ticketing.holds.ActiveHoldGuard;
 import dev.ticketing.holds.HoldItems;
 import dev.ticketing.holds.HoldRenewal;
 import dev.ticketing.holds.StoredHold;
@@ -73,7 +74,8 @@ public class PaymentWrites {
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.link(hold.id(), ticket.id(), payment.id()));
         }
-        graceEnd.ifPresent(until -> renewal.extend(transaction, hold, until, now));
+        // the slot the hold names is its own: the hold is unexpired (attaching requires it) and was never extended
+        graceEnd.ifPresent(until -> renewal.extend(transaction, stored, until, now, ActiveHoldGuard.SlotLookup.STORED));
         key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, payment.id(), now)));
         return transaction.commit(payment.id());
     }

@@ -72,7 +72,8 @@ public final class DataLayer implements AutoCloseable {
         this(1, wrap, beans);
     }
 
-    private DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap, Object... beans) {
+    /** The same with up to {@code maxActiveHoldsPerUser} open holds per user and event. */
+    public DataLayer(int maxActiveHoldsPerUser, UnaryOperator<DynamoDbClient> wrap, Object... beans) {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
