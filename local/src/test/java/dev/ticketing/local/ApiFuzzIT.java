@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.local.testing.RequestItems;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.Api;
-import dev.ticketing.seats.SeatBlockItems;
-import dev.ticketing.store.Keys;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -378,16 +377,7 @@ class ApiFuzzIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Every item, but for the compact seat map's block items: the stream projection writes those on its own time
-     * after earlier changes (a hold that succeeded before), never for a request that was refused.
-     */
     private static Set<Map<String, AttributeValue>> items() {
-        Set<Map<String, AttributeValue>> items = new HashSet<>();
-        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
-        stack.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
-                .filter(item -> !item.get(Keys.PK).s().startsWith(map))
-                .forEach(items::add);
-        return items;
+        return new HashSet<>(RequestItems.of(stack));
     }
 }

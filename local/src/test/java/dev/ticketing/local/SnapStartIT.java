@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.local.testing.RequestItems;
 import dev.ticketing.events.creation.EventSeats;
 import dev.ticketing.events.creation.EventService;
 import dev.ticketing.holds.EventAllocator;
@@ -18,11 +19,9 @@ import dev.ticketing.payments.gateway.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.WebhookIntake;
 import dev.ticketing.config.SecretSource;
-import dev.ticketing.seats.SeatBlockItems;
 import dev.ticketing.seats.SeatMapProjection;
 import dev.ticketing.seats.SeatMapSnapshots;
 import dev.ticketing.seats.SeatStore;
-import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.testing.TestClock;
 import java.io.BufferedReader;
@@ -40,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,16 +246,8 @@ class SnapStartIT {
         return beans;
     }
 
-    /**
-     * Every item of the table, in key order, but for the compact seat map's block items: the stream projection
-     * writes those on its own time after the holds made before, never because of a priming.
-     */
     private static List<Map<String, AttributeValue>> table() {
-        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
-        return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).consistentRead(true)).items().stream()
-                .filter(item -> !item.get(Keys.PK).s().startsWith(map))
-                .sorted(java.util.Comparator.comparing(item -> item.get("pk").s() + "\u0000" + item.get("sk").s()))
-                .collect(Collectors.toList());
+        return RequestItems.of(stack);
     }
 
     private static int queuedMessages() {

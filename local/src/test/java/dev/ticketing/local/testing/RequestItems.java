@@ -1,0 +1,28 @@
+package dev.ticketing.local.testing;
+
+import dev.ticketing.local.LocalSystem;
+import dev.ticketing.seats.SeatBlockItems;
+import dev.ticketing.store.Keys;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What a test compares before and after a request that must change nothing: every item of a stack's table, in key
+ * order, but for the compact seat map's block items. The stream projection writes those on its own time after
+ * earlier changes (a hold made before), never because of a refused request or a priming.
+ */
+public final class RequestItems {
+    private RequestItems() {
+    }
+
+    /** Read strongly consistent, sorted by partition then sort key. */
+    public static List<Map<String, AttributeValue>> of(LocalSystem stack) {
+        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
+        return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).consistentRead(true)).items().stream()
+                .filter(item -> !item.get(Keys.PK).s().startsWith(map))
+                .sorted(Comparator.comparing(item -> item.get(Keys.PK).s() + "\u0000" + item.get(Keys.SK).s()))
+                .toList();
+    }
+}
