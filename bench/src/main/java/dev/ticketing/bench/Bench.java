@@ -39,7 +39,7 @@ public final class Bench {
                         Benchmarks (each starts its own in-memory local stack on free ports):
                           holds [seconds] [data-dir]   one client holding 2 seats at a time: holds/s, p50/p99 latency
                                                        (with a data folder: file-backed, as the stack runs by default)
-                          holdratio [seconds] [clients] [slice-ms] [variants]  8 clients holding 2 seats for new users:
+                          holdratio [seconds] [clients] [slice-ms] [variants] [warm-up-s]  8 clients holding 2 seats for new users:
                                                        the project vs the raw transaction of its own items (and with
                                                        tickets in the hold item) vs naive check-then-write, holds/s in
                                                        one run; then seats double-sold under contention

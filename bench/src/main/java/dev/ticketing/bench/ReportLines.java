@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>
  * The full report's durations are chosen so the whole takes about 10 to 15 minutes on 2 cores, each line's stack
  * start and event creation included (estimated from a {@code --quick} run, which took 6 minutes at load 7 to 15):
- * ~3-4 min holds (90 s measured; first its events of 26,400, 26,400 and 66,000 seats), ~1 min seat map, ~2 min
+ * ~5-6 min holds (40 s of warm-up per variant, then 90 s measured; first its events of 56,000, 56,000 and 98,000
+ * seats), ~1 min seat map, ~2 min
  * instances (most of it filling the 20,000-seat map's blocks), ~2 min freshness (200 changes), ~1 min expiry, ~1 min
  * purchases, ~3 min cold start (5 fresh JVMs per mode and function, as in {@code 2026-11-29-coldstart.md}), the model
  * at once.
@@ -58,8 +59,9 @@ final class ReportLines {
         List<String> figures = new ArrayList<>();
         Record setup = results.all("holdratio.").stream().findFirst().orElse(results.one("holdratio.project"));
         figures.add(String.format("%s clients, 2-seat holds, each by a user without a hold; the variants take turns in %s "
-                        + "slices of %s ms each (after 3 s of warm-up each), on one DynamoDB Local.", setup.get("clients"),
-                setup.get("slices"), setup.get("slice_ms")));
+                        + "slices of %s ms each (after %s s of warm-up each, so the JIT is done with the project's path), on "
+                        + "one DynamoDB Local.", setup.get("clients"), setup.get("slices"), setup.get("slice_ms"),
+                setup.get("warm_up_s")));
         figures.add("");
         figures.addAll(header("variant", "holds", "holds/s", "vs raw", "median of the slices' ratios (quartiles)",
                 "CPU ms/hold (process)"));

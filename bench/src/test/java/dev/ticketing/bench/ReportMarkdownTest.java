@@ -18,9 +18,9 @@ class ReportMarkdownTest {
     private static final Map<String, String> PRINTED = Map.of(
             "holdratio", """
                     variant        holds  holds/s  vs raw  median slice ratio to raw (quartiles)  CPU ms/hold (process)
-                    RESULT holdratio.project clients=8 slices=15 slice_ms=2000 holds=2478 holds_per_s=82.43 vs_raw=0.8612 slice_ratio_median=0.88 slice_ratio_q1=0.73 slice_ratio_q3=1.02 cpu_ms_per_hold=9.72
-                    RESULT holdratio.raw clients=8 slices=15 slice_ms=2000 holds=2876 holds_per_s=95.71 vs_raw=1 slice_ratio_median=1 slice_ratio_q1=1 slice_ratio_q3=1 cpu_ms_per_hold=6.3
-                    RESULT holdratio.naive clients=8 slices=15 slice_ms=2000 holds=4790 holds_per_s=157.03 vs_raw=1.6407 slice_ratio_median=1.6 slice_ratio_q1=1.21 slice_ratio_q3=2.56 cpu_ms_per_hold=4.23
+                    RESULT holdratio.project clients=8 warm_up_s=40 slices=15 slice_ms=2000 holds=2478 holds_per_s=82.43 vs_raw=0.8612 slice_ratio_median=0.88 slice_ratio_q1=0.73 slice_ratio_q3=1.02 cpu_ms_per_hold=9.72
+                    RESULT holdratio.raw clients=8 warm_up_s=40 slices=15 slice_ms=2000 holds=2876 holds_per_s=95.71 vs_raw=1 slice_ratio_median=1 slice_ratio_q1=1 slice_ratio_q3=1 cpu_ms_per_hold=6.3
+                    RESULT holdratio.naive clients=8 warm_up_s=40 slices=15 slice_ms=2000 holds=4790 holds_per_s=157.03 vs_raw=1.6407 slice_ratio_median=1.6 slice_ratio_q1=1.21 slice_ratio_q3=2.56 cpu_ms_per_hold=4.23
                     RESULT holdratio.contention.project clients=8 seats=100 seats_held=100 refused=350 seats_promised_twice=0 extra_promises=0
                     RESULT holdratio.contention.naive clients=8 seats=100 seats_held=100 refused=245 seats_promised_twice=94 extra_promises=256
                     """,
@@ -83,6 +83,7 @@ class ReportMarkdownTest {
                 + " items places on the same store (issue 13 aims at >= 0.85); check-then-write runs at 1.64 times the raw"
                 + " rate and promised 94 of 100 contested seats to more than one buyer, the project 0.");
         assertThat(report.split("\nRead as: ")).hasSize(9);
+        assertThat(report).contains("after 40 s of warm-up each");
         assertThat(report).contains("```bash\njava -Dlogback.configurationFile=logback-bench.xml -Dbench.log="
                 + "bench/target/report/holdratio -jar bench/target/ticketing-bench.jar holdratio 30 8 2000 project,raw,naive\n```");
         assertThat(report).contains("Load average (1 min) 1.0 at the start, 2.0 at the end; took 150 s; output in "
