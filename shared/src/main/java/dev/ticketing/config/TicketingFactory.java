@@ -5,15 +5,16 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The one place that reads the settings every function shares, each concern into one validated record: table and
@@ -88,21 +89,21 @@ public class TicketingFactory {
     @Singleton
     @Requires(missingBeans = DynamoDbClient.class)
     DynamoDbClient dynamoDb(AwsConfig aws) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder();
-        aws.dynamoDbEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .region(Region.of(aws.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
-        return builder.build();
+        return pointed(DynamoDbClient.builder(), aws.dynamoDbEndpoint(), aws).build();
     }
 
-    /** Always in the configured region, so a client is built anywhere (in Lambda {@code AWS_REGION} sets it). */
     @Singleton
     @Requires(missingBeans = SqsClient.class)
     SqsClient sqs(AwsConfig aws) {
-        SqsClientBuilder builder = SqsClient.builder().region(Region.of(aws.region()));
-        aws.sqsEndpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+        return pointed(SqsClient.builder(), aws.sqsEndpoint(), aws).build();
+    }
+
+    /** The builder as is (the SDK's defaults), or pointed at {@code endpoint} in the configured region with local credentials. */
+    private static <B extends AwsClientBuilder<B, ?>> B pointed(B builder, Optional<URI> endpoint, AwsConfig aws) {
+        endpoint.ifPresent(uri -> builder.endpointOverride(uri)
+                .region(Region.of(aws.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
-        return builder.build();
+        return builder;
     }
 
     private static Duration duration(String name, String value) {

@@ -27,10 +27,9 @@ import java.util.Optional;
  * <p>The event is written first, CREATING, in one transaction with its {@code Idempotency-Key}; its seats after it
  * ({@link EventSeats}); then it is ON_SALE. A hall of at most {@link #INLINE_SEATS} seats is written within the
  * request (5-6 s on the loaded local stack, ~2 s on a quiet one: bench/results/2026-11-29-bighalls.md), and answered
- * ON_SALE; for a
- * bigger one the request asks EventSeatsFunction to write them ({@link EventSeatsTrigger}: the event-seats queue) before
- * it stores the event CREATING, and the client polls {@code GET /events/{id}}. Nothing is orphaned: every seat belongs to an event that says how far it got,
- * and a retry with the same key resumes it.
+ * ON_SALE; for a bigger one the request asks EventSeatsFunction to write them ({@link EventSeatsTrigger}: the
+ * event-seats queue) before it stores the event CREATING, and the client polls {@code GET /events/{id}}. Nothing is
+ * orphaned: every seat belongs to an event that says how far it got, and a retry with the same key resumes it.
  */
 @Singleton
 public class EventService {
