@@ -3,7 +3,7 @@ package dev.ticketing.bench;
 /**
  * The capacity model of docs/capacity.md as a calculator: per request type the DynamoDB items and units, per event
  * the ceilings under default AWS quotas, which bites first, and the cost. Item counts are those of the code
- * (SeatHolder, HoldReleaser, PaymentWrites, PaymentSale, SeatStore/SeatBlockItems/SeatMapSnapshots); prices us-east-1 (see the doc).
+ * (SeatHolder, ReleaseHold, PaymentWrites, SellHold, SeatBatches/SeatMapBlockItems/SeatMapCache); prices us-east-1 (see the doc).
  */
 final class Capacity {
     // default quotas
@@ -18,13 +18,13 @@ final class Capacity {
     /** Bytes of one seat in a block Query (projection sk, status, expires_at, hold_id, plus the key). */
     static final double SEAT_BYTES = 60;
     /**
-     * Bytes of one seat in a compact block item (SeatBlockItems: a 4-character name and the number
+     * Bytes of one seat in a compact block item (SeatMapBlockItems: a 4-character name and the number
      * version.status[expiry]): ~14 while RESERVED (the expiry's 13 digits), ~7 once AVAILABLE again or SOLD.
      */
     static final double BLOCK_SEAT_BYTES_RESERVED = 14, BLOCK_SEAT_BYTES_SETTLED = 7;
     /** Lambda polls a stream shard about 4 times a second; a block's seats are one partition, so one shard. */
     static final double STREAM_BATCHES_PER_SECOND = 4;
-    /** Seats per conditional UpdateItem of a block item (SeatBlockItems.SEATS_PER_WRITE). */
+    /** Seats per conditional UpdateItem of a block item (SeatMapBlockItems.SEATS_PER_WRITE). */
     static final double SEATS_PER_BLOCK_WRITE = 25;
     /** Origin requests a second through CloudFront: about one per path per edge cache that has viewers. */
     static final double CDN_ORIGIN_RPS = 600;

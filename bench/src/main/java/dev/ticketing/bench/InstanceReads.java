@@ -2,20 +2,20 @@ package dev.ticketing.bench;
 
 import dev.ticketing.config.SeatMapConfig;
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventItems;
-import dev.ticketing.events.EventStore;
+import dev.ticketing.events.items.EventItems;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.aws.DynamoDbLocal;
-import dev.ticketing.seats.Seat;
-import dev.ticketing.seats.SeatBlockItems;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
-import dev.ticketing.seats.SeatMap;
-import dev.ticketing.seats.SeatMapService;
-import dev.ticketing.seats.SeatMapSnapshots;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.seats.SeatStore;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.map.SeatMap;
+import dev.ticketing.seats.map.SeatMapBlockItems;
+import dev.ticketing.seats.map.SeatMapCache;
+import dev.ticketing.seats.map.SeatMapReader;
+import dev.ticketing.seats.model.Seat;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.Table;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +37,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * DynamoDB reads per second for ONE event's seat map when N API instances serve it: each instance has its own
- * {@link SeatMapSnapshots} (as each Lambda execution environment does), all over one table, and each is asked for
+ * {@link SeatMapCache} (as each Lambda execution environment does), all over one table, and each is asked for
  * the map every 100 ms (100,000 viewers spread over the instances keep every instance busy). Counts the calls,
  * items and read units the table serves (strongly consistent: 1 RCU per 4 KB of a Query page, or of each item of a
  * BatchGetItem, rounded up). Two paths: {@code compact} (the map from the stream-kept block items,
- * {@link SeatMapSnapshots#compact}; every seat of the event is first given a change, so each block item is as big
- * as it gets) and {@code full} (every seat item queried, {@link SeatMapSnapshots#current}).
+ * {@link SeatMapCache#compact}; every seat of the event is first given a change, so each block item is as big
+ * as it gets) and {@code full} (every seat item queried, {@link SeatMapCache#current}).
  */
 final class InstanceReads {
     private InstanceReads() {
@@ -62,9 +62,9 @@ final class InstanceReads {
                     .region(DynamoDbLocal.REGION).credentialsProvider(DynamoDbLocal.CREDENTIALS)
                     .overrideConfiguration(c -> c.addExecutionInterceptor(counting)).build();
             Table table = new Table(client, new TicketingConfig(bench.stack.ref("Table"), Duration.ofMinutes(10), 10, 1));
-            SeatBlockItems blocks = new SeatBlockItems(table);
-            SeatMapService maps = new SeatMapService(new EventStore(table, new EventItems(table)),
-                    new SeatStore(table, new SeatItems(table)), blocks, Clock.systemUTC());
+            SeatMapBlockItems blocks = new SeatMapBlockItems(table);
+            SeatMapReader maps = new SeatMapReader(new EventReader(table, new EventItems(table)),
+                    new SeatBatches(table, new SeatItems(table)), blocks, Clock.systemUTC());
             if (compact) {
                 fillBlocks(blocks, maps.read(event), rows);
             }
@@ -72,9 +72,9 @@ final class InstanceReads {
                     rows * columns, compact ? "compact (block items)" : "full (every seat)", seconds);
             System.out.println("instances  map reads/s  DynamoDB calls/s  items read/s  RCU/s (strongly consistent)  served/s");
             for (int instances : instanceCounts) {
-                List<SeatMapSnapshots> apis = new ArrayList<>();
+                List<SeatMapCache> apis = new ArrayList<>();
                 for (int i = 0; i < instances; i++) {
-                    apis.add(new SeatMapSnapshots(maps, Clock.systemUTC(), new SeatMapConfig(Duration.ofMillis(500))));
+                    apis.add(new SeatMapCache(maps, Clock.systemUTC(), new SeatMapConfig(Duration.ofMillis(500))));
                 }
                 counting.reset();
                 AtomicLong served = new AtomicLong();
@@ -83,10 +83,10 @@ final class InstanceReads {
                 List<Future<?>> running = new ArrayList<>();
                 int perThread = Math.max(1, instances / 64);
                 for (int t = 0; t < Math.min(instances, 64); t++) {
-                    List<SeatMapSnapshots> mine = apis.subList(t * perThread, Math.min(apis.size(), (t + 1) * perThread));
+                    List<SeatMapCache> mine = apis.subList(t * perThread, Math.min(apis.size(), (t + 1) * perThread));
                     running.add(pool.submit(() -> {
                         while (System.nanoTime() < end) {
-                            for (SeatMapSnapshots api : mine) {
+                            for (SeatMapCache api : mine) {
                                 if (compact) {
                                     api.compact(event);
                                 } else {
@@ -123,7 +123,7 @@ final class InstanceReads {
      * Gives every seat a change straight into its block item (RESERVED until an hour from now, version 1), as if the
      * whole hall had been held once: the block items are then as big as an on-sale makes them.
      */
-    private static void fillBlocks(SeatBlockItems blocks, SeatMap map, int rows) {
+    private static void fillBlocks(SeatMapBlockItems blocks, SeatMap map, int rows) {
         long expires = System.currentTimeMillis() + 3_600_000;
         java.util.Map<Integer, List<SeatItems.SeatChange>> perBlock = new java.util.TreeMap<>();
         int rowsPerBlock = Event.rowsPerBlockFor(map.columns());

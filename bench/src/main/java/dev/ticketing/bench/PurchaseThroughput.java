@@ -1,9 +1,9 @@
 package dev.ticketing.bench;
 
-import dev.ticketing.local.LocalOptions;
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.payments.PaymentStatus;
-import dev.ticketing.payments.PaymentStore;
+import dev.ticketing.local.LocalOptions;
+import dev.ticketing.payments.items.PaymentReader;
+import dev.ticketing.payments.model.PaymentStatus;
 import dev.ticketing.store.Table;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -102,7 +102,7 @@ final class PurchaseThroughput {
 
     private static void awaitSuccess(BenchStack bench, String table, String paymentId) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        PaymentStore payments = new PaymentStore(new Table(bench.stack.dynamoDb(),
+        PaymentReader payments = new PaymentReader(new Table(bench.stack.dynamoDb(),
                 new TicketingConfig(table, Duration.ofMinutes(10), 10, 1)));
         while (System.nanoTime() < deadline) {
             PaymentStatus status = payments.get(paymentId).status();

@@ -135,7 +135,7 @@ final class ReportLines {
         List<String> figures = new ArrayList<>();
         List<Record> lines = results.all("instances.");
         Record first = lines.isEmpty() ? results.one("instances.8") : lines.get(0);
-        figures.add(String.format("One %s-seat event, the %s map, every simulated instance (its own `SeatMapSnapshots`, "
+        figures.add(String.format("One %s-seat event, the %s map, every simulated instance (its own `SeatMapCache`, "
                         + "0.5 s max age) asked for it every 100 ms, %s s a line; counted at the DynamoDB client, RCU "
                         + "strongly consistent, 4 KB per item rounded up.", whole(first.number("seats")), first.get("path"),
                 first.get("seconds")));

@@ -1,10 +1,10 @@
 package dev.ticketing.bench;
 
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventStore;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
 import dev.ticketing.local.LocalOptions;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ final class SeatMapFreshness {
             ApplicationContext other = bench.stack.applicationContext("PaymentProcessorFunction");
             Table table = other.getBean(Table.class);
             SeatItems seats = other.getBean(SeatItems.class);
-            Event event = other.getBean(EventStore.class).get(eventId);
+            Event event = other.getBean(EventReader.class).get(eventId);
             String path = "/events/" + eventId + "/seats?format=compact";
             Latencies visible = new Latencies();
             String[] etag = {""};

@@ -1,7 +1,7 @@
 package dev.ticketing.local;
 
-import dev.ticketing.local.startup.StartupProblem;
 import dev.ticketing.local.check.CheckCommand;
+import dev.ticketing.local.startup.StartupProblem;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 

@@ -1,9 +1,5 @@
 package dev.ticketing.local;
 
-import dev.ticketing.local.startup.DataFolderLock;
-import dev.ticketing.local.startup.StartupProblem;
-import dev.ticketing.local.template.SamTemplate;
-import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.ElasticMq;
@@ -12,8 +8,12 @@ import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
 import dev.ticketing.local.payments.LocalPayments;
-import dev.ticketing.local.triggers.SqsEventSourcePoller;
+import dev.ticketing.local.startup.DataFolderLock;
+import dev.ticketing.local.startup.StartupProblem;
+import dev.ticketing.local.template.LocalResources;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.triggers.LocalTriggers;
+import dev.ticketing.local.triggers.SqsEventSourcePoller;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * Records, for every AWS SDK call a function makes, the IAM permission AWS would check: registered for the whole
  * test JVM as a global SDK interceptor (src/test/resources/software/amazon/awssdk/global/handlers/execution.interceptors).
  * A call belongs to the function whose name is in the log field {@code function} (the handlers set it), or, when
- * made from a worker thread without it (SeatStore's pool), to the function whose SDK client made it: each function
+ * made from a worker thread without it (SeatBatches's pool), to the function whose SDK client made it: each function
  * has clients of its own. Calls of clients no function ever used (the stack's set-up, the tests' reads) are left out.
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {

@@ -8,15 +8,15 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.config.PaymentTiming;
-import dev.ticketing.deploy.FunctionPermissions.Grant;
-import dev.ticketing.events.creation.EventService;
-import dev.ticketing.holds.SweepReport;
+import dev.ticketing.events.CreateEvent;
+import dev.ticketing.holds.model.SweepReport;
 import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.store.Keys;
 import dev.ticketing.testing.TestClock;
+import dev.ticketing.deploy.FunctionPermissions.Grant;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ class FunctionCallsIT {
         expect(api.get("/events/" + event + "/seats", admin), 200);
         expect(api.get("/events/" + event + "/seats?format=compact", admin), 200);
         // a hall too big to write within the request: EventSeatsFunction writes its seats (the event-seats queue)
-        api.createHall(EventService.INLINE_SEATS / 500 + 1, 500, "10.00");
+        api.createHall(CreateEvent.INLINE_SEATS / 500 + 1, 500, "10.00");
 
         // a hold by seat ids, replayed with its Idempotency-Key, read, released
         String alice = api.newUser("alice");

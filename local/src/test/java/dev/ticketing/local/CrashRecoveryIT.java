@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventItems;
-import dev.ticketing.events.EventStore;
-import dev.ticketing.store.Table;
-import java.time.Instant;
 import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.items.EventItems;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
 import dev.ticketing.local.aws.FreePort;
 import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.payments.LocalPayments;
 import dev.ticketing.local.paypal.MockPayPal;
 import dev.ticketing.local.paypal.SentWebhook;
 import dev.ticketing.local.testing.LocalProcess;
-import dev.ticketing.payments.paypal.PayPalWebhookEvent;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookEvent;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.store.Table;
+import java.time.Instant;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -412,7 +412,7 @@ class CrashRecoveryIT {
             // a seat SOLD that no payment bought, written with the seat's own writes (take, then sell)
             Table table = new Table(dynamo, new TicketingConfig("ticketing-Table", Duration.ofMinutes(10), 10, 1));
             SeatItems seatItems = new SeatItems(table);
-            Event event = new EventStore(table, new EventItems(table)).get(eventId);
+            Event event = new EventReader(table, new EventItems(table)).get(eventId);
             SeatId corner = new SeatId(event.rows(), event.columns());
             Instant now = Instant.now();
             assertThat(table.writeAlone(seatItems.take(event, corner, "no-such-hold", "no-such-ticket", "nobody",

@@ -45,7 +45,7 @@ class DeployableJarIT {
     @Test
     void thePaymentProcessorJarTakesAnSqsBatchOnItsOwn() throws Exception {
         JsonNode response = run("payment-processor/target/ticketing-payment-processor.jar",
-                "dev.ticketing.payments.processor.PaymentProcessorHandler",
+                "dev.ticketing.paymentprocessor.PaymentProcessorHandler",
                 "com.amazonaws.services.lambda.runtime.events.SQSEvent",
                 write("sqs.json", "{\"Records\":[]}")).result();
 
@@ -55,7 +55,7 @@ class DeployableJarIT {
     @Test
     void theSweeperJarRunsAScheduledSweepOnItsOwn() throws Exception {
         JsonNode report = run("hold-expiry/target/ticketing-hold-expiry.jar",
-                "dev.ticketing.expiry.ExpiredHoldSweepHandler",
+                "dev.ticketing.holdexpiry.ExpiredHoldSweepHandler",
                 "com.amazonaws.services.lambda.runtime.events.ScheduledEvent",
                 write("schedule.json", "{\"id\":\"sweep-1\",\"source\":\"aws.events\"}")).result();
 
@@ -123,7 +123,7 @@ class DeployableJarIT {
                 "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
                 Path.of("../events/api-list-events.json"), samLocalEnvironment(file, functions.get("ApiFunction"))).result();
         assertThat(listed.get("body").asText()).contains(JSON.readTree(created.get("body").asText()).get("id").asText());
-        JsonNode swept = run("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.expiry.ExpiredHoldSweepHandler",
+        JsonNode swept = run("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.holdexpiry.ExpiredHoldSweepHandler",
                 "com.amazonaws.services.lambda.runtime.events.ScheduledEvent",
                 write("schedule.json", "{\"id\":\"sweep-2\",\"source\":\"aws.events\"}"),
                 samLocalEnvironment(file, functions.get("ExpiredHoldSweepFunction"))).result();
@@ -151,7 +151,7 @@ class DeployableJarIT {
     @Test
     void theSweeperJarReadsItsOwnConfigurationFile() throws Exception {
         String output = launch("hold-expiry/target/ticketing-hold-expiry.jar", "PrintProperty.java", stackEnvironment(),
-                "dev.ticketing.expiry.ExpiredHoldSweepHandler", "micronaut.application.name");
+                "dev.ticketing.holdexpiry.ExpiredHoldSweepHandler", "micronaut.application.name");
 
         assertThat(output.lines().filter(l -> l.startsWith("PROPERTY ")).findFirst())
                 .as(output).contains("PROPERTY ticketing-hold-expiry");

@@ -1,10 +1,10 @@
 package dev.ticketing.local;
 
+import dev.ticketing.local.aws.FreePort;
 import dev.ticketing.local.startup.DataFolderLock;
+import dev.ticketing.local.testing.LocalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.local.aws.FreePort;
-import dev.ticketing.local.testing.LocalProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -5,23 +5,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.local.testing.RequestItems;
-import dev.ticketing.events.creation.EventSeats;
-import dev.ticketing.events.creation.EventService;
-import dev.ticketing.holds.EventAllocator;
-import dev.ticketing.holds.ExpiredHolds;
-import dev.ticketing.holds.HoldPlacement;
-import dev.ticketing.holds.HoldSweeper;
+import dev.ticketing.config.SecretSource;
+import dev.ticketing.events.CreateEvent;
+import dev.ticketing.events.EventSeats;
+import dev.ticketing.holds.ExpireHolds;
+import dev.ticketing.holds.PlaceHold;
+import dev.ticketing.holds.SweepExpiredHolds;
+import dev.ticketing.holds.allocation.EventAllocator;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
-import dev.ticketing.payments.PaymentReconciler;
-import dev.ticketing.payments.gateway.PaymentGateways;
+import dev.ticketing.local.testing.RequestItems;
+import dev.ticketing.payments.ReconcilePayments;
+import dev.ticketing.payments.provider.PaymentGateways;
 import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.WebhookIntake;
-import dev.ticketing.config.SecretSource;
-import dev.ticketing.seats.SeatMapProjection;
-import dev.ticketing.seats.SeatMapSnapshots;
-import dev.ticketing.seats.SeatStore;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.map.SeatMapCache;
+import dev.ticketing.seats.map.SeatMapProjection;
 import dev.ticketing.store.Table;
 import dev.ticketing.testing.TestClock;
 import java.io.BufferedReader;
@@ -98,69 +98,69 @@ class SnapStartIT {
 
         assertThat(run.result().get("statusCode").asInt()).as(run.result().toString()).isEqualTo(200);
         assertThat(JSON.readTree(run.result().get("body").asText()).get("events")).hasSize(1);
-        run.built(SeatStore.class, HoldPlacement.class, SeatMapSnapshots.class);
-        run.builtNone(HoldSweeper.class, PaymentReconciler.class, PaymentEventConsumer.class, WebhookIntake.class,
+        run.built(SeatBatches.class, PlaceHold.class, SeatMapCache.class);
+        run.builtNone(SweepExpiredHolds.class, ReconcilePayments.class, PaymentEventConsumer.class, WebhookIntake.class,
                 SqsClient.class);
     }
 
     @Test
     void theWebhookFunction() throws Exception {
         Run run = primeThenInvoke("payment-webhook/target/ticketing-payment-webhook.jar",
-                "dev.ticketing.payments.webhook.PaymentWebhookHandler",
+                "dev.ticketing.paymentwebhook.PaymentWebhookHandler",
                 "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
                 Path.of("../events/webhook-paypal-unsigned.json"));
 
         assertThat(run.result().get("statusCode").asInt()).as(run.result().toString()).isEqualTo(401);
         run.built(WebhookIntake.class, SqsClient.class);
-        run.builtNone(DynamoDbClient.class, Table.class, SeatStore.class, EventAllocator.class,
+        run.builtNone(DynamoDbClient.class, Table.class, SeatBatches.class, EventAllocator.class,
                 java.util.concurrent.ExecutorService.class);
     }
 
     @Test
     void thePaymentProcessorFunction() throws Exception {
         Run run = primeThenInvoke("payment-processor/target/ticketing-payment-processor.jar",
-                "dev.ticketing.payments.processor.PaymentProcessorHandler",
+                "dev.ticketing.paymentprocessor.PaymentProcessorHandler",
                 "com.amazonaws.services.lambda.runtime.events.SQSEvent", write("sqs.json", "{\"Records\":[]}"));
 
         assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
         run.built(PaymentEventConsumer.class, DynamoDbClient.class);
-        run.builtNone(EventAllocator.class, HoldPlacement.class, EventService.class, HoldSweeper.class,
-                PaymentReconciler.class, WebhookIntake.class);
+        run.builtNone(EventAllocator.class, PlaceHold.class, CreateEvent.class, SweepExpiredHolds.class,
+                ReconcilePayments.class, WebhookIntake.class);
     }
 
     @Test
     void theReconciliationFunction() throws Exception {
         Run run = primeThenInvoke("payment-processor/target/ticketing-payment-processor.jar",
-                "dev.ticketing.payments.processor.PaymentReconcileHandler",
+                "dev.ticketing.paymentprocessor.PaymentReconcileHandler",
                 "com.amazonaws.services.lambda.runtime.events.ScheduledEvent", write("schedule.json", "{\"id\":\"reconcile\"}"));
 
         assertThat(run.result().path("found").asInt()).as(run.result().toString()).isPositive();
-        run.built(PaymentReconciler.class, PaymentGateways.class);
-        run.builtNone(EventAllocator.class, HoldPlacement.class, EventService.class, PaymentEventConsumer.class,
+        run.built(ReconcilePayments.class, PaymentGateways.class);
+        run.builtNone(EventAllocator.class, PlaceHold.class, CreateEvent.class, PaymentEventConsumer.class,
                 WebhookIntake.class, SqsClient.class);
     }
 
     @Test
     void theLeaseExpiryFunction() throws Exception {
-        Run run = primeThenInvoke("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.expiry.HoldLeaseExpiredHandler",
+        Run run = primeThenInvoke("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.holdexpiry.HoldLeaseExpiredHandler",
                 "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", Path.of("../events/hold-lease-ttl-remove.json"));
 
         assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
-        run.built(ExpiredHolds.class);
+        run.built(ExpireHolds.class);
         run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
-                HoldPlacement.class, EventService.class, HoldSweeper.class);
+                PlaceHold.class, CreateEvent.class, SweepExpiredHolds.class);
     }
 
     @Test
     void theSweeperFunction() throws Exception {
-        Run run = primeThenInvoke("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.expiry.ExpiredHoldSweepHandler",
+        Run run = primeThenInvoke("hold-expiry/target/ticketing-hold-expiry.jar", "dev.ticketing.holdexpiry.ExpiredHoldSweepHandler",
                 "com.amazonaws.services.lambda.runtime.events.ScheduledEvent", write("sweep.json", "{\"id\":\"sweep\"}"));
 
         assertThat(run.result().path("found").asInt()).as(run.result().toString()).isPositive();
         assertThat(run.result().path("failed").asInt()).as(run.result().toString()).isZero();
-        run.built(HoldSweeper.class, DynamoDbClient.class);
+        run.built(SweepExpiredHolds.class, DynamoDbClient.class);
         run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
-                HoldPlacement.class, EventService.class);
+                PlaceHold.class, CreateEvent.class);
     }
 
     @Test
@@ -171,7 +171,7 @@ class SnapStartIT {
         assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
         run.built(EventSeats.class, DynamoDbClient.class);
         run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
-                HoldPlacement.class, HoldSweeper.class, PaymentReconciler.class);
+                PlaceHold.class, SweepExpiredHolds.class, ReconcilePayments.class);
     }
 
     @Test
@@ -182,7 +182,7 @@ class SnapStartIT {
         assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
         run.built(SeatMapProjection.class);
         run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, EventAllocator.class,
-                HoldPlacement.class, EventService.class, HoldSweeper.class, PaymentReconciler.class);
+                PlaceHold.class, CreateEvent.class, SweepExpiredHolds.class, ReconcilePayments.class);
     }
 
     /** The invocation's result and the bean types the handler's context had built after priming and after working. */

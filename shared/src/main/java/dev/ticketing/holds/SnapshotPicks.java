@@ -1,17 +1,21 @@
 package dev.ticketing.holds;
 
-import dev.ticketing.events.Event;
+import dev.ticketing.holds.model.PlacedHold;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.allocation.EventAllocator;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.seats.Seat;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatMap;
-import dev.ticketing.seats.SeatMapService;
-import dev.ticketing.seats.SeatMapSnapshots;
-import dev.ticketing.seats.SeatStatus;
 import dev.ticketing.seats.choice.SeatChooser;
 import dev.ticketing.seats.choice.SeatGrid;
+import dev.ticketing.seats.map.SeatMap;
+import dev.ticketing.seats.map.SeatMapCache;
+import dev.ticketing.seats.map.SeatMapReader;
+import dev.ticketing.seats.model.Seat;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +34,17 @@ class SnapshotPicks {
     static final int MAX_ATTEMPTS = 6;
     static final int CANDIDATES = 64;
 
-    private final SeatMapService seatMaps;
-    private final SeatMapSnapshots snapshots;
+    private final SeatMapReader seatMaps;
+    private final SeatMapCache snapshots;
     private final SeatHolder seatHolder;
 
-    SnapshotPicks(SeatMapService seatMaps, SeatMapSnapshots snapshots, SeatHolder seatHolder) {
+    SnapshotPicks(SeatMapReader seatMaps, SeatMapCache snapshots, SeatHolder seatHolder) {
         this.seatMaps = seatMaps;
         this.snapshots = snapshots;
         this.seatHolder = seatHolder;
     }
 
-    HoldPlacement.Placed pickAndHold(Caller caller, Event event, int quantity, boolean together,
+    PlacedHold pickAndHold(Caller caller, Event event, int quantity, boolean together,
                                      Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
         SeatChooser chooser = new SeatChooser();
         SeatGrid free = freeSeats(snapshots.current(event.id()).map());
@@ -49,7 +53,7 @@ class SnapshotPicks {
             int spread = Math.min(candidates.size(), 1 << (3 * (attempt - 1)));
             List<SeatId> pick = candidates.get(ThreadLocalRandom.current().nextInt(spread));
             try {
-                return new HoldPlacement.Placed(seatHolder.holdSeats(caller, event, SeatHolder.Pick.of(pick), key, slot),
+                return new PlacedHold(seatHolder.holdSeats(caller, event, SeatHolder.Pick.of(pick), key, slot),
                         attempt, false);
             } catch (SeatsUnavailableException lost) {
                 Set<SeatId> taken = lost.unavailableSeats().stream().map(SeatId::parse).collect(Collectors.toSet());

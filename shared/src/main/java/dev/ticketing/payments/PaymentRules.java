@@ -1,11 +1,12 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.holds.HoldRenewal;
-import dev.ticketing.payments.gateway.ProviderOrder;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentFailure;
+import dev.ticketing.payments.provider.ProviderOrder;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-import dev.ticketing.holds.HoldStatus;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public final class PaymentRules {
     }
 
     /** Why an approved payment was not captured: the seats were no longer the buyer's. Nothing was charged. */
-    public static String notCapturedReason(HoldRenewal.Secured secured) {
+    public static String notCapturedReason(RenewHold.Secured secured) {
         if (!secured.takenSeats().isEmpty()) {
             return "Hold expired and " + seatsWere(secured.takenSeats())
                     + " taken by someone else before the payment was approved; nothing was charged";
@@ -81,7 +82,7 @@ public final class PaymentRules {
     }
 
     /** The failure code for {@link #notCapturedReason}. */
-    public static PaymentFailure notCapturedFailure(HoldRenewal.Secured secured) {
+    public static PaymentFailure notCapturedFailure(RenewHold.Secured secured) {
         if (!secured.takenSeats().isEmpty()) {
             return PaymentFailure.SEATS_LOST;
         }

@@ -1,24 +1,27 @@
 package dev.ticketing.payments;
 
 import dev.ticketing.config.PaymentTiming;
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventStore;
-import dev.ticketing.holds.Hold;
-import dev.ticketing.holds.ActiveHoldGuard;
-import dev.ticketing.holds.HoldItems;
-import dev.ticketing.holds.HoldRenewal;
-import dev.ticketing.holds.StoredHold;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.idempotency.IdempotencyKeys;
-import dev.ticketing.payments.gateway.CheckoutSession;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
+import dev.ticketing.payments.items.OrderLinkItems;
+import dev.ticketing.payments.items.PaymentItems;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentFailure;
+import dev.ticketing.payments.provider.CheckoutSession;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
-import dev.ticketing.store.Transaction.Role;
 import dev.ticketing.store.TransactionResult;
-import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketItems;
-import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.items.TicketItems;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.tickets.model.TicketStatus;
+import dev.ticketing.store.Transaction.Role;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +31,7 @@ import java.util.Optional;
  * Every write that changes a payment apart from the sale, each one conditional so that a stale read, a retry or a
  * concurrent request can only make it fail, never make it wrong. The item formats and conditions are the owners'
  * ({@link PaymentItems}, {@link OrderLinkItems}, {@link HoldItems}, {@link TicketItems}, {@link SeatItems}); the
- * sale itself is {@link PaymentSale}.
+ * sale itself is {@link SellHold}.
  */
 @Singleton
 public class PaymentWrites {
@@ -39,13 +42,13 @@ public class PaymentWrites {
     private final HoldItems holdItems;
     private final TicketItems ticketItems;
     private final SeatItems seatItems;
-    private final HoldRenewal renewal;
-    private final EventStore events;
+    private final RenewHold renewal;
+    private final EventReader events;
     private final PaymentTiming timing;
 
     public PaymentWrites(Table table, IdempotencyKeys idempotency, PaymentItems paymentItems, OrderLinkItems orderLinks,
-                         HoldItems holdItems, TicketItems ticketItems, SeatItems seatItems, HoldRenewal renewal,
-                         EventStore events, PaymentTiming timing) {
+                         HoldItems holdItems, TicketItems ticketItems, SeatItems seatItems, RenewHold renewal,
+                         EventReader events, PaymentTiming timing) {
         this.table = table;
         this.idempotency = idempotency;
         this.paymentItems = paymentItems;

@@ -3,13 +3,17 @@ package dev.ticketing.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.events.Event;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.TicketingException;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.seats.SeatStore;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.testing.DataLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +82,7 @@ class ActiveHoldSlotsIT {
                     });
             assertThat(reservedSeats(store, event)).containsExactlyInAnyOrder("1-1", "1-2");
 
-            store.bean(HoldReleaser.class).end(first.id(), HoldStatus.RELEASED);
+            store.bean(ReleaseHold.class).end(first.id(), HoldStatus.RELEASED);
             Hold third = hold(store, event, "ann", new SeatId(1, 3));
             assertThat(third.status()).as("slot 0, freed by the release").isEqualTo(HoldStatus.ACTIVE);
         }
@@ -168,7 +172,7 @@ class ActiveHoldSlotsIT {
                 all.add(new SeatId(row, column));
             }
         }
-        return store.bean(SeatStore.class).read(event, all).entrySet().stream()
+        return store.bean(SeatBatches.class).read(event, all).entrySet().stream()
                 .filter(seat -> seat.getValue().status() == SeatStatus.RESERVED)
                 .map(seat -> seat.getKey().toString())
                 .toList();

@@ -1,14 +1,24 @@
 package dev.ticketing.holds;
 
+import dev.ticketing.holds.model.PlacedHold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.events.Event;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.allocation.EventAllocator;
+import dev.ticketing.holds.allocation.items.AllocationLeaseItems;
+import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
+import dev.ticketing.holds.allocation.items.AllocationQueueItems;
+import dev.ticketing.holds.allocation.items.AllocationRequest;
+import dev.ticketing.holds.model.HeldSeat;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.TooManyRequestsException;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.seats.SeatStore;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.Table;
 import dev.ticketing.testing.DataLayer;
 import java.time.Duration;
@@ -25,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class AllocationTransitionsIT {
     private static DataLayer store;
     private static SeatHolder holder;
-    private static SeatStore seats;
+    private static SeatBatches seats;
     private static Table table;
     private static AllocationQueueItems queue;
     private static AllocationOutcomeItems outcomes;
@@ -34,7 +44,7 @@ class AllocationTransitionsIT {
     static void start() {
         store = new DataLayer();
         holder = store.bean(SeatHolder.class);
-        seats = store.bean(SeatStore.class);
+        seats = store.bean(SeatBatches.class);
         table = store.bean(Table.class);
         queue = store.bean(AllocationQueueItems.class);
         outcomes = store.bean(AllocationOutcomeItems.class);
@@ -74,7 +84,7 @@ class AllocationTransitionsIT {
     void theTwentyFirstHoldOfAUserForAnEventInAnHourIsRefusedAndCountsNothing() {
         Event event = store.newEvent(3, 10);
         Event other = store.newEvent(1, 2);
-        HoldReleaser releaser = store.bean(HoldReleaser.class);
+        ReleaseHold releaser = store.bean(ReleaseHold.class);
         for (int i = 1; i <= 20; i++) {
             Hold hold = holder.holdSeats(new Caller("carol", false), event, pick("1-" + (1 + i % 10)), Optional.empty(),
                     Optional.empty());
@@ -145,7 +155,7 @@ class AllocationTransitionsIT {
                 new Caller("frank", false), event, 2, true, Optional.empty(), Optional.empty()));
         store.clock.advance(EventAllocator.LEASE.plusMillis(1));
 
-        HoldPlacement.Placed hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        PlacedHold hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(hold.hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
         assertThat(table.client().query(queue.waitingQuery(event.id(), 10)).items()).isEmpty();
     }

@@ -3,18 +3,27 @@ package dev.ticketing.holds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.events.Event;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.items.ExpiryIndex;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.ExpiryOutcome;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.model.StoredHold;
+import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.seats.SeatStore;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.testing.DataLayer;
-import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.tickets.model.TicketStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +40,21 @@ import org.junit.jupiter.api.Test;
 class HoldTransitionsIT {
     private static DataLayer store;
     private static SeatHolder holder;
-    private static HoldReleaser releaser;
-    private static HoldStore holds;
-    private static SeatStore seats;
+    private static ReleaseHold releaser;
+    private static HoldReader holds;
+    private static SeatBatches seats;
     private static ActiveHoldGuard guard;
-    private static ExpiredHolds expired;
+    private static ExpireHolds expired;
 
     @BeforeAll
     static void start() {
         store = new DataLayer();
         holder = store.bean(SeatHolder.class);
-        releaser = store.bean(HoldReleaser.class);
-        holds = store.bean(HoldStore.class);
-        seats = store.bean(SeatStore.class);
+        releaser = store.bean(ReleaseHold.class);
+        holds = store.bean(HoldReader.class);
+        seats = store.bean(SeatBatches.class);
         guard = store.bean(ActiveHoldGuard.class);
-        expired = store.bean(ExpiredHolds.class);
+        expired = store.bean(ExpireHolds.class);
     }
 
     @AfterAll

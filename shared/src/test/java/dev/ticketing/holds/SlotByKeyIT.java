@@ -4,24 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.config.PaymentTiming;
-import dev.ticketing.events.Event;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.items.ActiveHoldSlotItems;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.ExpiryOutcome;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.identity.Caller;
-import dev.ticketing.payments.Payment;
-import dev.ticketing.payments.PaymentSale;
-import dev.ticketing.payments.PaymentStore;
 import dev.ticketing.payments.PaymentWrites;
-import dev.ticketing.payments.gateway.PaymentProvider;
+import dev.ticketing.payments.SellHold;
+import dev.ticketing.payments.items.PaymentReader;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.TicketingException;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
-import dev.ticketing.store.Transaction.Role;
 import dev.ticketing.testing.DataLayer;
 import dev.ticketing.testing.RecordedCalls;
-import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketItems;
+import dev.ticketing.tickets.items.TicketItems;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.store.Transaction.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,7 +80,7 @@ class SlotByKeyIT {
             assertThat(slotOf(twoSlots, second)).as("slot 0 was taken: the second hold claimed slot 1").isEqualTo(Optional.of(1));
             calls.clear();
 
-            twoSlots.bean(HoldReleaser.class).end(second.id(), HoldStatus.RELEASED);
+            twoSlots.bean(ReleaseHold.class).end(second.id(), HoldStatus.RELEASED);
 
             assertThat(calls.queriesOf(slotPartition("ann", event))).isZero();
             assertThat(slotHolders(twoSlots, "ann", event)).containsExactly(Map.entry(0, first.id()));
@@ -86,7 +94,7 @@ class SlotByKeyIT {
         store.clock.advance(Duration.ofMinutes(10));
         calls.clear();
 
-        assertThat(store.bean(ExpiredHolds.class).expire(hold.id())).isEqualTo(ExpiryOutcome.ENDED);
+        assertThat(store.bean(ExpireHolds.class).expire(hold.id())).isEqualTo(ExpiryOutcome.ENDED);
 
         assertFreedWithoutQuery(store, calls, "bea", event);
     }
@@ -100,7 +108,7 @@ class SlotByKeyIT {
         store.dynamo.deleteItem(b -> b.tableName(store.table).key(ActiveHoldSlotItems.key("cid", event.id(), 0)));
         calls.clear();
 
-        assertThat(store.bean(ExpiredHolds.class).expire(lapsed.id())).isEqualTo(ExpiryOutcome.ENDED);
+        assertThat(store.bean(ExpireHolds.class).expire(lapsed.id())).isEqualTo(ExpiryOutcome.ENDED);
         assertThat(calls.queriesOf(slotPartition("cid", event))).as("no retry, which would query").isZero();
     }
 
@@ -112,7 +120,7 @@ class SlotByKeyIT {
         Hold next = hold(store, event, "dot", "1-2");
         assertThat(slotOf(store, next)).isEqualTo(Optional.of(0));
 
-        assertThat(store.bean(ExpiredHolds.class).expire(expired.id())).isEqualTo(ExpiryOutcome.ENDED);
+        assertThat(store.bean(ExpireHolds.class).expire(expired.id())).isEqualTo(ExpiryOutcome.ENDED);
 
         assertThat(slotHolders(store, "dot", event)).containsExactly(Map.entry(0, next.id()));
         assertThatThrownBy(() -> hold(store, event, "dot", "1-3"))
@@ -128,17 +136,17 @@ class SlotByKeyIT {
                 PaymentProvider.PAYPAL, hold.amount(), hold.currency(), now(store));
         calls.clear();
 
-        assertThat(store.bean(PaymentWrites.class).create(payment, store.bean(HoldStore.class).load(hold.id()).orElseThrow(),
+        assertThat(store.bean(PaymentWrites.class).create(payment, store.bean(HoldReader.class).load(hold.id()).orElseThrow(),
                 now(store), Optional.empty()).committed()).isTrue();
 
         assertThat(calls.queriesOf(slotPartition("eve", event))).isZero();
         assertThat(ActiveHoldSlotItems.takenAt(slot(store, "eve", event, 0), hold.expiresAt().plus(
                 PaymentTiming.DEFAULTS.paymentGrace()).minusMillis(1))).as("taken until the grace ends").isTrue();
 
-        PaymentSale.Result sold = store.bean(PaymentSale.class).sell(store.bean(PaymentStore.class).get(payment.id()),
+        SellHold.Result sold = store.bean(SellHold.class).sell(store.bean(PaymentReader.class).get(payment.id()),
                 "CAPTURE-1");
 
-        assertThat(sold.outcome()).isEqualTo(PaymentSale.Outcome.SOLD);
+        assertThat(sold.outcome()).isEqualTo(SellHold.Outcome.SOLD);
         assertFreedWithoutQuery(store, calls, "eve", event);
     }
 
@@ -150,7 +158,7 @@ class SlotByKeyIT {
         assertThat(slotHolders(store, "fay", event)).containsExactly(Map.entry(0, legacy.id()));
         calls.clear();
 
-        store.bean(HoldReleaser.class).end(legacy.id(), HoldStatus.RELEASED);
+        store.bean(ReleaseHold.class).end(legacy.id(), HoldStatus.RELEASED);
 
         assertThat(calls.queriesOf(slotPartition("fay", event))).as("found by query").isEqualTo(1);
         assertThat(slotHolders(store, "fay", event)).isEmpty();
@@ -165,11 +173,11 @@ class SlotByKeyIT {
             Hold second = hold(noLimit, event, "gus", "1-2");
             assertThat(slotOf(noLimit, first)).isEmpty();
 
-            noLimit.bean(HoldReleaser.class).end(first.id(), HoldStatus.RELEASED);
+            noLimit.bean(ReleaseHold.class).end(first.id(), HoldStatus.RELEASED);
 
             assertThat(calls.queriesOf(slotPartition("gus", event))).isZero();
             assertThat(slotHolders(noLimit, "gus", event)).isEmpty();
-            assertThat(noLimit.bean(HoldStore.class).load(second.id()).orElseThrow().open()).isTrue();
+            assertThat(noLimit.bean(HoldReader.class).load(second.id()).orElseThrow().open()).isTrue();
         }
     }
 
@@ -202,9 +210,9 @@ class SlotByKeyIT {
                             // counted from the hold's commit until before its release (a read of it in between):
                             // fewer than are open, so never more than the limit
                             mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-                            assertThat(twoSlots.bean(HoldStore.class).load(hold.id()).orElseThrow().open()).isTrue();
+                            assertThat(twoSlots.bean(HoldReader.class).load(hold.id()).orElseThrow().open()).isTrue();
                             open.decrementAndGet();
-                            twoSlots.bean(HoldReleaser.class).end(hold.id(), HoldStatus.RELEASED);
+                            twoSlots.bean(ReleaseHold.class).end(hold.id(), HoldStatus.RELEASED);
                         }
                         return null;
                     }));
@@ -251,7 +259,7 @@ class SlotByKeyIT {
     }
 
     private static Optional<Integer> slotOf(DataLayer store, Hold hold) {
-        return store.bean(HoldStore.class).load(hold.id()).orElseThrow().activeHoldSlot();
+        return store.bean(HoldReader.class).load(hold.id()).orElseThrow().activeHoldSlot();
     }
 
     /** The beans did not query the user's slots since {@code calls} was cleared, and the user has no slot taken. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.events.NewEvent;
-import dev.ticketing.holds.HoldRequest;
+import dev.ticketing.events.model.NewEvent;
+import dev.ticketing.holds.model.HoldRequest;
 import org.junit.jupiter.api.Test;
 
 class StrictJsonTest {

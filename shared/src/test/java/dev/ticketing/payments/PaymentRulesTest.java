@@ -1,14 +1,16 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.payments.gateway.PaymentProvider;
-import static dev.ticketing.payments.PaymentStatus.FAILED;
-import static dev.ticketing.payments.PaymentStatus.PENDING;
-import static dev.ticketing.payments.PaymentStatus.SUCCESS;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentStatus;
+import dev.ticketing.payments.provider.CheckoutState;
+import dev.ticketing.payments.provider.PaymentProvider;
+import dev.ticketing.payments.provider.ProviderOrder;
+import static dev.ticketing.payments.model.PaymentStatus.FAILED;
+import static dev.ticketing.payments.model.PaymentStatus.PENDING;
+import static dev.ticketing.payments.model.PaymentStatus.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.payments.gateway.CheckoutState;
-import dev.ticketing.payments.gateway.ProviderOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -4,27 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.config.PaymentTiming;
-import dev.ticketing.events.Event;
-import dev.ticketing.holds.ActiveHoldGuard;
-import dev.ticketing.holds.Hold;
-import dev.ticketing.holds.HoldItems;
-import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.holds.HoldStore;
-import dev.ticketing.holds.SeatHolder;
-import dev.ticketing.holds.StoredHold;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.model.StoredHold;
+import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.items.PaymentReader;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentFailure;
+import dev.ticketing.payments.model.PaymentStatus;
+import dev.ticketing.payments.provider.CheckoutSession;
+import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.problems.ConflictException;
-import dev.ticketing.payments.gateway.CheckoutSession;
-import dev.ticketing.payments.gateway.PaymentProvider;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.seats.SeatStore;
-import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.TransactionResult;
 import dev.ticketing.testing.DataLayer;
-import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.tickets.model.TicketStatus;
+import dev.ticketing.store.Transaction.Role;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,17 +49,17 @@ import org.junit.jupiter.api.Test;
 class PaymentTransitionsIT {
     private static DataLayer store;
     private static PaymentWrites writes;
-    private static PaymentStore payments;
-    private static PaymentSale sale;
-    private static HoldStore holds;
+    private static PaymentReader payments;
+    private static SellHold sale;
+    private static HoldReader holds;
 
     @BeforeAll
     static void start() {
         store = new DataLayer();
         writes = store.bean(PaymentWrites.class);
-        payments = store.bean(PaymentStore.class);
-        sale = store.bean(PaymentSale.class);
-        holds = store.bean(HoldStore.class);
+        payments = store.bean(PaymentReader.class);
+        sale = store.bean(SellHold.class);
+        holds = store.bean(HoldReader.class);
     }
 
     @AfterAll
@@ -85,7 +89,7 @@ class PaymentTransitionsIT {
         Instant extended = hold.expiresAt().plus(PaymentTiming.DEFAULTS.paymentGrace());
 
         assertThat(holds.find(hold.id()).orElseThrow().expiresAt()).isEqualTo(extended);
-        assertThat(store.bean(SeatStore.class).read(event, List.of(new SeatId(1, 1))).get(new SeatId(1, 1)).expiresAtMillis())
+        assertThat(store.bean(SeatBatches.class).read(event, List.of(new SeatId(1, 1))).get(new SeatId(1, 1)).expiresAtMillis())
                 .isEqualTo(extended.toEpochMilli());
         store.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         assertThat(holds.find(hold.id()).orElseThrow().status()).as("still the buyer's while they pay").isEqualTo(HoldStatus.ACTIVE);
@@ -167,7 +171,7 @@ class PaymentTransitionsIT {
         Payment payment = newPayment(hold);
         writes.create(payment, stored(hold), now(), Optional.empty());
 
-        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(PaymentSale.Outcome.SOLD);
+        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(SellHold.Outcome.SOLD);
 
         Payment sold = payments.get(payment.id());
         assertThat(sold.status()).isEqualTo(PaymentStatus.SUCCESS);
@@ -179,7 +183,7 @@ class PaymentTransitionsIT {
         assertThat(store.dynamo.getItem(b -> b.tableName(store.table).key(HoldItems.leaseKey(hold.id()))
                 .consistentRead(true)).hasItem()).as("lease deleted").isFalse();
         assertThat(store.bean(ActiveHoldGuard.class).slotFor("gina", event.id(), store.clock.instant())).isPresent();
-        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(PaymentSale.Outcome.ALREADY_SOLD);
+        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(SellHold.Outcome.ALREADY_SOLD);
     }
 
     @Test
@@ -191,12 +195,12 @@ class PaymentTransitionsIT {
         store.clock.advance(Duration.ofMinutes(10).plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
         Hold other = hold("ines", event, "1-2");
 
-        PaymentSale.Result result = sale.sell(payments.get(payment.id()), "CAPTURE-2");
+        SellHold.Result result = sale.sell(payments.get(payment.id()), "CAPTURE-2");
 
-        assertThat(result.outcome()).isEqualTo(PaymentSale.Outcome.TOO_LATE);
+        assertThat(result.outcome()).isEqualTo(SellHold.Outcome.TOO_LATE);
         assertThat(result.reason()).contains("seat 1-2 was taken by someone else");
         assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.PENDING);
-        Map<SeatId, SeatItems.StoredSeat> seats = store.bean(SeatStore.class).read(event, List.of(new SeatId(1, 2)));
+        Map<SeatId, SeatItems.StoredSeat> seats = store.bean(SeatBatches.class).read(event, List.of(new SeatId(1, 2)));
         assertThat(seats.get(new SeatId(1, 2)).heldBy(other.id())).isTrue();
     }
 
@@ -218,7 +222,7 @@ class PaymentTransitionsIT {
 
     private static List<SeatStatus> seatStatuses(Event event, String... seatIds) {
         List<SeatId> ids = List.of(seatIds).stream().map(SeatId::parse).toList();
-        var stored = store.bean(SeatStore.class).read(event, ids);
+        var stored = store.bean(SeatBatches.class).read(event, ids);
         return ids.stream().map(id -> stored.get(id).status()).toList();
     }
 

@@ -2,13 +2,13 @@ package dev.ticketing.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.events.Event;
+import dev.ticketing.events.model.Event;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.seats.SeatId;
-import dev.ticketing.seats.SeatItems;
-import dev.ticketing.store.Transaction.Role;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.testing.DataLayer;
+import dev.ticketing.store.Transaction.Role;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

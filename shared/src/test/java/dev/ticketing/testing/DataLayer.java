@@ -2,10 +2,10 @@ package dev.ticketing.testing;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventStore;
-import dev.ticketing.events.PriceTier;
-import dev.ticketing.seats.SeatStore;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.PriceTier;
+import dev.ticketing.seats.items.SeatBatches;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,8 +94,8 @@ public final class DataLayer implements AutoCloseable {
         Event event = new Event(UUID.randomUUID().toString(), "Data layer test", clock.instant().plus(Duration.ofDays(30)),
                 rows, columns, "EUR", List.of(new PriceTier(1, rows, new BigDecimal("20.00"))),
                 Event.rowsPerBlockFor(columns));
-        bean(SeatStore.class).createAll(event);
-        bean(EventStore.class).put(event);
+        bean(SeatBatches.class).createAll(event);
+        bean(EventReader.class).put(event);
         return event;
     }
 

@@ -10,7 +10,7 @@ import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.lambda.StreamRecords;
 import dev.ticketing.logging.LogFields;
-import dev.ticketing.seats.SeatMapProjection;
+import dev.ticketing.seats.map.SeatMapProjection;
 import dev.ticketing.store.Keys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;

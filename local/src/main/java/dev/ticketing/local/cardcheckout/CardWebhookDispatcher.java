@@ -1,6 +1,6 @@
 package dev.ticketing.local.cardcheckout;
 
-import dev.ticketing.payments.card.CheckoutSignature;
+import dev.ticketing.payments.provider.card.CheckoutSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

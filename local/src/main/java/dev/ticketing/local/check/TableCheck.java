@@ -1,24 +1,24 @@
 package dev.ticketing.local.check;
 
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventStore;
-import dev.ticketing.holds.HeldSeat;
-import dev.ticketing.holds.Hold;
-import dev.ticketing.holds.HoldStatus;
-import dev.ticketing.holds.HoldStore;
-import dev.ticketing.holds.StoredHold;
-import dev.ticketing.payments.Payment;
-import dev.ticketing.payments.PaymentStatus;
-import dev.ticketing.payments.PaymentStore;
-import dev.ticketing.seats.SeatItems;
-import dev.ticketing.seats.SeatStatus;
-import dev.ticketing.seats.SeatStore;
-import dev.ticketing.events.EventItems;
-import dev.ticketing.holds.HoldItems;
+import dev.ticketing.events.items.EventItems;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.HeldSeat;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.model.StoredHold;
+import dev.ticketing.payments.items.PaymentReader;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentStatus;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.Table;
-import dev.ticketing.tickets.Ticket;
-import dev.ticketing.tickets.TicketStatus;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.tickets.model.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +51,10 @@ public final class TableCheck {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private final EventStore events;
-    private final SeatStore seats;
-    private final HoldStore holds;
-    private final PaymentStore payments;
+    private final EventReader events;
+    private final SeatBatches seats;
+    private final HoldReader holds;
+    private final PaymentReader payments;
 
     /** What was read, and what was wrong with it. */
     public record Report(int events, int seats, int holds, int payments, List<Violation> violations) {
@@ -70,10 +70,10 @@ public final class TableCheck {
         this.clock = clock;
         // only the table name matters to the readers; the rest is what a function would be configured with
         Table stored = new Table(dynamo, new TicketingConfig(table, Duration.ofMinutes(10), 10, 1));
-        this.events = new EventStore(stored, new EventItems(stored));
-        this.seats = new SeatStore(stored, new SeatItems(stored));
-        this.holds = new HoldStore(stored, new HoldItems(stored), clock);
-        this.payments = new PaymentStore(stored);
+        this.events = new EventReader(stored, new EventItems(stored));
+        this.seats = new SeatBatches(stored, new SeatItems(stored));
+        this.holds = new HoldReader(stored, new HoldItems(stored), clock);
+        this.payments = new PaymentReader(stored);
     }
 
     public Report run() {
@@ -214,7 +214,7 @@ public final class TableCheck {
         Optional<Event> event = events.stream().filter(e -> e.id().equals(hold.hold().eventId())).findFirst();
         Map<String, SeatItems.StoredSeat> stored = new HashMap<>();
         event.ifPresent(e -> seats.read(e, hold.hold().seats().stream()
-                        .map(seat -> new dev.ticketing.seats.SeatId(seat.row(), seat.column())).toList())
+                        .map(seat -> new dev.ticketing.seats.model.SeatId(seat.row(), seat.column())).toList())
                 .forEach((id, seat) -> stored.put(id.toString(), seat)));
         for (HeldSeat held : hold.hold().seats()) {
             SeatItems.StoredSeat seat = stored.get(held.id());

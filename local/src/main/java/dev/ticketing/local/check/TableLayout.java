@@ -4,8 +4,8 @@ import dev.ticketing.store.Keys;
 
 /**
  * The only part of the table's layout the checker spells out itself: how to find the holds and payments in a
- * scan (key names and prefixes). Everything else it reads through the stores the functions use ({@code EventStore},
- * {@code SeatStore}, {@code HoldStore}, {@code PaymentStore}). When the item classes own their keys, point these
+ * scan (key names and prefixes). Everything else it reads through the stores the functions use ({@code EventReader},
+ * {@code SeatBatches}, {@code HoldReader}, {@code PaymentReader}). When the item classes own their keys, point these
  * at them.
  */
 final class TableLayout {

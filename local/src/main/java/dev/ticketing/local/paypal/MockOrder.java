@@ -3,7 +3,7 @@ package dev.ticketing.local.paypal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ticketing.payments.paypal.PayPalMoney;
+import dev.ticketing.payments.provider.paypal.PayPalMoney;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.ticketing.payments.paypal.PayPalJson;
-import dev.ticketing.payments.paypal.PayPalMoney;
-import dev.ticketing.payments.paypal.PayPalWebhookEvent;
-import dev.ticketing.payments.paypal.PayPalWebhookHeaders;
+import dev.ticketing.payments.provider.paypal.PayPalJson;
+import dev.ticketing.payments.provider.paypal.PayPalMoney;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookEvent;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookHeaders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory PayPal for the local stack and tests: the REST paths {@link dev.ticketing.payments.paypal.PayPalClient}
+ * An in-memory PayPal for the local stack and tests: the REST paths {@link dev.ticketing.payments.provider.paypal.PayPalClient}
  * calls, served under a base path of a JDK {@code HttpServer}, so the real client runs against it unchanged:
  * <pre>
  * server.createContext("/mock-paypal", mockPayPal);   // client base URL http://127.0.0.1:3000/mock-paypal
@@ -109,7 +109,7 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         return new Builder();
     }
 
-    /** The base URL to give {@link dev.ticketing.payments.paypal.PayPalConfig}. */
+    /** The base URL to give {@link dev.ticketing.payments.provider.paypal.PayPalConfig}. */
     public URI baseUrl() {
         return publicBaseUrl;
     }

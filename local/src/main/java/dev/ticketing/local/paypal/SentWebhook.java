@@ -1,6 +1,6 @@
 package dev.ticketing.local.paypal;
 
-import dev.ticketing.payments.paypal.PayPalWebhookEvent;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookEvent;
 import java.util.List;
 
 /**

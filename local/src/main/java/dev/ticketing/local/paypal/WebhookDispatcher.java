@@ -1,6 +1,6 @@
 package dev.ticketing.local.paypal;
 
-import dev.ticketing.payments.paypal.PayPalWebhookHeaders;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.ticketing.local.paypal;
 
-import dev.ticketing.payments.paypal.PayPalWebhookHeaders;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookHeaders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

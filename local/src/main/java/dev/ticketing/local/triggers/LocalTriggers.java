@@ -1,8 +1,8 @@
 package dev.ticketing.local.triggers;
 
+import dev.ticketing.local.lambda.LocalFunctions;
 import dev.ticketing.local.template.LocalResources;
 import dev.ticketing.local.template.SamTemplate;
-import dev.ticketing.local.lambda.LocalFunctions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

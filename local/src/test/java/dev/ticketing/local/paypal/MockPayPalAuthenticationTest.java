@@ -3,10 +3,10 @@ package dev.ticketing.local.paypal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ticketing.payments.paypal.PayPalClient;
-import dev.ticketing.payments.paypal.PayPalConfig;
-import dev.ticketing.payments.paypal.PayPalException;
-import dev.ticketing.payments.paypal.PayPalOrder;
+import dev.ticketing.payments.provider.paypal.PayPalClient;
+import dev.ticketing.payments.provider.paypal.PayPalConfig;
+import dev.ticketing.payments.provider.paypal.PayPalException;
+import dev.ticketing.payments.provider.paypal.PayPalOrder;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;

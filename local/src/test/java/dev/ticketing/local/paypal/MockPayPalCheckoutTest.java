@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.payments.paypal.PayPalCapture;
-import dev.ticketing.payments.paypal.PayPalClient;
-import dev.ticketing.payments.paypal.PayPalException;
-import dev.ticketing.payments.paypal.PayPalOrder;
-import dev.ticketing.payments.paypal.PayPalRefund;
+import dev.ticketing.payments.provider.paypal.PayPalCapture;
+import dev.ticketing.payments.provider.paypal.PayPalClient;
+import dev.ticketing.payments.provider.paypal.PayPalException;
+import dev.ticketing.payments.provider.paypal.PayPalOrder;
+import dev.ticketing.payments.provider.paypal.PayPalRefund;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;

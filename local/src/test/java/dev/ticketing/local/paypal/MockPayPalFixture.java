@@ -1,8 +1,8 @@
 package dev.ticketing.local.paypal;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ticketing.payments.paypal.PayPalClient;
-import dev.ticketing.payments.paypal.PayPalConfig;
+import dev.ticketing.payments.provider.paypal.PayPalClient;
+import dev.ticketing.payments.provider.paypal.PayPalConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

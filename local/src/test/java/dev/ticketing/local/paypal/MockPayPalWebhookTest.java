@@ -3,12 +3,12 @@ package dev.ticketing.local.paypal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.payments.paypal.PayPalCapture;
-import dev.ticketing.payments.paypal.PayPalClient;
-import dev.ticketing.payments.paypal.PayPalConfig;
-import dev.ticketing.payments.paypal.PayPalOrder;
-import dev.ticketing.payments.paypal.PayPalRefund;
-import dev.ticketing.payments.paypal.PayPalWebhookEvent;
+import dev.ticketing.payments.provider.paypal.PayPalCapture;
+import dev.ticketing.payments.provider.paypal.PayPalClient;
+import dev.ticketing.payments.provider.paypal.PayPalConfig;
+import dev.ticketing.payments.provider.paypal.PayPalOrder;
+import dev.ticketing.payments.provider.paypal.PayPalRefund;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookEvent;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -2,7 +2,7 @@ package dev.ticketing.local.paypal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.ticketing.payments.paypal.PayPalWebhookEvent;
+import dev.ticketing.payments.provider.paypal.PayPalWebhookEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -5,17 +5,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.cardcheckout.MockCardCheckout;
+import dev.ticketing.local.payments.LocalPayments;
 import dev.ticketing.local.paypal.MockPayPal;
 import dev.ticketing.local.paypal.SentWebhook;
 import dev.ticketing.local.triggers.SqsEventSourcePoller;
+import dev.ticketing.payments.provider.paypal.PayPalClient;
+import dev.ticketing.payments.provider.paypal.PayPalConfig;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import dev.ticketing.local.payments.LocalPayments;
-import dev.ticketing.payments.paypal.PayPalClient;
-import dev.ticketing.payments.paypal.PayPalConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,13 +118,13 @@ public final class PaymentsApi {
     }
 
     /** Runs payment reconciliation once, as its schedule would; answers its report. */
-    public dev.ticketing.payments.ReconcileReport reconcile() {
+    public dev.ticketing.payments.model.ReconcileReport reconcile() {
         return stack.invoke("PaymentReconcileFunction",
                 com.amazonaws.services.lambda.runtime.tests.EventLoader.loadScheduledEvent("../events/sweep-schedule.json"));
     }
 
     /** The order as the mock PayPal has it now. */
-    public dev.ticketing.payments.paypal.PayPalOrder paypalOrder(String orderId) {
+    public dev.ticketing.payments.provider.paypal.PayPalOrder paypalOrder(String orderId) {
         return paypalClient().getOrder(orderId);
     }
 

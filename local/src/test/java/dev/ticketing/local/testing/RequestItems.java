@@ -1,7 +1,7 @@
 package dev.ticketing.local.testing;
 
 import dev.ticketing.local.LocalSystem;
-import dev.ticketing.seats.SeatBlockItems;
+import dev.ticketing.seats.map.SeatMapBlockItems;
 import dev.ticketing.store.Keys;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class RequestItems {
 
     /** Read strongly consistent, sorted by partition then sort key. */
     public static List<Map<String, AttributeValue>> of(LocalSystem stack) {
-        String map = SeatBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
+        String map = SeatMapBlockItems.PARTITION_PREFIX + Keys.SEPARATOR;
         return stack.dynamoDb().scanPaginator(b -> b.tableName(stack.ref("Table")).consistentRead(true)).items().stream()
                 .filter(item -> !item.get(Keys.PK).s().startsWith(map))
                 .sorted(Comparator.comparing(item -> item.get(Keys.PK).s() + "\u0000" + item.get(Keys.SK).s()))

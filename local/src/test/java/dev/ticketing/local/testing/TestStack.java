@@ -1,9 +1,9 @@
 package dev.ticketing.local.testing;
 
 import dev.ticketing.local.LocalOptions;
-import java.time.Duration;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.testing.TestClock;
+import java.time.Duration;
 import java.time.Duration;
 
 /**

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.aws.DynamoDbLocal;
+import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.store.Attr;
 import java.time.Duration;
 import java.util.List;

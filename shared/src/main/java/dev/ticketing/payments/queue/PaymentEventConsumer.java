@@ -1,16 +1,16 @@
 package dev.ticketing.payments.queue;
 
-import dev.ticketing.payments.PaymentSettings;
+import dev.ticketing.payments.FinalizePayment;
+import dev.ticketing.payments.provider.PaymentEvent;
+import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.payments.provider.PaymentProvider;
+import dev.ticketing.payments.setup.PaymentSettings;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import dev.ticketing.payments.PaymentFinalizer;
-import dev.ticketing.payments.gateway.PaymentProvider;
-import dev.ticketing.payments.gateway.PaymentEvent;
-import dev.ticketing.payments.gateway.PaymentGateways;
 import jakarta.inject.Singleton;
 
 /**
@@ -23,11 +23,11 @@ public class PaymentEventConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentEventConsumer.class);
 
     private final PaymentGateways gateways;
-    private final PaymentFinalizer finalizer;
+    private final FinalizePayment finalizer;
     private final SqsClient sqs;
     private final PaymentSettings settings;
 
-    public PaymentEventConsumer(PaymentGateways gateways, PaymentFinalizer finalizer, SqsClient sqs,
+    public PaymentEventConsumer(PaymentGateways gateways, FinalizePayment finalizer, SqsClient sqs,
                                 PaymentSettings settings) {
         this.gateways = gateways;
         this.finalizer = finalizer;

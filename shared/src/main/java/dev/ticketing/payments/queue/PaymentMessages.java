@@ -1,7 +1,7 @@
 package dev.ticketing.payments.queue;
 
-import dev.ticketing.payments.gateway.PaymentProvider;
-import dev.ticketing.payments.gateway.PaymentEvent;
+import dev.ticketing.payments.provider.PaymentEvent;
+import dev.ticketing.payments.provider.PaymentProvider;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 

@@ -1,12 +1,12 @@
 package dev.ticketing.payments.queue;
 
-import dev.ticketing.payments.gateway.PaymentProvider;
-import dev.ticketing.payments.PaymentSettings;
-import dev.ticketing.payments.gateway.PaymentEvent;
-import dev.ticketing.payments.gateway.PaymentGateway;
-import dev.ticketing.payments.gateway.PaymentGateways;
-import dev.ticketing.payments.gateway.PaymentProviderException;
-import dev.ticketing.payments.gateway.WebhookRejectedException;
+import dev.ticketing.payments.provider.PaymentEvent;
+import dev.ticketing.payments.provider.PaymentGateway;
+import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.payments.provider.PaymentProvider;
+import dev.ticketing.payments.provider.PaymentProviderException;
+import dev.ticketing.payments.provider.WebhookRejectedException;
+import dev.ticketing.payments.setup.PaymentSettings;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.problems.ServiceUnavailableException;

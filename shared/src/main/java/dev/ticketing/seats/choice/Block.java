@@ -1,6 +1,6 @@
 package dev.ticketing.seats.choice;
 
-import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.model.SeatId;
 import java.util.Comparator;
 import java.util.List;
 

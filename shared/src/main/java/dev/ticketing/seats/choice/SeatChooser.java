@@ -1,6 +1,6 @@
 package dev.ticketing.seats.choice;
 
-import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.model.SeatId;
 import java.util.List;
 import java.util.Objects;
 

@@ -3,18 +3,18 @@ package dev.ticketing.payments.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.payments.gateway.PaymentProvider;
-import dev.ticketing.payments.PaymentSettings;
-import dev.ticketing.payments.gateway.CaptureOutcome;
-import dev.ticketing.payments.gateway.CheckoutRequest;
-import dev.ticketing.payments.gateway.CheckoutSession;
-import dev.ticketing.payments.gateway.CheckoutState;
-import dev.ticketing.payments.gateway.PaymentEvent;
-import dev.ticketing.payments.gateway.PaymentGateway;
-import dev.ticketing.payments.gateway.PaymentGateways;
-import dev.ticketing.payments.gateway.PaymentProviderException;
-import dev.ticketing.payments.gateway.RefundOutcome;
-import dev.ticketing.payments.gateway.WebhookRejectedException;
+import dev.ticketing.payments.provider.CaptureOutcome;
+import dev.ticketing.payments.provider.CheckoutRequest;
+import dev.ticketing.payments.provider.CheckoutSession;
+import dev.ticketing.payments.provider.CheckoutState;
+import dev.ticketing.payments.provider.PaymentEvent;
+import dev.ticketing.payments.provider.PaymentGateway;
+import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.payments.provider.PaymentProvider;
+import dev.ticketing.payments.provider.PaymentProviderException;
+import dev.ticketing.payments.provider.RefundOutcome;
+import dev.ticketing.payments.provider.WebhookRejectedException;
+import dev.ticketing.payments.setup.PaymentSettings;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.problems.ServiceUnavailableException;
@@ -130,7 +130,7 @@ class WebhookIntakeTest {
         }
 
         @Override
-        public java.util.Optional<dev.ticketing.payments.gateway.ProviderOrder> order(String orderId) {
+        public java.util.Optional<dev.ticketing.payments.provider.ProviderOrder> order(String orderId) {
             throw new UnsupportedOperationException();
         }
 

@@ -4,7 +4,7 @@ import static dev.ticketing.seats.choice.Halls.drawn;
 import static dev.ticketing.seats.choice.Halls.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.model.SeatId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.ticketing.seats.choice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.model.SeatId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

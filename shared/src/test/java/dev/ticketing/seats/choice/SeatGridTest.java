@@ -4,7 +4,7 @@ import static dev.ticketing.seats.choice.Halls.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.seats.SeatId;
+import dev.ticketing.seats.model.SeatId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

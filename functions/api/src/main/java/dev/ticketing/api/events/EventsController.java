@@ -1,12 +1,12 @@
 package dev.ticketing.api.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ticketing.events.Event;
-import dev.ticketing.events.EventStatus;
-import dev.ticketing.events.creation.EventService;
-import dev.ticketing.events.NewEvent;
-import dev.ticketing.identity.Caller;
 import dev.ticketing.api.query.QueryValues;
+import dev.ticketing.events.CreateEvent;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.EventStatus;
+import dev.ticketing.events.model.NewEvent;
+import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.store.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 public class EventsController {
     private static final Logger LOG = LoggerFactory.getLogger(EventsController.class);
 
-    private final EventService events;
+    private final CreateEvent events;
 
-    public EventsController(EventService events) {
+    public EventsController(CreateEvent events) {
         this.events = events;
     }
 
@@ -41,7 +41,7 @@ public class EventsController {
     @Post
     public HttpResponse<Event> create(Caller caller, @Body NewEvent request,
                                       @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        EventService.Created created = events.create(caller, request, idempotencyKey);
+        CreateEvent.Created created = events.create(caller, request, idempotencyKey);
         Event event = created.event();
         LogFields.put(LogFields.EVENT_ID, event.id());
         LOG.info("event {}: {} rows x {} columns, {}", created.replayed() ? "replayed" : "created", event.rows(),

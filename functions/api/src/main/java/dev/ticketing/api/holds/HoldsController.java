@@ -1,10 +1,11 @@
 package dev.ticketing.api.holds;
 
-import dev.ticketing.holds.Hold;
-import dev.ticketing.holds.HoldPlacement;
-import dev.ticketing.holds.HoldReleaser;
-import dev.ticketing.holds.HoldRequest;
-import dev.ticketing.holds.HoldStore;
+import dev.ticketing.holds.model.PlacedHold;
+import dev.ticketing.holds.PlaceHold;
+import dev.ticketing.holds.ReleaseHold;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldRequest;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
@@ -27,12 +28,12 @@ import org.slf4j.LoggerFactory;
 public class HoldsController {
     private static final Logger LOG = LoggerFactory.getLogger(HoldsController.class);
 
-    private final HoldPlacement placement;
-    private final HoldStore holds;
-    private final HoldReleaser releaser;
+    private final PlaceHold placement;
+    private final HoldReader holds;
+    private final ReleaseHold releaser;
     private final BusinessMetrics metrics;
 
-    public HoldsController(HoldPlacement placement, HoldStore holds, HoldReleaser releaser, BusinessMetrics metrics) {
+    public HoldsController(PlaceHold placement, HoldReader holds, ReleaseHold releaser, BusinessMetrics metrics) {
         this.placement = placement;
         this.holds = holds;
         this.releaser = releaser;
@@ -43,7 +44,7 @@ public class HoldsController {
     @Post("/events/{eventId}/holds")
     public HttpResponse<Hold> hold(Caller caller, String eventId, @Body HoldRequest request,
                                    @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        HoldPlacement.Placed placed = placement.place(caller, eventId, request, idempotencyKey);
+        PlacedHold placed = placement.place(caller, eventId, request, idempotencyKey);
         Hold hold = placed.hold();
         LogFields.put(LogFields.HOLD_ID, hold.id());
         if (!placed.replayed()) {

@@ -2,9 +2,9 @@ package dev.ticketing.api.holds;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ticketing.api.query.QueryValues;
-import dev.ticketing.holds.Hold;
-import dev.ticketing.holds.StoredHold;
-import dev.ticketing.holds.UserHolds;
+import dev.ticketing.holds.ListOpenHolds;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.identity.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -14,9 +14,9 @@ import java.util.Map;
 
 @Controller
 public class MyHoldsController {
-    private final UserHolds holds;
+    private final ListOpenHolds holds;
 
-    public MyHoldsController(UserHolds holds) {
+    public MyHoldsController(ListOpenHolds holds) {
         this.holds = holds;
     }
 

@@ -2,10 +2,10 @@ package dev.ticketing.api.payments;
 
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
-import dev.ticketing.payments.Payment;
-import dev.ticketing.payments.PaymentCheckout;
-import dev.ticketing.payments.PaymentView;
-import dev.ticketing.payments.gateway.PaymentGateways;
+import dev.ticketing.payments.StartPayment;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentView;
+import dev.ticketing.payments.provider.PaymentGateways;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -28,10 +28,10 @@ public class PaymentsController {
     public record CheckoutBody(String provider) {
     }
 
-    private final PaymentCheckout checkout;
+    private final StartPayment checkout;
     private final PaymentGateways gateways;
 
-    public PaymentsController(PaymentCheckout checkout, PaymentGateways gateways) {
+    public PaymentsController(StartPayment checkout, PaymentGateways gateways) {
         this.checkout = checkout;
         this.gateways = gateways;
     }

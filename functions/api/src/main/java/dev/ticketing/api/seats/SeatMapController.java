@@ -2,9 +2,9 @@ package dev.ticketing.api.seats;
 
 import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.problems.InvalidRequestException;
-import dev.ticketing.seats.RowRange;
-import dev.ticketing.seats.SeatMap;
-import dev.ticketing.seats.SeatMapSnapshots;
+import dev.ticketing.seats.map.SeatMap;
+import dev.ticketing.seats.map.SeatMapCache;
+import dev.ticketing.seats.model.RowRange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,9 +22,9 @@ import io.micronaut.http.annotation.Header;
  */
 @Controller("/events/{eventId}/seats")
 public class SeatMapController {
-    private final SeatMapSnapshots seatMaps;
+    private final SeatMapCache seatMaps;
 
-    public SeatMapController(SeatMapSnapshots seatMaps) {
+    public SeatMapController(SeatMapCache seatMaps) {
         this.seatMaps = seatMaps;
     }
 
@@ -46,7 +46,7 @@ public class SeatMapController {
             throw new InvalidRequestException("fromRow and toRow page the full map; the compact map is always whole");
         }
         // the compact map comes from the stream-kept block items (cheap to refresh), the full one from every seat
-        SeatMapSnapshots.Snapshot map = compact ? seatMaps.compact(eventId) : seatMaps.current(eventId);
+        SeatMapCache.Snapshot map = compact ? seatMaps.compact(eventId) : seatMaps.current(eventId);
         RowRange rows = compact ? null : RowRange.of(fromRow, toRow, map.map().rows(), map.map().columns());
         String etag = "\"" + map.version() + (compact ? "-c" : "-f" + rows.fromRow() + "-" + rows.toRow()) + "\"";
         if (etag.equals(ifNoneMatch)) {

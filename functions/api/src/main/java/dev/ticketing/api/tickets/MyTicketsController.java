@@ -2,10 +2,10 @@ package dev.ticketing.api.tickets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.api.query.QueryValues;
-import dev.ticketing.holds.MyTickets;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.store.Page;
-import dev.ticketing.tickets.Ticket;
+import dev.ticketing.tickets.MyTickets;
+import dev.ticketing.tickets.model.Ticket;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,0 +1,180 @@
+package dev.ticketing.endtoend.holds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.RequestItems;
+import dev.ticketing.local.testing.TestStack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** A client's mistake gets a clear 4xx problem and changes nothing. */
+class BadInputIT {
+    private final Api api = TestStack.api();
+
+    @Test
+    void idsOfKilobytesAreNotFoundNotAServerError() {
+        String alice = api.newUser("alice");
+        String[] longIds = {"a".repeat(2_100), "%E2%82%AC".repeat(700), "0".repeat(36)};
+        for (String id : longIds) {
+            for (Api.Response answer : List.of(api.get("/events/" + id, alice), api.get("/events/" + id + "/seats", alice),
+                    api.get("/holds/" + id, alice), api.get("/payments/" + id, alice),
+                    api.post("/payments/" + id + "/cancel", alice, null), api.delete("/holds/" + id, alice))) {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+                assertThat(answer.contentType()).isEqualTo("application/problem+json");
+                assertThat(answer.json().get("detail").asText().length()).as("the id is quoted short").isLessThan(200);
+            }
+        }
+    }
+
+    @Test
+    void aFormBodyIsNoQueryValue() throws Exception {
+        // a form-encoded body that is not valid form encoding once failed every query value with a 500
+        String body = "{\"name\":\"%\"}";
+        String form = raw("GET /events?limit=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertThat(form).startsWith("HTTP/1.1 200");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        java.net.URI base = api.baseUrl();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aBadHoldRequestIsAClearProblemAndWritesNothing() {
+        String event = api.createEvent(3, 4);
+        String alice = api.newUser("alice");
+        String holds = "/events/" + event + "/holds";
+
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post(holds, alice, "{\"seats\":[\"1-1\","));
+        refusedWithoutWriting(400, "seats", () -> api.post(holds, alice, "{}"));
+        refusedWithoutWriting(400, "seats", () -> api.post(holds, alice, Map.of("seats", List.of())));
+        refusedWithoutWriting(400, "seats", () -> api.post(holds, alice, "{\"seats\":{\"a\":1}}"));
+        refusedWithoutWriting(400, "1-1", () -> api.hold(event, alice, "1-1", "1-2", "1-1"));
+        refusedWithoutWriting(400, "9-9", () -> api.hold(event, alice, "1-1", "9-9"));
+        refusedWithoutWriting(400, "seat id", () -> api.hold(event, alice, "1-1", "front-row"));
+        refusedWithoutWriting(404, "does not exist", () -> api.hold("no-such-event", alice, "1-1"));
+        List<String> eleven = new ArrayList<>();
+        for (int column = 1; column <= 4; column++) {
+            for (int row = 1; row <= 3; row++) {
+                eleven.add(row + "-" + column);
+            }
+        }
+        refusedWithoutWriting(422, "at most 10", () -> api.post(holds, alice, Map.of("seats", eleven.subList(0, 11))));
+
+        assertThat(api.seatStatuses(event, alice).values()).containsOnly("AVAILABLE");
+        assertThat(api.hold(event, alice, "1-1").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBadEventIsAClearProblemAndWritesNothing() {
+        String admin = api.admin();
+        Map<String, Object> valid = Map.of("name", "Show", "date", "2027-01-01T20:00:00Z", "rows", 3, "columns", 4,
+                "currency", "EUR", "prices", List.of(Map.of("fromRow", 1, "toRow", 3, "price", "10.00")));
+
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post("/events", admin, "{\"name\":"));
+        refusedWithoutWriting(400, "name", () -> api.post("/events", admin, without(valid, "name")));
+        refusedWithoutWriting(400, "date", () -> api.post("/events", admin, with(valid, "date", "next friday")));
+        refusedWithoutWriting(400, "rows", () -> api.post("/events", admin, with(valid, "rows", 0)));
+        refusedWithoutWriting(400, "columns", () -> api.post("/events", admin, with(valid, "columns", 501)));
+        refusedWithoutWriting(400, "rows", () -> api.post("/events", admin, with(valid, "rows", "three")));
+        refusedWithoutWriting(400, "100000", () -> api.post("/events", admin,
+                with(with(valid, "rows", 400), "columns", 400)));
+        refusedWithoutWriting(400, "currency", () -> api.post("/events", admin, with(valid, "currency", "EURO")));
+        refusedWithoutWriting(400, "no price", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 2, "price", "10.00")))));
+        refusedWithoutWriting(400, "overlap", () -> api.post("/events", admin, with(valid, "prices", List.of(
+                Map.of("fromRow", 1, "toRow", 2, "price", "10.00"), Map.of("fromRow", 2, "toRow", 3, "price", "5.00")))));
+        refusedWithoutWriting(400, "decimal", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 3, "price", "ten")))));
+        refusedWithoutWriting(400, "decimals", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 3, "price", "10.001")))));
+        refusedWithoutWriting(404, "does not exist", () -> api.get("/events/nope", admin));
+        refusedWithoutWriting(404, "does not exist", () -> api.get("/events/nope/seats", admin));
+        refusedWithoutWriting(400, "format", () -> api.get("/events/nope/seats?format=huge", admin));
+
+        assertThat(api.post("/events", admin, valid).status()).isEqualTo(201);
+    }
+
+    @Test
+    void bodiesAreReadStrictly() {
+        String admin = api.admin();
+        String event = api.createEvent(3, 4);
+        String alice = api.newUser("alice");
+        String holds = "/events/" + event + "/holds";
+        Map<String, Object> valid = Map.of("name", "Show", "date", "2027-01-01T20:00:00Z", "rows", 3, "columns", 4,
+                "currency", "EUR", "prices", List.of(Map.of("fromRow", 1, "toRow", 3, "price", "10.00")));
+
+        // quantities are integers of JSON type number
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":2.7}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":2.0}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":\"2\"}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":0}"));
+        refusedWithoutWriting(400, "together", () -> api.post(holds, alice, "{\"quantity\":1,\"together\":\"true\"}"));
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post(holds, alice, "{\"quantity\":1,\"quantity\":20}"));
+        refusedWithoutWriting(400, "not valid JSON", () -> api.post(holds, alice, "{\"quantity\":1} {}"));
+        refusedWithoutWriting(400, "quantity", () -> api.post(holds, alice, "{\"quantity\":99999999999}"));
+        // numbers in ASCII digits, no negative zero, no number from a string nor a string from a number
+        refusedWithoutWriting(400, "rows", () -> api.post("/events", admin, with(valid, "rows", "3")));
+        refusedWithoutWriting(400, "name", () -> api.post("/events", admin, with(valid, "name", 42)));
+        for (String price : List.of("\uFF11\uFF10", "-0.00", "-0", "1e1")) {
+            refusedWithoutWriting(400, "price", () -> api.post("/events", admin, with(valid, "prices",
+                    List.of(Map.of("fromRow", 1, "toRow", 3, "price", price)))));
+        }
+        refusedWithoutWriting(400, "price", () -> api.post("/events", admin, with(valid, "prices",
+                List.of(Map.of("fromRow", 1, "toRow", 3, "price", 10)))));
+        // dates within 2000 .. ten years ahead
+        for (String date : List.of("1970-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "2999-01-01T00:00:00Z")) {
+            refusedWithoutWriting(400, "date", () -> api.post("/events", admin, with(valid, "date", date)));
+        }
+        // lengths in characters: 101 emoji (202 UTF-16 units) are a fine name under the 200 limit
+        Api.Response emoji = api.post("/events", admin, with(valid, "name", "\uD83C\uDFAD".repeat(101)));
+        assertThat(emoji.status()).as(emoji.toString()).isEqualTo(201);
+        // an Idempotency-Key is 1-128 visible ASCII characters
+        for (String key : List.of("k".repeat(129), "with space")) {
+            refusedWithoutWriting(400, "Idempotency-Key", () -> api.send("POST", holds, alice, Map.of("quantity", 1),
+                    Map.of("Idempotency-Key", key)));
+        }
+        assertThat(api.post(holds, alice, "{\"quantity\":2}").status()).isEqualTo(201);
+    }
+
+    private void refusedWithoutWriting(int status, String detailMentions, java.util.function.Supplier<Api.Response> call) {
+        long before = itemCount();
+        Api.Response response = call.get();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asText()).isNotBlank();
+        assertThat(response.json().get("detail").asText()).as(response.toString()).containsIgnoringCase(detailMentions);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.ticketing");
+        assertThat(itemCount()).as("items in the table after " + response).isEqualTo(before);
+    }
+
+    /** Items in the table a refused request must leave alone ({@link RequestItems}). */
+    private static long itemCount() {
+        return RequestItems.of(TestStack.get()).size();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        return edit(body, copy -> copy.put(field, value));
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String field) {
+        return edit(body, copy -> copy.remove(field));
+    }
+
+    private static Map<String, Object> edit(Map<String, Object> body, Consumer<Map<String, Object>> change) {
+        Map<String, Object> copy = new HashMap<>(body);
+        change.accept(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ticketing.events;
+
+import dev.ticketing.events.items.EventItems;
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.EventStatus;
+import dev.ticketing.events.model.NewEvent;
+import dev.ticketing.events.model.PriceTier;
+import dev.ticketing.idempotency.IdempotencyKeys;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.problems.InvalidRequestException;
+import dev.ticketing.store.Page;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.store.TransactionResult;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creating events with their seats, and finding them: composes the event and seat stores, so it sits above both.
+ *
+ * <p>The event is written first, CREATING, in one transaction with its {@code Idempotency-Key}; its seats after it
+ * ({@link EventSeats}); then it is ON_SALE. A hall of at most {@link #INLINE_SEATS} seats is written within the
+ * request (5-6 s on the loaded local stack, ~2 s on a quiet one: bench/results/2026-11-29-bighalls.md), and answered
+ * ON_SALE; for a bigger one the request asks EventSeatsFunction to write them ({@link EventSeatsTrigger}: the
+ * event-seats queue) before it stores the event CREATING, and the client polls {@code GET /events/{id}}. Nothing is
+ * orphaned: every seat belongs to an event that says how far it got, and a retry with the same key resumes it.
+ */
+@Singleton
+public class CreateEvent {
+    /** The biggest hall whose seats the request writes itself; bigger ones are written by EventSeatsFunction. */
+    public static final int INLINE_SEATS = 10_000;
+
+    /** The event, and whether it is the answer to an earlier request with the same key. */
+    public record Created(Event event, boolean replayed) {
+    }
+
+    private final EventReader events;
+    private final EventItems items;
+    private final EventSeats eventSeats;
+    private final IdempotencyKeys idempotency;
+    private final Table table;
+    private final Clock clock;
+    private final PaymentGateways gateways;
+    private final EventSeatsTrigger trigger;
+
+    public CreateEvent(EventReader events, EventItems items, EventSeats eventSeats, IdempotencyKeys idempotency,
+                        Table table, PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
+        this.events = events;
+        this.items = items;
+        this.eventSeats = eventSeats;
+        this.idempotency = idempotency;
+        this.table = table;
+        this.gateways = gateways;
+        this.trigger = trigger;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the event with every seat AVAILABLE: ON_SALE when answered for a hall of up to {@link #INLINE_SEATS}
+     * seats, CREATING for a bigger one. Prices must be chargeable by every enabled provider (400 naming the provider's
+     * rule otherwise). With an {@code Idempotency-Key} ({@code idempotencyHeader}, nullable), a repeated request
+     * answers the event the first one created, and resumes its creation if it stopped (422 if the key came with
+     * another request).
+     *
+     * @throws dev.ticketing.problems.ServiceUnavailableException a big hall's seats cannot be started now (nothing is
+     *         stored)
+     * @throws RuntimeException writing the seats of a small hall failed: the event is FAILED, a retry resumes it
+     */
+    public Created create(Caller caller, NewEvent request, String idempotencyHeader) {
+        caller.requireAdmin();
+        Event event = request.validate(clock.instant());
+        for (PriceTier tier : event.prices()) {
+            // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
+            gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {
+                throw new InvalidRequestException(reason, Map.of("fromRow", tier.fromRow(), "toRow", tier.toRow()));
+            });
+        }
+        Optional<IdempotencyKeys.Key> key = IdempotencyKeys.of("events", caller.userId(), idempotencyHeader,
+                request.toString());
+        Optional<String> first = key.flatMap(idempotency::recorded);
+        if (first.isPresent()) {
+            return new Created(resume(first.get()), true);
+        }
+        Instant now = clock.instant();
+        boolean inline = event.seatCount() <= INLINE_SEATS;
+        if (!inline) {
+            trigger.start(event.id());
+        }
+        EventSeats.Lease lease = EventSeats.Lease.startingAt(event.id(), now);
+        Transaction begin = table.transaction().add(Transaction.Role.EVENT,
+                items.begin(event, inline ? Optional.of(lease.owner()) : Optional.empty(), lease.until()));
+        key.ifPresent(k -> begin.add(Transaction.Role.IDEMPOTENCY_KEY, idempotency.record(k, event.id(), now)));
+        TransactionResult result = begin.commit();
+        if (!result.committed()) {
+            if (key.isPresent() && result.contested(Transaction.Role.IDEMPOTENCY_KEY)) {
+                // a concurrent duplicate of this request created it first: that is the answer
+                return new Created(resume(idempotency.recorded(key.get()).orElseThrow()), true);
+            }
+            throw result.asProblem();
+        }
+        return new Created(inline ? eventSeats.write(event, lease) : event.withStatus(EventStatus.CREATING, null), false);
+    }
+
+    /**
+     * The event an earlier request created, its creation resumed if it stopped: a small hall's seats are written now
+     * (unless another writer holds its lease), a big one's are asked of EventSeatsFunction again (which waits for a
+     * writer still holding the lease, and resumes a FAILED one).
+     */
+    private Event resume(String eventId) {
+        Event event = events.current(eventId).orElseThrow();
+        if (event.status() == EventStatus.ON_SALE) {
+            return event;
+        }
+        if (event.seatCount() <= INLINE_SEATS) {
+            return eventSeats.complete(eventId, Duration.ZERO);
+        }
+        trigger.start(eventId);
+        return event;
+    }
+
+    public Event get(String eventId) {
+        return events.get(eventId);
+    }
+
+    /** A page of the events, soonest first (see {@link EventReader#page}). */
+    public Page<Event> page(int limit, String cursor) {
+        return events.page(limit, cursor);
+    }
+}

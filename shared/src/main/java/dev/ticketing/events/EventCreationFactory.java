@@ -1,0 +1,20 @@
+package dev.ticketing.events;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** How big events' seats are started: the event-seats queue ({@code EVENT_SEATS_QUEUE_URL}), unless a test gives its own. */
+@Factory
+public class EventCreationFactory {
+    @Singleton
+    @Requires(missingBeans = EventSeatsTrigger.class)
+    EventSeatsTrigger eventSeatsTrigger(BeanProvider<SqsClient> sqs,
+                                        @Property(name = "event.seats.queue.url") @Nullable String queueUrl) {
+        return new EventSeatsQueue(sqs::get, queueUrl);
+    }
+}

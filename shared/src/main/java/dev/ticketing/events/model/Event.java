@@ -1,0 +1,113 @@
+package dev.ticketing.events.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.ticketing.problems.ConflictException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A show with a rectangular seat plan of {@code rows x columns} seats, priced by row, sold from {@code salesStart}
+ * (inclusive) to {@code salesEnd} (exclusive), with its {@link SingleSeatRule}; its {@link EventStatus} says whether
+ * its seats are all written ({@code failureReason}: why writing them stopped, when it did).
+ */
+public record Event(String id, String name, Instant date, int rows, int columns, String currency,
+                    List<PriceTier> prices, @JsonIgnore int rowsPerBlock, SingleSeatRule singleSeatRule,
+                    Instant salesStart, Instant salesEnd, EventStatus status, String failureReason) {
+
+    /** Seats of an event are stored in blocks of whole rows of about this many seats, one partition each. */
+    static final int SEATS_PER_BLOCK = 1000;
+
+    /** An event on sale from the beginning of time until its date, any pick allowed. */
+    public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
+                 int rowsPerBlock) {
+        this(id, name, date, rows, columns, currency, prices, rowsPerBlock, SingleSeatRule.ALLOW, Instant.EPOCH, date);
+    }
+
+    /** An event on sale (every seat written). */
+    public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
+                 int rowsPerBlock, SingleSeatRule singleSeatRule, Instant salesStart, Instant salesEnd) {
+        this(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart, salesEnd,
+                EventStatus.ON_SALE, null);
+    }
+
+    /** The same event in another status of its creation. */
+    public Event withStatus(EventStatus newStatus, String reason) {
+        return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
+                salesEnd, newStatus, reason);
+    }
+
+    /**
+     * A 409 {@code event-not-on-sale} unless every seat of the event is written: until then nobody may hold a seat
+     * (seat writes overwrite, which is only safe while no seat can be held) or see a map that is still filling.
+     */
+    public void requireOnSale() {
+        if (status == EventStatus.ON_SALE) {
+            return;
+        }
+        throw new ConflictException("event-not-on-sale", "Event not on sale yet",
+                "Event " + id + " is " + status + (status == EventStatus.FAILED
+                        ? " (" + failureReason + "): its creation stopped; repeating POST /events with the same "
+                        + "Idempotency-Key resumes it"
+                        : ": its seats are still being written; GET /events/" + id + " shows when it is ON_SALE"),
+                Map.of("eventId", id, "status", status.name()));
+    }
+
+    public static int rowsPerBlockFor(int columns) {
+        return Math.max(1, SEATS_PER_BLOCK / columns);
+    }
+
+    public int seatCount() {
+        return rows * columns;
+    }
+
+    public int blockOf(int row) {
+        return (row - 1) / rowsPerBlock;
+    }
+
+    public int blockCount() {
+        return blockOf(rows) + 1;
+    }
+
+    public BigDecimal priceOf(int row) {
+        return prices.stream().filter(tier -> tier.covers(row)).findFirst()
+                .map(PriceTier::price)
+                .orElseThrow(() -> new IllegalStateException("row " + row + " of event " + id + " has no price"));
+    }
+
+    /** Whether the hall has a seat at this row and column (both from 1). */
+    public boolean contains(int row, int column) {
+        return row >= 1 && row <= rows && column >= 1 && column <= columns;
+    }
+
+    /** Whether seats of this event may be held and paid for at {@code now}: {@code salesStart <= now < salesEnd}. */
+    public boolean salesOpenAt(Instant now) {
+        return !now.isBefore(salesStart) && now.isBefore(salesEnd);
+    }
+
+    /** The next moment the answer of {@link #salesOpenAt} changes after {@code now}, {@link Instant#MAX} if never. */
+    public Instant nextSalesChangeAfter(Instant now) {
+        if (now.isBefore(salesStart)) {
+            return salesStart;
+        }
+        return now.isBefore(salesEnd) ? salesEnd : Instant.MAX;
+    }
+
+    /** A 409 {@code sales-closed} naming the window, unless sales are open at {@code now}. */
+    public void requireSalesOpen(Instant now) {
+        if (salesOpenAt(now)) {
+            return;
+        }
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("eventId", id);
+        window.put("salesStart", salesStart.toString());
+        window.put("salesEnd", salesEnd.toString());
+        throw new ConflictException("sales-closed", "Sales closed",
+                now.isBefore(salesStart)
+                        ? "Sales for this event open at " + salesStart
+                        : "Sales for this event closed at " + salesEnd,
+                window);
+    }
+}

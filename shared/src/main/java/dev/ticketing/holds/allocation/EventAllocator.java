@@ -1,0 +1,477 @@
+package dev.ticketing.holds.allocation;
+
+import dev.ticketing.holds.model.PlacedHold;
+import dev.ticketing.config.BestAvailableConfig;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.PlaceHold;
+import dev.ticketing.holds.allocation.items.AllocationLeaseItems;
+import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
+import dev.ticketing.holds.allocation.items.AllocationQueueItems;
+import dev.ticketing.holds.allocation.items.AllocationRequest;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.items.ExactView;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.transaction.SeatHolder;
+import dev.ticketing.idempotency.IdempotencyKeys;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.ConflictException;
+import dev.ticketing.problems.SeatsUnavailableException;
+import dev.ticketing.problems.ServiceUnavailableException;
+import dev.ticketing.problems.TicketingException;
+import dev.ticketing.seats.choice.LoneSeats;
+import dev.ticketing.seats.choice.SeatChooser;
+import dev.ticketing.seats.choice.SeatGrid;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.holds.allocation.items.AllocationOutcomeItems.Outcome;
+import dev.ticketing.store.Transaction.Role;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Best available without a crowd colliding on the same seats: one allocator per event places requests in arrival
+ * order against an exact view, and a request is refused only when that view has no fitting block.
+ *
+ * <p>A request joins its event's queue ({@link AllocationQueueItems}, ordered by arrival) and then either becomes the
+ * event's allocator, by taking its lease ({@link AllocationLeaseItems}), or waits for its answer
+ * ({@link AllocationOutcomeItems}). The allocator reads the queue and the event's seats strongly consistently, and
+ * plans the waiting requests one after another, first come first served: the best block for each from the view with
+ * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
+ * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
+ * committed in parallel waves (see {@link #place}). The view is read once per tenure of the lease and kept up to date
+ * with what this allocator holds; a lost race (a seat picked by id meanwhile) marks the seat taken and picks again,
+ * and a request with no fitting block is refused only if the view was read (strongly consistently) in this round and
+ * after the last lost race, else the seats are read again first. It renews the lease as it goes and gives it
+ * up when the queue is empty or its own request's deadline comes; any waiter then takes over.
+ *
+ * <p>The lease and the queue only keep the crowd from colliding: every hold is still a conditional transaction on
+ * every seat, so two allocators at once (an expired lease) are slower, never wrong. In one process the allocator
+ * hands answers straight to the requests waiting there; elsewhere waiters poll their answer every
+ * {@link #POLL} and try the lease. A request not placed by {@code BEST_AVAILABLE_DEADLINE} is withdrawn (503).
+ */
+@Singleton
+public class EventAllocator {
+    private static final Logger LOG = LoggerFactory.getLogger(EventAllocator.class);
+    /** How long the lease lasts unless renewed: a vanished allocator delays the queue by at most this. */
+    public static final Duration LEASE = Duration.ofSeconds(2);
+    /** How often a request whose allocator runs elsewhere looks for its answer and for a free lease. */
+    static final Duration POLL = Duration.ofMillis(100);
+    /** Requests read from the queue per round. */
+    static final int BATCH = 100;
+    /** Most holds committed at once in one wave of a round. */
+    static final int WAVE = 8;
+    /** How far past the earliest open request a wave may reach, so commits stay close to arrival order. */
+    static final int WAVE_WINDOW = 24;
+
+    private final Table table;
+    private final AllocationLeaseItems leases;
+    private final AllocationQueueItems queue;
+    private final AllocationOutcomeItems outcomes;
+    private final SeatHolder holder;
+    private final SeatBatches seats;
+    private final HoldReader holds;
+    private final BestAvailableConfig config;
+    private final Clock clock;
+    private final SeatChooser chooser = new SeatChooser();
+    /** Commits the holds of a wave in parallel. */
+    private final java.util.concurrent.ExecutorService committers = java.util.concurrent.Executors.newFixedThreadPool(WAVE,
+            runnable -> {
+                Thread thread = new Thread(runnable, "allocator-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final String instance = UUID.randomUUID().toString();
+    /** Requests waiting in this process, for an allocator here to hand their answer to directly. */
+    private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
+    /** Events this process is allocating right now: their waiters here need not poll. */
+    private final Map<String, AtomicInteger> allocating = new ConcurrentHashMap<>();
+    /** Completed when this process gives up an event's lease, so its waiters here try to take it at once. */
+    private final Map<String, CompletableFuture<Void>> leaseFreed = new ConcurrentHashMap<>();
+
+    public EventAllocator(Table table, AllocationLeaseItems leases, AllocationQueueItems queue,
+                          AllocationOutcomeItems outcomes, SeatHolder holder, SeatBatches seats, HoldReader holds,
+                          BestAvailableConfig config, Clock clock) {
+        this.table = table;
+        this.leases = leases;
+        this.queue = queue;
+        this.outcomes = outcomes;
+        this.holder = holder;
+        this.seats = seats;
+        this.holds = holds;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Queues the request, waits for its turn (placing it and others when it gets the lease), answers its hold. */
+    public PlacedHold allocate(Caller caller, Event event, int quantity, boolean together,
+                                  Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
+        Instant arrival = clock.instant();
+        Instant deadline = arrival.plus(config.deadline());
+        String id = UUID.randomUUID().toString();
+        AllocationRequest request = new AllocationRequest(id, event.id(), caller.userId(), quantity, together, arrival,
+                slot.map(ActiveHoldGuard.Slot::number), key, AllocationQueueItems.position(arrival, id));
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        waiting.put(id, answer);
+        try {
+            table.writeAlone(queue.enqueue(request));
+            while (true) {
+                if (!answer.isDone() && !allocatingHere(event.id())) {
+                    allocate(event, deadline);
+                }
+                Optional<Outcome> outcome = answer.isDone() ? Optional.of(answer.join())
+                        : allocatingHere(event.id()) ? Optional.empty() : recorded(id);
+                if (outcome.isPresent()) {
+                    return resolve(outcome.get());
+                }
+                Instant now = clock.instant();
+                if (!now.isBefore(deadline)) {
+                    if (table.writeAlone(queue.dequeue(request))) {
+                        throw busy(quantity);
+                    }
+                    // answered just now: the answer was written with the dequeue
+                    return resolve(answer.isDone() ? answer.join() : recorded(id).orElseThrow(() -> busy(quantity)));
+                }
+                CompletableFuture<Void> freed = leaseFreed.computeIfAbsent(event.id(), e -> new CompletableFuture<>());
+                long wait = Math.max(1, Math.min(POLL.toMillis(), Duration.between(now, deadline).toMillis()));
+                awaitAny(answer, freed, wait);
+            }
+        } finally {
+            waiting.remove(id);
+        }
+    }
+
+    /** Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. */
+    private void allocate(Event event, Instant deadline) {
+        String owner = instance + "/" + UUID.randomUUID();
+        if (!table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+            return;
+        }
+        allocating.computeIfAbsent(event.id(), e -> new AtomicInteger()).incrementAndGet();
+        // The view is read once per tenure and kept up to date with what this allocator holds; what others changed
+        // meanwhile shows as a lost race, and nobody is refused without a fresh read.
+        SeatGrid view = null;
+        Instant[] renewed = {clock.instant()};
+        java.util.function.BooleanSupplier stillLeading = () -> {
+            Instant now = clock.instant();
+            if (Duration.between(renewed[0], now).compareTo(LEASE.dividedBy(3)) < 0) {
+                return true;
+            }
+            renewed[0] = now;
+            return table.writeAlone(leases.take(event.id(), owner, now, LEASE));
+        };
+        try {
+            while (clock.instant().isBefore(deadline)) {
+                List<AllocationRequest> waitingRequests = new ArrayList<>();
+                table.client().query(queue.waitingQuery(event.id(), BATCH)).items()
+                        .forEach(item -> waitingRequests.add(AllocationQueueItems.requestOf(event.id(), item)));
+                if (waitingRequests.isEmpty()) {
+                    return;
+                }
+                long started = System.nanoTime();
+                view = place(event, waitingRequests, deadline, view, stillLeading);
+                LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                if (!stillLeading.getAsBoolean()) {
+                    LOG.warn("allocator of event {} lost its lease", event.id());
+                    return;
+                }
+            }
+        } finally {
+            table.writeAlone(leases.release(event.id(), owner));
+            allocating.get(event.id()).decrementAndGet();
+            CompletableFuture<Void> freed = leaseFreed.remove(event.id());
+            if (freed != null) {
+                freed.complete(null);
+            }
+        }
+    }
+
+    /**
+     * One round: the requests in arrival order against one exact view, kept exact by what this round holds. The whole
+     * round is planned first (each request's block chosen with the blocks of those before it taken), then committed
+     * in waves: picks more than two seats apart (or in other rows) cannot change one another's neighbourhood or guards,
+     * so a wave commits them in parallel, each checked against the view as the wave starts. Any pick that does not
+     * hold as planned ends the pipelining: the rest of the round is placed one by one, each chosen afresh.
+     */
+    private SeatGrid place(Event event, List<AllocationRequest> requests, Instant deadline, SeatGrid carried,
+                           java.util.function.BooleanSupplier stillLeading) {
+        Round round = new Round(event, deadline, carried);
+        List<Planned> plan = new ArrayList<>();
+        SeatGrid planned = round.view;
+        for (AllocationRequest request : requests) {
+            if (!request.createdAt().plus(config.deadline()).isAfter(clock.instant())) {
+                // its requester has given up (or is just doing so): whoever dequeues first answers
+                answer(request, Outcome.refused(busy(request.quantity())));
+                continue;
+            }
+            List<SeatId> pick = choose(planned, request);
+            plan.add(new Planned(request, pick, !pick.isEmpty() && !LoneSeats.strandedBy(planned, pick).isEmpty()));
+            planned = pick.isEmpty() ? planned : planned.taking(pick);
+        }
+        List<Planned> open = new ArrayList<>(plan);
+        boolean asPlanned = true;
+        while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
+            if (!clock.instant().isBefore(deadline) || !stillLeading.getAsBoolean()) {
+                return round.view;
+            }
+            List<Planned> wave = wave(open, round.view);
+            if (wave.isEmpty()) {
+                break;
+            }
+            SeatGrid startOfWave = round.view;
+            List<CompletableFuture<Placement>> commits = wave.stream()
+                    .map(p -> CompletableFuture.supplyAsync(() -> round.hold(p.request(), p.pick(), startOfWave, 1), committers))
+                    .toList();
+            for (int i = 0; i < wave.size(); i++) {
+                Placement placement = commits.get(i).join();
+                open.remove(wave.get(i));
+                if (placement == Placement.LOST) {
+                    open.add(0, new Planned(wave.get(i).request(), List.of(), false));
+                }
+                asPlanned &= placement == Placement.HELD;
+            }
+        }
+        if (asPlanned && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
+            // every planned block was held on a view read this round: it is exact, and had no block for these
+            open.forEach(p -> answer(p.request(), Outcome.refused(notEnoughSeats(p.request()))));
+            return round.view;
+        }
+        open.sort(java.util.Comparator.comparing(p -> p.request().position()));
+        for (Planned rest : open) {
+            if (!stillLeading.getAsBoolean() || !round.placeAlone(rest.request())) {
+                break;
+            }
+        }
+        return round.view;
+    }
+
+    /** A request with the block planned for it (empty: none fitted), and whether that block strands a seat anyway. */
+    private record Planned(AllocationRequest request, List<SeatId> pick, boolean strandsInPlan) {
+    }
+
+    /** How one hold attempt ended. */
+    private enum Placement { HELD, LOST, ANSWERED }
+
+    /**
+     * The next wave: the earliest open picks (at most {@link #WAVE}, among the first {@link #WAVE_WINDOW} open ones)
+     * that lie more than two seats from one another, share no guard, and strand nobody in {@code view} unless their
+     * plan could not avoid it either.
+     */
+    private static List<Planned> wave(List<Planned> open, SeatGrid view) {
+        List<Planned> wave = new ArrayList<>();
+        java.util.Set<SeatId> zones = new java.util.HashSet<>();
+        java.util.Set<SeatId> guards = new java.util.HashSet<>();
+        for (Planned candidate : open.subList(0, Math.min(open.size(), WAVE_WINDOW))) {
+            if (candidate.pick().isEmpty() || wave.size() == WAVE) {
+                continue;
+            }
+            List<SeatId> pickGuards = LoneSeats.guards(view, candidate.pick());
+            boolean clear = candidate.pick().stream().noneMatch(zones::contains)
+                    && zone(candidate.pick()).stream().noneMatch(seat -> wave.stream()
+                            .anyMatch(other -> other.pick().contains(seat)))
+                    && pickGuards.stream().noneMatch(guards::contains)
+                    && (candidate.strandsInPlan() || LoneSeats.strandedBy(view, candidate.pick()).isEmpty())
+                    && candidate.pick().stream().allMatch(view::isFree);
+            if (clear) {
+                wave.add(candidate);
+                zones.addAll(zone(candidate.pick()));
+                guards.addAll(pickGuards);
+            }
+        }
+        return wave;
+    }
+
+    /** The seats of a pick and the two either side of each in its row. */
+    private static java.util.Set<SeatId> zone(List<SeatId> pick) {
+        java.util.Set<SeatId> zone = new java.util.HashSet<>();
+        for (SeatId seat : pick) {
+            for (int offset = -2; offset <= 2; offset++) {
+                zone.add(new SeatId(seat.row(), seat.column() + offset));
+            }
+        }
+        return zone;
+    }
+
+    /** The view of one round and how to hold a pick against it. */
+    private final class Round {
+        private final Event event;
+        private final Instant deadline;
+        private SeatGrid view;
+        /** Whether the view may miss what others did: carried over from an earlier round, or a race was lost since. */
+        private boolean mustReread;
+
+        Round(Event event, Instant deadline, SeatGrid carried) {
+            this.event = event;
+            this.deadline = deadline;
+            this.view = carried != null ? carried : ExactView.of(seats, event, clock.instant());
+            this.mustReread = carried != null;
+        }
+
+        /**
+         * Places one request on its own: chooses from the view, holds, and picks again after a lost race; refuses
+         * only from a view read (strongly consistently) after the last loss. False when the allocator's time ran out.
+         */
+        boolean placeAlone(AllocationRequest request) {
+            for (int attempt = 1; ; attempt++) {
+                if (!clock.instant().isBefore(deadline)) {
+                    return false;
+                }
+                List<SeatId> pick;
+                synchronized (this) {
+                    pick = choose(view, request);
+                }
+                if (pick.isEmpty()) {
+                    if (mustReread) {
+                        SeatGrid fresh = ExactView.of(seats, event, clock.instant());
+                        synchronized (this) {
+                            view = fresh;
+                            mustReread = false;
+                        }
+                        continue;
+                    }
+                    answer(request, Outcome.refused(notEnoughSeats(request)));
+                    return true;
+                }
+                if (hold(request, pick, view, attempt) != Placement.LOST) {
+                    return true;
+                }
+            }
+        }
+
+        /** One hold of {@code pick}, guarded as seen in {@code seen}; the view follows what happened. */
+        Placement hold(AllocationRequest request, List<SeatId> pick, SeatGrid seen, int attempt) {
+            try {
+                SeatHolder.Pick held = new SeatHolder.Pick(pick, guardsFitting(seen, pick));
+                Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
+                        request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
+                taken(pick, false);
+                deliver(request.id(), Outcome.held(hold, attempt));
+                return Placement.HELD;
+            } catch (SeatsUnavailableException lost) {
+                taken(lost.unavailableSeats().stream().map(SeatId::parse).toList(), true);
+                return Placement.LOST;
+            } catch (SeatHolder.GuardLostException lost) {
+                taken(lost.guards().stream().map(SeatId::parse).toList(), true);
+                return Placement.LOST;
+            } catch (SeatHolder.DuplicateRequestException duplicate) {
+                answer(request, Outcome.held(duplicate.firstHoldId(), attempt));
+                return Placement.ANSWERED;
+            } catch (SeatHolder.RequestWithdrawnException gone) {
+                return Placement.ANSWERED;
+            } catch (TicketingException refused) {
+                answer(request, Outcome.refused(refused));
+                return Placement.ANSWERED;
+            }
+        }
+
+        private synchronized void taken(List<SeatId> seatsTaken, boolean lostRace) {
+            view = view.taking(seatsTaken);
+            mustReread |= lostRace;
+        }
+    }
+
+    private List<SeatId> choose(SeatGrid view, AllocationRequest request) {
+        if (request.together()) {
+            List<List<SeatId>> best = chooser.together(view, request.quantity(), 1);
+            return best.isEmpty() ? List.of() : best.get(0);
+        }
+        return chooser.best(view, request.quantity());
+    }
+
+    /** The pick's guards, unless they would not fit in one transaction next to everything else it writes. */
+    private static List<SeatId> guardsFitting(SeatGrid view, List<SeatId> pick) {
+        List<SeatId> guards = LoneSeats.guards(view, pick);
+        return 2 * pick.size() + guards.size() + 7 <= Transaction.LIMIT ? guards : List.of();
+    }
+
+    /** Takes the request out of the queue with this answer, unless it was answered or withdrawn already. */
+    private void answer(AllocationRequest request, Outcome outcome) {
+        Instant now = clock.instant();
+        boolean answered = table.transaction()
+                .add(Role.ALLOCATION_REQUEST, queue.dequeue(request))
+                .add(Role.ALLOCATION_OUTCOME, outcomes.record(request.id(), outcome, now))
+                .commit().committed();
+        if (answered) {
+            deliver(request.id(), outcome);
+        }
+    }
+
+    private void deliver(String requestId, Outcome outcome) {
+        CompletableFuture<Outcome> waiter = waiting.get(requestId);
+        if (waiter != null) {
+            waiter.complete(outcome);
+        }
+    }
+
+    private boolean allocatingHere(String eventId) {
+        AtomicInteger count = allocating.get(eventId);
+        return count != null && count.get() > 0;
+    }
+
+    private Optional<Outcome> recorded(String requestId) {
+        return AllocationOutcomeItems.outcomeOf(table.client().getItem(outcomes.read(requestId)).item());
+    }
+
+    private PlacedHold resolve(Outcome outcome) {
+        if (outcome.problem() != null) {
+            throw outcome.problem();
+        }
+        // handed over in this process: the hold as created; from elsewhere: read it
+        Hold hold = outcome.hold() != null ? outcome.hold() : holds.find(outcome.holdId())
+                .orElseThrow(() -> new IllegalStateException("allocated hold " + outcome.holdId() + " not found"));
+        return new PlacedHold(hold, outcome.attempts(), false);
+    }
+
+    private static void awaitAny(CompletableFuture<Outcome> answer, CompletableFuture<Void> freed, long millis) {
+        try {
+            CompletableFuture.anyOf(answer, freed).get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillWaiting) {
+            // poll again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for seats", e);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        committers.shutdownNow();
+    }
+
+    public static ConflictException notEnoughSeats(AllocationRequest request) {
+        return notEnoughSeats(request.quantity(), request.together());
+    }
+
+    public static ConflictException notEnoughSeats(int quantity, boolean together) {
+        return new ConflictException("not-enough-seats", "Not enough seats",
+                together
+                        ? "No " + quantity + " adjacent seats are available in one row"
+                        : "Fewer than " + quantity + " seats are available",
+                Map.of("quantity", quantity));
+    }
+
+    private ServiceUnavailableException busy(int quantity) {
+        return new ServiceUnavailableException("best-available-busy", "Too many buyers at once",
+                "Your request for " + quantity + " seats waited " + config.deadline().toMillis()
+                        + " ms for its turn without being placed; nothing was held, please try again",
+                Map.of("quantity", quantity));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ticketing.holds.allocation.items;
+
+import static dev.ticketing.store.Attr.n;
+import static dev.ticketing.store.Attr.s;
+
+import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Ttl;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * How the lease of an event's best-available allocator is stored, and every write to it:
+ * {@code ALLOCATOR#<eventId>} / {@code LEASE} -> {@code owner}, {@code until} (epoch millis). Whoever holds an
+ * unexpired lease places the event's queued requests; the lease only keeps the crowd from colliding on the same
+ * seats (every hold is still a conditional transaction on every seat), so two owners at once after an expiry are
+ * slower, never wrong.
+ */
+@Singleton
+public class AllocationLeaseItems {
+    private static final String OWNER = "owner";
+    private static final String UNTIL = "until";
+
+    private final Table table;
+
+    public AllocationLeaseItems(Table table) {
+        this.table = table;
+    }
+
+    public static String partition(String eventId) {
+        return Keys.of("ALLOCATOR", eventId);
+    }
+
+    private static Map<String, AttributeValue> key(String eventId) {
+        return Map.of(Keys.PK, s(partition(eventId)), Keys.SK, s(Keys.LEASE));
+    }
+
+    /** Take (or renew): the lease is {@code owner}'s until {@code until}, if it is free, expired or already theirs. */
+    public TransactWriteItem take(String eventId, String owner, Instant now, Duration length) {
+        Instant until = now.plus(length);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(eventId))
+                .updateExpression("SET #owner = :owner, #until = :until, #ttl = :ttl")
+                .conditionExpression("attribute_not_exists(pk) OR #until <= :now OR #owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", OWNER, "#until", UNTIL, "#ttl", Keys.TTL))
+                .expressionAttributeValues(Map.of(
+                        ":owner", s(owner),
+                        ":until", n(until.toEpochMilli()),
+                        ":now", n(now.toEpochMilli()),
+                        ":ttl", n(Ttl.atOrAfter(until.plus(Duration.ofHours(1))))))
+                .build()).build();
+    }
+
+    /** Give up: deletes the lease if it is still {@code owner}'s. */
+    public TransactWriteItem release(String eventId, String owner) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name()).key(key(eventId))
+                .conditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", OWNER))
+                .expressionAttributeValues(Map.of(":owner", s(owner)))
+                .build()).build();
+    }
+}

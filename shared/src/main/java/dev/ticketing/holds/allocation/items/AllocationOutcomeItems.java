@@ -1,0 +1,117 @@
+package dev.ticketing.holds.allocation.items;
+
+import static dev.ticketing.store.Attr.n;
+import static dev.ticketing.store.Attr.num;
+import static dev.ticketing.store.Attr.s;
+import static dev.ticketing.store.Attr.str;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.problems.RecordedProblem;
+import dev.ticketing.problems.TicketingException;
+import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Ttl;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * How the answer to a best-available request is stored, and the one write to it: {@code ALLOCATION#<requestId>} /
+ * {@code OUTCOME} -> the hold it got ({@code hold_id}, {@code attempts}), or the problem it was refused with
+ * ({@code status}, {@code type}, {@code title}, {@code detail}, {@code extensions} as JSON). Written once, in the
+ * transaction that takes the request out of the queue; kept an hour by TTL.
+ */
+@Singleton
+public class AllocationOutcomeItems {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOLD_ID = "hold_id";
+    private static final String ATTEMPTS = "attempts";
+    private static final String STATUS = "status";
+    private static final String TYPE = "type";
+    private static final String TITLE = "title";
+    private static final String DETAIL = "detail";
+    private static final String EXTENSIONS = "extensions";
+
+    /**
+     * What a request got: a hold (after {@code attempts} tries) or a problem. {@code hold} is the hold itself when it
+     * is handed over within one process (never stored).
+     */
+    public record Outcome(String holdId, int attempts, TicketingException problem, Hold hold) {
+        public static Outcome held(String holdId, int attempts) {
+            return new Outcome(holdId, attempts, null, null);
+        }
+
+        public static Outcome held(Hold hold, int attempts) {
+            return new Outcome(hold.id(), attempts, null, hold);
+        }
+
+        public static Outcome refused(TicketingException problem) {
+            return new Outcome(null, 0, problem, null);
+        }
+    }
+
+    private final Table table;
+
+    public AllocationOutcomeItems(Table table) {
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String requestId) {
+        return Map.of(Keys.PK, s(Keys.of("ALLOCATION", requestId)), Keys.SK, s("OUTCOME"));
+    }
+
+    /** Record: the request's answer; fails if it already has one. */
+    public TransactWriteItem record(String requestId, Outcome outcome, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(requestId));
+        item.put(Keys.TTL, n(Ttl.atOrAfter(now.plus(Duration.ofHours(1)))));
+        if (outcome.holdId() != null) {
+            item.put(HOLD_ID, s(outcome.holdId()));
+            item.put(ATTEMPTS, n(outcome.attempts()));
+        } else {
+            TicketingException problem = outcome.problem();
+            item.put(STATUS, n(problem.status()));
+            item.put(TYPE, s(problem.type()));
+            item.put(TITLE, s(problem.title()));
+            item.put(DETAIL, s(problem.detail()));
+            try {
+                item.put(EXTENSIONS, s(JSON.writeValueAsString(problem.extensions())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot record the extensions of " + problem.type(), e);
+            }
+        }
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** The strongly consistent read of a request's answer. */
+    public GetItemRequest read(String requestId) {
+        return GetItemRequest.builder().tableName(table.name()).key(key(requestId)).consistentRead(true).build();
+    }
+
+    public static Optional<Outcome> outcomeOf(Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        if (item.containsKey(HOLD_ID)) {
+            return Optional.of(Outcome.held(str(item, HOLD_ID), (int) num(item, ATTEMPTS)));
+        }
+        Map<String, Object> extensions;
+        try {
+            extensions = JSON.readValue(str(item, EXTENSIONS), new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable allocation outcome", e);
+        }
+        return Optional.of(Outcome.refused(new RecordedProblem((int) num(item, STATUS), str(item, TYPE),
+                str(item, TITLE), str(item, DETAIL), extensions)));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ticketing.holds.allocation.items;
+
+import static dev.ticketing.store.Attr.n;
+import static dev.ticketing.store.Attr.num;
+import static dev.ticketing.store.Attr.s;
+import static dev.ticketing.store.Attr.str;
+
+import dev.ticketing.idempotency.IdempotencyKeys;
+import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Ttl;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * How a queued best-available request is stored, and every write to it: {@code ALLOCATOR#<eventId>} /
+ * {@code QUEUE#<arrival, epoch millis, 13 digits>#<requestId>}, so one consistent query reads an event's queue in
+ * arrival order. An entry lives only while it waits: the allocator deletes it in the very transaction that holds its
+ * seats (or that records its refusal), the requester deletes it when it gives up, whichever comes first; the other
+ * then finds it gone. TTL tidies entries of requesters that vanished.
+ */
+@Singleton
+public class AllocationQueueItems {
+    private static final String PREFIX = "QUEUE#";
+    private static final String REQUEST_ID = "request_id";
+    private static final String USER_ID = "user_id";
+    private static final String QUANTITY = "quantity";
+    private static final String TOGETHER = "together";
+    private static final String CREATED_AT = "created_at";
+    private static final String SLOT = "slot";
+    private static final String KEY_SCOPE = "key_scope";
+    private static final String KEY_VALUE = "key_value";
+    private static final String KEY_FINGERPRINT = "key_fingerprint";
+
+    private final Table table;
+
+    public AllocationQueueItems(Table table) {
+        this.table = table;
+    }
+
+    /** The queue position of a request made at {@code arrival}: sorts by arrival, then by id. */
+    public static String position(Instant arrival, String requestId) {
+        return String.format("%s%013d#%s", PREFIX, arrival.toEpochMilli(), requestId);
+    }
+
+    private static Map<String, AttributeValue> key(String eventId, String position) {
+        return Map.of(Keys.PK, s(AllocationLeaseItems.partition(eventId)), Keys.SK, s(position));
+    }
+
+    /** Enqueue: the request joins its event's queue; kept by TTL for an hour at most. */
+    public TransactWriteItem enqueue(AllocationRequest request) {
+        Map<String, AttributeValue> item = new HashMap<>(key(request.eventId(), request.position()));
+        item.put(REQUEST_ID, s(request.id()));
+        item.put(USER_ID, s(request.userId()));
+        item.put(QUANTITY, n(request.quantity()));
+        item.put(TOGETHER, AttributeValue.fromBool(request.together()));
+        item.put(CREATED_AT, n(request.createdAt().toEpochMilli()));
+        item.put(Keys.TTL, n(Ttl.atOrAfter(request.createdAt().plus(Duration.ofHours(1)))));
+        request.slot().ifPresent(slot -> item.put(SLOT, n(slot)));
+        request.key().ifPresent(k -> {
+            item.put(KEY_SCOPE, s(k.scope()));
+            item.put(KEY_VALUE, s(k.value()));
+            item.put(KEY_FINGERPRINT, s(k.fingerprint()));
+        });
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** Dequeue: the request leaves the queue, if it is still in it (neither answered nor withdrawn). */
+    public TransactWriteItem dequeue(AllocationRequest request) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
+                .key(key(request.eventId(), request.position()))
+                .conditionExpression("attribute_exists(pk)")
+                .build()).build();
+    }
+
+    /** The strongly consistent query of the first {@code limit} waiting requests of the event, in arrival order. */
+    public QueryRequest waitingQuery(String eventId, int limit) {
+        return QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :queue)")
+                .expressionAttributeValues(Map.of(":pk", s(AllocationLeaseItems.partition(eventId)),
+                        ":queue", s(PREFIX)))
+                .consistentRead(true)
+                .scanIndexForward(true)
+                .limit(limit)
+                .build();
+    }
+
+    public static AllocationRequest requestOf(String eventId, Map<String, AttributeValue> item) {
+        String userId = str(item, USER_ID);
+        Optional<IdempotencyKeys.Key> key = item.containsKey(KEY_VALUE)
+                ? Optional.of(new IdempotencyKeys.Key(str(item, KEY_SCOPE), userId, str(item, KEY_VALUE),
+                        str(item, KEY_FINGERPRINT)))
+                : Optional.empty();
+        return new AllocationRequest(str(item, REQUEST_ID), eventId, userId, (int) num(item, QUANTITY),
+                Boolean.TRUE.equals(item.get(TOGETHER).bool()), Instant.ofEpochMilli(num(item, CREATED_AT)),
+                item.containsKey(SLOT) ? Optional.of((int) num(item, SLOT)) : Optional.empty(), key,
+                str(item, Keys.SK));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ticketing.holds.items;
+
+import static dev.ticketing.store.Attr.n;
+import static dev.ticketing.store.Attr.s;
+
+import dev.ticketing.store.Keys;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Ttl;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * How a user's count of holds for an event in one clock hour is stored, and the one write to it:
+ * {@code USER#<userId>#EVENT#<eventId>#HOLDS} / {@code HOUR#<yyyy-MM-ddTHH>} -> {@code holds} (a number), kept two
+ * hours by TTL. Counting adds one if the count is still below the limit; it goes into the hold's own transaction, so
+ * a refused or failed hold counts nothing and concurrent holds cannot pass the limit together.
+ */
+@Singleton
+public class HoldQuotaItems {
+    private static final String HOLDS = "holds";
+
+    private final Table table;
+
+    public HoldQuotaItems(Table table) {
+        this.table = table;
+    }
+
+    /** The hour a hold made at {@code now} counts in. */
+    public static Instant hourOf(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS);
+    }
+
+    static Map<String, AttributeValue> key(String userId, String eventId, Instant hour) {
+        return Map.of(Keys.PK, s(Keys.user(userId) + "#" + Keys.event(eventId) + "#HOLDS"),
+                Keys.SK, s("HOUR#" + hour.toString().substring(0, 13)));
+    }
+
+    /** Count: one more hold of the user for the event in the hour of {@code now}, if fewer than {@code max} so far. */
+    public TransactWriteItem count(String userId, String eventId, int max, Instant now) {
+        Instant hour = hourOf(now);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+                .key(key(userId, eventId, hour))
+                .updateExpression("ADD " + HOLDS + " :one SET #ttl = :ttl")
+                .conditionExpression("attribute_not_exists(" + HOLDS + ") OR " + HOLDS + " < :max")
+                .expressionAttributeNames(Map.of("#ttl", Keys.TTL))
+                .expressionAttributeValues(Map.of(
+                        ":one", n(1),
+                        ":max", n(max),
+                        ":ttl", n(Ttl.atOrAfter(hour.plus(Duration.ofHours(2))))))
+                .build()).build();
+    }
+}

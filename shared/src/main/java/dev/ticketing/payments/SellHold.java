@@ -1,0 +1,184 @@
+package dev.ticketing.payments;
+
+import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.items.ActiveHoldGuard;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.items.HoldReader;
+import dev.ticketing.holds.model.HeldSeat;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.model.StoredHold;
+import dev.ticketing.payments.items.PaymentItems;
+import dev.ticketing.payments.items.PaymentReader;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentStatus;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
+import dev.ticketing.store.Table;
+import dev.ticketing.store.Transaction;
+import dev.ticketing.store.TransactionResult;
+import dev.ticketing.tickets.items.TicketItems;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.store.Transaction.Role;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sale: ONE transaction that turns a captured payment into tickets. Payment PENDING -> SUCCESS with the
+ * capture id; each ticket PENDING -> PAID; each seat RESERVED by this hold -> SOLD; the hold ACTIVE -> PAID (its
+ * expiry-index attributes removed); its lease and its active-hold guard item deleted. It does NOT require the
+ * hold to be unexpired: money that arrives a little late still buys the seats as long as nobody else has taken
+ * them, which the seat condition ({@code hold_id = :hold AND status = RESERVED}) decides. When the transaction is
+ * refused, the state is read again to tell a repeat (already sold) from a sale that is no longer possible.
+ */
+@Singleton
+public class SellHold {
+    /** What became of the sale. */
+    public enum Outcome { SOLD, ALREADY_SOLD, PAYMENT_FAILED, TOO_LATE }
+
+    public record Result(Outcome outcome, String reason) {
+    }
+
+    /** The sale kept colliding with other writes; the message should be tried again later. */
+    public static final class SaleContendedException extends RuntimeException {
+        SaleContendedException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SellHold.class);
+    private static final int ATTEMPTS = 4;
+    private final Table table;
+    private final HoldReader holds;
+    private final PaymentReader payments;
+    private final EventReader events;
+    private final Clock clock;
+    private final ActiveHoldGuard guard;
+    private final SeatBatches seatStore;
+    private final PaymentItems paymentItems;
+    private final TicketItems ticketItems;
+    private final SeatItems seatItems;
+    private final HoldItems holdItems;
+
+    public SellHold(Table table, HoldReader holds, PaymentReader payments, EventReader events, Clock clock,
+                       ActiveHoldGuard guard, SeatBatches seatStore, PaymentItems paymentItems, TicketItems ticketItems,
+                       SeatItems seatItems, HoldItems holdItems) {
+        this.table = table;
+        this.holds = holds;
+        this.payments = payments;
+        this.events = events;
+        this.clock = clock;
+        this.guard = guard;
+        this.seatStore = seatStore;
+        this.paymentItems = paymentItems;
+        this.ticketItems = ticketItems;
+        this.seatItems = seatItems;
+        this.holdItems = holdItems;
+    }
+
+    /** Sells the payment's hold on {@code captureId}, the provider's id of a verified, COMPLETED capture (never null). */
+    public Result sell(Payment payment, String captureId) {
+        java.util.Objects.requireNonNull(captureId, "a sale needs the provider's capture id");
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            StoredHold payable = holds.load(payment.holdId())
+                    .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " has no hold " + payment.holdId()));
+            Hold hold = payable.hold();
+            Event event = events.get(hold.eventId());
+            TransactionResult result = sale(payment, captureId, payable, event,
+                    ActiveHoldGuard.SlotLookup.forAttempt(attempt)).commit();
+            if (result.committed()) {
+                LOG.info("payment {} SUCCESS: hold {} PAID, {} seat(s) SOLD", payment.id(), hold.id(), hold.seats().size());
+                return new Result(Outcome.SOLD, null);
+            }
+            Result diagnosis = diagnose(payment, event);
+            if (diagnosis != null) {
+                return diagnosis;
+            }
+            LOG.info("sale of payment {} collided with another write (attempt {}): {}", payment.id(), attempt,
+                    result.cause().cancellationReasons().stream().map(r -> r.code()).toList());
+        }
+        throw new SaleContendedException("the sale of payment " + payment.id() + " kept colliding with other writes");
+    }
+
+    /** Why the sale was refused, read from the items again; null when it should simply be tried again. */
+    private Result diagnose(Payment payment, Event event) {
+        Payment now = payments.get(payment.id());
+        if (now.status() == PaymentStatus.SUCCESS) {
+            return new Result(Outcome.ALREADY_SOLD, null);
+        }
+        if (now.status() == PaymentStatus.FAILED) {
+            return new Result(Outcome.PAYMENT_FAILED, now.failureReason());
+        }
+        StoredHold payable = holds.load(payment.holdId()).orElseThrow();
+        Hold hold = payable.hold();
+        SeatsNow seats = seatsNow(hold, event);
+        HoldStatus stored = payable.storedStatus();
+        if (stored == HoldStatus.PAID) {
+            return new Result(Outcome.TOO_LATE, "The hold was already paid by another payment; the payment was refunded");
+        }
+        if (stored != HoldStatus.ACTIVE || !seats.notHeld().isEmpty() || !payment.id().equals(payable.paymentId())) {
+            return new Result(Outcome.TOO_LATE,
+                    PaymentRules.tooLateReason(stored, hold.status() == HoldStatus.EXPIRED, seats.taken()));
+        }
+        return null;
+    }
+
+    private Transaction sale(Payment payment, String captureId, StoredHold payable, Event event,
+                             ActiveHoldGuard.SlotLookup slotLookup) {
+        Hold hold = payable.hold();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Transaction transaction = table.transaction()
+                .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, now));
+        for (Ticket ticket : hold.tickets()) {
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.id(), ticket.id(), payment.id(), now));
+        }
+        for (HeldSeat seat : hold.seats()) {
+            SeatId id = new SeatId(seat.row(), seat.column());
+            transaction.add(Role.SEAT, id.toString(), seatItems.sell(event, id, hold.id(), payment.id(), now));
+        }
+        transaction.add(Role.HOLD, holdItems.markPaid(hold.id(), payment.id(), now));
+        guard.release(payable, slotLookup).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        if (transaction.size() < Transaction.LIMIT) {
+            transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
+        }
+        // else: the lease stays until its TTL, and cleanup finds the hold PAID and leaves it alone
+        return transaction;
+    }
+
+    /** Which of the hold's seats it still holds, and which someone else has taken (held or sold), in seat order. */
+    private SeatsNow seatsNow(Hold hold, Event event) {
+        List<SeatId> seats = hold.seats().stream().map(seat -> new SeatId(seat.row(), seat.column())).sorted().toList();
+        Map<SeatId, SeatItems.StoredSeat> stored = seatStore.read(event, seats);
+        List<String> notHeld = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        long now = clock.millis();
+        for (SeatId seat : seats) {
+            SeatItems.StoredSeat item = stored.get(seat);
+            if (item != null && item.heldBy(hold.id())) {
+                continue;
+            }
+            notHeld.add(seat.toString());
+            boolean othersReservation = item != null && item.status() == SeatStatus.RESERVED
+                    && item.expiresAtMillis() > now;
+            boolean ours = item != null && hold.id().equals(item.holdId());
+            if (!ours && (item != null && item.status() == SeatStatus.SOLD || othersReservation)) {
+                taken.add(seat.toString());
+            }
+        }
+        return new SeatsNow(notHeld, taken);
+    }
+
+    private record SeatsNow(List<String> notHeld, List<String> taken) {
+    }
+
+}

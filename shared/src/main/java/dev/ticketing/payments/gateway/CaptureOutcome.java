@@ -1,6 +1,0 @@
-package dev.ticketing.payments.gateway;
-
-/** A capture: COMPLETED means the money moved; PENDING means the provider will say later (a webhook); DECLINED, never. */
-public record CaptureOutcome(String captureId, Status status) {
-    public enum Status { COMPLETED, PENDING, DECLINED }
-}

@@ -1,5 +1,0 @@
-package dev.ticketing.payments.gateway;
-
-public enum PaymentProvider {
-    PAYPAL, OTHER
-}

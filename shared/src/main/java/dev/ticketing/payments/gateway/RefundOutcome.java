@@ -1,5 +1,0 @@
-package dev.ticketing.payments.gateway;
-
-/** A refund the provider accepted; {@code completed} once the money is on its way back. */
-public record RefundOutcome(String refundId, boolean completed) {
-}

@@ -1,0 +1,17 @@
+package dev.ticketing.payments.model;
+
+/** Why a payment ended FAILED, for programs; {@code failure_reason} says it for people. */
+public enum PaymentFailure {
+    /** The buyer gave up, here or at the provider, before approving. */
+    CANCELLED,
+    /** The provider declined the capture. */
+    DECLINED,
+    /** The provider could not start the checkout. */
+    PROVIDER_ERROR,
+    /** The money came in after the hold could no longer be sold; it was refunded. */
+    TOO_LATE,
+    /** The hold ran out (with its payment grace) before the buyer approved; nothing was charged. */
+    EXPIRED,
+    /** The buyer approved after the hold ran out and its seats had been taken; nothing was charged. */
+    SEATS_LOST
+}

@@ -1,0 +1,5 @@
+package dev.ticketing.payments.provider;
+
+public enum PaymentProvider {
+    PAYPAL, OTHER
+}

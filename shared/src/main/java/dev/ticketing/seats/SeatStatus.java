@@ -1,5 +1,0 @@
-package dev.ticketing.seats;
-
-public enum SeatStatus {
-    AVAILABLE, RESERVED, SOLD
-}

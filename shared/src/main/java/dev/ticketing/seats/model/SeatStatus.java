@@ -1,0 +1,5 @@
+package dev.ticketing.seats.model;
+
+public enum SeatStatus {
+    AVAILABLE, RESERVED, SOLD
+}

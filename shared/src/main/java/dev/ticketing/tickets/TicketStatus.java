@@ -1,5 +1,0 @@
-package dev.ticketing.tickets;
-
-public enum TicketStatus {
-    PENDING, PAID, CANCELLED
-}

@@ -1,0 +1,5 @@
+package dev.ticketing.tickets.model;
+
+public enum TicketStatus {
+    PENDING, PAID, CANCELLED
+}
