@@ -47,7 +47,7 @@ public final class Bench {
                                                        bytes/seat; forms full,compact,poll (compact with If-None-Match)
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
                           rush [strategy buyers seats [gap-ms]]  an on-sale: N buyers x "2 together" once each, the
-                                                       allocator vs the previous snapshot design: holds/s, p50/p99,
+                                                       the allocator (strategy: allocator): holds/s, p50/p99,
                                                        false refusals, stranded seats, arrival order
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
                                                        purchases/s, p99 from approval to SUCCESS

@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir, boolean inMemory,
                            Duration holdDuration, Duration sweepInterval, int maxSeatsPerHold, boolean demo,
-                           Duration bestAvailableDeadline, String bestAvailableStrategy, int maxHoldsPerUserPerHour,
+                           Duration bestAvailableDeadline, int maxHoldsPerUserPerHour,
                            URI paypalUrl) {
 
     public static final String USAGE = """
@@ -38,7 +38,6 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --max-seats-per-hold N seats one hold may take, 1-22 (10)                      MAX_SEATS_PER_HOLD
               --no-demo              do not seed the demo event                              NO_DEMO=true
               --best-available-deadline D  how long a quantity request may wait (PT5S)     BEST_AVAILABLE_DEADLINE
-              --best-available-strategy S  allocator, or snapshot (the old design)        BEST_AVAILABLE_STRATEGY
               --max-holds-per-user-per-hour N  holds per user, event and hour (20; 0 off)  MAX_HOLDS_PER_USER_PER_HOUR
               --paypal-url URL       a PayPal (or mock) elsewhere instead of the built-in one PAYPAL_URL
               --help                 show this
@@ -65,7 +64,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
     private static Map<String, Boolean> flags() {
         Map<String, Boolean> flags = new LinkedHashMap<>();
         for (String valued : new String[]{"port", "dynamodb-port", "sqs-port", "data-dir", "hold-duration",
-                "sweep-interval", "max-seats-per-hold", "best-available-deadline", "best-available-strategy",
+                "sweep-interval", "max-seats-per-hold", "best-available-deadline",
                 "max-holds-per-user-per-hour", "paypal-url"}) {
             flags.put(valued, true);
         }
@@ -147,7 +146,6 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                 number(values, "max-seats-per-hold", 10, 1, 22),
                 !bool(values, "no-demo"),
                 duration(values, "best-available-deadline", "PT5S"),
-                oneOf(values, "best-available-strategy", "allocator", "allocator", "snapshot"),
                 number(values, "max-holds-per-user-per-hour", 20, 0, 1_000_000),
                 url(values, "paypal-url"));
     }
@@ -169,7 +167,6 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
             case "sweep-interval" -> "PT30S";
             case "max-seats-per-hold" -> "10";
             case "best-available-deadline" -> "PT5S";
-            case "best-available-strategy" -> "allocator";
             case "max-holds-per-user-per-hour" -> "20";
             case "paypal-url" -> "http://127.0.0.1:3100/mock-paypal";
             default -> "VALUE";
@@ -179,38 +176,38 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
     /** The same options on other ports, e.g. 0 for "any free port" in tests. */
     public LocalOptions withPorts(int port, int dynamoDbPort, int sqsPort) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
     }
 
     public LocalOptions withHoldDuration(Duration duration) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, duration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
     }
 
     public LocalOptions withSweepInterval(Duration interval) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, interval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
     }
 
-    /** The same options with best-available placed by {@code strategy} within {@code deadline}. */
-    public LocalOptions withBestAvailable(String strategy, Duration deadline) {
+    /** The same options with best-available requests placed within {@code deadline}. */
+    public LocalOptions withBestAvailableDeadline(Duration deadline) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, deadline, strategy, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, deadline, maxHoldsPerUserPerHour, paypalUrl);
     }
 
     public LocalOptions withMaxHoldsPerUserPerHour(int max) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy, max, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, max, paypalUrl);
     }
 
     public LocalOptions inMemoryWithoutDemo() {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, true, holdDuration, sweepInterval,
-                maxSeatsPerHold, false, bestAvailableDeadline, bestAvailableStrategy, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, false, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
     }
 
     public LocalOptions withDataDir(Path dir) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dir, false, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, bestAvailableStrategy, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
     }
 
     private static int port(Map<String, Value> values, String name, int fallback) {
@@ -264,20 +261,6 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
         }
         throw new InvalidOptionException(value.source() + " must be a positive ISO-8601 duration such as "
                 + example(name) + ", not '" + value.text() + "'");
-    }
-
-    private static String oneOf(Map<String, Value> values, String name, String fallback, String... allowed) {
-        Value value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        for (String candidate : allowed) {
-            if (candidate.equals(value.text())) {
-                return candidate;
-            }
-        }
-        throw new InvalidOptionException(value.source() + " must be one of " + String.join(", ", allowed)
-                + ", not '" + value.text() + "'");
     }
 
     private static URI url(Map<String, Value> values, String name) {

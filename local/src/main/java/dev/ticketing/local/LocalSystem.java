@@ -111,7 +111,6 @@ public final class LocalSystem implements AutoCloseable {
                     "JwtIssuer", LocalJwt.ISSUER,
                     "JwtAudience", LocalJwt.AUDIENCE));
             parameters.put("BestAvailableDeadline", options.bestAvailableDeadline().toString());
-            parameters.put("BestAvailableStrategy", options.bestAvailableStrategy());
             parameters.put("MaxHoldsPerUserPerHour", options.maxHoldsPerUserPerHour());
             parameters.putAll(payments.templateParameters());
             LocalResources resources = new LocalResources(template, parameters);

@@ -46,7 +46,6 @@ class LocalOptionsTest {
             "--hold-duration 10m        | --hold-duration must be a positive ISO-8601 duration such as PT10M, not '10m'",
             "--max-seats-per-hold 0     | --max-seats-per-hold must be a whole number from 1 to 22, not '0'",
             "--paypal-url localhost     | --paypal-url must be an http(s) URL such as http://127.0.0.1:3100/mock-paypal, not 'localhost'",
-            "--best-available-strategy fastest | --best-available-strategy must be one of allocator, snapshot, not 'fastest'",
             "stray                      | unexpected argument 'stray': options start with -- (run with --help to see them)",
     })
     void aMistakeIsRefusedInOneLineThatSaysHowToFixIt(String args, String message) {

@@ -48,9 +48,8 @@ public class TicketingFactory {
 
     @Singleton
     BestAvailableConfig bestAvailableConfig(
-            @Property(name = "best.available.deadline", defaultValue = "PT5S") String deadline,
-            @Property(name = "best.available.strategy", defaultValue = "allocator") String strategy) {
-        return new BestAvailableConfig(duration("BEST_AVAILABLE_DEADLINE", deadline), BestAvailableConfig.strategy(strategy));
+            @Property(name = "best.available.deadline", defaultValue = "PT5S") String deadline) {
+        return new BestAvailableConfig(duration("BEST_AVAILABLE_DEADLINE", deadline));
     }
 
     @Singleton

@@ -1,7 +1,6 @@
 package dev.ticketing.holds;
 
 import dev.ticketing.holds.model.PlacedHold;
-import dev.ticketing.config.BestAvailableConfig;
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
@@ -37,7 +36,6 @@ public class PlaceHold {
     /** Rounds of "read the neighbours, hold" for a pick by id under {@code forbid} before giving up with 409. */
     static final int FORBID_ATTEMPTS = 3;
 
-
     private final EventReader events;
     private final SeatHolder seatHolder;
     private final HoldReader holds;
@@ -46,13 +44,11 @@ public class PlaceHold {
     private final ActiveHoldGuard guard;
     private final Clock clock;
     private final EventAllocator allocator;
-    private final SnapshotPicks snapshotPicks;
-    private final BestAvailableConfig bestAvailable;
     private final SeatBatches seats;
 
     public PlaceHold(EventReader events, SeatHolder seatHolder, HoldReader holds, IdempotencyKeys idempotency,
-                         TicketingConfig config, ActiveHoldGuard guard, Clock clock, EventAllocator allocator,
-                         SnapshotPicks snapshotPicks, BestAvailableConfig bestAvailable, SeatBatches seats) {
+                     TicketingConfig config, ActiveHoldGuard guard, Clock clock, EventAllocator allocator,
+                     SeatBatches seats) {
         this.events = events;
         this.seatHolder = seatHolder;
         this.holds = holds;
@@ -61,8 +57,6 @@ public class PlaceHold {
         this.guard = guard;
         this.clock = clock;
         this.allocator = allocator;
-        this.snapshotPicks = snapshotPicks;
-        this.bestAvailable = bestAvailable;
         this.seats = seats;
     }
 
@@ -96,10 +90,7 @@ public class PlaceHold {
         int quantity = request.quantity(config.maxSeatsPerHold());
         // The first slot is checked by the hold's transaction, whoever places it (a taken one is looked up then).
         Optional<ActiveHoldGuard.Slot> slot = guard.firstSlot();
-        return switch (bestAvailable.strategy()) {
-            case ALLOCATOR -> allocator.allocate(caller, event, quantity, request.mustBeTogether(), key, slot);
-            case SNAPSHOT -> snapshotPicks.pickAndHold(caller, event, quantity, request.mustBeTogether(), key, slot);
-        };
+        return allocator.allocate(caller, event, quantity, request.mustBeTogether(), key, slot);
     }
 
     /**

@@ -24,7 +24,7 @@ public final class TestStack {
                 // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
                 // two-core test machine can be several times slower than the 5 s default is sized for.
                 stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                        .withBestAvailable("allocator", Duration.ofSeconds(20))
+                        .withBestAvailableDeadline(Duration.ofSeconds(20))
                         // tests run the sweeper and reconciliation themselves, at the moment they choose
                         .withSweepInterval(Duration.ofHours(1)), CLOCK);
             } catch (Exception e) {
