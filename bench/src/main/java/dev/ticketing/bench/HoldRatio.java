@@ -161,10 +161,10 @@ final class HoldRatio {
         this.table = api.getBean(Table.class);
         this.dynamo = table.client();
         this.events = api.getBean(EventReader.class);
-        this.seats = api.getBean(SeatItems.class);
-        this.tickets = api.getBean(TicketItems.class);
-        this.holds = api.getBean(HoldItems.class);
-        this.slots = api.getBean(ActiveHoldSlotItems.class);
+        this.seats = new SeatItems(api.getBean(Table.class));
+        this.tickets = new TicketItems(api.getBean(Table.class));
+        this.holds = new HoldItems(api.getBean(Table.class));
+        this.slots = new ActiveHoldSlotItems(api.getBean(Table.class));
     }
 
     /**

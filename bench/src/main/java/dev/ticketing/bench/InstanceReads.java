@@ -2,7 +2,6 @@ package dev.ticketing.bench;
 
 import dev.ticketing.config.SeatMapConfig;
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.local.LocalOptions;
@@ -63,8 +62,8 @@ final class InstanceReads {
                     .overrideConfiguration(c -> c.addExecutionInterceptor(counting)).build();
             Table table = new Table(client, new TicketingConfig(bench.stack.ref("Table"), Duration.ofMinutes(10), 10, 1));
             SeatMapBlockItems blocks = new SeatMapBlockItems(table);
-            SeatMapReader maps = new SeatMapReader(new EventReader(table, new EventItems(table)),
-                    new SeatBatches(table, new SeatItems(table)), blocks, Clock.systemUTC());
+            SeatMapReader maps = new SeatMapReader(table, new EventReader(table), new SeatBatches(table),
+                    Clock.systemUTC());
             if (compact) {
                 fillBlocks(blocks, maps.read(event), rows);
             }

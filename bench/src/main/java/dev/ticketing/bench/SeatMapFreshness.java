@@ -29,7 +29,7 @@ final class SeatMapFreshness {
             String eventId = bench.createEvent(100, 200);
             ApplicationContext other = bench.stack.applicationContext("PaymentProcessorFunction");
             Table table = other.getBean(Table.class);
-            SeatItems seats = other.getBean(SeatItems.class);
+            SeatItems seats = new SeatItems(other.getBean(Table.class));
             Event event = other.getBean(EventReader.class).get(eventId);
             String path = "/events/" + eventId + "/seats?format=compact";
             Latencies visible = new Latencies();

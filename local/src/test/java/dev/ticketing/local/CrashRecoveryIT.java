@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.local.aws.FreePort;
@@ -412,7 +411,7 @@ class CrashRecoveryIT {
             // a seat SOLD that no payment bought, written with the seat's own writes (take, then sell)
             Table table = new Table(dynamo, new TicketingConfig("ticketing-Table", Duration.ofMinutes(10), 10, 1));
             SeatItems seatItems = new SeatItems(table);
-            Event event = new EventReader(table, new EventItems(table)).get(eventId);
+            Event event = new EventReader(table).get(eventId);
             SeatId corner = new SeatId(event.rows(), event.columns());
             Instant now = Instant.now();
             assertThat(table.writeAlone(seatItems.take(event, corner, "no-such-hold", "no-such-ticket", "nobody",

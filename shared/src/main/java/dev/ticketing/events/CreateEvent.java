@@ -49,10 +49,10 @@ public class CreateEvent {
     private final PaymentGateways gateways;
     private final EventSeatsTrigger trigger;
 
-    public CreateEvent(EventReader events, EventItems items, EventSeats eventSeats, IdempotencyKeys idempotency,
-                        Table table, PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
+    public CreateEvent(EventReader events, EventSeats eventSeats, IdempotencyKeys idempotency, Table table,
+                       PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
         this.events = events;
-        this.items = items;
+        this.items = new EventItems(table);
         this.eventSeats = eventSeats;
         this.idempotency = idempotency;
         this.table = table;

@@ -49,9 +49,9 @@ public class EventSeats {
     private final SeatBatches seats;
     private final Clock clock;
 
-    public EventSeats(Table table, EventItems items, EventReader events, SeatBatches seats, Clock clock) {
+    public EventSeats(Table table, EventReader events, SeatBatches seats, Clock clock) {
         this.table = table;
-        this.items = items;
+        this.items = new EventItems(table);
         this.events = events;
         this.seats = seats;
         this.clock = clock;

@@ -26,11 +26,11 @@ public class ExpireHolds {
     private final ReleaseHold releaser;
     private final HoldItems holdItems;
 
-    public ExpireHolds(Table table, HoldReader holds, ReleaseHold releaser, HoldItems holdItems) {
+    public ExpireHolds(Table table, HoldReader holds, ReleaseHold releaser) {
         this.table = table;
         this.holds = holds;
         this.releaser = releaser;
-        this.holdItems = holdItems;
+        this.holdItems = new HoldItems(table);
     }
 
     /**

@@ -25,9 +25,9 @@ public class ListOpenHolds {
     private final HoldReader holds;
     private final Clock clock;
 
-    public ListOpenHolds(Table table, HoldItems holdItems, HoldReader holds, Clock clock) {
+    public ListOpenHolds(Table table, HoldReader holds, Clock clock) {
         this.dynamo = table.client();
-        this.holdItems = holdItems;
+        this.holdItems = new HoldItems(table);
         this.holds = holds;
         this.clock = clock;
     }

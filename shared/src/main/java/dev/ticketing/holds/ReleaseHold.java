@@ -50,8 +50,7 @@ public class ReleaseHold {
     private final SeatItems seatItems;
 
     public ReleaseHold(Table table, HoldReader holds, EventReader events, Clock clock, ActiveHoldGuard guard,
-                        SeatMapCache snapshots, SeatBatches seatStore, HoldItems holdItems, TicketItems ticketItems,
-                        SeatItems seatItems) {
+                       SeatMapCache snapshots, SeatBatches seatStore) {
         this.table = table;
         this.holds = holds;
         this.events = events;
@@ -59,9 +58,9 @@ public class ReleaseHold {
         this.guard = guard;
         this.snapshots = snapshots;
         this.seatStore = seatStore;
-        this.holdItems = holdItems;
-        this.ticketItems = ticketItems;
-        this.seatItems = seatItems;
+        this.holdItems = new HoldItems(table);
+        this.ticketItems = new TicketItems(table);
+        this.seatItems = new SeatItems(table);
     }
 
     /** The caller gives the hold up. Releasing a hold that has already ended is a no-op; a paid one is a 409. */

@@ -7,7 +7,6 @@ import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * How an idempotency key is stored, and the one write to it: {@code IDEMPOTENCY#<scope>#<userId>#<key>} /
  * {@code META} -> the id of what the key created and the fingerprint of the request it came with; TTL removes it
  * after {@link IdempotencyKeys#RETENTION}.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class IdempotencyKeyItems {
     private static final String RESOURCE_ID = "resource_id";
     private static final String FINGERPRINT = "fingerprint";

@@ -36,10 +36,10 @@ public class IdempotencyKeys {
     private final String table;
     private final IdempotencyKeyItems items;
 
-    public IdempotencyKeys(Table table, IdempotencyKeyItems items) {
+    public IdempotencyKeys(Table table) {
         this.dynamo = table.client();
         this.table = table.name();
-        this.items = items;
+        this.items = new IdempotencyKeyItems(table);
     }
 
     /** The key of a request, or empty when the client sent none; a malformed key is a 400. */

@@ -53,8 +53,7 @@ public class FinalizePayment {
     private final Clock clock;
 
     public FinalizePayment(PaymentReader payments, PaymentWrites writes, SellHold sale, HoldReader holds,
-                            ReleaseHold releaser, RenewHold renewal, PaymentGateways gateways, Table table,
-                            UnmatchedEventItems unmatched, Clock clock) {
+                           ReleaseHold releaser, RenewHold renewal, PaymentGateways gateways, Table table, Clock clock) {
         this.payments = payments;
         this.writes = writes;
         this.sale = sale;
@@ -63,7 +62,7 @@ public class FinalizePayment {
         this.renewal = renewal;
         this.gateways = gateways;
         this.table = table;
-        this.unmatched = unmatched;
+        this.unmatched = new UnmatchedEventItems(table);
         this.clock = clock;
     }
 

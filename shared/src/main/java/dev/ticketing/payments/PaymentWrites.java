@@ -46,16 +46,15 @@ public class PaymentWrites {
     private final EventReader events;
     private final PaymentTiming timing;
 
-    public PaymentWrites(Table table, IdempotencyKeys idempotency, PaymentItems paymentItems, OrderLinkItems orderLinks,
-                         HoldItems holdItems, TicketItems ticketItems, SeatItems seatItems, RenewHold renewal,
-                         EventReader events, PaymentTiming timing) {
+    public PaymentWrites(Table table, IdempotencyKeys idempotency, RenewHold renewal, EventReader events,
+                         PaymentTiming timing) {
         this.table = table;
         this.idempotency = idempotency;
-        this.paymentItems = paymentItems;
-        this.orderLinks = orderLinks;
-        this.holdItems = holdItems;
-        this.ticketItems = ticketItems;
-        this.seatItems = seatItems;
+        this.paymentItems = new PaymentItems(table);
+        this.orderLinks = new OrderLinkItems(table);
+        this.holdItems = new HoldItems(table);
+        this.ticketItems = new TicketItems(table);
+        this.seatItems = new SeatItems(table);
         this.renewal = renewal;
         this.events = events;
         this.timing = timing;

@@ -48,11 +48,11 @@ public class ReconcilePayments {
     private final PaymentTiming timing;
     private final Clock clock;
 
-    public ReconcilePayments(Table table, PaymentItems paymentItems, PaymentReader payments, PaymentWrites writes,
-                             FinalizePayment finalizer, PaymentGateways gateways, HoldReader holds,
-                             ReleaseHold releaser, PaymentTiming timing, Clock clock) {
+    public ReconcilePayments(Table table, PaymentReader payments, PaymentWrites writes, FinalizePayment finalizer,
+                             PaymentGateways gateways, HoldReader holds, ReleaseHold releaser, PaymentTiming timing,
+                             Clock clock) {
         this.table = table;
-        this.paymentItems = paymentItems;
+        this.paymentItems = new PaymentItems(table);
         this.payments = payments;
         this.writes = writes;
         this.finalizer = finalizer;

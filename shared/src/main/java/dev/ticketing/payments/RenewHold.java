@@ -51,13 +51,13 @@ public class RenewHold {
     private final PaymentTiming timing;
     private final Clock clock;
 
-    public RenewHold(Table table, HoldReader holds, EventReader events, HoldItems holdItems, SeatItems seatItems,
-                       ActiveHoldGuard guard, SeatMapCache snapshots, PaymentTiming timing, Clock clock) {
+    public RenewHold(Table table, HoldReader holds, EventReader events, ActiveHoldGuard guard,
+                     SeatMapCache snapshots, PaymentTiming timing, Clock clock) {
         this.table = table;
         this.holds = holds;
         this.events = events;
-        this.holdItems = holdItems;
-        this.seatItems = seatItems;
+        this.holdItems = new HoldItems(table);
+        this.seatItems = new SeatItems(table);
         this.guard = guard;
         this.snapshots = snapshots;
         this.timing = timing;

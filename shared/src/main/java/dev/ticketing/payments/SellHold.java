@@ -71,8 +71,7 @@ public class SellHold {
     private final HoldItems holdItems;
 
     public SellHold(Table table, HoldReader holds, PaymentReader payments, EventReader events, Clock clock,
-                       ActiveHoldGuard guard, SeatBatches seatStore, PaymentItems paymentItems, TicketItems ticketItems,
-                       SeatItems seatItems, HoldItems holdItems) {
+                    ActiveHoldGuard guard, SeatBatches seatStore) {
         this.table = table;
         this.holds = holds;
         this.payments = payments;
@@ -80,10 +79,10 @@ public class SellHold {
         this.clock = clock;
         this.guard = guard;
         this.seatStore = seatStore;
-        this.paymentItems = paymentItems;
-        this.ticketItems = ticketItems;
-        this.seatItems = seatItems;
-        this.holdItems = holdItems;
+        this.paymentItems = new PaymentItems(table);
+        this.ticketItems = new TicketItems(table);
+        this.seatItems = new SeatItems(table);
+        this.holdItems = new HoldItems(table);
     }
 
     /** Sells the payment's hold on {@code captureId}, the provider's id of a verified, COMPLETED capture (never null). */

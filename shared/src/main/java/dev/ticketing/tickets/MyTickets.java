@@ -38,10 +38,10 @@ public class MyTickets {
     private final TicketItems tickets;
     private final Clock clock;
 
-    public MyTickets(Table table, TicketItems tickets, Clock clock) {
+    public MyTickets(Table table, Clock clock) {
         this.dynamo = table.client();
         this.table = table.name();
-        this.tickets = tickets;
+        this.tickets = new TicketItems(table);
         this.clock = clock;
     }
 

@@ -214,7 +214,7 @@ class EventCreationIT {
         // stored CREATING as the API stores a big hall, its writer not started yet
         String id = storedCreating(hall).id();
         // another writer claimed it and then died, without finishing or failing the event
-        assertThat(store.bean(Table.class).writeAlone(store.bean(EventItems.class)
+        assertThat(store.bean(Table.class).writeAlone(new EventItems(store.bean(Table.class))
                 .claim(id, "dead-writer", store.clock.instant().plus(EventSeats.LEASE), store.clock.instant()))).isTrue();
 
         assertThat(eventSeats.complete(id, Duration.ZERO).status()).isEqualTo(EventStatus.CREATING);
@@ -230,7 +230,7 @@ class EventCreationIT {
     private static Event storedCreating(NewEvent hall) {
         Event event = hall.validate(store.clock.instant());
         assertThat(store.bean(Table.class).transaction().add(dev.ticketing.store.Transaction.Role.EVENT,
-                store.bean(EventItems.class).begin(event, java.util.Optional.empty(), store.clock.instant()))
+                new EventItems(store.bean(Table.class)).begin(event, java.util.Optional.empty(), store.clock.instant()))
                 .commit().committed()).isTrue();
         return event;
     }

@@ -46,8 +46,8 @@ class AllocationTransitionsIT {
         holder = store.bean(SeatHolder.class);
         seats = store.bean(SeatBatches.class);
         table = store.bean(Table.class);
-        queue = store.bean(AllocationQueueItems.class);
-        outcomes = store.bean(AllocationOutcomeItems.class);
+        queue = new AllocationQueueItems(store.bean(Table.class));
+        outcomes = new AllocationOutcomeItems(store.bean(Table.class));
     }
 
     @AfterAll
@@ -146,7 +146,7 @@ class AllocationTransitionsIT {
     @Test
     void aRequestIsPlacedOnceTheLeaseOfAVanishedAllocatorRunsOut() throws Exception {
         Event event = store.newEvent(2, 6);
-        AllocationLeaseItems leases = store.bean(AllocationLeaseItems.class);
+        AllocationLeaseItems leases = new AllocationLeaseItems(store.bean(Table.class));
         // an allocator that took the lease and vanished without giving it up
         assertThat(table.writeAlone(leases.take(event.id(), "ghost", store.clock.instant(), EventAllocator.LEASE))).isTrue();
         EventAllocator allocator = store.bean(EventAllocator.class);

@@ -248,12 +248,12 @@ class SlotByKeyIT {
         Hold hold = Hold.newHold(event, user, List.of(seat), now, Duration.ofMinutes(10));
         Ticket ticket = hold.tickets().get(0);
         Transaction transaction = store.bean(Table.class).transaction()
-                .add(Role.SEAT, seat.toString(), store.bean(SeatItems.class).take(event, seat, hold.id(), ticket.id(), user,
+                .add(Role.SEAT, seat.toString(), new SeatItems(store.bean(Table.class)).take(event, seat, hold.id(), ticket.id(), user,
                         hold.expiresAt(), now))
-                .add(Role.TICKET, ticket.id(), store.bean(TicketItems.class).create(ticket, now))
-                .add(Role.HOLD, store.bean(HoldItems.class).create(hold))
-                .add(Role.LEASE, store.bean(HoldItems.class).createLease(hold))
-                .add(Role.ACTIVE_HOLD_SLOT, store.bean(ActiveHoldSlotItems.class).claim(hold, 0, now));
+                .add(Role.TICKET, ticket.id(), new TicketItems(store.bean(Table.class)).create(ticket, now))
+                .add(Role.HOLD, new HoldItems(store.bean(Table.class)).create(hold))
+                .add(Role.LEASE, new HoldItems(store.bean(Table.class)).createLease(hold))
+                .add(Role.ACTIVE_HOLD_SLOT, new ActiveHoldSlotItems(store.bean(Table.class)).claim(hold, 0, now));
         assertThat(transaction.commit().committed()).isTrue();
         return hold;
     }
@@ -275,7 +275,7 @@ class SlotByKeyIT {
     /** The user's slot items for the event as stored: slot number -> the hold that has it (read with the real client). */
     private static Map<Integer, String> slotHolders(DataLayer store, String user, Event event) {
         Map<Integer, String> holders = new java.util.TreeMap<>();
-        store.dynamo.query(store.bean(ActiveHoldSlotItems.class).slotsQuery(user, event.id())).items()
+        store.dynamo.query(new ActiveHoldSlotItems(store.bean(Table.class)).slotsQuery(user, event.id())).items()
                 .forEach(item -> holders.put(ActiveHoldSlotItems.slotNumberOf(item), ActiveHoldSlotItems.holdIdOf(item)));
         return holders;
     }

@@ -1,5 +1,6 @@
 package dev.ticketing.store;
 
+import dev.ticketing.store.Table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.events.model.Event;
@@ -25,7 +26,7 @@ class TransactionOutcomesIT {
     static void start() {
         store = new DataLayer();
         table = store.bean(Table.class);
-        seats = store.bean(SeatItems.class);
+        seats = new SeatItems(store.bean(Table.class));
     }
 
     @AfterAll

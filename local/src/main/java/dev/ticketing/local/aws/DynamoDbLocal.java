@@ -2,7 +2,6 @@ package dev.ticketing.local.aws;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import dev.ticketing.local.startup.StartupProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;

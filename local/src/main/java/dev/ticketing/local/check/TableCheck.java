@@ -1,10 +1,8 @@
 package dev.ticketing.local.check;
 
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
-import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.HeldSeat;
 import dev.ticketing.holds.model.Hold;
@@ -70,9 +68,9 @@ public final class TableCheck {
         this.clock = clock;
         // only the table name matters to the readers; the rest is what a function would be configured with
         Table stored = new Table(dynamo, new TicketingConfig(table, Duration.ofMinutes(10), 10, 1));
-        this.events = new EventReader(stored, new EventItems(stored));
-        this.seats = new SeatBatches(stored, new SeatItems(stored));
-        this.holds = new HoldReader(stored, new HoldItems(stored), clock);
+        this.events = new EventReader(stored);
+        this.seats = new SeatBatches(stored);
+        this.holds = new HoldReader(stored, clock);
         this.payments = new PaymentReader(stored);
     }
 

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.config.TicketingConfig;
-import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.items.HoldItems;
@@ -54,7 +53,7 @@ final class ExpiryStack implements AutoCloseable {
         this.dynamo = stack.dynamoDb();
         this.table = stack.ref("Table");
         Table store = new Table(dynamo, new TicketingConfig(table, holdDuration, 10, 1));
-        this.events = new EventReader(store, new EventItems(store));
+        this.events = new EventReader(store);
     }
 
     static ExpiryStack start(Duration holdDuration, Duration sweepInterval) {

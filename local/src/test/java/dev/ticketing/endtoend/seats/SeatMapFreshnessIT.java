@@ -47,7 +47,7 @@ class SeatMapFreshnessIT {
         // another function's beans: its writes never pass through the API's own snapshot
         ApplicationContext processor = stack.applicationContext("PaymentProcessorFunction");
         table = processor.getBean(Table.class);
-        seatItems = processor.getBean(SeatItems.class);
+        seatItems = new SeatItems(processor.getBean(Table.class));
         events = processor.getBean(EventReader.class);
         SeatMapReader maps = stack.applicationContext("ApiFunction").getBean(SeatMapReader.class);
         for (int i = 0; i < 4; i++) {

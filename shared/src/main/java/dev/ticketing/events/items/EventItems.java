@@ -12,7 +12,6 @@ import dev.ticketing.events.model.SingleSeatRule;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
-import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * once created; only its {@link EventStatus} does, from CREATING (or FAILED) to ON_SALE, by whoever holds the
  * event's creation lease ({@code lease_owner} until {@code lease_until}, epoch millis): the one writer of its seats
  * at a time (see {@code events.creation.EventSeats}). Items without a status were stored before statuses: ON_SALE.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class EventItems {
     private static final String ALL_EVENTS = "EVENTS";
     private static final String ID = "id";

@@ -30,10 +30,10 @@ public class EventReader {
 
     private final EventItems items;
 
-    public EventReader(Table table, EventItems items) {
+    public EventReader(Table table) {
         this.dynamo = table.client();
         this.table = table.name();
-        this.items = items;
+        this.items = new EventItems(table);
     }
 
     /**

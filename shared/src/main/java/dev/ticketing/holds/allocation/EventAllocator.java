@@ -3,7 +3,6 @@ package dev.ticketing.holds.allocation;
 import dev.ticketing.holds.model.PlacedHold;
 import dev.ticketing.config.BestAvailableConfig;
 import dev.ticketing.events.model.Event;
-import dev.ticketing.holds.PlaceHold;
 import dev.ticketing.holds.allocation.items.AllocationLeaseItems;
 import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
 import dev.ticketing.holds.allocation.items.AllocationQueueItems;
@@ -106,13 +105,12 @@ public class EventAllocator {
     /** Completed when this process gives up an event's lease, so its waiters here try to take it at once. */
     private final Map<String, CompletableFuture<Void>> leaseFreed = new ConcurrentHashMap<>();
 
-    public EventAllocator(Table table, AllocationLeaseItems leases, AllocationQueueItems queue,
-                          AllocationOutcomeItems outcomes, SeatHolder holder, SeatBatches seats, HoldReader holds,
+    public EventAllocator(Table table, SeatHolder holder, SeatBatches seats, HoldReader holds,
                           BestAvailableConfig config, Clock clock) {
         this.table = table;
-        this.leases = leases;
-        this.queue = queue;
-        this.outcomes = outcomes;
+        this.leases = new AllocationLeaseItems(table);
+        this.queue = new AllocationQueueItems(table);
+        this.outcomes = new AllocationOutcomeItems(table);
         this.holder = holder;
         this.seats = seats;
         this.holds = holds;

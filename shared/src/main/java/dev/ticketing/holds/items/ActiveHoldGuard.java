@@ -34,10 +34,10 @@ public class ActiveHoldGuard {
     private final TicketingConfig config;
     private final ActiveHoldSlotItems slots;
 
-    public ActiveHoldGuard(Table table, TicketingConfig config, ActiveHoldSlotItems slots) {
+    public ActiveHoldGuard(Table table, TicketingConfig config) {
         this.dynamo = table.client();
         this.config = config;
-        this.slots = slots;
+        this.slots = new ActiveHoldSlotItems(table);
     }
 
     public boolean enabled() {

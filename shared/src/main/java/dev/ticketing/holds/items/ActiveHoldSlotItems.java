@@ -8,7 +8,6 @@ import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * How an active-hold slot is stored, and every write to it: {@code USER#<userId>#EVENT#<eventId>} /
  * {@code ACTIVE_HOLD#<n>} -> the hold that has it and until when ({@code expires_at}, epoch millis; TTL tidies
  * slots of holds long gone). A slot is free when absent or when its hold's time is up.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class ActiveHoldSlotItems {
     private static final String PREFIX = "ACTIVE_HOLD#";
     private static final String HOLD_ID = "hold_id";

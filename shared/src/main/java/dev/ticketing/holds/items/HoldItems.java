@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -38,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * purchase session. The hold item is in gsi1 under {@code USER#<userId>} ("my holds") and, while ACTIVE, in the
  * sparse {@link ExpiryIndex}. Its life: ACTIVE (a payment may be attached and detached) -> RELEASED, EXPIRED or
  * PAID; times are ISO-8601 UTC strings except {@code expires_at}, epoch millis.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class HoldItems {
     private static final String STATUS = "status";
     private static final String ID = "id";

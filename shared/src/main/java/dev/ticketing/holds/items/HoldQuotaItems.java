@@ -6,7 +6,6 @@ import static dev.ticketing.store.Attr.s;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code USER#<userId>#EVENT#<eventId>#HOLDS} / {@code HOUR#<yyyy-MM-ddTHH>} -> {@code holds} (a number), kept two
  * hours by TTL. Counting adds one if the count is still below the limit; it goes into the hold's own transaction, so
  * a refused or failed hold counts nothing and concurrent holds cannot pass the limit together.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class HoldQuotaItems {
     private static final String HOLDS = "holds";
 

@@ -23,9 +23,9 @@ public class HoldReader {
     private final HoldItems holdItems;
     private final Clock clock;
 
-    public HoldReader(Table table, HoldItems holdItems, Clock clock) {
+    public HoldReader(Table table, Clock clock) {
         this.dynamo = table.client();
-        this.holdItems = holdItems;
+        this.holdItems = new HoldItems(table);
         this.clock = clock;
     }
 

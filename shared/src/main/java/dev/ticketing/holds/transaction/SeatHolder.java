@@ -106,13 +106,11 @@ public class SeatHolder {
     private final AllocationOutcomeItems outcomes;
 
     public SeatHolder(Table table, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
-                      IdempotencyKeys idempotency, HoldReader holds, SeatMapCache snapshots, SeatItems seatItems,
-                      TicketItems ticketItems, HoldItems holdItems, HoldQuotaItems quota, HoldRateConfig rate,
-                      AllocationQueueItems queue, AllocationOutcomeItems outcomes) {
-        this.quota = quota;
+                      IdempotencyKeys idempotency, HoldReader holds, SeatMapCache snapshots, HoldRateConfig rate) {
+        this.quota = new HoldQuotaItems(table);
         this.rate = rate;
-        this.queue = queue;
-        this.outcomes = outcomes;
+        this.queue = new AllocationQueueItems(table);
+        this.outcomes = new AllocationOutcomeItems(table);
         this.table = table;
         this.config = config;
         this.clock = clock;
@@ -120,9 +118,9 @@ public class SeatHolder {
         this.idempotency = idempotency;
         this.holds = holds;
         this.snapshots = snapshots;
-        this.seatItems = seatItems;
-        this.ticketItems = ticketItems;
-        this.holdItems = holdItems;
+        this.seatItems = new SeatItems(table);
+        this.ticketItems = new TicketItems(table);
+        this.holdItems = new HoldItems(table);
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
-import jakarta.inject.Singleton;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -16,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * How the provider-order link is stored, and the one write to it: {@code PROVIDER#<provider>#<orderId>} /
  * {@code META} -> {@code payment_id}, so a webhook, which knows only the provider's order, finds its payment with
  * one GetItem.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class OrderLinkItems {
     private static final String PAYMENT_ID = "payment_id";
 

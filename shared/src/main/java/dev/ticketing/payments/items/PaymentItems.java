@@ -11,7 +11,6 @@ import dev.ticketing.payments.provider.CheckoutSession;
 import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
-import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -31,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * While PENDING it is in the sparse {@link ReconcileIndex}, due at {@code reconcile_at}. Amounts are decimal
  * strings; times ISO-8601 UTC strings, except the epoch millis of {@code reconcile_at} and
  * {@code provider_checked_at}.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class PaymentItems {
     private static final String STATUS = "status";
     private static final String ID = "id";

@@ -8,7 +8,6 @@ import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * How a webhook event for an order that is not ours is recorded (a PayPal app shared with another shop sends us
  * its events too): {@code UNMATCHED#<provider>#<eventId>} / {@code META} with the event's type, order and why it
  * matched nothing, kept {@link #RETENTION} for an operator; the event itself is acknowledged, not retried.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class UnmatchedEventItems {
     public static final Duration RETENTION = Duration.ofDays(30);
     private static final String TYPE = "event_type";

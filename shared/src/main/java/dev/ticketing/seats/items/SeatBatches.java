@@ -60,10 +60,10 @@ public class SeatBatches {
         return thread;
     });
 
-    public SeatBatches(Table table, SeatItems seatItems) {
+    public SeatBatches(Table table) {
         this.dynamo = table.client();
         this.table = table.name();
-        this.seatItems = seatItems;
+        this.seatItems = new SeatItems(table);
     }
 
     /** Writes every seat of the event AVAILABLE ({@link #writeAll} with nothing to check between batches). */

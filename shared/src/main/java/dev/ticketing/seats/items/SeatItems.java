@@ -11,7 +11,6 @@ import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <p>The one rule of who may take a seat lives here as {@link #HOLDABLE} (lazy expiry: a reservation whose
  * {@code expires_at} has passed is free), next to its read twin {@link SeatAvailability#visibleStatus}.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class SeatItems {
     static final String STATUS = "status";
     static final String HOLD_ID = "hold_id";

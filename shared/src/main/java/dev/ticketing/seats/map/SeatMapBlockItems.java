@@ -12,7 +12,6 @@ import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.seats.items.SeatItems.SeatChange;
 import dev.ticketing.seats.items.SeatItems.StoredSeat;
-import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,8 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <p>Every write is a conditional UpdateItem that applies a seat's change only if it is newer than the seat's value
  * in the item: a redelivered or out-of-order stream batch never takes a seat back to an older state.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class SeatMapBlockItems {
     /** The first part of a block item's partition key. */
     public static final String PARTITION_PREFIX = "SEATMAP";

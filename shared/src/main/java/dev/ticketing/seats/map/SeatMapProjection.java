@@ -1,5 +1,6 @@
 package dev.ticketing.seats.map;
 
+import dev.ticketing.store.Table;
 import dev.ticketing.seats.items.SeatItems;
 
 import dev.ticketing.seats.items.SeatItems.SeatChange;
@@ -21,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class SeatMapProjection {
     private final SeatMapBlockItems blocks;
 
-    public SeatMapProjection(SeatMapBlockItems blocks) {
-        this.blocks = blocks;
+    public SeatMapProjection(Table table) {
+        this.blocks = new SeatMapBlockItems(table);
     }
 
     /**

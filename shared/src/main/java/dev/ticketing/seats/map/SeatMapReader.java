@@ -1,5 +1,6 @@
 package dev.ticketing.seats.map;
 
+import dev.ticketing.store.Table;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.seats.items.SeatBatches;
@@ -33,10 +34,10 @@ public class SeatMapReader {
     private final SeatMapBlockItems blocks;
     private final Clock clock;
 
-    public SeatMapReader(EventReader events, SeatBatches seats, SeatMapBlockItems blocks, Clock clock) {
+    public SeatMapReader(Table table, EventReader events, SeatBatches seats, Clock clock) {
         this.events = events;
         this.seats = seats;
-        this.blocks = blocks;
+        this.blocks = new SeatMapBlockItems(table);
         this.clock = clock;
     }
 

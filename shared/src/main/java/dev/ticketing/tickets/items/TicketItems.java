@@ -9,7 +9,6 @@ import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.model.Ticket;
 import dev.ticketing.tickets.model.TicketStatus;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code TICKET#<ticketId>}) so one query reads a whole purchase session, and in gsi1 under {@code USER#<userId>}
  * / {@code TICKET#<created>#<id>} for "my tickets". Its life: PENDING when the hold is made, linked to a payment
  * ({@code payment_id}) when checkout starts, then PAID by the sale or CANCELLED when the hold ends unpaid.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class TicketItems {
     /** Sort-key prefix of ticket items in a hold's partition and in gsi1. */
     public static final String PREFIX = "TICKET#";

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketing.payments.provider.CaptureOutcome;
 import dev.ticketing.payments.provider.CheckoutRequest;
 import dev.ticketing.payments.provider.CheckoutSession;
-import dev.ticketing.payments.provider.CheckoutState;
 import dev.ticketing.payments.provider.PaymentEvent;
 import dev.ticketing.payments.provider.PaymentGateway;
 import dev.ticketing.payments.provider.PaymentGateways;

@@ -36,7 +36,7 @@ class SeatMapProjectionIT {
     static void start() {
         store = new DataLayer();
         table = store.bean(Table.class);
-        seatItems = store.bean(SeatItems.class);
+        seatItems = new SeatItems(store.bean(Table.class));
         projection = store.bean(SeatMapProjection.class);
         maps = store.bean(SeatMapReader.class);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.holds.ListOpenHolds;
 import dev.ticketing.holds.model.Hold;
-import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.identity.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

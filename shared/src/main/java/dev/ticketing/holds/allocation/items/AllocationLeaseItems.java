@@ -6,7 +6,6 @@ import static dev.ticketing.store.Attr.s;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * unexpired lease places the event's queued requests; the lease only keeps the crowd from colliding on the same
  * seats (every hold is still a conditional transaction on every seat), so two owners at once after an expiry are
  * slower, never wrong.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class AllocationLeaseItems {
     private static final String OWNER = "owner";
     private static final String UNTIL = "until";

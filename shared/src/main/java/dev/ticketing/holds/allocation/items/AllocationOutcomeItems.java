@@ -14,7 +14,6 @@ import dev.ticketing.problems.TicketingException;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * {@code OUTCOME} -> the hold it got ({@code hold_id}, {@code attempts}), or the problem it was refused with
  * ({@code status}, {@code type}, {@code title}, {@code detail}, {@code extensions} as JSON). Written once, in the
  * transaction that takes the request out of the queue; kept an hour by TTL.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class AllocationOutcomeItems {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOLD_ID = "hold_id";

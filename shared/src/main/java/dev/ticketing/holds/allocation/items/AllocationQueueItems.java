@@ -9,7 +9,6 @@ import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * arrival order. An entry lives only while it waits: the allocator deletes it in the very transaction that holds its
  * seats (or that records its refusal), the requester deletes it when it gives up, whichever comes first; the other
  * then finds it gone. TTL tidies entries of requesters that vanished.
+ * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
-@Singleton
 public class AllocationQueueItems {
     private static final String PREFIX = "QUEUE#";
     private static final String REQUEST_ID = "request_id";
