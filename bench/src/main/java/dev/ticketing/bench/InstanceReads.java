@@ -9,7 +9,7 @@ import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.seats.items.SeatBatches;
 import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.map.SeatMap;
-import dev.ticketing.seats.map.SeatMapBlockItems;
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.seats.map.SeatMapCache;
 import dev.ticketing.seats.map.SeatMapReader;
 import dev.ticketing.seats.model.Seat;

@@ -1,7 +1,7 @@
 package dev.ticketing.local.testing;
 
 import dev.ticketing.local.LocalSystem;
-import dev.ticketing.seats.map.SeatMapBlockItems;
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.store.Keys;
 import java.util.Comparator;
 import java.util.List;

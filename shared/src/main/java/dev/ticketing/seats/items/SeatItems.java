@@ -4,7 +4,7 @@ import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 
 import dev.ticketing.events.model.Event;
-import dev.ticketing.seats.map.SeatMapBlockItems;
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.seats.model.SeatAvailability;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.seats.model.SeatStatus;

@@ -1,5 +1,6 @@
 package dev.ticketing.seats.map;
 
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.store.Table;
 import dev.ticketing.seats.items.SeatItems;
 

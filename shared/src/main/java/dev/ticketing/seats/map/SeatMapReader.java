@@ -1,5 +1,6 @@
 package dev.ticketing.seats.map;
 
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.store.Table;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
@@ -9,7 +10,7 @@ import dev.ticketing.seats.model.Seat;
 import dev.ticketing.seats.model.SeatAvailability;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.seats.model.SeatStatus;
-import dev.ticketing.seats.map.SeatMapBlockItems.StoredBlock;
+import dev.ticketing.seats.map.items.SeatMapBlockItems.StoredBlock;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

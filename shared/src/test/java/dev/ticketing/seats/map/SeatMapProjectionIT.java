@@ -1,5 +1,6 @@
 package dev.ticketing.seats.map;
 
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.events.model.Event;

@@ -1,4 +1,4 @@
-package dev.ticketing.seats.map;
+package dev.ticketing.seats.map.items;
 
 import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
