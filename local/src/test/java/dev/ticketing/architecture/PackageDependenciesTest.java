@@ -71,8 +71,9 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void theInvocationContextModuleDependsOnNoOtherPartOfTheSystem() {
-        // every function uses it, so it must use none of them (nor shared: it carries Lambda types, shared has none);
+    void lambdaSupportDependsOnNoOtherPartOfTheSystem() {
+        // the library every function's handler builds on: every function uses it, so it must use none of them (nor
+        // shared: it carries Lambda types, shared has none);
         // libraries only: Micronaut, Lambda's, CRaC's hooks for SnapStart, SLF4J
         noClasses().that().resideInAPackage("dev.ticketing.lambda..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.ticketing.lambda..", "java..", "jakarta..",

@@ -10,7 +10,10 @@ import org.slf4j.MDC;
  * {@code functions/} set them; the rules in this jar never do. Never put a token, a secret or card data here.
  */
 public final class LogFields {
-    /** Lambda's request id of this invocation ({@code Context.getAwsRequestId()}). */
+    /**
+     * Lambda's request id of this invocation ({@code Context.getAwsRequestId()}). This and {@link #FUNCTION} are put by
+     * every handler through lambda-support ({@code dev.ticketing.lambda.InvocationLogFields}, the same names).
+     */
     public static final String REQUEST_ID = "requestId";
     /** API Gateway's id of the HTTP request ({@code requestContext.requestId}), also in the API's access log. */
     public static final String API_REQUEST_ID = "apiRequestId";

@@ -7,13 +7,10 @@ import dev.ticketing.events.EventSeats;
 import dev.ticketing.events.EventSeatsQueue;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.lambda.CurrentInvocation;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.logging.LogFields;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,33 +32,23 @@ import org.slf4j.LoggerFactory;
  * <p>SnapStart: {@link #priming} takes a message naming an event that does not exist, sent long ago, which reads the
  * event, finds nothing and writes nothing.
  */
-public class EventSeatsHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> implements PrimedHandler {
+public class EventSeatsHandler extends TicketingHandler<SQSEvent, SQSBatchResponse> {
     /** A little longer than a creation lease lasts: a dead writer's lease has run out by then. */
     static final Duration PATIENCE = Duration.ofSeconds(65);
     /** The attribute SQS gives every message: when it was sent, in epoch milliseconds. */
     private static final String SENT_TIMESTAMP = "SentTimestamp";
     private static final Logger LOG = LoggerFactory.getLogger(EventSeatsHandler.class);
 
-    /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
-    @Inject
-    CurrentInvocation invocation;
-
     @Inject
     EventSeats eventSeats;
 
     /** For Lambda. */
     public EventSeatsHandler() {
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public EventSeatsHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -76,20 +63,16 @@ public class EventSeatsHandler extends MicronautRequestHandler<SQSEvent, SQSBatc
     }
 
     @Override
-    public SQSBatchResponse execute(SQSEvent batch) {
-        try (LogFields.Scope fields = LogFields.scope()) {
-            invocation.context().ifPresent(lambda -> fields
-                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            List<SQSMessage> messages = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-            for (SQSMessage message : messages) {
-                if (!complete(message)) {
-                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(message.getMessageId()).build());
-                }
+    protected SQSBatchResponse handle(SQSEvent batch, CurrentInvocation invocation) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSMessage> messages = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        for (SQSMessage message : messages) {
+            if (!complete(message)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId()).build());
             }
-            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
     /** True when the message is done with (the event finished, or nothing to do); false to have it delivered again. */

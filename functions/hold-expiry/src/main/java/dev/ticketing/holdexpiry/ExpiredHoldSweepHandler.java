@@ -5,18 +5,12 @@ import dev.ticketing.config.SweepConfig;
 import dev.ticketing.holds.SweepExpiredHolds;
 import dev.ticketing.holds.model.SweepReport;
 import dev.ticketing.lambda.CurrentInvocation;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
-import dev.ticketing.logging.LogFields;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
-import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
  * The EventBridge schedule (every {@code SweepInterval}): ends ACTIVE holds past their time that the TTL stream
@@ -26,14 +20,11 @@ import java.util.Optional;
  * <p>SnapStart: {@link #priming} runs a sweep that reads its first shard of due holds and stops before
  * ending any of them ({@link Priming#firstLookOnly}): no write.
  */
-public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEvent, SweepReport> implements PrimedHandler {
+public class ExpiredHoldSweepHandler extends TicketingHandler<ScheduledEvent, SweepReport> {
     /** Time left unused at the end of the invocation, so a sweep stops between holds rather than being killed. */
     static final long RESERVE_MILLIS = 5_000;
     /** The budget when no Lambda context says how much time is left. */
     static final long DEFAULT_BUDGET_MILLIS = 20_000;
-
-    @Inject
-    CurrentInvocation invocation;
 
     @Inject
     SweepExpiredHolds sweeper;
@@ -46,17 +37,11 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
 
     /** For Lambda. */
     public ExpiredHoldSweepHandler() {
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public ExpiredHoldSweepHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -66,16 +51,11 @@ public class ExpiredHoldSweepHandler extends MicronautRequestHandler<ScheduledEv
     }
 
     @Override
-    public SweepReport execute(ScheduledEvent event) {
-        Optional<Context> lambda = invocation.context();
-        try (LogFields.Scope fields = LogFields.scope()) {
-            lambda.ifPresent(it -> fields.put(LogFields.REQUEST_ID, it.getAwsRequestId())
-                    .put(LogFields.FUNCTION, it.getFunctionName()));
-            long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
-            long stopAt = System.nanoTime() + budget * 1_000_000;
-            SweepReport report = sweeper.sweep(config.limit(), () -> System.nanoTime() < stopAt);
-            metrics.count(Figure.HOLDS_EXPIRED, report.ended());
-            return report;
-        }
+    protected SweepReport handle(ScheduledEvent event, CurrentInvocation invocation) {
+        long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
+        long stopAt = System.nanoTime() + budget * 1_000_000;
+        SweepReport report = sweeper.sweep(config.limit(), () -> System.nanoTime() < stopAt);
+        metrics.count(Figure.HOLDS_EXPIRED, report.ended());
+        return report;
     }
 }

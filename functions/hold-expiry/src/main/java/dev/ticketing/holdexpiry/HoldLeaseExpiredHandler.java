@@ -1,21 +1,18 @@
 package dev.ticketing.holdexpiry;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ticketing.holds.ExpireHolds;
 import dev.ticketing.holds.model.ExpiryOutcome;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.lambda.StreamRecords;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,12 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>SnapStart: {@link #priming} takes a TTL deletion of the lease of a hold that does not exist, which
  * reads the hold, finds nothing and writes nothing.
  */
-public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse>
-        implements PrimedHandler {
-    /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
-    @jakarta.inject.Inject
-    dev.ticketing.lambda.CurrentInvocation invocation;
-
+public class HoldLeaseExpiredHandler extends TicketingHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(HoldLeaseExpiredHandler.class);
 
     @Inject
@@ -46,17 +38,11 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
 
     /** For Lambda. */
     public HoldLeaseExpiredHandler() {
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public HoldLeaseExpiredHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -68,12 +54,8 @@ public class HoldLeaseExpiredHandler extends MicronautRequestHandler<DynamodbEve
     }
 
     @Override
-    public StreamsEventResponse execute(DynamodbEvent event) {
-        try (LogFields.Scope fields = LogFields.scope()) {
-            invocation.context().ifPresent(lambda -> fields
-                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
-            return StreamRecords.each(event, this::expire);
-        }
+    protected StreamsEventResponse handle(DynamodbEvent event, CurrentInvocation invocation) {
+        return StreamRecords.each(event, this::expire);
     }
 
     private boolean expire(DynamodbStreamRecord record) {

@@ -5,9 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.lambda.CurrentInvocation;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.payments.items.PaymentReader;
@@ -19,8 +18,6 @@ import dev.ticketing.payments.queue.PaymentEventConsumer;
 import dev.ticketing.payments.queue.PaymentMessages;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>SnapStart: {@link #priming} takes an empty batch, reads provider bodies that are no events, and looks up
  * a payment, an order and a hold that cannot exist: no write, no queue send, no provider call.
  */
-public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> implements PrimedHandler {
+public class PaymentProcessorHandler extends TicketingHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentProcessorHandler.class);
 
     @Inject
@@ -60,23 +57,13 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     @Inject
     BusinessMetrics metrics;
 
-    @Inject
-    CurrentInvocation invocation;
-
     /** For Lambda. */
     public PaymentProcessorHandler() {
-        super();
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public PaymentProcessorHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -105,38 +92,33 @@ public class PaymentProcessorHandler extends MicronautRequestHandler<SQSEvent, S
     static final long RESERVE_MILLIS = 12_000;
 
     @Override
-    public SQSBatchResponse execute(SQSEvent batch) {
+    protected SQSBatchResponse handle(SQSEvent batch, CurrentInvocation invocation) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
         // the invocation's Lambda context (absent when invoked without one)
         Context context = invocation.context().orElse(null);
         int deferred = 0;
-        try (LogFields.Scope scope = LogFields.scope()) {
-            if (context != null) {
-                scope.put(LogFields.REQUEST_ID, context.getAwsRequestId()).put(LogFields.FUNCTION, context.getFunctionName());
-            }
-            for (SQSEvent.SQSMessage message : records) {
-                if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
-                    if (consumer.defer(stringAttributes(message), message.getBody())) {
-                        deferred++;
-                    } else {
-                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                                .withItemIdentifier(message.getMessageId()).build());
-                    }
-                    continue;
+        for (SQSEvent.SQSMessage message : records) {
+            if (context != null && context.getRemainingTimeInMillis() < RESERVE_MILLIS) {
+                if (consumer.defer(stringAttributes(message), message.getBody())) {
+                    deferred++;
+                } else {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
                 }
-                try (LogFields.Scope fields = LogFields.scope()) {
-                    fields.put(LogFields.MESSAGE_ID, message.getMessageId())
-                            .put(LogFields.WEBHOOK_EVENT_ID, attribute(message, PaymentMessages.EVENT_ID));
-                    if (!process(message, fields)) {
-                        failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                                .withItemIdentifier(message.getMessageId()).build());
-                    }
+                continue;
+            }
+            try (LogFields.Scope fields = LogFields.scope()) {
+                fields.put(LogFields.MESSAGE_ID, message.getMessageId())
+                        .put(LogFields.WEBHOOK_EVENT_ID, attribute(message, PaymentMessages.EVENT_ID));
+                if (!process(message, fields)) {
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(message.getMessageId()).build());
                 }
             }
-            if (deferred > 0) {
-                LOG.info("{} message(s) of the batch put back on the queue: too little time left for them", deferred);
-            }
+        }
+        if (deferred > 0) {
+            LOG.info("{} message(s) of the batch put back on the queue: too little time left for them", deferred);
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }

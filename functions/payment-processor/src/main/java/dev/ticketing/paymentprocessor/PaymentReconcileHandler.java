@@ -1,22 +1,16 @@
 package dev.ticketing.paymentprocessor;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ticketing.lambda.CurrentInvocation;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
-import dev.ticketing.logging.LogFields;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.metrics.BusinessMetrics;
 import dev.ticketing.payments.ReconcilePayments;
 import dev.ticketing.payments.model.ReconcileReport;
 import dev.ticketing.metrics.BusinessMetrics.Figure;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code PaymentReconcileFunction}, on an EventBridge schedule: settles payments still PENDING after
@@ -26,16 +20,13 @@ import java.util.Optional;
  * <p>SnapStart: {@link #priming} runs a reconciliation that reads its first shard of due payments and stops
  * before settling any of them ({@link Priming#firstLookOnly}): no write, no provider call.
  */
-public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEvent, ReconcileReport> implements PrimedHandler {
+public class PaymentReconcileHandler extends TicketingHandler<ScheduledEvent, ReconcileReport> {
     /** The most payments one run settles: each may take a few provider calls. */
     static final int LIMIT = 200;
     /** Time left unused at the end of the invocation: a provider call may take up to its 10 s timeout. */
     static final long RESERVE_MILLIS = 12_000;
     /** The budget when no Lambda context says how much time is left. */
     static final long DEFAULT_BUDGET_MILLIS = 30_000;
-
-    @Inject
-    CurrentInvocation invocation;
 
     @Inject
     ReconcilePayments reconciler;
@@ -45,17 +36,11 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
 
     /** For Lambda. */
     public PaymentReconcileHandler() {
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local system. */
     public PaymentReconcileHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -65,17 +50,12 @@ public class PaymentReconcileHandler extends MicronautRequestHandler<ScheduledEv
     }
 
     @Override
-    public ReconcileReport execute(ScheduledEvent event) {
-        Optional<Context> lambda = invocation.context();
-        try (LogFields.Scope fields = LogFields.scope()) {
-            lambda.ifPresent(it -> fields.put(LogFields.REQUEST_ID, it.getAwsRequestId())
-                    .put(LogFields.FUNCTION, it.getFunctionName()));
-            long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
-            long stopAt = System.nanoTime() + budget * 1_000_000;
-            ReconcileReport report = reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
-            // sales and failures that reconciliation settled (their webhooks never came) count like any other
-            metrics.count(Map.of(Figure.SALES, (long) report.succeeded(), Figure.PAYMENTS_FAILED, (long) report.failed()));
-            return report;
-        }
+    protected ReconcileReport handle(ScheduledEvent event, CurrentInvocation invocation) {
+        long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
+        long stopAt = System.nanoTime() + budget * 1_000_000;
+        ReconcileReport report = reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
+        // sales and failures that reconciliation settled (their webhooks never came) count like any other
+        metrics.count(Map.of(Figure.SALES, (long) report.succeeded(), Figure.PAYMENTS_FAILED, (long) report.failed()));
+        return report;
     }
 }

@@ -1,21 +1,18 @@
 package dev.ticketing.paymentwebhook;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
+import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.payments.provider.PaymentEvent;
 import dev.ticketing.payments.queue.WebhookIntake;
 import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.problems.TicketingException;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -35,12 +32,7 @@ import org.slf4j.LoggerFactory;
  * a PayPal body that is not an event: routing, JSON, the signature check and problem answers, with nothing queued
  * and no call to PayPal (whose signature check is a call).
  */
-public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>
-        implements PrimedHandler {
-    /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
-    @jakarta.inject.Inject
-    dev.ticketing.lambda.CurrentInvocation invocation;
-
+public class PaymentWebhookHandler extends TicketingHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,18 +41,11 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
 
     /** For Lambda. */
     public PaymentWebhookHandler() {
-        super();
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public PaymentWebhookHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -84,10 +69,8 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
     }
 
     @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent request) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request, CurrentInvocation invocation) {
         try (LogFields.Scope fields = LogFields.scope()) {
-            invocation.context().ifPresent(lambda -> fields
-                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
             if (request != null && request.getRequestContext() != null) {
                 fields.put(LogFields.API_REQUEST_ID, request.getRequestContext().getRequestId());
             }

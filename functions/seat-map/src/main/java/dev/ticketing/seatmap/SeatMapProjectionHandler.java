@@ -5,16 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.ticketing.lambda.CurrentInvocation;
-import dev.ticketing.lambda.HandlerContexts;
-import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.lambda.StreamRecords;
-import dev.ticketing.logging.LogFields;
+import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.seats.map.SeatMapProjection;
 import dev.ticketing.store.Keys;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,30 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>SnapStart: {@link #priming} runs a batch whose one change is of an item that is not a seat (an event's), which
  * the projection reads and leaves alone: no write.
  */
-public class SeatMapProjectionHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse>
-        implements PrimedHandler {
+public class SeatMapProjectionHandler extends TicketingHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(SeatMapProjectionHandler.class);
-
-    /** The invocation's Lambda context (Micronaut's own registry of contexts is replaced: it leaked). */
-    @Inject
-    CurrentInvocation invocation;
 
     @Inject
     SeatMapProjection projection;
 
     /** For Lambda. */
     public SeatMapProjectionHandler() {
-        Priming.register(this);
     }
 
     /** For a caller that builds the context, such as the local stack. */
     public SeatMapProjectionHandler(ApplicationContext context) {
         super(context);
-    }
-
-    @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return HandlerContexts.builder();
     }
 
     @Override
@@ -85,7 +70,7 @@ public class SeatMapProjectionHandler extends MicronautRequestHandler<DynamodbEv
     }
 
     @Override
-    public StreamsEventResponse execute(DynamodbEvent event) {
+    protected StreamsEventResponse handle(DynamodbEvent event, CurrentInvocation invocation) {
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<Map<String, AttributeValue>> images = new ArrayList<>(records.size());
         for (DynamodbStreamRecord record : records) {
@@ -93,19 +78,15 @@ public class SeatMapProjectionHandler extends MicronautRequestHandler<DynamodbEv
                 images.add(image(record.getDynamodb().getNewImage()));
             }
         }
-        try (LogFields.Scope fields = LogFields.scope()) {
-            invocation.context().ifPresent(lambda -> fields
-                    .put(LogFields.REQUEST_ID, lambda.getAwsRequestId()).put(LogFields.FUNCTION, lambda.getFunctionName()));
-            try {
-                int applied = projection.apply(images);
-                LOG.debug("{} seat change(s) of {} record(s) applied to the seat map", applied, records.size());
-                return new StreamsEventResponse(List.of());
-            } catch (RuntimeException e) {
-                String first = records.get(0).getDynamodb().getSequenceNumber();
-                LOG.warn("could not apply {} record(s) to the seat map; reporting the batch from {} for a retry",
-                        records.size(), first, e);
-                return new StreamsEventResponse(List.of(new BatchItemFailure(first)));
-            }
+        try {
+            int applied = projection.apply(images);
+            LOG.debug("{} seat change(s) of {} record(s) applied to the seat map", applied, records.size());
+            return new StreamsEventResponse(List.of());
+        } catch (RuntimeException e) {
+            String first = records.get(0).getDynamodb().getSequenceNumber();
+            LOG.warn("could not apply {} record(s) to the seat map; reporting the batch from {} for a retry",
+                    records.size(), first, e);
+            return new StreamsEventResponse(List.of(new BatchItemFailure(first)));
         }
     }
 

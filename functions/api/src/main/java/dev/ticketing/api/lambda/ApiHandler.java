@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.ticketing.lambda.HandlerContexts;
+import dev.ticketing.lambda.InvocationLogFields;
 import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.logging.LogFields;
@@ -20,6 +21,10 @@ import java.util.Optional;
  * set for the whole invocation: Lambda's request id, API Gateway's request id, the caller ({@code sub}) and the
  * ids in the path ({@code eventId}, {@code holdId}, {@code paymentId}). Controllers add the ids they create;
  * all are cleared when the invocation ends.
+ *
+ * <p>Micronaut's HTTP API function is its base class, so it cannot be a {@link dev.ticketing.lambda.TicketingHandler}
+ * like the other handlers: it takes the same pieces itself (the context from {@link HandlerContexts}, the SnapStart
+ * hooks registered in its Lambda constructor, the invocation's log fields from {@link InvocationLogFields}).
  *
  * <p>SnapStart: {@link #priming} builds every controller (the local stack builds them lazily) and routes read-only requests through the whole stack (JWT
  * claims, JSON in and out, DynamoDB reads of ids that do not exist, problem answers); it writes nothing.
@@ -78,10 +83,7 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try (LogFields.Scope fields = LogFields.scope()) {
-            if (context != null) {
-                fields.put(LogFields.REQUEST_ID, context.getAwsRequestId()).put(LogFields.FUNCTION, context.getFunctionName());
-            }
+        try (InvocationLogFields lambda = InvocationLogFields.of(context); LogFields.Scope fields = LogFields.scope()) {
             APIGatewayV2HTTPEvent.RequestContext request = event == null ? null : event.getRequestContext();
             if (request != null) {
                 fields.put(LogFields.API_REQUEST_ID, request.getRequestId());

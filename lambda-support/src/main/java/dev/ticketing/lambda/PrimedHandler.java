@@ -6,7 +6,8 @@ import org.crac.Resource;
 /**
  * A handler with SnapStart hooks: Lambda runs {@link #beforeCheckpoint} after the handler's constructor, takes the
  * snapshot, and runs {@link #afterRestore} in every copy it restores. The handler registers itself with
- * {@link Priming#register} in its Lambda constructor and says what to prime in {@link #priming()}.
+ * {@link Priming#register} in its Lambda constructor ({@link TicketingHandler}'s does it) and says what to prime in
+ * {@link #priming()}.
  */
 public interface PrimedHandler extends Resource {
     /** The steps that warm the handler's hot paths without side effects (see {@link Priming}). */

@@ -11,8 +11,9 @@ import io.micronaut.context.env.Environment;
  * (the webhook function, which touches no table, built a DynamoDB client and the seat store's thread pool). Now a
  * handler gets what its {@code @Inject} fields reach (the API handler adds its controllers), and nothing else.
  *
- * <p>Each handler's {@code newApplicationContextBuilder()} returns this (the context Lambda's no-argument constructor
- * builds), and the local stack builds its functions' contexts from it too, so both run the same way.
+ * <p>Each handler's {@code newApplicationContextBuilder()} returns this ({@link TicketingHandler}'s, the API's with its
+ * controllers added: the context Lambda's no-argument constructor builds), and the local stack builds its functions'
+ * contexts from it too, so both run the same way.
  */
 public final class HandlerContexts {
     private HandlerContexts() {
