@@ -1,0 +1,109 @@
+package dev.ticketing.testing;
+
+import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.ExpireHolds;
+import dev.ticketing.holds.PlaceHold;
+import dev.ticketing.holds.items.ExpiryIndex;
+import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.HoldRequest;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.StartPayment;
+import dev.ticketing.payments.model.Payment;
+import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.items.SeatItems;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The use cases as a buyer meets them, over a {@link DataLayer} whose payment provider is a {@link ProviderStandIn}:
+ * holding seats ({@code PlaceHold}) and starting a payment ({@code StartPayment}) in one call each, and what storage
+ * has of seats, leases and the expiry index, for a test to look at after a step.
+ */
+public final class BoxOffice implements AutoCloseable {
+    public final ProviderStandIn provider = new ProviderStandIn();
+    public final DataLayer store;
+
+    /** A fresh table, one open hold per user and event, the stand-in provider. */
+    public BoxOffice() {
+        this.store = new DataLayer(UnaryOperator.identity(), provider.gateways());
+    }
+
+    /** Over a data layer of a test's own (its provider is then whatever that data layer has). */
+    public BoxOffice(DataLayer store) {
+        this.store = store;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return store.bean(type);
+    }
+
+    public TestClock clock() {
+        return store.clock;
+    }
+
+    /** Now at the millisecond precision storage keeps. */
+    public Instant now() {
+        return store.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public Event newEvent(int rows, int columns) {
+        return store.newEvent(rows, columns);
+    }
+
+    /** The user holds exactly these seats (ids such as {@code "1-2"}), as {@code POST /events/{id}/holds} does. */
+    public Hold hold(String user, Event event, String... seatIds) {
+        return bean(PlaceHold.class).place(new Caller(user, false), event.id(), HoldRequest.ofSeats(List.of(seatIds)),
+                null).hold();
+    }
+
+    /** The hold's owner starts paying for it with the provider, as {@code POST /holds/{id}/payments} does. */
+    public Payment startPayment(Hold hold) {
+        return bean(StartPayment.class).start(new Caller(hold.userId(), false), hold.id(), "PAYPAL", null);
+    }
+
+    /** Each seat as storage has it: {@code "RESERVED by <hold id>"}, {@code "SOLD by <hold id>"}, {@code "AVAILABLE by null"}. */
+    public Map<String, String> seatStates(Event event, String... seatIds) {
+        List<SeatId> ids = ids(seatIds);
+        Map<SeatId, SeatItems.StoredSeat> stored = bean(SeatBatches.class).read(event, ids);
+        return ids.stream().collect(Collectors.toMap(SeatId::toString, id -> {
+            SeatItems.StoredSeat seat = stored.get(id);
+            return seat.status() + " by " + (seat.status() == SeatStatus.AVAILABLE ? null : seat.holdId());
+        }));
+    }
+
+    /** Each seat's status as storage has it, in the order asked. */
+    public List<SeatStatus> seatStatuses(Event event, String... seatIds) {
+        List<SeatId> ids = ids(seatIds);
+        Map<SeatId, SeatItems.StoredSeat> stored = bean(SeatBatches.class).read(event, ids);
+        return ids.stream().map(id -> stored.get(id).status()).toList();
+    }
+
+    /** Whether the hold's lease (whose TTL deletion triggers cleanup) is still stored. */
+    public boolean leaseExists(String holdId) {
+        return store.dynamo.getItem(b -> b.tableName(store.table).key(HoldItems.leaseKey(holdId)).consistentRead(true))
+                .hasItem();
+    }
+
+    /** The holds the expiry index lists as due now, every shard. */
+    public List<String> dueHolds() {
+        return ExpiryIndex.shards().stream()
+                .flatMap(shard -> bean(ExpireHolds.class).due(shard, store.clock.instant(), 1_000).stream())
+                .toList();
+    }
+
+    public static List<SeatId> ids(String... seatIds) {
+        return List.of(seatIds).stream().map(SeatId::parse).toList();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
