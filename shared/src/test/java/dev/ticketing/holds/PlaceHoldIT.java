@@ -33,9 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Placing a hold ({@link PlaceHold#place}, seats by id) against DynamoDB Local: the seats are taken at once with a
@@ -48,19 +47,9 @@ import org.junit.jupiter.api.Test;
 class PlaceHoldIT {
     private static final Duration HOLD_DURATION = Duration.ofMinutes(10);
 
-    private BoxOffice office;
-    private PlaceHold place;
-
-    @BeforeEach
-    void open() {
-        office = new BoxOffice();
-        place = office.bean(PlaceHold.class);
-    }
-
-    @AfterEach
-    void close() {
-        office.close();
-    }
+    @RegisterExtension
+    final BoxOffice office = new BoxOffice();
+    private final PlaceHold place = office.bean(PlaceHold.class);
 
     @Test
     void aHoldTakesTheSeatsWithAPendingTicketEachForTheSumOfTheirPricesUntilTheHoldDurationIsUp() {

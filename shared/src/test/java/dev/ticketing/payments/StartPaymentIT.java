@@ -26,9 +26,8 @@ import dev.ticketing.testing.BoxOffice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Checkout ({@link StartPayment#start}) against DynamoDB Local, the provider a stand-in: a payment starts only for
@@ -40,23 +39,11 @@ import org.junit.jupiter.api.Test;
 class StartPaymentIT {
     private static final Duration GRACE = PaymentTiming.DEFAULTS.paymentGrace();
 
-    private BoxOffice office;
-    private StartPayment checkout;
-    private HoldReader holds;
-    private PaymentReader payments;
-
-    @BeforeEach
-    void open() {
-        office = new BoxOffice();
-        checkout = office.bean(StartPayment.class);
-        holds = office.bean(HoldReader.class);
-        payments = office.bean(PaymentReader.class);
-    }
-
-    @AfterEach
-    void close() {
-        office.close();
-    }
+    @RegisterExtension
+    final BoxOffice office = new BoxOffice();
+    private final StartPayment checkout = office.bean(StartPayment.class);
+    private final HoldReader holds = office.bean(HoldReader.class);
+    private final PaymentReader payments = office.bean(PaymentReader.class);
 
     @Test
     void aCheckoutStartsAPendingPaymentOfTheHoldsAmountWithTheProvidersOrder() {

@@ -20,13 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The use cases as a buyer meets them, over a {@link DataLayer} whose payment provider is a {@link ProviderStandIn}:
  * holding seats ({@code PlaceHold}) and starting a payment ({@code StartPayment}) in one call each, and what storage
- * has of seats, leases and the expiry index, for a test to look at after a step.
+ * has of seats, leases and the expiry index, for a test to look at after a step. A test's own: a field made anew for
+ * each test and registered as its extension ({@code @RegisterExtension}) is closed, with its table, after the test.
  */
-public final class BoxOffice implements AutoCloseable {
+public final class BoxOffice implements AutoCloseable, AfterEachCallback {
     public final ProviderStandIn provider = new ProviderStandIn();
     public final DataLayer store;
 
@@ -100,6 +103,11 @@ public final class BoxOffice implements AutoCloseable {
 
     public static List<SeatId> ids(String... seatIds) {
         return List.of(seatIds).stream().map(SeatId::parse).toList();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
     }
 
     @Override
