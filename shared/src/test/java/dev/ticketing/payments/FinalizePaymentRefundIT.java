@@ -58,9 +58,7 @@ class FinalizePaymentRefundIT {
         deliver(PaymentEvent.Type.CAPTURE_COMPLETED, payment);
         deliver(PaymentEvent.Type.CAPTURE_COMPLETED, payment);
 
-        Payment refunded = payments.get(payment.id());
-        assertThat(refunded.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(refunded.failure()).isEqualTo(PaymentFailure.TOO_LATE);
+        Payment refunded = office.assertFailed(payment, PaymentFailure.TOO_LATE);
         assertThat(refunded.failureReason()).contains("seat 1-2 was taken by someone else");
         assertRefundedOnce(refunded);
         StoredHold stored = holds.load(hold.id()).orElseThrow();
@@ -81,9 +79,7 @@ class FinalizePaymentRefundIT {
         deliver(PaymentEvent.Type.CAPTURE_COMPLETED, payment);
         deliver(PaymentEvent.Type.CAPTURE_COMPLETED, payment);
 
-        Payment refunded = payments.get(payment.id());
-        assertThat(refunded.status()).isEqualTo(PaymentStatus.FAILED);
-        assertThat(refunded.failure()).isEqualTo(PaymentFailure.CANCELLED);
+        Payment refunded = office.assertFailed(payment, PaymentFailure.CANCELLED);
         assertRefundedOnce(refunded);
         assertThat(holds.find(hold.id()).orElseThrow().status()).isEqualTo(HoldStatus.ACTIVE);
         assertThat(office.seatStates(event, "1-1")).containsEntry("1-1", "RESERVED by " + hold.id());
@@ -129,9 +125,7 @@ class FinalizePaymentRefundIT {
         assertThat(partly.status()).isEqualTo(PaymentStatus.SUCCESS);
         assertThat(partly.refundedAmount()).isEqualByComparingTo("15.00");
         assertThat(partly.anomaly()).contains("partial refund of 15.00 EUR");
-        assertThat(tickets(hold)).containsOnly(TicketStatus.PAID);
-        assertThat(office.seatStates(event, "1-1", "1-2")).containsOnly(Map.entry("1-1", "SOLD by " + hold.id()),
-                Map.entry("1-2", "SOLD by " + hold.id()));
+        office.assertSold(hold, event, "1-1", "1-2");
     }
 
     /** The hold paid for: a payment started, approved at the provider, and its approval delivered (capture, sale). */

@@ -1,19 +1,29 @@
 package dev.ticketing.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.ExpireHolds;
 import dev.ticketing.holds.PlaceHold;
 import dev.ticketing.holds.items.ExpiryIndex;
 import dev.ticketing.holds.items.HoldItems;
+import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldRequest;
+import dev.ticketing.holds.model.HoldStatus;
+import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.payments.StartPayment;
+import dev.ticketing.payments.items.PaymentReader;
 import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentFailure;
+import dev.ticketing.payments.model.PaymentStatus;
 import dev.ticketing.seats.items.SeatBatches;
 import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.seats.model.SeatStatus;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.tickets.model.TicketStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -86,6 +96,22 @@ public final class BoxOffice implements AutoCloseable, AfterEachCallback {
         List<SeatId> ids = ids(seatIds);
         Map<SeatId, SeatItems.StoredSeat> stored = bean(SeatBatches.class).read(event, ids);
         return ids.stream().map(id -> stored.get(id).status()).toList();
+    }
+
+    /** Asserts the sale as storage has it: the hold PAID, each of its tickets PAID, each of these seats SOLD to it. */
+    public void assertSold(Hold hold, Event event, String... seatIds) {
+        StoredHold stored = bean(HoldReader.class).load(hold.id()).orElseThrow();
+        assertThat(stored.storedStatus()).isEqualTo(HoldStatus.PAID);
+        assertThat(stored.hold().tickets()).extracting(Ticket::status).containsOnly(TicketStatus.PAID);
+        assertThat(seatStates(event, seatIds)).allSatisfy((seat, state) -> assertThat(state).isEqualTo("SOLD by " + hold.id()));
+    }
+
+    /** Asserts that storage has the payment FAILED for {@code failure}; the payment as stored. */
+    public Payment assertFailed(Payment payment, PaymentFailure failure) {
+        Payment stored = bean(PaymentReader.class).get(payment.id());
+        assertThat(stored.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(stored.failure()).isEqualTo(failure);
+        return stored;
     }
 
     /** Whether the hold's lease (whose TTL deletion triggers cleanup) is still stored. */
