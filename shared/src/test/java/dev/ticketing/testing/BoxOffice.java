@@ -35,9 +35,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The use cases as a buyer meets them, over a {@link DataLayer} whose payment provider is a {@link ProviderStandIn}:
- * holding seats ({@code PlaceHold}) and starting a payment ({@code StartPayment}) in one call each, and what storage
- * has of seats, leases and the expiry index, for a test to look at after a step. A test's own: a field made anew for
- * each test and registered as its extension ({@code @RegisterExtension}) is closed, with its table, after the test.
+ * holding seats ({@code PlaceHold}) and starting a payment ({@code StartPayment}) in one call each; what storage
+ * has of seats, leases and the expiry index, for a test to look at after a step; and what a sale or a failed payment
+ * must have left there. A test's own: a field made anew for each test and registered as its extension
+ * ({@code @RegisterExtension}) is closed, with its table, after the test.
  */
 public final class BoxOffice implements AutoCloseable, AfterEachCallback {
     public final ProviderStandIn provider = new ProviderStandIn();
