@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.items.ActiveHoldGuard;
-import dev.ticketing.holds.items.ExpiryIndex;
-import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.items.HoldReader;
-import dev.ticketing.holds.model.ExpiryOutcome;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.StoredHold;
@@ -17,14 +14,11 @@ import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.seats.items.SeatBatches;
-import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.model.SeatId;
-import dev.ticketing.seats.model.SeatStatus;
+import dev.ticketing.testing.BoxOffice;
 import dev.ticketing.testing.DataLayer;
 import dev.ticketing.tickets.model.Ticket;
 import dev.ticketing.tickets.model.TicketStatus;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,28 +27,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hold's storage transitions against DynamoDB Local, without HTTP: take (the hold transaction), release and
- * expiry (the end transaction), the active-hold slot, the idempotency key and the expiry index, with each way the
- * hold transaction can be cancelled.
+ * The hold transaction's storage against DynamoDB Local, without HTTP: what taking seats writes (the hold, its tickets,
+ * seats, lease and the active-hold slot), each way the transaction can be cancelled, the slot claimed in it and the
+ * idempotency key. Releasing is {@code ReleaseHoldIT}'s, expiry and the expiry index {@code ExpireHoldsIT}'s.
  */
 class HoldTransitionsIT {
     private static DataLayer store;
     private static SeatHolder holder;
-    private static ReleaseHold releaser;
     private static HoldReader holds;
-    private static SeatBatches seats;
     private static ActiveHoldGuard guard;
-    private static ExpireHolds expired;
+    private static BoxOffice office;
 
     @BeforeAll
     static void start() {
         store = new DataLayer();
         holder = store.bean(SeatHolder.class);
-        releaser = store.bean(ReleaseHold.class);
         holds = store.bean(HoldReader.class);
-        seats = store.bean(SeatBatches.class);
         guard = store.bean(ActiveHoldGuard.class);
-        expired = store.bean(ExpireHolds.class);
+        office = new BoxOffice(store);
     }
 
     @AfterAll
@@ -92,18 +82,6 @@ class HoldTransitionsIT {
     }
 
     @Test
-    void aSeatOfAnExpiredHoldCanBeTakenAtOnce() {
-        Event event = store.newEvent(1, 2);
-        Hold first = hold("alice", event, "1-1");
-        store.clock.advance(Duration.ofMinutes(10));
-
-        Hold second = hold("bob", event, "1-1");
-
-        assertThat(seatStates(event, "1-1")).containsEntry("1-1", "RESERVED by " + second.id());
-        assertThat(holds.find(first.id()).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED);
-    }
-
-    @Test
     void theSlotIsClaimedInTheHoldTransaction() {
         Event event = store.newEvent(1, 4);
         Optional<ActiveHoldGuard.Slot> slot = guard.slotFor("carol", event.id(), store.clock.instant());
@@ -131,58 +109,6 @@ class HoldTransitionsIT {
                 .isInstanceOf(IdempotencyKeys.KeyReusedException.class);
     }
 
-    @Test
-    void releasingEndsTheHoldCancelsItsTicketsFreesItsSeatsLeaseAndSlot() {
-        Event event = store.newEvent(1, 4);
-        Hold hold = hold("erin", event, "1-1", "1-2");
-
-        releaser.end(hold.id(), HoldStatus.RELEASED);
-
-        StoredHold stored = holds.load(hold.id()).orElseThrow();
-        assertThat(stored.storedStatus()).isEqualTo(HoldStatus.RELEASED);
-        assertThat(stored.hold().tickets()).extracting(Ticket::status).containsOnly(TicketStatus.CANCELLED);
-        assertThat(seatStates(event, "1-1", "1-2")).containsOnly(Map.entry("1-1", "AVAILABLE by null"),
-                Map.entry("1-2", "AVAILABLE by null"));
-        assertThat(leaseExists(hold.id())).isFalse();
-        assertThat(guard.slotFor("erin", event.id(), store.clock.instant())).isPresent();
-        assertThat(dueHolds()).doesNotContain(hold.id());
-
-        releaser.end(hold.id(), HoldStatus.RELEASED);
-        assertThat(holds.load(hold.id()).orElseThrow().storedStatus()).as("ending twice changes nothing")
-                .isEqualTo(HoldStatus.RELEASED);
-    }
-
-    @Test
-    void expiryEndsTheHoldExpiredAndLeavesASeatSomeoneElseTookAlone() {
-        Event event = store.newEvent(1, 4);
-        Hold lapsed = hold("frank", event, "1-1", "1-2");
-        store.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        assertThat(dueHolds()).contains(lapsed.id());
-        Hold retaken = hold("gina", event, "1-2");
-
-        assertThat(expired.expire(lapsed.id())).isEqualTo(ExpiryOutcome.ENDED);
-
-        assertThat(holds.load(lapsed.id()).orElseThrow().storedStatus()).isEqualTo(HoldStatus.EXPIRED);
-        assertThat(seatStates(event, "1-1", "1-2")).containsOnly(Map.entry("1-1", "AVAILABLE by null"),
-                Map.entry("1-2", "RESERVED by " + retaken.id()));
-        assertThat(dueHolds()).doesNotContain(lapsed.id());
-        assertThat(expired.expire(lapsed.id())).isEqualTo(ExpiryOutcome.ALREADY_ENDED);
-    }
-
-    @Test
-    void anEndedHoldLeftInTheExpiryIndexIsUnindexedAndAnActiveOneNever() {
-        Event event = store.newEvent(1, 4);
-        Hold active = hold("hank", event, "1-1");
-        store.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-
-        expired.unindex(active.id());
-        assertThat(dueHolds()).as("an ACTIVE hold stays in the index").contains(active.id());
-
-        releaser.end(active.id(), HoldStatus.EXPIRED);
-        expired.unindex(active.id());
-        assertThat(dueHolds()).doesNotContain(active.id());
-    }
-
     private static Hold hold(String user, Event event, String... seatIds) {
         Caller caller = new Caller(user, false);
         return holder.holdSeats(caller, event, SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(),
@@ -190,22 +116,10 @@ class HoldTransitionsIT {
     }
 
     private static Map<String, String> seatStates(Event event, String... seatIds) {
-        List<SeatId> ids = List.of(seatIds).stream().map(SeatId::parse).toList();
-        Map<SeatId, SeatItems.StoredSeat> stored = seats.read(event, ids);
-        return ids.stream().collect(java.util.stream.Collectors.toMap(SeatId::toString, id -> {
-            SeatItems.StoredSeat seat = stored.get(id);
-            return seat.status() + " by " + (seat.status() == SeatStatus.AVAILABLE ? null : seat.holdId());
-        }));
+        return office.seatStates(event, seatIds);
     }
 
     private static boolean leaseExists(String holdId) {
-        return store.dynamo.getItem(b -> b.tableName(store.table).key(HoldItems.leaseKey(holdId)).consistentRead(true))
-                .hasItem();
-    }
-
-    private static List<String> dueHolds() {
-        return ExpiryIndex.shards().stream()
-                .flatMap(shard -> expired.due(shard, store.clock.instant(), 1_000).stream())
-                .toList();
+        return office.leaseExists(holdId);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.items.ActiveHoldGuard;
-import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldStatus;
@@ -21,20 +20,16 @@ import dev.ticketing.payments.provider.CheckoutSession;
 import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.seats.items.SeatBatches;
-import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.model.SeatId;
-import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.TransactionResult;
 import dev.ticketing.testing.DataLayer;
 import dev.ticketing.tickets.model.Ticket;
-import dev.ticketing.tickets.model.TicketStatus;
 import dev.ticketing.store.Transaction.Role;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -43,14 +38,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A payment's storage transitions against DynamoDB Local, without HTTP or a provider: attach to the hold (with
- * tickets linked), the provider order link, capture requested, fail and detach, the sale, and a sale that comes too
- * late; with each way the checkout transaction can be cancelled.
+ * tickets linked), the provider order link, capture requested, fail and detach; with each way the checkout
+ * transaction can be cancelled. The sale is {@code SellHoldIT}'s.
  */
 class PaymentTransitionsIT {
     private static DataLayer store;
     private static PaymentWrites writes;
     private static PaymentReader payments;
-    private static SellHold sale;
     private static HoldReader holds;
 
     @BeforeAll
@@ -58,7 +52,6 @@ class PaymentTransitionsIT {
         store = new DataLayer();
         writes = store.bean(PaymentWrites.class);
         payments = store.bean(PaymentReader.class);
-        sale = store.bean(SellHold.class);
         holds = store.bean(HoldReader.class);
     }
 
@@ -164,46 +157,6 @@ class PaymentTransitionsIT {
         assertThat(payments.get(payment.id()).captureRequested()).isTrue();
     }
 
-    @Test
-    void theSalePaysTicketsSellsSeatsAndEndsTheHoldPaid() {
-        Event event = store.newEvent(1, 4);
-        Hold hold = hold("gina", event, "1-1", "1-2");
-        Payment payment = newPayment(hold);
-        writes.create(payment, stored(hold), now(), Optional.empty());
-
-        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(SellHold.Outcome.SOLD);
-
-        Payment sold = payments.get(payment.id());
-        assertThat(sold.status()).isEqualTo(PaymentStatus.SUCCESS);
-        assertThat(sold.captureId()).isEqualTo("CAPTURE-1");
-        StoredHold stored = holds.load(hold.id()).orElseThrow();
-        assertThat(stored.storedStatus()).isEqualTo(HoldStatus.PAID);
-        assertThat(stored.hold().tickets()).extracting(Ticket::status).containsOnly(TicketStatus.PAID);
-        assertThat(seatStatuses(event, "1-1", "1-2")).containsOnly(SeatStatus.SOLD);
-        assertThat(store.dynamo.getItem(b -> b.tableName(store.table).key(HoldItems.leaseKey(hold.id()))
-                .consistentRead(true)).hasItem()).as("lease deleted").isFalse();
-        assertThat(store.bean(ActiveHoldGuard.class).slotFor("gina", event.id(), store.clock.instant())).isPresent();
-        assertThat(sale.sell(payments.get(payment.id()), "CAPTURE-1").outcome()).isEqualTo(SellHold.Outcome.ALREADY_SOLD);
-    }
-
-    @Test
-    void aSaleAfterExpiryWhenASeatWasRetakenIsTooLateAndChangesNothing() {
-        Event event = store.newEvent(1, 4);
-        Hold hold = hold("hank", event, "1-1", "1-2");
-        Payment payment = newPayment(hold);
-        writes.create(payment, stored(hold), now(), Optional.empty());
-        store.clock.advance(Duration.ofMinutes(10).plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
-        Hold other = hold("ines", event, "1-2");
-
-        SellHold.Result result = sale.sell(payments.get(payment.id()), "CAPTURE-2");
-
-        assertThat(result.outcome()).isEqualTo(SellHold.Outcome.TOO_LATE);
-        assertThat(result.reason()).contains("seat 1-2 was taken by someone else");
-        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.PENDING);
-        Map<SeatId, SeatItems.StoredSeat> seats = store.bean(SeatBatches.class).read(event, List.of(new SeatId(1, 2)));
-        assertThat(seats.get(new SeatId(1, 2)).heldBy(other.id())).isTrue();
-    }
-
     private static Hold hold(String user, Event event, String... seatIds) {
         return store.bean(SeatHolder.class).holdSeats(new Caller(user, false), event,
                 SeatHolder.Pick.of(List.of(seatIds).stream().map(SeatId::parse).toList()), Optional.empty(),
@@ -218,12 +171,6 @@ class PaymentTransitionsIT {
         Instant now = now();
         return Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), hold.userId(), PaymentProvider.PAYPAL,
                 hold.amount(), hold.currency(), now);
-    }
-
-    private static List<SeatStatus> seatStatuses(Event event, String... seatIds) {
-        List<SeatId> ids = List.of(seatIds).stream().map(SeatId::parse).toList();
-        var stored = store.bean(SeatBatches.class).read(event, ids);
-        return ids.stream().map(id -> stored.get(id).status()).toList();
     }
 
     private static Instant now() {

@@ -91,9 +91,13 @@ public final class DataLayer implements AutoCloseable {
 
     /** A new event of {@code rows} x {@code columns} seats at 20.00 EUR, stored with every seat AVAILABLE. */
     public Event newEvent(int rows, int columns) {
-        Event event = new Event(UUID.randomUUID().toString(), "Data layer test", clock.instant().plus(Duration.ofDays(30)),
+        return newEvent(new Event(UUID.randomUUID().toString(), "Data layer test", clock.instant().plus(Duration.ofDays(30)),
                 rows, columns, "EUR", List.of(new PriceTier(1, rows, new BigDecimal("20.00"))),
-                Event.rowsPerBlockFor(columns));
+                Event.rowsPerBlockFor(columns)));
+    }
+
+    /** {@code event} stored with every seat AVAILABLE (for prices, a sales window or a rule of its own). */
+    public Event newEvent(Event event) {
         bean(SeatBatches.class).createAll(event);
         bean(EventReader.class).put(event);
         return event;
