@@ -57,11 +57,11 @@ public class ExpireHolds {
             return ExpiryOutcome.PAYMENT_IN_FLIGHT;
         }
         try {
-            releaser.end(holdId, HoldStatus.EXPIRED);
+            // a concurrent cleanup or release may have ended it between the read above and this write
+            return releaser.end(holdId, HoldStatus.EXPIRED) ? ExpiryOutcome.ENDED : ExpiryOutcome.ALREADY_ENDED;
         } catch (ConflictException paidMeanwhile) {
             return ExpiryOutcome.PAID;
         }
-        return ExpiryOutcome.ENDED;
     }
 
     /**

@@ -71,17 +71,18 @@ public class ReleaseHold {
 
     /**
      * Ends the hold as {@code outcome} (RELEASED, or EXPIRED when it is out of time anyway). Safe to repeat:
-     * a hold that storage no longer has ACTIVE is left as it is.
+     * a hold that storage no longer has ACTIVE is left as it is. Returns true when this call ended it, false when
+     * storage already had it ended (by a release, the other expiry trigger or a repeated event).
      */
-    public void end(String holdId, HoldStatus outcome) {
-        end(holdId, outcome, Optional.empty());
+    public boolean end(String holdId, HoldStatus outcome) {
+        return end(holdId, outcome, Optional.empty());
     }
 
     /**
      * Ends the hold as {@code outcome} together with {@code alsoWrite} (in the same transaction: e.g. its payment
-     * failing), or not at all. Safe to repeat like {@link #end(String, HoldStatus)}.
+     * failing), or not at all. Safe to repeat like {@link #end(String, HoldStatus)}, and answers the same.
      */
-    public void end(String holdId, HoldStatus outcome, Optional<TransactWriteItem> alsoWrite) {
+    public boolean end(String holdId, HoldStatus outcome, Optional<TransactWriteItem> alsoWrite) {
         for (int attempt = 1; ; attempt++) {
             StoredHold stored = holds.load(holdId).orElseThrow(() -> new IllegalStateException("no hold " + holdId));
             Hold hold = stored.hold();
@@ -90,7 +91,7 @@ public class ReleaseHold {
                         "Hold " + holdId + " is paid and cannot be released", Map.of());
             }
             if (!stored.open()) {
-                return;
+                return false;
             }
             HoldStatus finalStatus = hold.status() == HoldStatus.EXPIRED ? HoldStatus.EXPIRED : outcome;
             Transaction ending = ending(stored, finalStatus, ActiveHoldGuard.SlotLookup.forAttempt(attempt));
@@ -98,7 +99,7 @@ public class ReleaseHold {
             TransactionResult result = ending.commit();
             if (result.committed()) {
                 snapshots.invalidate(hold.eventId());
-                return;
+                return true;
             }
             // The hold changed (paid, or ended by another call), a seat changed hands between our read and the
             // write, or the slot the hold names was claimed by another hold after this one's time was up: read

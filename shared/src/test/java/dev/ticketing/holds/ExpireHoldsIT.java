@@ -137,6 +137,20 @@ class ExpireHoldsIT {
     }
 
     @Test
+    void cleanupsRunningAtOnceReportTheHoldEndedExactlyOnce() {
+        // the sweep's report (and the HoldsExpired figure) counts what changed, not how many triggers ran
+        Hold hold = lapsedHold(office.newEvent(1, 4));
+        Callable<ExpiryOutcome> ttlTrigger = () -> expired.expire(hold.id());
+
+        List<AtOnce.Outcome<ExpiryOutcome>> outcomes = AtOnce.all(List.of(ttlTrigger, ttlTrigger, ttlTrigger, ttlTrigger));
+
+        assertThat(outcomes).extracting(AtOnce.Outcome::value)
+                .containsOnly(ExpiryOutcome.ENDED, ExpiryOutcome.ALREADY_ENDED)
+                .filteredOn(outcome -> outcome == ExpiryOutcome.ENDED).hasSize(1);
+        assertEndedExpired(hold);
+    }
+
+    @Test
     void cleanupLeavesAHoldInTimeOneBeingPaidForAndAPaidOneAlone() {
         Event event = office.newEvent(1, 4);
         Hold inTime = office.hold("alice", event, "1-1");
