@@ -214,6 +214,11 @@ public final class LocalSystem implements AutoCloseable {
         return jwt.issue(userId, groups);
     }
 
+    /** The front's token issuer and checker: tokens with any claims or {@code kid} ({@link LocalJwt#sign}). */
+    public LocalJwt tokens() {
+        return jwt;
+    }
+
     /**
      * The environment variables a function's deployable jar needs to work against this stack when it runs in a JVM
      * of its own, as Lambda runs it: the table and queue, the endpoints, the mock providers, any credentials.

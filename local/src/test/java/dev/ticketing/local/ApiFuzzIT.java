@@ -53,7 +53,7 @@ class ApiFuzzIT {
     /** Field names the bodies of this API use, so generated objects reach past "unknown field" into the rules. */
     private static final List<String> FIELDS = List.of("name", "date", "rows", "columns", "currency", "prices", "fromRow",
             "toRow", "price", "seats", "quantity", "together", "provider", "singleSeatRule", "salesStart", "salesEnd",
-            "userId", "admin", "id", "event_type", "resource");
+            "userId", "admin", "groups", "organizerId", "id", "event_type", "resource");
 
     private static LocalSystem stack;
     private static String table;
@@ -112,6 +112,21 @@ class ApiFuzzIT {
         tokens.put("groups ['not admin']", "Bearer " + stack.token("fuzz-mallory", List.of("not admin")));
         tokens.put("groups ['administrators']", "Bearer " + stack.token("fuzz-mallory", List.of("administrators")));
         tokens.put("groups {admin:true}", "Bearer " + stack.token("fuzz-mallory", Map.of("admin", true)));
+        for (String lookalike : List.of("team admin", "readonly admin", "admin ")) {
+            tokens.put("groups ['" + lookalike + "']", "Bearer " + stack.token("fuzz-mallory", List.of(lookalike)));
+        }
+        // what API Gateway's authorizer lets through and the API refuses, and what the authorizer refuses
+        LocalJwt jwt = stack.tokens();
+        java.util.Date now = new java.util.Date();
+        java.util.Date dayAhead = java.util.Date.from(now.toInstant().plus(Duration.ofDays(1)));
+        tokens.put("admin, iat a day ahead", "Bearer " + jwt.sign(jwt.claims("fuzz-mallory").claim("groups", List.of("admin"))
+                .issueTime(dayAhead).expirationTime(java.util.Date.from(dayAhead.toInstant().plus(Duration.ofHours(1)))).build()));
+        tokens.put("admin, exp ten years ahead", "Bearer " + jwt.sign(jwt.claims("fuzz-mallory").claim("groups", List.of("admin"))
+                .expirationTime(java.util.Date.from(now.toInstant().plus(Duration.ofDays(3650)))).build()));
+        tokens.put("admin, numeric sub", "Bearer " + jwt.sign(jwt.claims("fuzz-mallory").claim("groups", List.of("admin"))
+                .claim("sub", 12345).build()));
+        tokens.put("admin, unknown kid", "Bearer " + jwt.sign(jwt.claims("fuzz-mallory").claim("groups", List.of("admin")).build(),
+                "unknown-kid"));
         nonAdminTokens = new HashSet<>(tokens.values());
         nonAdminTokens.remove(tokens.get("admin"));
     }
@@ -309,6 +324,7 @@ class ApiFuzzIT {
                 case 7 -> NODES.textNode(pick(List.of("1-1", "2-3", "-0.00", "-0", "\uff11\uff10", "10.00", "1e3",
                         "PAYPAL", "OTHER", "allow", "forbid", "EUR", "JPY", "XXX", "2027-06-01T20:00:00Z",
                         "1970-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                        "2027-06-01T20:00:00.000000001Z", "2027-06-01T20:00:00.0005+01:00", "2027-06-01T20:00:00.050Z",
                         "\ud83c\udfad".repeat(201), "x".repeat(5_000))));
                 default -> NODES.textNode(anyText(0, 50));
             };

@@ -38,7 +38,7 @@ class DeployableJarIT {
 
         assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(201);
         JsonNode event = JSON.readTree(response.get("body").asText());
-        assertThat(event.get("date").asText()).isEqualTo("2027-02-14T19:30:00Z");
+        assertThat(event.get("date").asText()).isEqualTo("2027-02-14T19:30:00.000Z");
         assertThat(event.get("prices").get(0).get("price").asText()).isEqualTo("45.00");
     }
 

@@ -4,7 +4,6 @@ import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.store.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -18,7 +17,8 @@ import java.util.regex.Pattern;
  *   <li>decimals are ASCII digits in JSON's number grammar without exponent ({@code "12.50"}), never {@code "１０"},
  *       {@code "1e3"}, {@code "+5"}, {@code ".5"} or a negative zero ({@code "-0"}, {@code "-0.00"});</li>
  *   <li>instants are ISO-8601 with an offset, ASCII only, between {@link #EARLIEST} and {@link #HORIZON} after now:
- *       nothing this system sells lies outside, and the range keeps dates such as year -999999999 out.</li>
+ *       nothing this system sells lies outside, and the range keeps dates such as year -999999999 out; at most
+ *       millisecond precision, the precision of {@link Instants}' one stored form.</li>
  * </ul>
  */
 public final class Fields {
@@ -70,8 +70,9 @@ public final class Fields {
     }
 
     /**
-     * A required ISO-8601 date-time with offset ({@code 2026-12-24T20:30:00Z}) between {@link #EARLIEST} and
-     * {@code now} + {@link #HORIZON}.
+     * A required ISO-8601 date-time with offset ({@code 2026-12-24T20:30:00Z}, {@code 2026-12-24T21:30:00.250+01:00})
+     * between {@link #EARLIEST} and {@code now} + {@link #HORIZON}, at most as precise as a millisecond
+     * ({@link Instants#PRECISION}: a finer fraction, {@code 20:30:00.0001Z}, is a 400, not cut).
      */
     public static Instant instant(String field, String value, Instant now) {
         if (value == null) {
@@ -82,9 +83,13 @@ public final class Fields {
             if (!value.chars().allMatch(c -> c < 128)) {
                 throw new DateTimeParseException("not ASCII", value, 0);
             }
-            instant = OffsetDateTime.parse(value).toInstant();
+            instant = Instants.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(field + " must be an ISO-8601 date-time with offset, e.g. 2026-12-24T20:30:00Z");
+        }
+        if (!instant.truncatedTo(Instants.PRECISION).equals(instant)) {
+            // refused rather than cut: what is stored and shown is then exactly what was asked for
+            throw invalid(field + " must not be more precise than milliseconds (at most 3 fractional digits)");
         }
         Instant latest = now.plus(HORIZON);
         if (instant.isBefore(EARLIEST) || instant.isAfter(latest)) {

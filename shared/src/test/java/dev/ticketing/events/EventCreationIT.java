@@ -13,6 +13,7 @@ import dev.ticketing.holds.PlaceHold;
 import dev.ticketing.holds.model.HoldRequest;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.input.Instants;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.seats.map.SeatMapReader;
 import dev.ticketing.store.Table;
@@ -236,7 +237,7 @@ class EventCreationIT {
     }
 
     private static NewEvent hall(int rows, int columns) {
-        return new NewEvent("Hall " + UUID.randomUUID(), store.clock.instant().plus(Duration.ofDays(30)).toString(),
+        return new NewEvent("Hall " + UUID.randomUUID(), Instants.text(store.clock.instant().plus(Duration.ofDays(30))),
                 rows, columns, "EUR", List.of(new NewEvent.Price(1, rows, "20.00")));
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +188,35 @@ public final class HttpFront implements AutoCloseable {
             sendProblem(exchange, 400, "Bad Request", "admin must be true or false");
             return;
         }
-        String token = jwt.issue(userId.asText(), admin != null && admin.asBoolean());
+        JsonNode groups = request.get("groups");
+        List<String> groupNames = new ArrayList<>();
+        if (groups != null) {
+            if (!groups.isArray() || groups.size() > 20) {
+                sendProblem(exchange, 400, "Bad Request", "groups must be an array of at most 20 group names");
+                return;
+            }
+            for (JsonNode group : groups) {
+                // any text, spaces included: a name such as "team admin" can be tried by hand, as another IdP may send it
+                if (!group.isTextual() || group.asText().isEmpty() || group.asText().length() > 128) {
+                    sendProblem(exchange, 400, "Bad Request", "each group must be a text of 1-128 characters");
+                    return;
+                }
+                groupNames.add(group.asText());
+            }
+        }
+        if (admin != null && admin.asBoolean() && !groupNames.contains(LocalJwt.ADMIN_GROUP)) {
+            groupNames.add(LocalJwt.ADMIN_GROUP);
+        }
+        JsonNode organizerId = request.get("organizerId");
+        if (organizerId != null && (!organizerId.isTextual() || !USER_ID.matcher(organizerId.asText()).matches())) {
+            sendProblem(exchange, 400, "Bad Request", "organizerId must be 1-128 letters, digits or _.@+-");
+            return;
+        }
+        JWTClaimsSet.Builder claims = jwt.claims(userId.asText()).claim("groups", groupNames);
+        if (organizerId != null) {
+            claims.claim(LocalJwt.ORGANIZER_CLAIM, organizerId.asText());
+        }
+        String token = jwt.sign(claims.build());
         sendJson(exchange, 200, Map.of("token", token));
     }
 

@@ -9,6 +9,7 @@ import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.PriceTier;
 import dev.ticketing.events.model.SingleSeatRule;
+import dev.ticketing.input.Instants;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -157,7 +158,7 @@ public class EventItems {
     }
 
     private static String listedAs(Event event) {
-        return event.date() + "#" + event.id();
+        return Instants.text(event.date()) + "#" + event.id();
     }
 
     private static Map<String, AttributeValue> toItem(Event event) {
@@ -172,14 +173,14 @@ public class EventItems {
         }
         item.put(ID, s(event.id()));
         item.put(NAME, s(event.name()));
-        item.put(DATE, s(event.date().toString()));
+        item.put(DATE, s(Instants.text(event.date())));
         item.put(ROWS, n(event.rows()));
         item.put(COLUMNS, n(event.columns()));
         item.put(CURRENCY, s(event.currency()));
         item.put(ROWS_PER_BLOCK, n(event.rowsPerBlock()));
         item.put(SINGLE_SEAT_RULE, s(event.singleSeatRule().name()));
-        item.put(SALES_START, s(event.salesStart().toString()));
-        item.put(SALES_END, s(event.salesEnd().toString()));
+        item.put(SALES_START, s(Instants.text(event.salesStart())));
+        item.put(SALES_END, s(Instants.text(event.salesEnd())));
         item.put(PRICES, AttributeValue.fromL(event.prices().stream()
                 .map(tier -> AttributeValue.fromM(Map.of(
                         TIER_FROM_ROW, n(tier.fromRow()),
@@ -195,7 +196,7 @@ public class EventItems {
                 .map(tier -> new PriceTier(integer(tier, TIER_FROM_ROW), integer(tier, TIER_TO_ROW),
                         new BigDecimal(str(tier, TIER_PRICE))))
                 .toList();
-        Instant date = Instant.parse(str(item, DATE));
+        Instant date = Instants.parse(str(item, DATE));
         // Events stored before sales windows and the single-seat rule: on sale until their date, any pick allowed.
         String rule = str(item, SINGLE_SEAT_RULE);
         String salesStart = str(item, SALES_START);
@@ -204,8 +205,8 @@ public class EventItems {
         return new Event(str(item, ID), str(item, NAME), date,
                 integer(item, ROWS), integer(item, COLUMNS), str(item, CURRENCY), prices,
                 integer(item, ROWS_PER_BLOCK), rule == null ? SingleSeatRule.ALLOW : SingleSeatRule.valueOf(rule),
-                salesStart == null ? Instant.EPOCH : Instant.parse(salesStart),
-                salesEnd == null ? date : Instant.parse(salesEnd),
+                salesStart == null ? Instant.EPOCH : Instants.parse(salesStart),
+                salesEnd == null ? date : Instants.parse(salesEnd),
                 status == null ? EventStatus.ON_SALE : EventStatus.valueOf(status), str(item, FAILURE_REASON));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.events.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.ticketing.input.Instants;
 import dev.ticketing.problems.ConflictException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -102,12 +103,12 @@ public record Event(String id, String name, Instant date, int rows, int columns,
         }
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("eventId", id);
-        window.put("salesStart", salesStart.toString());
-        window.put("salesEnd", salesEnd.toString());
+        window.put("salesStart", Instants.text(salesStart));
+        window.put("salesEnd", Instants.text(salesEnd));
         throw new ConflictException("sales-closed", "Sales closed",
                 now.isBefore(salesStart)
-                        ? "Sales for this event open at " + salesStart
-                        : "Sales for this event closed at " + salesEnd,
+                        ? "Sales for this event open at " + Instants.text(salesStart)
+                        : "Sales for this event closed at " + Instants.text(salesEnd),
                 window);
     }
 }

@@ -10,6 +10,7 @@ import dev.ticketing.holds.model.HeldSeat;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.StoredHold;
+import dev.ticketing.input.Instants;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
@@ -101,7 +102,7 @@ public class HoldItems {
         item.put(STATUS, s(hold.status().name()));
         item.put(AMOUNT, s(hold.amount().toPlainString()));
         item.put(CURRENCY, s(hold.currency()));
-        item.put(CREATED_AT, s(hold.createdAt().toString()));
+        item.put(CREATED_AT, s(Instants.text(hold.createdAt())));
         item.put(ExpiryIndex.EXPIRES_AT, n(hold.expiresAt().toEpochMilli()));
         if (hold.status() == HoldStatus.ACTIVE) {
             item.put(ExpiryIndex.SHARD, s(ExpiryIndex.shardOf(hold.id())));
@@ -140,7 +141,7 @@ public class HoldItems {
                 .expressionAttributeValues(Map.of(
                         ":final", s(status.name()),
                         ":active", s(HoldStatus.ACTIVE.name()),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /**
@@ -152,7 +153,7 @@ public class HoldItems {
                                            Optional<Instant> extendedUntil) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":pid", s(paymentId),
-                ":started", s(now.toString()),
+                ":started", s(Instants.text(now)),
                 ":active", s(HoldStatus.ACTIVE.name()),
                 ":now", n(now.toEpochMilli()),
                 ":user", s(userId)));
@@ -219,7 +220,7 @@ public class HoldItems {
                         ":paid", s(HoldStatus.PAID.name()),
                         ":active", s(HoldStatus.ACTIVE.name()),
                         ":pid", s(paymentId),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /**
@@ -323,7 +324,7 @@ public class HoldItems {
         HoldStatus stored = HoldStatus.valueOf(str(meta, STATUS));
         Hold hold = new Hold(str(meta, ID), str(meta, EVENT_ID), str(meta, USER_ID),
                 Hold.visibleStatus(stored, expiresAt, now), seats, tickets, new BigDecimal(str(meta, AMOUNT)),
-                str(meta, CURRENCY), Instant.parse(str(meta, CREATED_AT)), expiresAt);
+                str(meta, CURRENCY), Instants.parse(str(meta, CREATED_AT)), expiresAt);
         AttributeValue graceUsed = meta.get(PAYMENT_GRACE_USED);
         Optional<Integer> slot = meta.containsKey(ACTIVE_HOLD_SLOT) ? Optional.of(integer(meta, ACTIVE_HOLD_SLOT))
                 : Optional.empty();

@@ -13,6 +13,7 @@ import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.input.Instants;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.SeatsUnavailableException;
 import dev.ticketing.problems.TooManyRequestsException;
@@ -228,7 +229,7 @@ public class SeatHolder {
         Instant nextHour = HoldQuotaItems.hourOf(now).plus(java.time.Duration.ofHours(1));
         return new TooManyRequestsException("hold-rate-limit", "Too many holds",
                 "You created " + rate.maxHoldsPerUserPerHour() + " holds for this event this hour; you can hold again at "
-                        + nextHour,
-                Map.of("maxHoldsPerUserPerHour", rate.maxHoldsPerUserPerHour(), "retryAt", nextHour.toString()));
+                        + Instants.text(nextHour),
+                Map.of("maxHoldsPerUserPerHour", rate.maxHoldsPerUserPerHour(), "retryAt", Instants.text(nextHour)));
     }
 }

@@ -4,6 +4,7 @@ import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
+import dev.ticketing.input.Instants;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentFailure;
 import dev.ticketing.payments.model.PaymentStatus;
@@ -83,8 +84,8 @@ public class PaymentItems {
         item.put(AMOUNT, s(payment.amount().toPlainString()));
         item.put(CURRENCY, s(payment.currency()));
         item.put(STATUS, s(payment.status().name()));
-        item.put(CREATED_AT, s(payment.createdAt().toString()));
-        item.put(UPDATED_AT, s(payment.updatedAt().toString()));
+        item.put(CREATED_AT, s(Instants.text(payment.createdAt())));
+        item.put(UPDATED_AT, s(Instants.text(payment.updatedAt())));
         item.put(ReconcileIndex.SHARD, s(ReconcileIndex.shardOf(payment.id())));
         item.put(ReconcileIndex.DUE_AT, n(reconcileAt.toEpochMilli()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
@@ -101,7 +102,7 @@ public class PaymentItems {
                 .expressionAttributeValues(Map.of(
                         ":order", s(session.orderId()),
                         ":url", s(session.approvalUrl().toString()),
-                        ":now", s(now.toString()),
+                        ":now", s(Instants.text(now)),
                         ":pending", s(PaymentStatus.PENDING.name()))));
     }
 
@@ -112,7 +113,7 @@ public class PaymentItems {
                         + ", :now), " + UPDATED_AT + " = :now")
                 .conditionExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(":now", s(now.toString()), ":pending", s(PaymentStatus.PENDING.name()))));
+                .expressionAttributeValues(Map.of(":now", s(Instants.text(now)), ":pending", s(PaymentStatus.PENDING.name()))));
     }
 
     /**
@@ -125,7 +126,7 @@ public class PaymentItems {
         values.put(":failed", s(PaymentStatus.FAILED.name()));
         values.put(":code", s(failure.name()));
         values.put(":reason", s(reason));
-        values.put(":now", s(now.toString()));
+        values.put(":now", s(Instants.text(now)));
         values.put(":pending", s(PaymentStatus.PENDING.name()));
         StringBuilder set = new StringBuilder("SET #status = :failed, " + FAILURE_CODE + " = :code, " + FAILURE_REASON
                 + " = :reason, " + UPDATED_AT + " = :now, " + ENDED_AT + " = :now");
@@ -150,7 +151,7 @@ public class PaymentItems {
     /** Record a refund: notes (once each) the capture and refund of money that came in for a FAILED payment. */
     public TransactWriteItem recordRefund(String paymentId, String captureId, String refundId, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":now", s(now.toString()));
+        values.put(":now", s(Instants.text(now)));
         values.put(":failed", s(PaymentStatus.FAILED.name()));
         StringBuilder set = new StringBuilder("SET " + UPDATED_AT + " = :now");
         if (captureId != null) {
@@ -178,7 +179,7 @@ public class PaymentItems {
                 .expressionAttributeValues(Map.of(
                         ":success", s(PaymentStatus.SUCCESS.name()),
                         ":capture", s(captureId),
-                        ":now", s(now.toString()),
+                        ":now", s(Instants.text(now)),
                         ":pending", s(PaymentStatus.PENDING.name()))));
     }
 
@@ -197,7 +198,7 @@ public class PaymentItems {
                         ":success", s(PaymentStatus.SUCCESS.name()),
                         ":amount", s(refunded.toPlainString()),
                         ":reason", s(reason),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /** Partly refunded: a SUCCESS payment records how much went back and is flagged; it stays SUCCESS. */
@@ -211,7 +212,7 @@ public class PaymentItems {
                         ":success", s(PaymentStatus.SUCCESS.name()),
                         ":amount", s(refunded.toPlainString()),
                         ":flag", s(flag),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /** Flag: an operator must look at this payment, for {@code reason}; nothing else changes. */
@@ -219,7 +220,7 @@ public class PaymentItems {
         return update(Update.builder().tableName(table.name()).key(key(paymentId))
                 .updateExpression("SET " + ANOMALY + " = :reason, " + ANOMALY_AT + " = :now")
                 .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":reason", s(reason), ":now", s(now.toString()))));
+                .expressionAttributeValues(Map.of(":reason", s(reason), ":now", s(Instants.text(now)))));
     }
 
     /** Postpone reconciliation: a still PENDING payment is due again at {@code next}. */
@@ -279,8 +280,8 @@ public class PaymentItems {
                 str(item, CURRENCY), PaymentStatus.valueOf(str(item, STATUS)), str(item, PROVIDER_ORDER_ID),
                 approval == null ? null : URI.create(approval),
                 failure == null ? null : PaymentFailure.valueOf(failure), str(item, FAILURE_REASON), str(item, CAPTURE_ID),
-                str(item, REFUND_ID), captureRequested == null ? null : Instant.parse(captureRequested),
-                Instant.parse(str(item, CREATED_AT)), Instant.parse(str(item, UPDATED_AT)),
+                str(item, REFUND_ID), captureRequested == null ? null : Instants.parse(captureRequested),
+                Instants.parse(str(item, CREATED_AT)), Instants.parse(str(item, UPDATED_AT)),
                 str(item, REFUNDED_AMOUNT) == null ? null : new BigDecimal(str(item, REFUNDED_AMOUNT)), str(item, ANOMALY));
     }
 

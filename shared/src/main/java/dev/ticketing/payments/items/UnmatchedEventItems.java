@@ -3,6 +3,7 @@ package dev.ticketing.payments.items;
 import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 
+import dev.ticketing.input.Instants;
 import dev.ticketing.payments.provider.PaymentEvent;
 import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.store.Keys;
@@ -47,7 +48,7 @@ public class UnmatchedEventItems {
             item.put(ORDER_ID, s(event.orderId()));
         }
         item.put(REASON, s(reason));
-        item.put(RECEIVED_AT, s(now.toString()));
+        item.put(RECEIVED_AT, s(Instants.text(now)));
         item.put(Keys.TTL, n(Ttl.atOrAfter(now.plus(RETENTION))));
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item).build()).build();
     }

@@ -4,6 +4,7 @@ import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 
 import dev.ticketing.events.model.Event;
+import dev.ticketing.input.Instants;
 import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.seats.model.SeatAvailability;
 import dev.ticketing.seats.model.SeatId;
@@ -239,7 +240,7 @@ public class SeatItems {
                         ":reserved", s(SeatStatus.RESERVED.name()),
                         ":hold", s(holdId),
                         ":pid", s(paymentId),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /** The strongly consistent query of one block of the event's seats, projected to what {@link #storedSeat} reads. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ticketing.config.SeatMapConfig;
+import dev.ticketing.input.Instants;
 import dev.ticketing.seats.model.RowRange;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -95,7 +96,8 @@ public class SeatMapCache {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .registerModule(Instants.jsonModule());
 
     private final Clock clock;
     private final Duration maxAge;

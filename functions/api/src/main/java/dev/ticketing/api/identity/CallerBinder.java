@@ -10,15 +10,18 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Optional;
 
-/** Lets a controller method take the {@link Caller} as a parameter. */
+/** Lets a controller method take the {@link Caller} as a parameter: {@link JwtClaims} at the injected clock's now. */
 @Singleton
 public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     private final IdentityConfig identity;
+    private final Clock clock;
 
-    public CallerBinder(IdentityConfig identity) {
+    public CallerBinder(IdentityConfig identity, Clock clock) {
         this.identity = identity;
+        this.clock = clock;
     }
 
     @Override
@@ -30,7 +33,7 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
         if (source instanceof ServletHttpRequest<?, ?> servlet
                 && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
-            Caller caller = JwtClaims.callerOf(event, identity.adminGroup());
+            Caller caller = JwtClaims.callerOf(event, identity, clock.instant());
             return () -> Optional.of(caller);
         }
         throw new UnauthorizedException("A bearer token is required");

@@ -3,6 +3,8 @@ package dev.ticketing.api.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.ticketing.api.identity.AuthorizedRequests;
 import dev.ticketing.lambda.HandlerContexts;
 import dev.ticketing.lambda.InvocationLogFields;
 import dev.ticketing.lambda.PrimedHandler;
@@ -13,6 +15,9 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +71,7 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
                     expect(get("/me/tickets", PRIMING_USER), 200);
                 })
                 .step("payment providers", () -> expect(get("/payment-providers", PRIMING_USER), 200))
-                .step("event creation by a caller who is no admin", () -> expect(handleRequest(Priming.apiRequest("POST",
+                .step("event creation by a caller who is no admin", () -> expect(handleRequest(request("POST",
                         "/events", """
                                 {"name":"Priming","date":"2030-01-01T20:00:00Z","rows":1,"columns":1,"currency":"EUR",
                                  "prices":[{"fromRow":1,"toRow":1,"price":"10.00"}]}""", PRIMING_USER), null), 403))
@@ -74,7 +79,18 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
     }
 
     private APIGatewayV2HTTPResponse get(String path, String subject) {
-        return handleRequest(Priming.apiRequest("GET", path, null, subject), null);
+        return handleRequest(request("GET", path, null, subject), null);
+    }
+
+    /** A request as the authorizer hands it over: with a token of {@code subject} (a few minutes long) when not null. */
+    private static APIGatewayV2HTTPEvent request(String method, String path, String body, String subject) {
+        APIGatewayV2HTTPEvent event = Priming.apiRequest(method, path, body, null);
+        if (subject == null) {
+            return event;
+        }
+        Instant now = Instant.now();
+        return AuthorizedRequests.authorize(event, new JWTClaimsSet.Builder().subject(subject)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).build());
     }
 
     private static void expect(APIGatewayV2HTTPResponse response, int status) {

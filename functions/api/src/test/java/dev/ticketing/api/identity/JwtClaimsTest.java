@@ -4,73 +4,126 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.ticketing.config.IdentityConfig;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.identity.Caller.Role;
 import dev.ticketing.problems.UnauthorizedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JwtClaimsTest {
-    @Test
-    void theCallerIsTheSubjectAndAdminsComeFromEitherGroupsClaim() {
-        assertThat(callerOf(event(Map.of("sub", "alice")))).isEqualTo(new Caller("alice", false));
-        assertThat(callerOf(event(Map.of("sub", "ann", "groups", "[staff admin]"))).admin()).isTrue();
-        assertThat(callerOf(event(Map.of("sub", "ann", "cognito:groups", "[\"admin\"]"))).admin()).isTrue();
-        assertThat(callerOf(event(Map.of("sub", "ann", "groups", "[administrators]"))).admin()).isFalse();
-    }
+    private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    private static final IdentityConfig DEFAULTS = new IdentityConfig("admin");
 
     @Test
-    void adminsAreExactlyTheMembersOfTheAdminGroupGivenAsAnArray() {
-        // API Gateway's rendering of ["staff","admin"], and the JSON form, in either claim
-        for (String claim : new String[]{"[staff admin]", "[admin]", "[\"staff\",\"admin\"]", "[admin admin]"}) {
-            assertThat(callerOf(event(Map.of("sub", "ann", "groups", claim))).admin()).as(claim).isTrue();
-            assertThat(callerOf(event(Map.of("sub", "ann", "cognito:groups", claim))).admin()).as(claim).isTrue();
+    void theCallerIsTheSubjectWithTheRolesOfItsGroups() {
+        assertThat(callerOf(claims("alice"))).isEqualTo(new Caller("alice", false));
+        assertThat(callerOf(claims("ann").claim("groups", List.of("staff", "admin"))).roles())
+                .isEqualTo(Set.of(Role.ADMIN, Role.STAFF));
+        assertThat(callerOf(claims("ann").claim("cognito:groups", List.of("admin"))).admin()).isTrue();
+        assertThat(callerOf(claims("olga").claim("groups", List.of("organizer"))).roles()).isEqualTo(Set.of(Role.ORGANIZER));
+        assertThat(callerOf(claims("sam").claim("cognito:groups", List.of("staff"))).staff()).isTrue();
+        assertThat(callerOf(claims("ann").claim("groups", List.of("administrators"))).roles()).isEmpty();
+    }
+
+    /** Issue 21: each of these made an admin when API Gateway's "[a b]" rendering was split on spaces. */
+    @Test
+    void aGroupNameIsMatchedExactlyAndOnlyAJsonArrayOfStringsNamesGroups() {
+        List<Object> notAdmin = List.of(List.of("team admin"), List.of("not admin"), List.of("readonly admin"),
+                List.of("admin "), List.of(" admin"), "[admin]", "admin", "staff,admin", "[staff admin]", List.of("ADMIN"),
+                List.of("[admin]"), List.of(List.of("admin")), List.of("admin", 1), Map.of("admin", true), true, 1);
+        for (Object groups : notAdmin) {
+            for (String claim : new String[]{"groups", "cognito:groups"}) {
+                Caller caller = callerOf(claims("mallory").claim(claim, groups));
+                assertThat(caller.admin()).as("%s %s", claim, groups).isFalse();
+                assertThat(caller.roles()).as("%s %s", claim, groups).isEmpty();
+            }
         }
-        // a group whose name merely contains "admin", or a claim that is not a list of groups
-        for (String claim : new String[]{"admin", "not admin", "staff,admin", "[not-admin]", "[staff,admin]",
-                "[[admin]]", "[\"not admin\"]", "[\"[admin]\"]", "[\"staff,admin\"]", "[\"admin\"", "[\"admin\",1]",
-                "[ADMIN]", "[admin ]x", "[]", "[", "", " [admin]"}) {
-            assertThat(callerOf(event(Map.of("sub", "ann", "groups", claim))).admin()).as(claim).isFalse();
-            assertThat(callerOf(event(Map.of("sub", "ann", "cognito:groups", claim))).admin()).as(claim).isFalse();
-        }
-    }
-
-    @Test
-    void noSubjectIsUnauthorized() {
-        assertThatThrownBy(() -> callerOf(event(Map.of()))).isInstanceOf(UnauthorizedException.class);
-        assertThatThrownBy(() -> callerOf(new APIGatewayV2HTTPEvent())).isInstanceOf(UnauthorizedException.class);
-    }
-
-    @Test
-    void aSubjectTooLongOrWithTheKeySeparatorIsUnauthorized() {
-        assertThat(callerOf(event(Map.of("sub", "auth0|5f7c8ec7c33c6c004bbafe82"))).userId())
-                .isEqualTo("auth0|5f7c8ec7c33c6c004bbafe82");
-        assertThat(callerOf(event(Map.of("sub", "x".repeat(256)))).userId()).hasSize(256);
-        for (String bad : new String[]{"x".repeat(3_000), "alice#payments", "bob smith", "€".repeat(10)}) {
-            assertThatThrownBy(() -> callerOf(event(Map.of("sub", bad))))
-                    .as(bad).isInstanceOf(UnauthorizedException.class);
-        }
-    }
-
-    private static APIGatewayV2HTTPEvent event(Map<String, String> claims) {
-        return APIGatewayV2HTTPEvent.builder().withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                        .build())
-                .build()).build();
+        assertThat(callerOf(claims("ann").claim("groups", List.of("team admin", "admin"))).admin()).isTrue();
     }
 
     @Test
     void theAdminGroupIsTheConfiguredOneAndNoOther() {
-        APIGatewayV2HTTPEvent admins = event(Map.of("sub", "ann", "cognito:groups", "[ticketing-admins staff]"));
-        APIGatewayV2HTTPEvent defaultAdmins = event(Map.of("sub", "ann", "groups", "[\"admin\"]"));
+        IdentityConfig custom = new IdentityConfig("ticketing-admins");
+        JWTClaimsSet.Builder admins = claims("ann").claim("cognito:groups", List.of("ticketing-admins", "staff"));
 
-        assertThat(JwtClaims.callerOf(admins, "ticketing-admins").admin()).isTrue();
-        assertThat(JwtClaims.callerOf(defaultAdmins, "ticketing-admins").admin()).isFalse();
-        assertThat(JwtClaims.callerOf(admins, "admin").admin()).isFalse();
+        assertThat(JwtClaims.callerOf(event(admins.build()), custom, NOW).admin()).isTrue();
+        assertThat(JwtClaims.callerOf(event(claims("ann").claim("groups", List.of("admin")).build()), custom, NOW).admin())
+                .isFalse();
+        assertThat(callerOf(admins).admin()).isFalse();
     }
 
-    /** With the default admin group. */
-    private static Caller callerOf(APIGatewayV2HTTPEvent event) {
-        return JwtClaims.callerOf(event, "admin");
+    /** Issue 24: what API Gateway's authorizer lets through and the function refuses. */
+    @Test
+    void aNumericSubjectATokenFromTheFutureOrOneThatLivesTooLongIsUnauthorized() {
+        assertUnauthorized(claims("alice").claim("sub", 12345), "subject must be a string");
+        assertUnauthorized(claims("alice").issueTime(at(NOW.plus(Duration.ofDays(1))))
+                .expirationTime(at(NOW.plus(Duration.ofDays(1).plusHours(1)))), "issued in the future");
+        assertUnauthorized(claims("alice").expirationTime(at(NOW.plus(Duration.ofDays(3650)))), "lives longer than PT24H");
+        assertUnauthorized(claims("alice").issueTime(null), "when it was issued");
+        // within the clock skew, and exactly the longest lifetime, are fine
+        assertThat(callerOf(claims("alice").issueTime(at(NOW.plusSeconds(60)))
+                .expirationTime(at(NOW.plusSeconds(60).plus(Duration.ofHours(24))))).userId()).isEqualTo("alice");
+        assertUnauthorized(claims("alice").issueTime(at(NOW.plusSeconds(61))), "issued in the future");
+    }
+
+    @Test
+    void aSubjectTooLongOrWithTheKeySeparatorIsUnauthorized() {
+        assertThat(callerOf(claims("auth0|5f7c8ec7c33c6c004bbafe82")).userId()).isEqualTo("auth0|5f7c8ec7c33c6c004bbafe82");
+        assertThat(callerOf(claims("x".repeat(256))).userId()).hasSize(256);
+        for (String bad : new String[]{"x".repeat(3_000), "alice#payments", "bob smith", "\u20ac".repeat(10), ""}) {
+            assertUnauthorized(claims(bad), "subject");
+        }
+    }
+
+    @Test
+    void theHeadersTokenMustBeTheOneTheAuthorizerVerified() {
+        APIGatewayV2HTTPEvent verifiedForAlice = event(claims("alice").build());
+        APIGatewayV2HTTPEvent forged = event(claims("mallory").claim("groups", List.of("admin")).build());
+        // alice's verified claims, mallory's admin token in the header
+        verifiedForAlice.setHeaders(forged.getHeaders());
+        assertThatThrownBy(() -> JwtClaims.callerOf(verifiedForAlice, DEFAULTS, NOW))
+                .isInstanceOf(UnauthorizedException.class).hasMessageContaining("not the one the authorizer verified");
+
+        APIGatewayV2HTTPEvent twoTokens = event(claims("alice").build());
+        Map<String, String> headers = new HashMap<>(twoTokens.getHeaders());
+        headers.put("authorization", headers.get("authorization") + ",Bearer " + AuthorizedRequests.sign(claims("alice").build()));
+        twoTokens.setHeaders(headers);
+        assertThatThrownBy(() -> JwtClaims.callerOf(twoTokens, DEFAULTS, NOW)).isInstanceOf(UnauthorizedException.class);
+
+        APIGatewayV2HTTPEvent noHeader = event(claims("alice").build());
+        noHeader.setHeaders(Map.of());
+        assertThatThrownBy(() -> JwtClaims.callerOf(noHeader, DEFAULTS, NOW)).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> JwtClaims.callerOf(new APIGatewayV2HTTPEvent(), DEFAULTS, NOW))
+                .isInstanceOf(UnauthorizedException.class);
+    }
+
+    /** The claims of a token issued at NOW for an hour, for {@code subject}. */
+    private static JWTClaimsSet.Builder claims(String subject) {
+        return new JWTClaimsSet.Builder().issuer("https://issuer.example").audience("ticketing").subject(subject)
+                .issueTime(at(NOW)).expirationTime(at(NOW.plus(Duration.ofHours(1))));
+    }
+
+    private static Date at(Instant instant) {
+        return Date.from(instant);
+    }
+
+    private static APIGatewayV2HTTPEvent event(JWTClaimsSet claims) {
+        return AuthorizedRequests.authorize(new APIGatewayV2HTTPEvent(), claims);
+    }
+
+    private static Caller callerOf(JWTClaimsSet.Builder claims) {
+        return JwtClaims.callerOf(event(claims.build()), DEFAULTS, NOW);
+    }
+
+    private static void assertUnauthorized(JWTClaimsSet.Builder claims, String why) {
+        assertThatThrownBy(() -> callerOf(claims)).as(why).isInstanceOf(UnauthorizedException.class).hasMessageContaining(why);
     }
 }
