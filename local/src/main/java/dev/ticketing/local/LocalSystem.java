@@ -113,6 +113,8 @@ public final class LocalSystem implements AutoCloseable {
             parameters.put("BestAvailableDeadline", options.bestAvailableDeadline().toString());
             parameters.put("MaxHoldsPerUserPerHour", options.maxHoldsPerUserPerHour());
             parameters.putAll(payments.templateParameters());
+            // --parameter-overrides win: they are what a person asked for by name
+            parameters.putAll(options.parameterOverrides());
             LocalResources resources = new LocalResources(template, parameters);
             resources.createTables(dynamo.client());
             resources.createQueues(sqs.client());
