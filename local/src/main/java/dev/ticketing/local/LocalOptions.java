@@ -19,11 +19,18 @@ import java.util.function.Function;
  * @param paypalUrl a PayPal REST root to use instead of the built-in mock PayPal (null: the mock, mounted on the
  *                  front); its client id, secret and webhook id are the mock's unless {@code PAYPAL_CLIENT_ID},
  *                  {@code PAYPAL_CLIENT_SECRET} and {@code PAYPAL_WEBHOOK_ID} say otherwise
+ * @param parameterOverrides values of template.yaml's parameters, as {@code sam deploy --parameter-overrides} takes
+ *                  them ({@code --parameter-overrides PaymentGrace=PT1M HoldDuration=PT2M}); they win over the flags
+ *                  above that set the same parameter; a name the template does not declare is refused
  */
 public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir, boolean inMemory,
                            Duration holdDuration, Duration sweepInterval, int maxSeatsPerHold, boolean demo,
                            Duration bestAvailableDeadline, int maxHoldsPerUserPerHour,
-                           URI paypalUrl) {
+                           URI paypalUrl, Map<String, String> parameterOverrides) {
+
+    public LocalOptions {
+        parameterOverrides = Map.copyOf(parameterOverrides);
+    }
 
     public static final String USAGE = """
             Usage: java -jar local/target/ticketing-local.jar [options]
@@ -40,6 +47,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --best-available-deadline D  how long a quantity request may wait (PT5S)     BEST_AVAILABLE_DEADLINE
               --max-holds-per-user-per-hour N  holds per user, event and hour (20; 0 off)  MAX_HOLDS_PER_USER_PER_HOUR
               --paypal-url URL       a PayPal (or mock) elsewhere instead of the built-in one PAYPAL_URL
+              --parameter-overrides K=V ...  template.yaml parameters, as sam deploy takes them  PARAMETER_OVERRIDES
               --help                 show this
             Every port must be free and a data folder may serve one running stack at a time.
             """;
@@ -65,7 +73,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
         Map<String, Boolean> flags = new LinkedHashMap<>();
         for (String valued : new String[]{"port", "dynamodb-port", "sqs-port", "data-dir", "hold-duration",
                 "sweep-interval", "max-seats-per-hold", "best-available-deadline",
-                "max-holds-per-user-per-hour", "paypal-url"}) {
+                "max-holds-per-user-per-hour", "paypal-url", "parameter-overrides"}) {
             flags.put(valued, true);
         }
         for (String bare : new String[]{"in-memory", "no-demo", "help"}) {
@@ -126,6 +134,10 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                     throw new InvalidOptionException("--" + name + " needs a value, e.g. --" + name + " " + example(name));
                 }
                 value = args[++i];
+                // like sam's, it takes every Key=Value up to the next option
+                while (name.equals("parameter-overrides") && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    value = value + "\n" + args[++i];
+                }
             }
             if (value.isBlank()) {
                 throw new InvalidOptionException("--" + name + " needs a value, e.g. --" + name + " " + example(name));
@@ -147,7 +159,8 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                 !bool(values, "no-demo"),
                 duration(values, "best-available-deadline", "PT5S"),
                 number(values, "max-holds-per-user-per-hour", 20, 0, 1_000_000),
-                url(values, "paypal-url"));
+                url(values, "paypal-url"),
+                overrides(values, "parameter-overrides"));
     }
 
     private record Value(String text, String source) {
@@ -169,6 +182,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
             case "best-available-deadline" -> "PT5S";
             case "max-holds-per-user-per-hour" -> "20";
             case "paypal-url" -> "http://127.0.0.1:3100/mock-paypal";
+            case "parameter-overrides" -> "PaymentGrace=PT1M HoldDuration=PT2M";
             default -> "VALUE";
         };
     }
@@ -176,38 +190,72 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
     /** The same options on other ports, e.g. 0 for "any free port" in tests. */
     public LocalOptions withPorts(int port, int dynamoDbPort, int sqsPort) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
     }
 
     public LocalOptions withHoldDuration(Duration duration) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, duration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
     }
 
     public LocalOptions withSweepInterval(Duration interval) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, interval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
     }
 
     /** The same options with best-available requests placed within {@code deadline}. */
     public LocalOptions withBestAvailableDeadline(Duration deadline) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, deadline, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, deadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
     }
 
     public LocalOptions withMaxHoldsPerUserPerHour(int max) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, max, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, max, paypalUrl, parameterOverrides);
     }
 
     public LocalOptions inMemoryWithoutDemo() {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, true, holdDuration, sweepInterval,
-                maxSeatsPerHold, false, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, false, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
     }
 
     public LocalOptions withDataDir(Path dir) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dir, false, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+    }
+
+    /** The same options with template.yaml's parameter {@code name} set to {@code value}. */
+    public LocalOptions withParameter(String name, String value) {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>(parameterOverrides);
+        overrides.put(name, value);
+        return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, overrides);
+    }
+
+    private static Map<String, String> overrides(Map<String, Value> values, String name) {
+        Value value = values.get(name);
+        if (value == null) {
+            return Map.of();
+        }
+        java.util.Set<String> declared = dev.ticketing.local.template.SamTemplate.fromClasspath().parameterNames();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        // one pair per argument after the flag (a value may hold spaces: "SweepInterval=rate(2 minutes)"); in the
+        // environment variable, pairs are separated by white space
+        String separator = value.source().startsWith("--") ? "\n" : "\\s+";
+        for (String pair : value.text().trim().split(separator)) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidOptionException(value.source() + " takes Key=Value pairs such as " + example(name)
+                        + ", not '" + pair + "'");
+            }
+            String key = pair.substring(0, equals);
+            if (!declared.contains(key)) {
+                throw new InvalidOptionException(value.source() + ": template.yaml has no parameter " + key
+                        + " (it has " + String.join(", ", declared) + ")");
+            }
+            overrides.put(key, pair.substring(equals + 1));
+        }
+        return overrides;
     }
 
     private static int port(Map<String, Value> values, String name, int fallback) {

@@ -113,6 +113,8 @@ public final class LocalSystem implements AutoCloseable {
             parameters.put("BestAvailableDeadline", options.bestAvailableDeadline().toString());
             parameters.put("MaxHoldsPerUserPerHour", options.maxHoldsPerUserPerHour());
             parameters.putAll(payments.templateParameters());
+            // --parameter-overrides win: they are what a person asked for by name
+            parameters.putAll(options.parameterOverrides());
             LocalResources resources = new LocalResources(template, parameters);
             resources.createTables(dynamo.client());
             resources.createQueues(sqs.client());
@@ -120,10 +122,12 @@ public final class LocalSystem implements AutoCloseable {
 
             LocalJwt jwt = LocalJwt.create(dataDir == null ? null : dataDir.resolve("jwt-key.json"), clock);
             // each function gets a DynamoDB client of the local wiring: file-backed, it waits for each transaction's commit
-            LocalFunctions functions = LocalFunctions.start(template, resources, Map.of(
+            Map<String, Object> localProperties = new HashMap<>(Map.of(
                     "dynamodb.endpoint", dynamo.endpoint().toString(),
                     "sqs.endpoint", sqs.endpoint().toString(),
-                    "aws.region", DynamoDbLocal.REGION.id()), dynamo::newClient, clock);
+                    "aws.region", DynamoDbLocal.REGION.id()));
+            localProperties.putAll(payments.secretProperties());
+            LocalFunctions functions = LocalFunctions.start(template, resources, localProperties, dynamo::newClient, clock);
             parts.add(functions);
             HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
             parts.add(front);

@@ -1,5 +1,6 @@
 package dev.ticketing.acceptance;
 
+import dev.ticketing.deploy.LambdaBuild;
 import dev.ticketing.local.testing.Api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What {@code sam deploy} would do, done against LocalStack with the AWS SDK: the Lambda jars to S3, template.yaml
- * with its CodeUris pointing there (LocalStack applies the SAM transform), a Cognito user pool whose tokens the
+ * with each function's CodeUri pointing at its jar there (the jar the Makefile's target for it ships) (LocalStack applies the SAM transform), a Cognito user pool whose tokens the
  * API's JWT authorizer accepts, and the stack created with that pool as JwtIssuer. Users are made on first use.
  */
 final class LocalStackDeployment {
     private static final String BUCKET = "ticketing-lambda-code";
     private static final String STACK = "ticketing";
     private static final String PASSWORD = "Acceptance-Test-1";
-    private static final Pattern CODE_URI = Pattern.compile("CodeUri: functions/[a-z-]+/target/([a-z-]+\\.jar)");
+    /** template.yaml's CodeUri for sam build (the root, with the Makefile), replaced by each function's own. */
+    private static final String GLOBAL_CODE_URI = "    CodeUri: .\n";
 
     private final Api api;
 
@@ -59,13 +61,17 @@ final class LocalStackDeployment {
 
         // 1. the code
         s3.createBucket(b -> b.bucket(BUCKET));
-        String template = Files.readString(repository.resolve("template.yaml"));
-        Matcher codeUri = CODE_URI.matcher(template);
-        while (codeUri.find()) {
-            Path jar = repository.resolve(codeUri.group().substring("CodeUri: ".length()));
-            s3.putObject(b -> b.bucket(BUCKET).key(codeUri.group(1)), RequestBody.fromFile(jar));
+        String deployable = Files.readString(repository.resolve("template.yaml")).replace(GLOBAL_CODE_URI, "");
+        for (LambdaBuild.Target target : LambdaBuild.read(repository).targets()) {
+            Path jar = repository.resolve(target.jar());
+            String key = jar.getFileName().toString();
+            s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(jar));
+            // what sam build + sam package leave: each function's CodeUri is its code in S3 (a jar is a zip Lambda takes)
+            String function = "\n  " + target.functionId() + ":\n    Type: AWS::Serverless::Function\n";
+            int properties = deployable.indexOf("    Properties:\n", deployable.indexOf(function)) + "    Properties:\n".length();
+            deployable = deployable.substring(0, properties) + "      CodeUri: s3://" + BUCKET + "/" + key + "\n"
+                    + deployable.substring(properties);
         }
-        String deployable = CODE_URI.matcher(template).replaceAll("CodeUri: s3://" + BUCKET + "/$1");
 
         // 2. the identity provider
         String pool = cognito.createUserPool(b -> b.poolName("ticketing-acceptance")).userPool().id();
@@ -87,7 +93,8 @@ final class LocalStackDeployment {
         String issuer = claim(tokens.token("issuer-probe", false), "iss");
 
         // 3. the stack
-        cloudFormation.createStack(b -> b.stackName(STACK).templateBody(deployable)
+        String templateBody = deployable;
+        cloudFormation.createStack(b -> b.stackName(STACK).templateBody(templateBody)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_AUTO_EXPAND)
                 .parameters(Parameter.builder().parameterKey("JwtIssuer").parameterValue(issuer).build(),
                         Parameter.builder().parameterKey("JwtAudience").parameterValue(client).build()));

@@ -50,12 +50,51 @@ class OperationsTemplateTest {
     }
 
     @Test
-    void eachFunctionsErrorsAndThrottlesAreWatched() {
+    void eachFunctionsErrorRateAndThrottlesAreWatched() {
         for (String function : template.resources("AWS::Serverless::Function").keySet()) {
-            for (String metric : List.of("Errors", "Throttles")) {
-                assertThat(watching("AWS/Lambda", metric, Map.of("Ref", function))).as(function + " " + metric).isTrue();
+            assertThat(watching("AWS/Lambda", "Throttles", Map.of("Ref", function))).as(function + " Throttles").isTrue();
+            Map<String, Object> rate = alarms.get(function + "ErrorRateAlarm");
+            assertThat(rate).as(function + "ErrorRateAlarm").isNotNull();
+            String metrics = rate.get("Metrics").toString();
+            assertThat(metrics).as(function).contains("MetricName=Errors", "MetricName=Invocations", "Ref=" + function + "}")
+                    .contains("100 * errors / invocations");
+            assertThat(rate).containsEntry("Threshold", Map.of("Ref", "FunctionErrorRatePercent"));
+            assertThat((Integer) rate.get("DatapointsToAlarm")).as("one bad minute is not an alarm").isGreaterThan(1);
+        }
+        assertThat(alarms.values()).as("no alarm on a single error").noneMatch(alarm -> "Errors".equals(alarm.get("MetricName")));
+    }
+
+    @Test
+    void everyQueueIsWatchedByTheAgeOfItsOldestMessageOrAsADeadLetterQueue() {
+        Set<String> triggers = new HashSet<>();
+        template.resources("AWS::Serverless::Function").values().forEach(function ->
+                ((Map<?, ?>) function.getOrDefault("Events", Map.of())).values().forEach(event -> {
+                    Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) event).get("Properties");
+                    if ("SQS".equals(((Map<?, ?>) event).get("Type"))) {
+                        triggers.add((String) ((List<?>) ((Map<?, ?>) properties.get("Queue")).get("Fn::GetAtt")).get(0));
+                    }
+                }));
+        assertThat(triggers).contains("PaymentsQueue", "EventSeatsQueue");
+        for (String queue : template.resources("AWS::SQS::Queue").keySet()) {
+            String metric = triggers.contains(queue) ? "ApproximateAgeOfOldestMessage" : "ApproximateNumberOfMessagesVisible";
+            assertThat(watching("AWS/SQS", metric, Map.of("Fn::GetAtt", List.of(queue, "QueueName")))).as(queue + " " + metric).isTrue();
+        }
+    }
+
+    @Test
+    void throttlingOfTheTableAndOfEachIndexAndTheAccountsConcurrencyAreWatched() {
+        String throttling = alarms.get("TableThrottlingAlarm").get("Metrics").toString();
+        assertThat(throttling).contains("MetricName=ReadThrottleEvents, Dimensions=[{Name=TableName, Value={Ref=Table}}]")
+                .contains("MetricName=WriteThrottleEvents, Dimensions=[{Name=TableName, Value={Ref=Table}}]");
+        for (String index : indexes()) {
+            for (String metric : List.of("ReadThrottleEvents", "WriteThrottleEvents")) {
+                assertThat(throttling).as(index + " " + metric).contains("MetricName=" + metric
+                        + ", Dimensions=[{Name=TableName, Value={Ref=Table}}, {Name=GlobalSecondaryIndexName, Value=" + index + "}]");
             }
         }
+        Map<String, Object> concurrency = alarms.get("AccountConcurrencyAlarm");
+        assertThat(concurrency).containsEntry("MetricName", "ConcurrentExecutions").doesNotContainKey("Dimensions")
+                .containsEntry("Threshold", Map.of("Ref", "ConcurrencyAlarmThreshold"));
     }
 
     @Test
@@ -92,8 +131,62 @@ class OperationsTemplateTest {
     }
 
     @Test
-    void theTableCannotBeDeletedByAccident() {
-        assertThat(template.resources("AWS::DynamoDB::Table").get("Table")).containsEntry("DeletionProtectionEnabled", true);
+    void aFailedFirstCreateLeavesNoTableAndAProtectedTableIsNeverDeletedByCloudFormation() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = ((Map<String, Map<String, Object>>) template.document().get("Resources")).get("Table");
+        assertThat(table).containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Retain");
+        assertThat(template.resources("AWS::DynamoDB::Table").get("Table"))
+                .containsEntry("DeletionProtectionEnabled", Map.of("Fn::If", List.of("TableProtected", true, false)));
+        assertThat(((Map<?, ?>) template.document().get("Conditions")).get("TableProtected"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "TableDeletionProtection"), "true")));
+        assertThat(template.parameterDefaults()).containsEntry("TableDeletionProtection", "false");
+    }
+
+    @Test
+    void theTableIsWarmedFromParameters() {
+        Map<String, Object> warm = Map.of("ReadUnitsPerSecond", Map.of("Ref", "TableWarmReadUnitsPerSecond"),
+                "WriteUnitsPerSecond", Map.of("Ref", "TableWarmWriteUnitsPerSecond"));
+        assertThat(template.resources("AWS::DynamoDB::Table").get("Table")).containsEntry("WarmThroughput", warm);
+        assertThat(template.parameterDefaults()).containsEntry("TableWarmReadUnitsPerSecond", 12000)
+                .containsEntry("TableWarmWriteUnitsPerSecond", 4000);
+    }
+
+    @Test
+    void accountWideNamesCarryTheRegionSoTheStackCanBeDeployedInAnotherRegion() {
+        for (String type : List.of("AWS::CloudFront::CachePolicy", "AWS::CloudFront::OriginRequestPolicy",
+                "AWS::CloudFront::ResponseHeadersPolicy")) {
+            template.resources(type).forEach((id, properties) -> assertThat(properties.values().iterator().next().toString())
+                    .as(id).contains("Name={Fn::Sub=${AWS::StackName}-${AWS::Region}"));
+        }
+        assertThat(template.resources("AWS::CloudWatch::Dashboard").get("Dashboard").get("DashboardName").toString())
+                .contains("${AWS::Region}");
+    }
+
+    @Test
+    void theDashboardShowsEveryFunctionAndEveryIndex() throws Exception {
+        Map<String, Object> dashboard = template.resources("AWS::CloudWatch::Dashboard").get("Dashboard");
+        JsonNode body = JSON.readTree((String) ((Map<?, ?>) dashboard.get("DashboardBody")).get("Fn::Sub"));
+        Map<String, Set<String>> functionsByMetric = new java.util.HashMap<>();
+        Set<String> throttledIndexes = new HashSet<>();
+        body.get("widgets").forEach(widget -> widget.path("properties").path("metrics").forEach(metric -> {
+            if ("AWS/Lambda".equals(metric.get(0).asText()) && "FunctionName".equals(metric.get(2).asText())) {
+                functionsByMetric.computeIfAbsent(metric.get(1).asText(), k -> new HashSet<>())
+                        .add(metric.get(3).asText().replaceAll("[${}]", ""));
+            }
+            if ("AWS/DynamoDB".equals(metric.get(0).asText()) && metric.size() > 5 && "GlobalSecondaryIndexName".equals(metric.get(4).asText())) {
+                throttledIndexes.add(metric.get(5).asText());
+            }
+        }));
+        for (String metric : List.of("Errors", "Throttles", "Duration")) {
+            assertThat(functionsByMetric.get(metric)).as(metric).containsAll(template.resources("AWS::Serverless::Function").keySet());
+        }
+        assertThat(throttledIndexes).containsAll(indexes());
+    }
+
+    private static List<String> indexes() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> indexes = (List<Map<String, Object>>) template.resources("AWS::DynamoDB::Table").get("Table").get("GlobalSecondaryIndexes");
+        return indexes.stream().map(index -> (String) index.get("IndexName")).toList();
     }
 
     @Test

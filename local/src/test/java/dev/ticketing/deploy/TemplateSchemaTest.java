@@ -43,7 +43,7 @@ class TemplateSchemaTest {
     void aWrongValueInACloudFormationResourceIsCaught() throws Exception {
         String broken = Files.readString(Path.of("../template.yaml"))
                 .replaceFirst("      RetentionInDays: !Ref LogRetentionDays", "      RetentionInDays: [30]")
-                .replaceFirst("      DeletionProtectionEnabled: true", "      DeletionProtection: true");
+                .replaceFirst("      DeletionProtectionEnabled: ", "      DeletionProtection: ");
 
         List<String> violations = violations(parse(broken));
         assertThat(violations).anyMatch(v -> v.contains("LogGroup") && v.contains("RetentionInDays"));

@@ -64,4 +64,27 @@ class LocalOptionsTest {
     void helpIsNotAMistake() {
         assertThatThrownBy(() -> parse("--port", "1", "--help")).isInstanceOf(LocalOptions.HelpRequested.class);
     }
+
+    @Test
+    void parameterOverridesTakeEveryPairUpToTheNextOptionAsSamDoes() {
+        LocalOptions options = parse("--parameter-overrides", "PaymentGrace=PT1M", "SweepInterval=rate(2 minutes)",
+                "AdminGroup=", "--no-demo");
+
+        assertThat(options.parameterOverrides()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "PaymentGrace", "PT1M", "SweepInterval", "rate(2 minutes)", "AdminGroup", ""));
+        assertThat(options.demo()).isFalse();
+        assertThat(LocalOptions.parse(new String[0], Map.of("PARAMETER_OVERRIDES", "PaymentGrace=PT2M  HoldDuration=PT3M")::get)
+                .parameterOverrides()).containsExactlyInAnyOrderEntriesOf(Map.of("PaymentGrace", "PT2M", "HoldDuration", "PT3M"));
+    }
+
+    @Test
+    void aParameterTheTemplateDoesNotDeclareOrAPairWithoutValueIsRefused() {
+        assertThatThrownBy(() -> parse("--parameter-overrides", "PaymentGrase=PT1M"))
+                .isInstanceOf(LocalOptions.InvalidOptionException.class)
+                .hasMessageStartingWith("--parameter-overrides: template.yaml has no parameter PaymentGrase (it has JwtIssuer, ")
+                .hasMessageContaining("PaymentGrace");
+        assertThatThrownBy(() -> parse("--parameter-overrides", "PaymentGrace"))
+                .isInstanceOf(LocalOptions.InvalidOptionException.class)
+                .hasMessage("--parameter-overrides takes Key=Value pairs such as PaymentGrace=PT1M HoldDuration=PT2M, not 'PaymentGrace'");
+    }
 }

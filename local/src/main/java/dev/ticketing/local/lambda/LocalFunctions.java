@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The functions of template.yaml, each its handler class instantiated once, as a warm Lambda container would
- * hold it. Its environment is the template's, resolved to local values, plus the endpoints of the local
- * DynamoDB and SQS. A Micronaut handler gets its own application context built from that environment.
+ * hold it. Its environment is the template's, resolved to local values, plus local properties: the endpoints of the
+ * local DynamoDB and SQS, and the secrets that in AWS come from Secrets Manager. A Micronaut handler gets its own application context built from that environment.
  */
 public final class LocalFunctions implements AutoCloseable {
     private static final long TIMEOUT_MILLIS = 29_000;
@@ -34,7 +34,7 @@ public final class LocalFunctions implements AutoCloseable {
      *                 build: the local wiring's, which waits for DynamoDB Local's commits; one per function, as each
      *                 Lambda has its own (closed with the functions)
      */
-    public static LocalFunctions start(SamTemplate template, LocalResources resources, Map<String, Object> endpoints,
+    public static LocalFunctions start(SamTemplate template, LocalResources resources, Map<String, Object> localProperties,
                                        Supplier<DynamoDbClient> dynamoDb, Clock clock) {
         LocalFunctions functions = new LocalFunctions();
         for (SamTemplate.Function function : template.functions()) {
@@ -44,7 +44,7 @@ public final class LocalFunctions implements AutoCloseable {
                     properties.put(propertyName(name), resources.resolve(value));
                 }
             });
-            properties.putAll(endpoints);
+            properties.putAll(localProperties);
             int before = functions.contexts.size();
             functions.handlers.put(function.id(), functions.instantiate(function.handler(), properties, dynamoDb, clock));
             if (functions.contexts.size() > before) {

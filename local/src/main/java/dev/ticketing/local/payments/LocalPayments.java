@@ -31,12 +31,15 @@ public final class LocalPayments implements AutoCloseable {
     private final MockPayPal paypal;
     private final MockCardCheckout card;
     private final Map<String, Object> paypalParameters;
+    private final String paypalSecret;
 
-    private LocalPayments(URI front, MockPayPal paypal, MockCardCheckout card, Map<String, Object> paypalParameters) {
+    private LocalPayments(URI front, MockPayPal paypal, MockCardCheckout card, Map<String, Object> paypalParameters,
+                          String paypalSecret) {
         this.front = front;
         this.paypal = paypal;
         this.card = card;
         this.paypalParameters = paypalParameters;
+        this.paypalSecret = paypalSecret;
     }
 
     /** {@code front} is the HTTP front's base URL, known before it starts (its port is chosen first). */
@@ -56,8 +59,8 @@ public final class LocalPayments implements AutoCloseable {
                 CARD_WEBHOOK_SECRET, URI.create(front + "/webhooks/other"), clock, RETRIES);
         if (externalPayPal != null) {
             return new LocalPayments(front, null, card, paypalParameters(externalPayPal,
-                    environment("PAYPAL_CLIENT_ID", PAYPAL_CLIENT_ID), environment("PAYPAL_CLIENT_SECRET", PAYPAL_CLIENT_SECRET),
-                    environment("PAYPAL_WEBHOOK_ID", PAYPAL_WEBHOOK_ID)));
+                    environment("PAYPAL_CLIENT_ID", PAYPAL_CLIENT_ID), environment("PAYPAL_WEBHOOK_ID", PAYPAL_WEBHOOK_ID)),
+                    environment("PAYPAL_CLIENT_SECRET", PAYPAL_CLIENT_SECRET));
         }
         MockPayPal paypal = MockPayPal.builder()
                 .basePath(PAYPAL_PATH)
@@ -69,14 +72,13 @@ public final class LocalPayments implements AutoCloseable {
                 .clock(clock)
                 .build();
         return new LocalPayments(front, paypal, card,
-                paypalParameters(paypal.baseUrl(), PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET, PAYPAL_WEBHOOK_ID));
+                paypalParameters(paypal.baseUrl(), PAYPAL_CLIENT_ID, PAYPAL_WEBHOOK_ID), PAYPAL_CLIENT_SECRET);
     }
 
-    private static Map<String, Object> paypalParameters(URI baseUrl, String clientId, String secret, String webhookId) {
+    private static Map<String, Object> paypalParameters(URI baseUrl, String clientId, String webhookId) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("PayPalBaseUrl", baseUrl.toString());
         parameters.put("PayPalClientId", clientId);
-        parameters.put("PayPalClientSecret", secret);
         parameters.put("PayPalWebhookId", webhookId);
         return parameters;
     }
@@ -91,10 +93,18 @@ public final class LocalPayments implements AutoCloseable {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.putAll(paypalParameters);
         parameters.put("CardCheckoutBaseUrl", card.baseUrl().toString());
-        parameters.put("CardCheckoutApiKey", CARD_API_KEY);
-        parameters.put("CardCheckoutWebhookSecret", CARD_WEBHOOK_SECRET);
         parameters.put("CheckoutReturnUrl", front + "/");
         return parameters;
+    }
+
+    /**
+     * The providers' secrets as the functions' configuration properties. In AWS no secret passes through the template:
+     * it names Secrets Manager secrets, which the functions read ({@code SecretSource}); locally the values are given.
+     */
+    public Map<String, Object> secretProperties() {
+        return Map.of("paypal.client.secret", paypalSecret,
+                "card.checkout.api.key", CARD_API_KEY,
+                "card.checkout.webhook.secret", CARD_WEBHOOK_SECRET);
     }
 
     public void mountOn(HttpFront httpFront) {

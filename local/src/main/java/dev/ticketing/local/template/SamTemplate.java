@@ -68,6 +68,11 @@ public final class SamTemplate {
         return found;
     }
 
+    /** The names of the template's parameters, in template order. */
+    public java.util.Set<String> parameterNames() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(map(root, "Parameters").keySet()));
+    }
+
     public Map<String, Object> parameterDefaults() {
         Map<String, Object> defaults = new LinkedHashMap<>();
         map(root, "Parameters").forEach((name, parameter) -> {

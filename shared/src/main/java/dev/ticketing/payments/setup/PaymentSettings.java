@@ -10,7 +10,9 @@ import java.net.URI;
  * {@code PAYPAL_WEBHOOK_ID}; the card checkout ({@code OTHER}) by {@code CARD_CHECKOUT_BASE_URL},
  * {@code CARD_CHECKOUT_API_KEY}, {@code CARD_CHECKOUT_WEBHOOK_SECRET}. {@code CHECKOUT_RETURN_URL} is the page the
  * buyer comes back to ({@code ?payment=<id>&result=approved|cancelled} is appended); {@code PAYMENTS_QUEUE_URL}
- * is where verified webhooks go.
+ * is where verified webhooks go. The three secrets come, in AWS, from the Secrets Manager secrets that
+ * {@code PAYPAL_CLIENT_SECRET_NAME}, {@code CARD_CHECKOUT_API_KEY_NAME} and {@code CARD_CHECKOUT_WEBHOOK_SECRET_NAME}
+ * name (template.yaml passes no secret value); locally as values ({@link PaymentsFactory}).
  */
 public record PaymentSettings(String paypalBaseUrl, String paypalClientId, String paypalClientSecret,
                               String paypalWebhookId, String cardBaseUrl, String cardApiKey, String cardWebhookSecret,
