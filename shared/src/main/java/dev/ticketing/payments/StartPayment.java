@@ -94,6 +94,8 @@ public class StartPayment {
         StoredHold payable = ownedHold(caller, holdId);
         requirePayable(payable);
         Hold hold = payable.hold();
+        // a provider that does not take the event's currency is not offered for it: its order would be refused
+        gateways.requireTakes(gateway, hold.currency());
         Instant now = now();
         // Sales window (issue 10): no payment starts outside the event's window; 409 sales-closed names it.
         events.get(hold.eventId()).requireSalesOpen(now);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.ticketing.payments.provider.card.CardCheckoutClient;
 import dev.ticketing.payments.provider.card.CardSession;
 import dev.ticketing.payments.provider.card.CardWebhookEvent;
 import dev.ticketing.payments.provider.card.CheckoutSignature;
@@ -217,6 +218,9 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
         String cancel = text(request, "cancel_url");
         if (currency == null || amountText == null || success == null || cancel == null) {
             return error(400, "parameter_missing", "amount, currency, success_url and cancel_url are required");
+        }
+        if (!CardCheckoutClient.CURRENCIES.contains(currency)) {
+            return error(400, "currency_not_supported", "The currency " + currency + " is not supported");
         }
         BigDecimal amount;
         try {

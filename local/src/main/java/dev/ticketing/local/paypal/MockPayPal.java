@@ -516,12 +516,11 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         if (currency == null || value == null) {
             return Money.refused(MockAnswer.invalidRequest("MISSING_REQUIRED_PARAMETER", "amount needs currency_code and value."));
         }
-        int decimals;
-        try {
-            decimals = PayPalMoney.decimals(currency);
-        } catch (IllegalArgumentException e) {
-            return Money.refused(MockAnswer.unprocessable("CURRENCY_NOT_SUPPORTED", "Currency " + currency + " is not supported."));
+        if (!PayPalMoney.CURRENCIES.contains(currency)) {
+            // as PayPal answers an order in a currency missing from its list (e.g. KWD, BHD)
+            return Money.refused(MockAnswer.unprocessable("CURRENCY_NOT_SUPPORTED", "Currency code is not currently supported."));
         }
+        int decimals = PayPalMoney.decimals(currency);
         BigDecimal parsed;
         try {
             parsed = PayPalMoney.parse(value);

@@ -3,6 +3,7 @@ package dev.ticketing.payments.provider;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One payment provider, as the payment flow needs it. Implementations translate to and from the provider's own API
@@ -32,8 +33,15 @@ public interface PaymentGateway {
     Optional<ProviderOrder> order(String orderId);
 
     /**
-     * Whether this provider can charge {@code amount} in {@code currency}: positive, and with no more decimals than
-     * the provider takes for the currency. Empty when it can, else the reason (for a 400 at event creation).
+     * The ISO 4217 codes of the currencies this provider takes, as the provider publishes them: the one place that
+     * says which provider an event in a currency may be paid with.
+     */
+    Set<String> currencies();
+
+    /**
+     * Whether this provider can charge {@code amount} in {@code currency}, one it {@linkplain #currencies() takes}:
+     * positive, and with no more decimals than the provider takes for the currency. Empty when it can, else the
+     * reason (for a 400 at event creation).
      */
     Optional<String> unchargeable(BigDecimal amount, String currency);
 

@@ -134,6 +134,11 @@ class WebhookIntakeTest {
         }
 
         @Override
+        public java.util.Set<String> currencies() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public java.util.Optional<String> unchargeable(java.math.BigDecimal amount, String currency) {
             throw new UnsupportedOperationException();
         }

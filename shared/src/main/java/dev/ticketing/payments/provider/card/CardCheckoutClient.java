@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The hosted card checkout's REST API: sessions (create, get, capture) and refunds of charges, with
@@ -25,6 +27,13 @@ import java.util.regex.Pattern;
 public final class CardCheckoutClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /**
+     * The currencies the card checkout takes: every ISO 4217 currency with a minor unit (the JDK's list), as card
+     * gateways do; codes without one (gold, test and fund codes such as XAU, XTS, XDR) are refused.
+     */
+    public static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .filter(currency -> currency.getDefaultFractionDigits() >= 0)
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final CardCheckoutConfig config;
     private final HttpClient http;

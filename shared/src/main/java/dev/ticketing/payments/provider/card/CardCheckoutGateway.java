@@ -14,6 +14,7 @@ import dev.ticketing.payments.provider.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -85,6 +86,11 @@ public final class CardCheckoutGateway implements PaymentGateway {
                 session.currency(), session.chargeId(), capture,
                 capture == ProviderOrder.CaptureStatus.NONE ? null : session.amount(),
                 capture == ProviderOrder.CaptureStatus.NONE ? null : session.currency(), session.amountRefunded()));
+    }
+
+    @Override
+    public Set<String> currencies() {
+        return CardCheckoutClient.CURRENCIES;
     }
 
     @Override

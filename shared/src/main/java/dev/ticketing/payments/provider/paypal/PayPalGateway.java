@@ -14,6 +14,7 @@ import dev.ticketing.payments.provider.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PayPal Checkout (Orders v2, intent CAPTURE) behind the provider-neutral {@link PaymentGateway}. The order's
@@ -81,6 +82,11 @@ public final class PayPalGateway implements PaymentGateway {
             case PayPalCapture.DECLINED, "FAILED" -> ProviderOrder.CaptureStatus.DECLINED;
             default -> ProviderOrder.CaptureStatus.PENDING;
         };
+    }
+
+    @Override
+    public Set<String> currencies() {
+        return PayPalMoney.CURRENCIES;
     }
 
     @Override
