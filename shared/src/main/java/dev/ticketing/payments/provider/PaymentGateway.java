@@ -48,6 +48,13 @@ public interface PaymentGateway {
     /** Takes the money of an approved order; a repeat with the same {@code requestId}, or of a captured order, is harmless. */
     CaptureOutcome capture(String orderId, String requestId);
 
+    /**
+     * Releases an order that will not end in a sale, so that nothing stays blocked on the buyer's side: voids an
+     * authorization, closes a checkout that could still be paid. Never captures. A repeat with the same
+     * {@code requestId}, or of an order already released, is harmless.
+     */
+    ReleaseOutcome release(String orderId, String requestId);
+
     /** Gives the whole {@code amount} of a capture back; a repeat with the same {@code requestId} is harmless. */
     RefundOutcome refund(String captureId, BigDecimal amount, String currency, String requestId);
 

@@ -134,6 +134,11 @@ class WebhookIntakeTest {
         }
 
         @Override
+        public dev.ticketing.payments.provider.ReleaseOutcome release(String orderId, String requestId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public java.util.Set<String> currencies() {
             throw new UnsupportedOperationException();
         }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The hosted card checkout's REST API: sessions (create, get, capture) and refunds of charges, with
- * {@code Authorization: Bearer <apiKey>}; {@code Idempotency-Key} makes create, capture and refund safe to repeat.
+ * The hosted card checkout's REST API: sessions (create, get, capture, void) and refunds of charges, with
+ * {@code Authorization: Bearer <apiKey>}; {@code Idempotency-Key} makes create, capture, void and refund safe to
+ * repeat.
  * Amounts are decimal strings with a currency, as everywhere in this system.
  */
 public final class CardCheckoutClient {
@@ -62,6 +63,12 @@ public final class CardCheckoutClient {
 
     public CardSession capture(String sessionId, String idempotencyKey) {
         return session(call("POST", "/v1/checkout/sessions/" + id(sessionId) + "/capture", json.createObjectNode(),
+                idempotencyKey));
+    }
+
+    /** Voids a session that will not be captured: an authorization on the card is released, an open session closed. */
+    public CardSession voidSession(String sessionId, String idempotencyKey) {
+        return session(call("POST", "/v1/checkout/sessions/" + id(sessionId) + "/void", json.createObjectNode(),
                 idempotencyKey));
     }
 

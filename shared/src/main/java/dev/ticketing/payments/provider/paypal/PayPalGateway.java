@@ -10,6 +10,7 @@ import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.payments.provider.PaymentProviderException;
 import dev.ticketing.payments.provider.ProviderOrder;
 import dev.ticketing.payments.provider.RefundOutcome;
+import dev.ticketing.payments.provider.ReleaseOutcome;
 import dev.ticketing.payments.provider.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -139,6 +140,18 @@ public final class PayPalGateway implements PaymentGateway {
             }
             throw translate(e);
         }
+    }
+
+    /**
+     * Nothing to call: orders here have intent CAPTURE, and approving one reserves no money at PayPal (no
+     * authorization exists; the money moves only at capture, which a released order never gets). PayPal's Orders v2
+     * has no void for such an order (voiding is for intent AUTHORIZE: POST /v2/payments/authorizations/{id}/void):
+     * PayPal lets it lapse on its own, and shows it VOIDED or forgets it. An approval that still arrives is
+     * answered without a capture, since only a PENDING payment is captured.
+     */
+    @Override
+    public ReleaseOutcome release(String orderId, String requestId) {
+        return ReleaseOutcome.NOTHING_HELD;
     }
 
     static CaptureOutcome.Status captureStatus(String status) {
