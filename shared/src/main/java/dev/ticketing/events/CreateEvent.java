@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,8 +64,9 @@ public class CreateEvent {
 
     /**
      * Creates the event with every seat AVAILABLE: ON_SALE when answered for a hall of up to {@link #INLINE_SEATS}
-     * seats, CREATING for a bigger one. Prices must be chargeable by every enabled provider (400 naming the provider's
-     * rule otherwise). With an {@code Idempotency-Key} ({@code idempotencyHeader}, nullable), a repeated request
+     * seats, CREATING for a bigger one. At least one enabled provider must take the event's currency (422
+     * {@code currency-not-supported} naming each provider's currencies otherwise); prices must be chargeable by every
+     * provider offered for it (400 naming the provider's rule otherwise). With an {@code Idempotency-Key} ({@code idempotencyHeader}, nullable), a repeated request
      * answers the event the first one created, and resumes its creation if it stopped (422 if the key came with
      * another request).
      *
@@ -75,6 +77,8 @@ public class CreateEvent {
     public Created create(Caller caller, NewEvent request, String idempotencyHeader) {
         caller.requireAdmin();
         Event event = request.validate(clock.instant());
+        // an event no provider takes the currency of could never be paid for: 422, nothing stored
+        gateways.requireOfferedFor(event.currency());
         for (PriceTier tier : event.prices()) {
             // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
             gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {
@@ -122,6 +126,11 @@ public class CreateEvent {
         }
         trigger.start(eventId);
         return event;
+    }
+
+    /** The providers the event can be paid with: the enabled ones that take its currency, in checkout order. */
+    public List<String> providersOf(Event event) {
+        return gateways.offeredFor(event.currency()).stream().map(gateway -> gateway.provider().name()).toList();
     }
 
     public Event get(String eventId) {

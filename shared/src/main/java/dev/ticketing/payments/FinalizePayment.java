@@ -45,21 +45,24 @@ public class FinalizePayment {
     private final PaymentWrites writes;
     private final SellHold sale;
     private final HoldReader holds;
-    private final ReleaseHold releaser;
+    private final ReleaseHold holdEnd;
     private final RenewHold renewal;
+    private final ReleaseCheckout releaser;
     private final PaymentGateways gateways;
     private final Table table;
     private final UnmatchedEventItems unmatched;
     private final Clock clock;
 
     public FinalizePayment(PaymentReader payments, PaymentWrites writes, SellHold sale, HoldReader holds,
-                           ReleaseHold releaser, RenewHold renewal, PaymentGateways gateways, Table table, Clock clock) {
+                           ReleaseHold holdEnd, RenewHold renewal, ReleaseCheckout releaser, PaymentGateways gateways,
+                           Table table, Clock clock) {
         this.payments = payments;
         this.writes = writes;
         this.sale = sale;
         this.holds = holds;
-        this.releaser = releaser;
+        this.holdEnd = holdEnd;
         this.renewal = renewal;
+        this.releaser = releaser;
         this.gateways = gateways;
         this.table = table;
         this.unmatched = new UnmatchedEventItems(table);
@@ -85,7 +88,7 @@ public class FinalizePayment {
                 payment.id(), payment.status());
         if (event.type() == PaymentEvent.Type.CANCELLED) {
             if (PaymentRules.buyerMayCancel(payment)) {
-                writes.fail(payment, PaymentFailure.CANCELLED, PaymentRules.cancelledReason(gateway.displayName(), true),
+                fail(payment, PaymentFailure.CANCELLED, PaymentRules.cancelledReason(gateway.displayName(), true),
                         now(), true);
             }
             return;
@@ -107,7 +110,7 @@ public class FinalizePayment {
         Optional<ProviderOrder> found = gateway.order(orderId);
         if (found.isEmpty()) {
             if (PaymentRules.buyerMayCancel(payment)) {
-                writes.fail(payment, PaymentFailure.CANCELLED, gateway.displayName() + " no longer knows the order; "
+                fail(payment, PaymentFailure.CANCELLED, gateway.displayName() + " no longer knows the order; "
                         + "nothing was charged", now(), true);
             } else if (payment.pending()) {
                 anomaly(payment, gateway.displayName() + " does not know order " + orderId
@@ -138,8 +141,9 @@ public class FinalizePayment {
         switch (order.state()) {
             case AWAITING_BUYER -> {
             }
-            case CANCELLED -> writes.fail(payment, PaymentFailure.CANCELLED,
-                    PaymentRules.cancelledReason(gateway.displayName(), true), now(), false);
+            case CANCELLED -> fail(payment, PaymentFailure.CANCELLED, payment.captureRequested()
+                    ? PaymentRules.voidedBeforeCaptureReason(gateway.displayName(), order.orderId())
+                    : PaymentRules.cancelledReason(gateway.displayName(), true), now(), false);
             case APPROVED -> captureSecured(payment, order, gateway);
             case COMPLETED -> complete(payment, order, gateway);
         }
@@ -151,7 +155,7 @@ public class FinalizePayment {
         if (!secured.secured()) {
             String reason = PaymentRules.notCapturedReason(secured);
             LOG.info("payment {} approved but not captured: {}", payment.id(), reason);
-            writes.fail(payment, PaymentRules.notCapturedFailure(secured), reason, now(), false);
+            fail(payment, PaymentRules.notCapturedFailure(secured), reason, now(), false);
             return;
         }
         if (!payment.captureRequested() && !writes.markCaptureRequested(payment, now())) {
@@ -167,7 +171,7 @@ public class FinalizePayment {
             }
             LOG.warn("{} refused to capture order {} of payment {}: {}", payment.provider(), order.orderId(),
                     payment.id(), e.getMessage());
-            writes.fail(payment, PaymentFailure.DECLINED, PaymentRules.declinedReason(gateway.displayName()), now(), false);
+            fail(payment, PaymentFailure.DECLINED, PaymentRules.declinedReason(gateway.displayName()), now(), false);
             return;
         }
         switch (outcome.status()) {
@@ -177,7 +181,7 @@ public class FinalizePayment {
                     () -> anomaly(payment, "order " + order.orderId() + " vanished after its capture"));
             case PENDING -> LOG.info("capture {} of payment {} is pending at {}; its completion will finish it",
                     outcome.captureId(), payment.id(), payment.provider());
-            case DECLINED -> writes.fail(payment, PaymentFailure.DECLINED,
+            case DECLINED -> fail(payment, PaymentFailure.DECLINED,
                     PaymentRules.declinedReason(gateway.displayName()), now(), false);
         }
     }
@@ -186,7 +190,7 @@ public class FinalizePayment {
     private void complete(Payment payment, ProviderOrder order, PaymentGateway gateway) {
         switch (order.captureStatus()) {
             case NONE, PENDING -> LOG.info("payment {}: order {} has no completed capture yet", payment.id(), order.orderId());
-            case DECLINED -> writes.fail(payment, PaymentFailure.DECLINED,
+            case DECLINED -> fail(payment, PaymentFailure.DECLINED,
                     PaymentRules.declinedReason(gateway.displayName()), now(), false);
             case PARTIALLY_REFUNDED, REFUNDED -> anomaly(payment, "capture " + order.captureId()
                     + " was refunded at " + gateway.displayName() + " before the sale");
@@ -245,12 +249,22 @@ public class FinalizePayment {
         endHoldOf(payment);
     }
 
+    /**
+     * Ends the PENDING payment FAILED (see {@link PaymentWrites#fail}) and, when that write was ours, releases its
+     * order at the provider so that nothing stays authorized.
+     */
+    private void fail(Payment payment, PaymentFailure failure, String reason, Instant now, boolean beforeCaptureOnly) {
+        if (writes.fail(payment, failure, reason, now, beforeCaptureOnly)) {
+            releaser.release(payment.id());
+        }
+    }
+
     /** A too-late payment's hold ends EXPIRED (tickets CANCELLED, seats it still holds freed), if it is still open for it. */
     private void endHoldOf(Payment payment) {
         Optional<StoredHold> payable = holds.load(payment.holdId());
         if (payable.isPresent() && payable.get().storedStatus() == HoldStatus.ACTIVE
                 && payment.id().equals(payable.get().paymentId())) {
-            releaser.end(payment.holdId(), HoldStatus.EXPIRED);
+            holdEnd.end(payment.holdId(), HoldStatus.EXPIRED);
         }
     }
 

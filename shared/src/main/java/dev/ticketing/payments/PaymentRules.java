@@ -94,6 +94,24 @@ public final class PaymentRules {
         return "The hold expired before the payment was approved at " + providerName + "; nothing was charged";
     }
 
+    /** Why an approved payment ended when the provider voided (or let expire) its order before our capture took. */
+    public static String voidedBeforeCaptureReason(String providerName, String orderId) {
+        return providerName + " voided order " + orderId + " before its capture; nothing was charged";
+    }
+
+    /**
+     * Why a payment whose capture we asked for ended {@link PaymentFailure#UNCONFIRMED} once its hold was over:
+     * {@code order} is what the provider reports now (empty: it does not know the order).
+     */
+    public static String unconfirmedReason(String providerName, String orderId, Optional<ProviderOrder> order) {
+        if (order.isEmpty()) {
+            return providerName + " does not know order " + orderId + " although its capture was requested: nothing "
+                    + "was charged, and the hold ran out";
+        }
+        return providerName + " had not confirmed the capture of order " + orderId + " when the hold ran out: nothing "
+                + "was sold, and money that still comes in is refunded";
+    }
+
     /** {@code seat 3-4 was} or {@code seats 3-4, 3-5 were}. */
     private static String seatsWere(List<String> seats) {
         return seats.size() == 1 ? "seat " + seats.get(0) + " was" : "seats " + String.join(", ", seats) + " were";

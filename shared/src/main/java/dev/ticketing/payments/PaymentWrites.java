@@ -26,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Every write that changes a payment apart from the sale, each one conditional so that a stale read, a retry or a
@@ -99,10 +100,11 @@ public class PaymentWrites {
     /**
      * Ends a PENDING payment FAILED and frees its hold for another payment (the hold's payment is detached when it
      * is still this one). {@code beforeCaptureOnly}: only if we have not asked for the money yet (a buyer's
-     * cancel). False when the payment was not PENDING (or the capture had started).
+     * cancel). False when the payment was not PENDING (or the capture had started). The payment stays due for
+     * reconciliation until its order is released at the provider ({@link ReleaseCheckout}).
      */
     public boolean fail(Payment payment, PaymentFailure failure, String reason, Instant now, boolean beforeCaptureOnly) {
-        var failing = paymentItems.fail(payment.id(), failure, reason, now, beforeCaptureOnly, null, null);
+        var failing = failing(payment, failure, reason, now, beforeCaptureOnly);
         TransactionResult result = table.transaction()
                 .add(Role.PAYMENT, failing)
                 .add(Role.HOLD, holdItems.detachPayment(payment.holdId(), payment.id()))
@@ -113,12 +115,28 @@ public class PaymentWrites {
     }
 
     /**
+     * The write that ends a PENDING payment FAILED with nothing captured, to be committed alone or with its hold's
+     * end: the payment stays due for reconciliation after {@code RECONCILE_AFTER} until its order is released at
+     * the provider, so a crash between this write and the release cannot leave an authorization behind.
+     */
+    public TransactWriteItem failing(Payment payment, PaymentFailure failure, String reason, Instant now,
+                                     boolean beforeCaptureOnly) {
+        return paymentItems.fail(payment.id(), failure, reason, now, beforeCaptureOnly, null, null,
+                Optional.of(now.plus(timing.reconcileAfter())));
+    }
+
+    /**
      * A captured payment that could not be sold, refunded: FAILED with the capture and the refund. The hold keeps
      * the payment attached (the hold is ended separately, and a new payment makes no sense for it).
      */
     public boolean failRefunded(Payment payment, String reason, String captureId, String refundId, Instant now) {
         return table.writeAlone(paymentItems.fail(payment.id(), PaymentFailure.TOO_LATE, reason, now, false,
-                captureId, refundId));
+                captureId, refundId, Optional.empty()));
+    }
+
+    /** A FAILED payment's order was released at the provider ({@code outcome}), or needs no release. */
+    public void markReleased(String paymentId, String outcome, Instant now) {
+        table.writeAlone(paymentItems.markReleased(paymentId, outcome, now));
     }
 
     /** Notes the refund of money that came in for an already FAILED payment; nothing when it is not FAILED. */
@@ -159,7 +177,7 @@ public class PaymentWrites {
         table.writeAlone(paymentItems.flagAnomaly(payment.id(), reason, now));
     }
 
-    /** A PENDING payment is due for reconciliation again at {@code next}. */
+    /** A PENDING payment (or a FAILED one whose release is still to do) is due for reconciliation again at {@code next}. */
     public void postponeReconcile(Payment payment, Instant next) {
         table.writeAlone(paymentItems.postponeReconcile(payment.id(), next));
     }

@@ -29,9 +29,13 @@ import org.slf4j.LoggerFactory;
  * Reconciliation, on a schedule: payments still PENDING {@code RECONCILE_AFTER} after they started (or after their
  * last reconciliation) are found through the sparse {@link ReconcileIndex} (a query per shard, never a scan), and
  * the provider is asked about each ({@link FinalizePayment#settle}): an approved order is captured (seats secured
- * first), a completed one sold, a voided one failed. A payment the buyer never approved whose hold (with its grace)
- * is over ends FAILED together with its hold, in one transaction. So a purchase whose webhooks were all lost still
- * ends, and no payment stays PENDING for good. Safe to run twice at once: every step is conditional.
+ * first), a completed one sold, a voided one failed. Once the hold (with its grace and capture window) is over, a
+ * payment still PENDING ends FAILED together with its hold, in one transaction: EXPIRED when the buyer never
+ * approved, UNCONFIRMED when its capture was asked for and the provider shows none to sell on (it does not know the
+ * order, or the capture is still pending; money that comes in later is refunded). So a purchase whose webhooks were
+ * all lost still ends, and no payment stays PENDING for good: it ends at the first pass after its hold is over, while
+ * the provider answers. FAILED payments whose order was not released at the provider yet are in the same index and
+ * are released here ({@link ReleaseCheckout}). Safe to run twice at once: every step is conditional.
  */
 @Singleton
 public class ReconcilePayments {
@@ -45,12 +49,13 @@ public class ReconcilePayments {
     private final PaymentGateways gateways;
     private final HoldReader holds;
     private final ReleaseHold releaser;
+    private final ReleaseCheckout release;
     private final PaymentTiming timing;
     private final Clock clock;
 
     public ReconcilePayments(Table table, PaymentReader payments, PaymentWrites writes, FinalizePayment finalizer,
-                             PaymentGateways gateways, HoldReader holds, ReleaseHold releaser, PaymentTiming timing,
-                             Clock clock) {
+                             PaymentGateways gateways, HoldReader holds, ReleaseHold releaser, ReleaseCheckout release,
+                             PaymentTiming timing, Clock clock) {
         this.table = table;
         this.paymentItems = new PaymentItems(table);
         this.payments = payments;
@@ -59,6 +64,7 @@ public class ReconcilePayments {
         this.gateways = gateways;
         this.holds = holds;
         this.releaser = releaser;
+        this.release = release;
         this.timing = timing;
         this.clock = clock;
     }
@@ -99,6 +105,10 @@ public class ReconcilePayments {
             return PaymentStatus.FAILED;
         }
         Payment payment = found.get();
+        if (payment.status() == PaymentStatus.FAILED) {
+            releaseFailed(payment);
+            return PaymentStatus.FAILED;
+        }
         if (!payment.pending()) {
             writes.unindexReconcile(paymentId);
             return payment.status();
@@ -110,8 +120,10 @@ public class ReconcilePayments {
         }
         if (payment.providerOrderId() == null) {
             // the checkout stopped between our transaction and the provider: nothing was charged
-            writes.fail(payment, PaymentFailure.PROVIDER_ERROR,
-                    PaymentRules.providerErrorReason(gateway.get().displayName()), now(), true);
+            if (writes.fail(payment, PaymentFailure.PROVIDER_ERROR,
+                    PaymentRules.providerErrorReason(gateway.get().displayName()), now(), true)) {
+                release.release(paymentId);
+            }
             return payments.get(paymentId).status();
         }
         finalizer.settle(payment, gateway.get(), "refund");
@@ -122,23 +134,49 @@ public class ReconcilePayments {
         Optional<StoredHold> hold = holds.load(now.holdId());
         boolean holdOver = hold.isEmpty() || hold.get().hold().status() != HoldStatus.ACTIVE;
         if (holdOver && !now.captureRequested()) {
-            endUnapproved(now, hold, gateway.get());
+            endWithHold(now, hold, PaymentFailure.EXPIRED, PaymentRules.expiredUnpaidReason(gateway.get().displayName()),
+                    true);
+            LOG.info("payment {} never approved before its hold ran out: FAILED, hold EXPIRED", paymentId);
+            return payments.get(paymentId).status();
+        }
+        if (holdOver) {
+            // the capture was asked for, and the provider still shows no capture we can sell on, although the hold
+            // (with its grace and capture window) is over: the payment ends now; money that still comes in is refunded
+            String reason = PaymentRules.unconfirmedReason(gateway.get().displayName(), now.providerOrderId(),
+                    gateway.get().order(now.providerOrderId()));
+            endWithHold(now, hold, PaymentFailure.UNCONFIRMED, reason, false);
+            LOG.warn("payment {} ended UNCONFIRMED: {}", paymentId, reason);
             return payments.get(paymentId).status();
         }
         writes.postponeReconcile(now, now().plus(timing.reconcileAfter()));
         return PaymentStatus.PENDING;
     }
 
-    /** Nobody approved before the hold ran out: the payment FAILED and its hold EXPIRED, in one transaction. */
-    private void endUnapproved(Payment payment, Optional<StoredHold> hold, PaymentGateway gateway) {
-        var failing = paymentItems.fail(payment.id(), PaymentFailure.EXPIRED,
-                PaymentRules.expiredUnpaidReason(gateway.displayName()), now(), true, null, null);
+    /**
+     * A FAILED payment still in the index: its order was not released at the provider yet. Money captured after
+     * all is refunded first ({@link FinalizePayment#settle}), then the order is released.
+     */
+    private void releaseFailed(Payment payment) {
+        Optional<PaymentGateway> gateway = gateways.find(payment.provider());
+        if (gateway.isPresent() && payment.providerOrderId() != null && payment.refundId() == null) {
+            finalizer.settle(payment, gateway.get(), "refund");
+        }
+        release.release(payment.id());
+    }
+
+    /**
+     * The payment FAILED and its hold EXPIRED (if still open for it), in one transaction; then its order is released
+     * at the provider. {@code beforeCaptureOnly}: only if the capture was never asked for.
+     */
+    private void endWithHold(Payment payment, Optional<StoredHold> hold, PaymentFailure failure, String reason,
+                             boolean beforeCaptureOnly) {
+        var failing = writes.failing(payment, failure, reason, now(), beforeCaptureOnly);
         if (hold.isPresent() && hold.get().open() && payment.id().equals(hold.get().paymentId())) {
             releaser.end(payment.holdId(), HoldStatus.EXPIRED, Optional.of(failing));
         } else {
             table.writeAlone(failing);
         }
-        LOG.info("payment {} never approved before its hold ran out: FAILED, hold EXPIRED", payment.id());
+        release.release(payment.id());
     }
 
     private Instant now() {

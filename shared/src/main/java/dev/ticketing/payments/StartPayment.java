@@ -54,10 +54,13 @@ public class StartPayment {
     private final PaymentSettings settings;
     private final Clock clock;
     private final EventReader events;
+    private final ReleaseCheckout releaser;
 
     public StartPayment(HoldReader holds, PaymentReader payments, PaymentWrites writes, IdempotencyKeys idempotency,
-                           PaymentGateways gateways, PaymentSettings settings, Clock clock, EventReader events) {
+                        PaymentGateways gateways, PaymentSettings settings, Clock clock, EventReader events,
+                        ReleaseCheckout releaser) {
         this.events = events;
+        this.releaser = releaser;
         this.holds = holds;
         this.payments = payments;
         this.writes = writes;
@@ -94,6 +97,8 @@ public class StartPayment {
         StoredHold payable = ownedHold(caller, holdId);
         requirePayable(payable);
         Hold hold = payable.hold();
+        // a provider that does not take the event's currency is not offered for it: its order would be refused
+        gateways.requireTakes(gateway, hold.currency());
         Instant now = now();
         // Sales window (issue 10): no payment starts outside the event's window; 409 sales-closed names it.
         events.get(hold.eventId()).requireSalesOpen(now);
@@ -139,8 +144,10 @@ public class StartPayment {
             return payment;
         }
         if (state == CheckoutState.CANCELLED) {
-            writes.fail(payment, PaymentFailure.CANCELLED,
-                    PaymentRules.cancelledReason(gateway.get().displayName(), true), now(), true);
+            if (writes.fail(payment, PaymentFailure.CANCELLED,
+                    PaymentRules.cancelledReason(gateway.get().displayName(), true), now(), true)) {
+                releaser.release(paymentId);
+            }
             return payments.get(paymentId);
         }
         return payment;
@@ -168,6 +175,8 @@ public class StartPayment {
             }
             String provider = gateways.find(payment.provider()).map(PaymentGateway::displayName).orElse(payment.provider().name());
             if (writes.fail(payment, PaymentFailure.CANCELLED, PaymentRules.cancelledReason(provider, false), now(), true)) {
+                // the checkout could still be paid at the provider: close it, so nothing gets authorized or stays so
+                releaser.release(paymentId);
                 return payments.get(paymentId);
             }
             payment = payments.get(paymentId);
@@ -197,7 +206,9 @@ public class StartPayment {
         } catch (PaymentProviderException | IllegalArgumentException e) {
             LOG.warn("{} could not create the checkout of payment {}: {}", gateway.provider(), payment.id(), e.getMessage());
             String reason = PaymentRules.providerErrorReason(gateway.displayName());
-            writes.fail(payment, PaymentFailure.PROVIDER_ERROR, reason, now(), false);
+            if (writes.fail(payment, PaymentFailure.PROVIDER_ERROR, reason, now(), false)) {
+                releaser.release(payment.id());
+            }
             throw providerFailed(payment, reason);
         }
         writes.attachOrder(payment, session, now());

@@ -14,7 +14,12 @@ import dev.ticketing.holds.model.HoldRequest;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.input.Instants;
+import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.payments.provider.paypal.PayPalClient;
+import dev.ticketing.payments.provider.paypal.PayPalConfig;
+import dev.ticketing.payments.provider.paypal.PayPalGateway;
 import dev.ticketing.problems.ConflictException;
+import dev.ticketing.problems.CurrencyNotSupportedException;
 import dev.ticketing.seats.map.SeatMapReader;
 import dev.ticketing.store.Table;
 import dev.ticketing.testing.DataLayer;
@@ -94,6 +99,24 @@ class EventCreationIT {
         assertThat(again.event().id()).isEqualTo(first.event().id());
         assertThat(eventsNamed(hall.name())).containsExactly(first.event().id());
         assertThat(seatKeys(first.event().id())).hasSize(200);
+    }
+
+    @Test
+    void anEventInACurrencyNoEnabledProviderTakesIsRefusedAndNothingIsStored() {
+        PaymentGateways paypalOnly = new PaymentGateways(List.of(new PayPalGateway(new PayPalClient(
+                new PayPalConfig(java.net.URI.create("http://127.0.0.1:9/paypal"), "client", "secret", "webhook")))));
+        CreateEvent shop = new CreateEvent(events, eventSeats, store.bean(IdempotencyKeys.class), store.bean(Table.class),
+                paypalOnly, writers, store.clock);
+        String key = "key-" + UUID.randomUUID();
+        String name = "Dinar hall " + key;
+        NewEvent inDinars = new NewEvent(name, store.clock.instant().plus(Duration.ofDays(30)).toString(), 2, 10, "KWD",
+                List.of(new NewEvent.Price(1, 2, "12.500")));
+
+        assertThatThrownBy(() -> shop.create(ADMIN, inDinars, key))
+                .isInstanceOf(CurrencyNotSupportedException.class).hasMessageContaining("KWD");
+        assertThat(eventsNamed(name)).isEmpty();
+        assertThat(store.bean(IdempotencyKeys.class).recorded(IdempotencyKeys.of("events", ADMIN.userId(), key,
+                inDinars.toString()).orElseThrow())).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.ticketing.payments.provider.card.CardCheckoutClient;
 import dev.ticketing.payments.provider.card.CardSession;
 import dev.ticketing.payments.provider.card.CardWebhookEvent;
 import dev.ticketing.payments.provider.card.CheckoutSignature;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * POST /v1/checkout/sessions               create (Bearer API key, Idempotency-Key) -> {id, status:open, url, ...}
  * GET  /v1/checkout/sessions/{id}          the session
  * POST /v1/checkout/sessions/{id}/capture  take the money of an authorized session -> status complete, charge
+ * POST /v1/checkout/sessions/{id}/void     release it: an authorized session's hold on the card is voided, an open
+ *                                          one can no longer be paid -> status voided (409 once captured)
  * POST /v1/charges/{id}/refunds            give it back (the whole rest by default)
  * GET  /pay/{id}                           the hosted page with Pay and Cancel
  * POST /pay/{id}/pay | /pay/{id}/cancel    the buyer's buttons (JSON for scripts; a form post is redirected back)
@@ -47,6 +50,7 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MockCardCheckout.class);
     private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/([A-Za-z0-9_]+)");
     private static final Pattern CAPTURE = Pattern.compile("/v1/checkout/sessions/([A-Za-z0-9_]+)/capture");
+    private static final Pattern VOID = Pattern.compile("/v1/checkout/sessions/([A-Za-z0-9_]+)/void");
     private static final Pattern REFUNDS = Pattern.compile("/v1/charges/([A-Za-z0-9_]+)/refunds");
     private static final Pattern PAGE = Pattern.compile("/pay/([A-Za-z0-9_]+)");
     private static final Pattern BUTTON = Pattern.compile("/pay/([A-Za-z0-9_]+)/(pay|cancel)");
@@ -136,6 +140,22 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
                 .map(CardWebhookDispatcher.Sent::body).orElseThrow();
     }
 
+    /**
+     * A session's status: open, authorized (money held on the buyer's card), complete, cancelled, expired or voided;
+     * null for an unknown session. What a test asserts when nothing may stay authorized.
+     */
+    public String status(String sessionId) {
+        String described = describe(sessionId);
+        return "unknown".equals(described) ? null : described.split(" ", 2)[0];
+    }
+
+    /** While on, every void answers 500 and voids nothing: the gateway failing just then. */
+    public void failVoids(boolean fail) {
+        this.failVoids = fail;
+    }
+
+    private volatile boolean failVoids;
+
     /** A session's state in a few words (status, charge, amount refunded), for tests and logs. */
     public String describe(String sessionId) {
         Session session = sessions.get(sessionId);
@@ -193,6 +213,11 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
             String id = match.group(1);
             return jsonReply(once("capture " + id + " " + key, key, () -> capture(id)));
         }
+        if ((match = VOID.matcher(local)).matches() && "POST".equals(method)) {
+            String id = match.group(1);
+            return jsonReply(failVoids ? error(500, "api_error", "internal error")
+                    : once("void " + id + " " + key, key, () -> voidSession(id)));
+        }
         if ((match = SESSION.matcher(local)).matches() && "GET".equals(method)) {
             Session session = sessions.get(match.group(1));
             return jsonReply(session == null ? error(404, "resource_missing", "No such session") : new Answer(200, toJson(session)));
@@ -218,6 +243,9 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
         if (currency == null || amountText == null || success == null || cancel == null) {
             return error(400, "parameter_missing", "amount, currency, success_url and cancel_url are required");
         }
+        if (!CardCheckoutClient.CURRENCIES.contains(currency)) {
+            return error(400, "currency_not_supported", "The currency " + currency + " is not supported");
+        }
         BigDecimal amount;
         try {
             amount = new BigDecimal(amountText);
@@ -234,12 +262,19 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
         return new Answer(201, toJson(session));
     }
 
-    private Answer capture(String sessionId) {
+    /** {@code transition} applied to the session under its lock; 404 for an unknown session. */
+    private Answer onSession(String sessionId, java.util.function.Function<Session, Answer> transition) {
         Session session = sessions.get(sessionId);
         if (session == null) {
             return error(404, "resource_missing", "No such session");
         }
         synchronized (session) {
+            return transition.apply(session);
+        }
+    }
+
+    private Answer capture(String sessionId) {
+        return onSession(sessionId, session -> {
             if (CardSession.COMPLETE.equals(session.status)) {
                 return new Answer(200, toJson(session));
             }
@@ -252,7 +287,20 @@ public final class MockCardCheckout implements HttpHandler, AutoCloseable {
             emit(CardWebhookEvent.CHARGE_CAPTURED, chargeJson(session));
             LOG.info("mock card checkout session {} captured as {}", session.id, session.chargeId);
             return new Answer(200, toJson(session));
-        }
+        });
+    }
+
+    private Answer voidSession(String sessionId) {
+        return onSession(sessionId, session -> {
+            if (CardSession.COMPLETE.equals(session.status)) {
+                return error(409, "session_already_captured", "The session is complete; refund its charge instead");
+            }
+            if (CardSession.OPEN.equals(session.status) || CardSession.AUTHORIZED.equals(session.status)) {
+                LOG.info("mock card checkout session {} voided ({} before)", session.id, session.status);
+                session.status = CardSession.VOIDED;
+            }
+            return new Answer(200, toJson(session));
+        });
     }
 
     private Answer refund(String chargeId, byte[] body) {

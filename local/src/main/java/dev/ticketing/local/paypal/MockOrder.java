@@ -104,8 +104,24 @@ final class MockOrder {
         return new Transition(MockAnswer.ok(toJson()), true);
     }
 
-    /** Intent CAPTURE allows one capture, of the whole amount, once the buyer approved. */
-    synchronized Transition capture(Instant now) {
+    /**
+     * PayPal voids the order on its side (it expired, or its risk checks stopped it): from now on it shows VOIDED and
+     * can be neither approved nor captured. A completed order cannot be voided.
+     */
+    synchronized boolean voidOrder(Instant now) {
+        if (status == Status.COMPLETED) {
+            return false;
+        }
+        status = Status.VOIDED;
+        updateTime = now;
+        return true;
+    }
+
+    /**
+     * Intent CAPTURE allows one capture, of the whole amount, once the buyer approved; {@code pending}: the capture
+     * is held for review (PayPal answers it PENDING and the order COMPLETED) until {@link #completeCapture}.
+     */
+    synchronized Transition capture(Instant now, boolean pending) {
         if (status == Status.COMPLETED) {
             return new Transition(MockAnswer.unprocessable("ORDER_ALREADY_CAPTURED",
                     "Order already captured.If 'intent=CAPTURE' only one capture per order is allowed."), false);
@@ -115,6 +131,7 @@ final class MockOrder {
                     "Payer has not yet approved the Order for payment."), false);
         }
         capture = new Capture(PayPalIds.capture(), now);
+        capture.pending = pending;
         status = Status.COMPLETED;
         updateTime = now;
         return new Transition(MockAnswer.created(toJson()), true);
@@ -223,7 +240,21 @@ final class MockOrder {
         return status == Status.CREATED || status == Status.PAYER_ACTION_REQUIRED;
     }
 
+    /** A pending capture completes (PayPal's review is over); false when there is none pending. */
+    synchronized boolean completeCapture(Instant now) {
+        if (capture == null || !capture.pending) {
+            return false;
+        }
+        capture.pending = false;
+        capture.updateTime = now;
+        updateTime = now;
+        return true;
+    }
+
     private String captureStatus() {
+        if (capture.pending) {
+            return "PENDING";
+        }
         BigDecimal refunded = refunded();
         if (refunded.signum() == 0) {
             return "COMPLETED";
@@ -280,6 +311,7 @@ final class MockOrder {
         private final String id;
         private final Instant createTime;
         private Instant updateTime;
+        private boolean pending;
 
         private Capture(String id, Instant now) {
             this.id = id;

@@ -184,6 +184,55 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
 
     private volatile boolean refuseOrders;
 
+    /** While on, every capture answers 500 INTERNAL_SERVER_ERROR and captures nothing: PayPal failing mid-purchase. */
+    public void failCaptures(boolean fail) {
+        this.failCaptures = fail;
+    }
+
+    private volatile boolean failCaptures;
+
+    /**
+     * While on, a capture is held for review: answered PENDING, the order COMPLETED, no webhook, until
+     * {@link #completeCapture}.
+     */
+    public void pendingCaptures(boolean pending) {
+        this.pendingCaptures = pending;
+    }
+
+    private volatile boolean pendingCaptures;
+
+    /** PayPal's review of a pending capture is over: it is COMPLETED and PAYMENT.CAPTURE.COMPLETED is sent. */
+    public void completeCapture(String orderId) {
+        MockOrder order = requireOrder(orderId);
+        if (order.completeCapture(clock.instant())) {
+            emit(PayPalWebhookEvent.PAYMENT_CAPTURE_COMPLETED, PayPalWebhookEvent.RESOURCE_CAPTURE,
+                    "Payment completed for " + order.amountText(), order.captureWebhookResource());
+        }
+    }
+
+    /** PayPal voids an order on its side (expired, or stopped by its risk checks): it shows VOIDED from now on. */
+    public void voidOrder(String orderId) {
+        if (!requireOrder(orderId).voidOrder(clock.instant())) {
+            throw new IllegalStateException("order " + orderId + " is completed and cannot be voided");
+        }
+    }
+
+    /**
+     * The mock forgets an order, as it forgets every order when its process is killed: from now on it is 404
+     * RESOURCE_NOT_FOUND, as PayPal answers for an order it does not know.
+     */
+    public void forget(String orderId) {
+        orders.remove(orderId);
+    }
+
+    private MockOrder requireOrder(String orderId) {
+        MockOrder order = orders.get(orderId);
+        if (order == null) {
+            throw new IllegalArgumentException("no order " + orderId);
+        }
+        return order;
+    }
+
     /** While on, webhooks are recorded but never delivered. */
     public void dropWebhooks(boolean drop) {
         webhooks.drop(drop);
@@ -361,8 +410,14 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         if (order == null) {
             return MockAnswer.notFound("Order " + orderId + " does not exist.");
         }
-        MockOrder.Transition capture = order.capture(clock.instant());
-        if (capture.changed()) {
+        if (failCaptures) {
+            return MockAnswer.error(500, "INTERNAL_SERVER_ERROR", null, null);
+        }
+        MockOrder.Transition capture = order.capture(clock.instant(), pendingCaptures);
+        if (capture.changed() && pendingCaptures) {
+            ordersByCapture.put(order.captureId(), order);
+            LOG.info("mock PayPal order {} captured as {}, pending review", orderId, order.captureId());
+        } else if (capture.changed()) {
             ordersByCapture.put(order.captureId(), order);
             LOG.info("mock PayPal order {} captured as {}", orderId, order.captureId());
             emit(PayPalWebhookEvent.PAYMENT_CAPTURE_COMPLETED, PayPalWebhookEvent.RESOURCE_CAPTURE,
@@ -516,12 +571,11 @@ public final class MockPayPal implements HttpHandler, AutoCloseable {
         if (currency == null || value == null) {
             return Money.refused(MockAnswer.invalidRequest("MISSING_REQUIRED_PARAMETER", "amount needs currency_code and value."));
         }
-        int decimals;
-        try {
-            decimals = PayPalMoney.decimals(currency);
-        } catch (IllegalArgumentException e) {
-            return Money.refused(MockAnswer.unprocessable("CURRENCY_NOT_SUPPORTED", "Currency " + currency + " is not supported."));
+        if (!PayPalMoney.CURRENCIES.contains(currency)) {
+            // as PayPal answers an order in a currency missing from its list (e.g. KWD, BHD)
+            return Money.refused(MockAnswer.unprocessable("CURRENCY_NOT_SUPPORTED", "Currency code is not currently supported."));
         }
+        int decimals = PayPalMoney.decimals(currency);
         BigDecimal parsed;
         try {
             parsed = PayPalMoney.parse(value);

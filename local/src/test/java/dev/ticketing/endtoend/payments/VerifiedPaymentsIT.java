@@ -223,6 +223,34 @@ class VerifiedPaymentsIT {
     }
 
     @Test
+    void anEventInACurrencyPayPalDoesNotTakeIsOfferedWithTheCardOnly() {
+        Api.Response euros = createEvent("EUR", "49.00");
+        assertThat(euros.json().get("providers")).extracting(JsonNode::asText).containsExactly("PAYPAL", "OTHER");
+
+        Api.Response dinars = createEvent("KWD", "12.500");
+        assertThat(dinars.status()).as(dinars.toString()).isEqualTo(201);
+        assertThat(dinars.json().get("currency").asText()).isEqualTo("KWD");
+        assertThat(dinars.json().get("providers")).extracting(JsonNode::asText).containsExactly("OTHER");
+        String event = dinars.json().get("id").asText();
+        assertThat(api.get("/events/" + event, null).json().get("providers")).extracting(JsonNode::asText)
+                .containsExactly("OTHER");
+
+        String buyer = api.newUser("buyer");
+        String holdId = payments.hold(event, buyer, "1-1");
+        Api.Response paypal = payments.pay(holdId, buyer, "PAYPAL");
+        assertThat(paypal.status()).as(paypal.toString()).isEqualTo(422);
+        assertThat(paypal.contentType()).isEqualTo("application/problem+json");
+        assertThat(paypal.json().get("type").asText()).endsWith("currency-not-supported");
+        assertThat(paypal.json().get("detail").asText()).contains("PayPal").contains("KWD");
+
+        // nothing was started: the hold has no payment in flight, so the card checkout may start at once
+        Api.Response card = payments.pay(holdId, buyer, "OTHER");
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        payments.card().pay(card.json().get("providerOrderId").asText());
+        payments.awaitStatus(card.json().get("id").asText(), buyer, "SUCCESS");
+    }
+
+    @Test
     void aWebhookWhoseCertificateIsNotPayPalsIsRefusedWithoutAnOutboundCall() {
         String body = "{\"id\":\"WH-CERT-" + UUID.randomUUID() + "\",\"event_type\":\"PAYMENT.CAPTURE.COMPLETED\","
                 + "\"resource_type\":\"capture\",\"resource\":{\"id\":\"X\"}}";

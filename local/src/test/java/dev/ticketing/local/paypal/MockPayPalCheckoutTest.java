@@ -151,6 +151,22 @@ class MockPayPalCheckoutTest {
     }
 
     @Test
+    void anOrderInACurrencyPayPalDoesNotTakeIsRefusedAsPayPalRefusesIt() {
+        for (String currency : new String[] {"KWD", "BHD", "RUB"}) {
+            PayPalException refused = catchThrowableOfType(PayPalException.class, () -> paypal.createOrder(
+                    "create-" + UUID.randomUUID(), "event-7", "hold-1", new BigDecimal("12.500"), currency, RETURN_URL,
+                    CANCEL_URL));
+
+            assertThat(refused.status()).as(currency).isEqualTo(422);
+            assertThat(refused.name()).isEqualTo(PayPalException.UNPROCESSABLE_ENTITY);
+            assertThat(refused.issue()).isEqualTo("CURRENCY_NOT_SUPPORTED");
+            assertThat(refused.isRetryable()).isFalse();
+        }
+        assertThat(paypal.createOrder("create-" + UUID.randomUUID(), "event-7", "hold-1", new BigDecimal("1500"), "JPY",
+                RETURN_URL, CANCEL_URL).awaitsBuyer()).isTrue();
+    }
+
+    @Test
     void anUnknownOrderIsResourceNotFound() {
         PayPalException missing = catchThrowableOfType(PayPalException.class, () -> paypal.getOrder("NOSUCHORDER12345X"));
 

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code USER#<userId>} / {@code PAYMENT#<created>#<id>}. Its life: PENDING (the provider order attached, then
  * the capture requested) -> SUCCESS with the capture id, or FAILED with a code and reason (and the capture and
  * refund ids when money came in and went back), and after a sale REFUNDED when the provider gave the money back.
- * While PENDING it is in the sparse {@link ReconcileIndex}, due at {@code reconcile_at}. Amounts are decimal
+ * While PENDING it is in the sparse {@link ReconcileIndex}, due at {@code reconcile_at}, and a FAILED one stays
+ * there until its order is released at the provider ({@code release_outcome}, {@code released_at}). Amounts are decimal
  * strings; times ISO-8601 UTC strings, except the epoch millis of {@code reconcile_at} and
  * {@code provider_checked_at}.
  * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
@@ -57,6 +59,8 @@ public class PaymentItems {
     private static final String ANOMALY = "anomaly";
     private static final String ANOMALY_AT = "anomaly_at";
     private static final String PROVIDER_CHECKED_AT = "provider_checked_at";
+    private static final String RELEASE_OUTCOME = "release_outcome";
+    private static final String RELEASED_AT = "released_at";
 
     private final Table table;
 
@@ -119,9 +123,13 @@ public class PaymentItems {
     /**
      * Fail: PENDING -> FAILED with {@code failure} and a reason for the buyer; {@code beforeCaptureOnly}: only if the
      * capture was never requested. The capture and refund ids (nullable) are stored when money came in and went back.
+     * {@code releaseCheckAt}: the payment stays in the reconcile index, due then, until its order is released at
+     * the provider ({@link #markReleased}); empty: it leaves the index now (nothing to release: the money came
+     * in and went back).
      */
     public TransactWriteItem fail(String paymentId, PaymentFailure failure, String reason, Instant now,
-                                  boolean beforeCaptureOnly, String captureId, String refundId) {
+                                  boolean beforeCaptureOnly, String captureId, String refundId,
+                                  Optional<Instant> releaseCheckAt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":failed", s(PaymentStatus.FAILED.name()));
         values.put(":code", s(failure.name()));
@@ -140,12 +148,34 @@ public class PaymentItems {
         }
         String condition = "#status = :pending"
                 + (beforeCaptureOnly ? " AND attribute_not_exists(" + CAPTURE_REQUESTED_AT + ")" : "");
-        set.append(" REMOVE #reconcileShard");
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS));
+        if (releaseCheckAt.isPresent()) {
+            set.append(", #dueAt = :releaseCheckAt");
+            names.put("#dueAt", ReconcileIndex.DUE_AT);
+            values.put(":releaseCheckAt", n(releaseCheckAt.get().toEpochMilli()));
+        } else {
+            set.append(" REMOVE #reconcileShard");
+            names.put("#reconcileShard", ReconcileIndex.SHARD);
+        }
         return update(Update.builder().tableName(table.name()).key(key(paymentId))
                 .updateExpression(set.toString())
                 .conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#status", STATUS, "#reconcileShard", ReconcileIndex.SHARD))
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values));
+    }
+
+    /**
+     * Released: a FAILED payment's order was released at the provider ({@code outcome}, e.g. VOIDED), or needs no
+     * release; it leaves the reconcile index.
+     */
+    public TransactWriteItem markReleased(String paymentId, String outcome, Instant now) {
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression("SET " + RELEASE_OUTCOME + " = if_not_exists(" + RELEASE_OUTCOME + ", :outcome), "
+                        + RELEASED_AT + " = if_not_exists(" + RELEASED_AT + ", :now) REMOVE #shard")
+                .conditionExpression("#status = :failed")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#shard", ReconcileIndex.SHARD))
+                .expressionAttributeValues(Map.of(":outcome", s(outcome), ":now", s(now.toString()),
+                        ":failed", s(PaymentStatus.FAILED.name()))));
     }
 
     /** Record a refund: notes (once each) the capture and refund of money that came in for a FAILED payment. */
@@ -223,13 +253,18 @@ public class PaymentItems {
                 .expressionAttributeValues(Map.of(":reason", s(reason), ":now", s(Instants.text(now)))));
     }
 
-    /** Postpone reconciliation: a still PENDING payment is due again at {@code next}. */
+    /**
+     * Postpone reconciliation: a payment still in the reconcile index (PENDING, or FAILED with its release at the
+     * provider to do) is due again at {@code next}.
+     */
     public TransactWriteItem postponeReconcile(String paymentId, Instant next) {
         return update(Update.builder().tableName(table.name()).key(key(paymentId))
                 .updateExpression("SET #dueAt = :next")
-                .conditionExpression("#status = :pending")
-                .expressionAttributeNames(Map.of("#status", STATUS, "#dueAt", ReconcileIndex.DUE_AT))
-                .expressionAttributeValues(Map.of(":next", n(next.toEpochMilli()), ":pending", s(PaymentStatus.PENDING.name()))));
+                .conditionExpression("attribute_exists(#shard) AND #status IN (:pending, :failed)")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#dueAt", ReconcileIndex.DUE_AT,
+                        "#shard", ReconcileIndex.SHARD))
+                .expressionAttributeValues(Map.of(":next", n(next.toEpochMilli()),
+                        ":pending", s(PaymentStatus.PENDING.name()), ":failed", s(PaymentStatus.FAILED.name()))));
     }
 
     /** Unindex: a payment that is no longer PENDING leaves the reconcile index (never a PENDING one). */

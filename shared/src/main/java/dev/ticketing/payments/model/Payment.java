@@ -40,6 +40,11 @@ public record Payment(String id, String holdId, String eventId, String userId, P
         return "capture-" + id;
     }
 
+    /** The provider request id of the release (void) of an order that ended without a sale: one void, however often. */
+    public String releaseRequestId() {
+        return "void-" + id;
+    }
+
     /** The provider request id of the refund of a too-late capture: one refund, however often it is asked. */
     public String refundRequestId() {
         return "refund-" + id;

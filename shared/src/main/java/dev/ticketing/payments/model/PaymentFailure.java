@@ -13,5 +13,11 @@ public enum PaymentFailure {
     /** The hold ran out (with its payment grace) before the buyer approved; nothing was charged. */
     EXPIRED,
     /** The buyer approved after the hold ran out and its seats had been taken; nothing was charged. */
-    SEATS_LOST
+    SEATS_LOST,
+    /**
+     * The capture was asked for but the provider never confirmed it before the hold (with its grace and capture
+     * window) ran out: it does not know the order any more, or the capture is still pending. Nothing was sold;
+     * money that still comes in is refunded.
+     */
+    UNCONFIRMED
 }

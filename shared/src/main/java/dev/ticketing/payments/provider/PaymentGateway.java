@@ -3,6 +3,7 @@ package dev.ticketing.payments.provider;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One payment provider, as the payment flow needs it. Implementations translate to and from the provider's own API
@@ -32,13 +33,27 @@ public interface PaymentGateway {
     Optional<ProviderOrder> order(String orderId);
 
     /**
-     * Whether this provider can charge {@code amount} in {@code currency}: positive, and with no more decimals than
-     * the provider takes for the currency. Empty when it can, else the reason (for a 400 at event creation).
+     * The ISO 4217 codes of the currencies this provider takes, as the provider publishes them: the one place that
+     * says which provider an event in a currency may be paid with.
+     */
+    Set<String> currencies();
+
+    /**
+     * Whether this provider can charge {@code amount} in {@code currency}, one it {@linkplain #currencies() takes}:
+     * positive, and with no more decimals than the provider takes for the currency. Empty when it can, else the
+     * reason (for a 400 at event creation).
      */
     Optional<String> unchargeable(BigDecimal amount, String currency);
 
     /** Takes the money of an approved order; a repeat with the same {@code requestId}, or of a captured order, is harmless. */
     CaptureOutcome capture(String orderId, String requestId);
+
+    /**
+     * Releases an order that will not end in a sale, so that nothing stays blocked on the buyer's side: voids an
+     * authorization, closes a checkout that could still be paid. Never captures. A repeat with the same
+     * {@code requestId}, or of an order already released, is harmless.
+     */
+    ReleaseOutcome release(String orderId, String requestId);
 
     /** Gives the whole {@code amount} of a capture back; a repeat with the same {@code requestId} is harmless. */
     RefundOutcome refund(String captureId, BigDecimal amount, String currency, String requestId);

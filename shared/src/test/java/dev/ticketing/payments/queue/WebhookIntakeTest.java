@@ -134,6 +134,16 @@ class WebhookIntakeTest {
         }
 
         @Override
+        public dev.ticketing.payments.provider.ReleaseOutcome release(String orderId, String requestId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Set<String> currencies() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public java.util.Optional<String> unchargeable(java.math.BigDecimal amount, String currency) {
             throw new UnsupportedOperationException();
         }

@@ -1,6 +1,7 @@
 package dev.ticketing.api.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ticketing.api.query.QueryValues;
 import dev.ticketing.events.CreateEvent;
 import dev.ticketing.events.model.Event;
@@ -38,8 +39,15 @@ public class EventsController {
      * {@code Location} until it is ON_SALE). A retry with the same {@code Idempotency-Key} answers the same event
      * (marked {@code Idempotent-Replayed}), resuming its creation if it stopped.
      */
+    /**
+     * An event as answered: its fields, and {@code providers}, the payment providers it can be paid with (the enabled
+     * ones that take its currency, in checkout order).
+     */
+    public record EventAnswer(@JsonUnwrapped Event event, List<String> providers) {
+    }
+
     @Post
-    public HttpResponse<Event> create(Caller caller, @Body NewEvent request,
+    public HttpResponse<EventAnswer> create(Caller caller, @Body NewEvent request,
                                       @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         CreateEvent.Created created = events.create(caller, request, idempotencyKey);
         Event event = created.event();
@@ -47,13 +55,14 @@ public class EventsController {
         LOG.info("event {}: {} rows x {} columns, {}", created.replayed() ? "replayed" : "created", event.rows(),
                 event.columns(), event.status());
         URI location = URI.create("/events/" + event.id());
-        MutableHttpResponse<Event> response = event.status() == EventStatus.ON_SALE ? HttpResponse.created(event, location)
-                : HttpResponse.<Event>accepted(location).body(event);
+        EventAnswer answer = answer(event);
+        MutableHttpResponse<EventAnswer> response = event.status() == EventStatus.ON_SALE
+                ? HttpResponse.created(answer, location) : HttpResponse.<EventAnswer>accepted(location).body(answer);
         return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
     /** The answer: a page of events, and the cursor of the next page ({@code null} at the end). */
-    public record EventPage(List<Event> events, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String next) {
+    public record EventPage(List<EventAnswer> events, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String next) {
     }
 
     /**
@@ -63,12 +72,16 @@ public class EventsController {
     @Get
     public EventPage list(QueryValues query) {
         Page<Event> page = events.page(Page.limit(query.get("limit")), query.get("cursor"));
-        return new EventPage(page.items(), page.next());
+        return new EventPage(page.items().stream().map(this::answer).toList(), page.next());
     }
 
     /** Public, like the list. */
     @Get("/{eventId}")
-    public Event get(String eventId) {
-        return events.get(eventId);
+    public EventAnswer get(String eventId) {
+        return answer(events.get(eventId));
+    }
+
+    private EventAnswer answer(Event event) {
+        return new EventAnswer(event, events.providersOf(event));
     }
 }

@@ -15,16 +15,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The hosted card checkout's REST API: sessions (create, get, capture) and refunds of charges, with
- * {@code Authorization: Bearer <apiKey>}; {@code Idempotency-Key} makes create, capture and refund safe to repeat.
+ * The hosted card checkout's REST API: sessions (create, get, capture, void) and refunds of charges, with
+ * {@code Authorization: Bearer <apiKey>}; {@code Idempotency-Key} makes create, capture, void and refund safe to
+ * repeat.
  * Amounts are decimal strings with a currency, as everywhere in this system.
  */
 public final class CardCheckoutClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /**
+     * The currencies the card checkout takes: every ISO 4217 currency with a minor unit (the JDK's list), as card
+     * gateways do; codes without one (gold, test and fund codes such as XAU, XTS, XDR) are refused.
+     */
+    public static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .filter(currency -> currency.getDefaultFractionDigits() >= 0)
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final CardCheckoutConfig config;
     private final HttpClient http;
@@ -53,6 +63,12 @@ public final class CardCheckoutClient {
 
     public CardSession capture(String sessionId, String idempotencyKey) {
         return session(call("POST", "/v1/checkout/sessions/" + id(sessionId) + "/capture", json.createObjectNode(),
+                idempotencyKey));
+    }
+
+    /** Voids a session that will not be captured: an authorization on the card is released, an open session closed. */
+    public CardSession voidSession(String sessionId, String idempotencyKey) {
+        return session(call("POST", "/v1/checkout/sessions/" + id(sessionId) + "/void", json.createObjectNode(),
                 idempotencyKey));
     }
 

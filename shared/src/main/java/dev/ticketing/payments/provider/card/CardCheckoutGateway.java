@@ -10,10 +10,12 @@ import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.payments.provider.PaymentProviderException;
 import dev.ticketing.payments.provider.ProviderOrder;
 import dev.ticketing.payments.provider.RefundOutcome;
+import dev.ticketing.payments.provider.ReleaseOutcome;
 import dev.ticketing.payments.provider.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -88,6 +90,11 @@ public final class CardCheckoutGateway implements PaymentGateway {
     }
 
     @Override
+    public Set<String> currencies() {
+        return CardCheckoutClient.CURRENCIES;
+    }
+
+    @Override
     public Optional<String> unchargeable(BigDecimal amount, String currency) {
         try {
             CardCheckoutClient.money(amount, currency);
@@ -105,7 +112,7 @@ public final class CardCheckoutGateway implements PaymentGateway {
         return switch (status) {
             case CardSession.AUTHORIZED -> CheckoutState.APPROVED;
             case CardSession.COMPLETE -> CheckoutState.COMPLETED;
-            case CardSession.CANCELLED, CardSession.EXPIRED -> CheckoutState.CANCELLED;
+            case CardSession.CANCELLED, CardSession.EXPIRED, CardSession.VOIDED -> CheckoutState.CANCELLED;
             default -> CheckoutState.AWAITING_BUYER;
         };
     }
@@ -122,6 +129,29 @@ public final class CardCheckoutGateway implements PaymentGateway {
             return new CaptureOutcome(session.chargeId(), status);
         } catch (CardCheckoutException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * {@code POST /v1/checkout/sessions/{id}/void} with the caller's {@code Idempotency-Key}: an authorized session's
+     * hold on the card is voided, an open one can no longer be paid. A captured session is {@link ReleaseOutcome#CAPTURED}
+     * (refund it), an unknown one {@link ReleaseOutcome#UNKNOWN_ORDER}.
+     */
+    @Override
+    public ReleaseOutcome release(String orderId, String requestId) {
+        try {
+            client.voidSession(orderId, requestId);
+            return ReleaseOutcome.VOIDED;
+        } catch (CardCheckoutException e) {
+            if (e.status() == 404) {
+                return ReleaseOutcome.UNKNOWN_ORDER;
+            }
+            if ("session_already_captured".equals(e.code())) {
+                return ReleaseOutcome.CAPTURED;
+            }
+            throw translate(e);
+        } catch (IllegalArgumentException notACardId) {
+            return ReleaseOutcome.UNKNOWN_ORDER;
         }
     }
 

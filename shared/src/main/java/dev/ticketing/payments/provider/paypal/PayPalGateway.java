@@ -10,10 +10,12 @@ import dev.ticketing.payments.provider.PaymentProvider;
 import dev.ticketing.payments.provider.PaymentProviderException;
 import dev.ticketing.payments.provider.ProviderOrder;
 import dev.ticketing.payments.provider.RefundOutcome;
+import dev.ticketing.payments.provider.ReleaseOutcome;
 import dev.ticketing.payments.provider.WebhookRejectedException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PayPal Checkout (Orders v2, intent CAPTURE) behind the provider-neutral {@link PaymentGateway}. The order's
@@ -84,6 +86,11 @@ public final class PayPalGateway implements PaymentGateway {
     }
 
     @Override
+    public Set<String> currencies() {
+        return PayPalMoney.CURRENCIES;
+    }
+
+    @Override
     public Optional<String> unchargeable(BigDecimal amount, String currency) {
         try {
             PayPalMoney.format(amount, currency);
@@ -133,6 +140,18 @@ public final class PayPalGateway implements PaymentGateway {
             }
             throw translate(e);
         }
+    }
+
+    /**
+     * Nothing to call: orders here have intent CAPTURE, and approving one reserves no money at PayPal (no
+     * authorization exists; the money moves only at capture, which a released order never gets). PayPal's Orders v2
+     * has no void for such an order (voiding is for intent AUTHORIZE: POST /v2/payments/authorizations/{id}/void):
+     * PayPal lets it lapse on its own, and shows it VOIDED or forgets it. An approval that still arrives is
+     * answered without a capture, since only a PENDING payment is captured.
+     */
+    @Override
+    public ReleaseOutcome release(String orderId, String requestId) {
+        return ReleaseOutcome.NOTHING_HELD;
     }
 
     static CaptureOutcome.Status captureStatus(String status) {

@@ -10,6 +10,14 @@ import java.util.Set;
  * for JPY). Never a double, so a price is never off by a binary fraction.
  */
 public final class PayPalMoney {
+    /**
+     * The currencies PayPal takes for payments, from its REST API's currency codes list
+     * (developer.paypal.com/api/rest/reference/currency-codes/). RUB is left out: PayPal stopped taking it. An order
+     * in any other currency is refused with 422 CURRENCY_NOT_SUPPORTED.
+     */
+    public static final Set<String> CURRENCIES = Set.of("AUD", "BRL", "CAD", "CNY", "CZK", "DKK", "EUR", "HKD", "HUF",
+            "ILS", "JPY", "MYR", "MXN", "TWD", "NZD", "NOK", "PHP", "PLN", "GBP", "SGD", "SEK", "CHF", "THB", "USD");
+
     /** ISO gives these two decimals, but PayPal accepts whole amounts only. */
     private static final Set<String> WHOLE_AMOUNTS_ONLY = Set.of("HUF", "JPY", "TWD");
 
