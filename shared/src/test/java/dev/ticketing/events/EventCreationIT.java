@@ -109,7 +109,7 @@ class EventCreationIT {
                 paypalOnly, writers, store.clock);
         String key = "key-" + UUID.randomUUID();
         String name = "Dinar hall " + key;
-        NewEvent inDinars = new NewEvent(name, store.clock.instant().plus(Duration.ofDays(30)).toString(), 2, 10, "KWD",
+        NewEvent inDinars = new NewEvent(name, Instants.text(store.clock.instant().plus(Duration.ofDays(30))), 2, 10, "KWD",
                 List.of(new NewEvent.Price(1, 2, "12.500")));
 
         assertThatThrownBy(() -> shop.create(ADMIN, inDinars, key))

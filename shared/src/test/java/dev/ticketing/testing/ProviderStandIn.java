@@ -12,6 +12,8 @@ import dev.ticketing.payments.provider.PaymentProviderException;
 import dev.ticketing.payments.provider.ProviderOrder;
 import dev.ticketing.payments.provider.ProviderOrder.CaptureStatus;
 import dev.ticketing.payments.provider.RefundOutcome;
+import dev.ticketing.payments.provider.ReleaseOutcome;
+import dev.ticketing.payments.provider.paypal.PayPalMoney;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,9 +72,21 @@ public final class ProviderStandIn implements PaymentGateway {
         return Optional.ofNullable(orders.get(orderId));
     }
 
+    /** As PayPal: the currencies it publishes. */
+    @Override
+    public Set<String> currencies() {
+        return PayPalMoney.CURRENCIES;
+    }
+
     @Override
     public Optional<String> unchargeable(BigDecimal amount, String currency) {
         return Optional.empty();
+    }
+
+    /** As PayPal with intent CAPTURE: an approved order reserves no money, so there is nothing to void. */
+    @Override
+    public ReleaseOutcome release(String orderId, String requestId) {
+        return orders.containsKey(orderId) ? ReleaseOutcome.NOTHING_HELD : ReleaseOutcome.UNKNOWN_ORDER;
     }
 
     @Override
