@@ -27,6 +27,7 @@ public final class Bench {
             case "instances" -> InstanceReads.run(rest);
             case "freshness" -> SeatMapFreshness.run(rest);
             case "capacity" -> Capacity.run(rest);
+            case "cost" -> Cost.run(rest);
             case "coldstart" -> ColdStart.run(rest);
             case "create" -> CreateBench.run(rest);
             case "report" -> Report.run(rest);
@@ -56,7 +57,10 @@ public final class Bench {
                           leak [requests] [fixed|micronaut]  CPU per API request over many requests (Context beans)
                           instances [seconds] [rows] [cols] [compact|full] [8,64,512]  DynamoDB reads/s of one event's map, 8/64/512 API instances
                           freshness [changes]          compact map: data-layer write answered -> visible over HTTP, p50/p99
-                          capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings, costs
+                          capacity [seats] [viewers] [holds/s]  the capacity model (docs/capacity.md): ceilings
+                          cost [tickets viewers minutes [seats/purchase] [polls/s] [hall seats] [edge caches]]
+                                                       the cost model (docs/cost.md): per 1,000 tickets, the
+                                                       viewers' polling included; without arguments the page's
                           coldstart [runs] [functions-dir...]  each function's jar in fresh JVMs: constructor and first
                                                        answer, SnapStart priming and the first answer after it
                                                        (several builds' functions folders: runs alternate)

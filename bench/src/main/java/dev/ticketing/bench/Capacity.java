@@ -2,18 +2,14 @@ package dev.ticketing.bench;
 
 /**
  * The capacity model of docs/capacity.md as a calculator: per request type the DynamoDB items and units, per event
- * the ceilings under default AWS quotas, which bites first, and the cost. Item counts are those of the code
- * (SeatHolder, ReleaseHold, PaymentWrites, SellHold, SeatBatches/SeatMapBlockItems/SeatMapCache); prices us-east-1 (see the doc).
+ * the ceilings under default AWS quotas, and which bites first. Item counts are those of the code (SeatHolder,
+ * ReleaseHold, PaymentWrites, SellHold, SeatBatches/SeatMapBlockItems/SeatMapCache). What it costs is {@link Cost}.
  */
 final class Capacity {
     // default quotas
     static final double PARTITION_WCU = 1_000, PARTITION_RCU = 3_000;
     static final double TABLE_ONDEMAND_WCU = 40_000, TABLE_ONDEMAND_RCU = 40_000;
     static final double LAMBDA_CONCURRENCY = 1_000, API_RPS = 10_000;
-    // prices, us-east-1
-    static final double WRU = 0.625e-6, RRU = 0.125e-6, API_REQ = 1.00e-6, LAMBDA_REQ = 0.20e-6,
-            LAMBDA_GBS = 0.0000166667, CLOUDFRONT_REQ = 0.0100 / 10_000, CLOUDFRONT_GB = 0.085;
-    static final double LAMBDA_GB = 1.0;
     static final int SEATS_PER_BLOCK = 1_000;
     /** Bytes of one seat in a block Query (projection sk, status, expires_at, hold_id, plus the key). */
     static final double SEAT_BYTES = 60;
@@ -55,16 +51,16 @@ final class Capacity {
                 // hold: no read when warm (the event is cached, the first slot is claimed unread); ONE transaction:
                 // n seats + n tickets + hold + lease + slot + hourly quota (2n+4). A taken first slot adds a
                 // strongly consistent Query (1 RCU) and a second transaction.
-                new Request("hold (" + n + " seats)", 2 * n + 4, 2 * (2 * n + 4), 0, 25, 1),
+                new Request("hold (" + n + " seats)", 2 * n + 4, 2 * (2 * n + 4), 0, Cost.HOLD_MS, 1),
                 // release: hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease, slot (freed by
                 // the key the hold item names: no read of the user's slots)
-                new Request("release", 2 + n + 2 * n + 3, 2 * (2 * n + 3), 2 + n, 25, 1),
+                new Request("release", 2 + n + 2 * n + 3, 2 * (2 * n + 3), 2 + n, Cost.HOLD_MS, 1),
                 // checkout: hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n seats, lease,
                 // slot (renewed by its key, no read)
-                new Request("checkout", 1 + 2 * n + 5 + 2, 2 * (2 * n + 5) + 2 * 2, 1, 300, 1),
+                new Request("checkout", 1 + 2 * n + 5 + 2, 2 * (2 * n + 5) + 2 * 2, 1, Cost.CHECKOUT_MS, 1),
                 // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, slot (by its
                 // key, no read), lease
-                new Request("sale (processor)", 2 + n + 2 * n + 4, 2 * (2 * n + 4), 2 + n, 400, 0),
+                new Request("sale (processor)", 2 + n + 2 * n + 4, 2 * (2 * n + 4), 2 + n, Cost.PROCESSOR_MS, 0),
                 new Request("full map 200 (refresh)", 1 + seats, 0, refreshRcu, 150, 1),
                 new Request("compact map 200 (refresh)", blocks, 0, compactRefreshRcu, 40, 1),
                 new Request("seat map 200/304 (cached)", 0, 0, 0, 4, 1),
@@ -127,27 +123,6 @@ final class Capacity {
         System.out.printf("  Lambda concurrency behind CloudFront: ~%,.0f (quota %,.0f); without it ~%,.0f%n", concurrency,
                 LAMBDA_CONCURRENCY, concurrencyWithoutCdn);
 
-        System.out.println();
-        double ticketsPerHold = n;
-        double wcuPerSale = requests[0].wcu + requests[2].wcu + requests[3].wcu;
-        double rcuPerSale = requests[0].rcu + requests[2].rcu + requests[3].rcu + 4; // + payment status polls
-        double invocations = 1 + 1 + 1 + 2 + 4; // hold, checkout, webhook, processor x2, status polls
-        double lambdaMs = requests[0].lambdaMs + requests[2].lambdaMs + 2 * requests[3].lambdaMs + 4 * 10 + 50;
-        double per1000 = 1000 / ticketsPerHold * (wcuPerSale * WRU + rcuPerSale * RRU + 7 * API_REQ
-                + invocations * LAMBDA_REQ + lambdaMs / 1000 * LAMBDA_GB * LAMBDA_GBS);
-        System.out.printf("Cost per 1,000 tickets sold (%d a purchase, no abandoned holds): $%.3f (DynamoDB %.0f WCU + "
-                + "%.0f RCU a purchase, %.0f invocations, %.0f Lambda ms at 1 GB)%n", n, per1000, wcuPerSale, rcuPerSale,
-                invocations, lambdaMs);
-        double compactKb = seats * 1.2 / 1024 / 4; // gzip of the compact form, ~4x
-        double perMillionDirect = 1e6 * (API_REQ + LAMBDA_REQ + 0.004 * LAMBDA_GB * LAMBDA_GBS)
-                + compactRefreshRcu * RRU * instances * refreshesPerInstance * 1e6 / Math.max(1, viewers);
-        // during an on-sale the map changes every second, so nearly every poll gets a body, not a 304
-        double perMillionCdn = 1e6 * CLOUDFRONT_REQ + 1e6 * compactKb / 1024 / 1024 * CLOUDFRONT_GB;
-        double perMillionCdnQuiet = 1e6 * CLOUDFRONT_REQ + 1e6 * 0.1 * compactKb / 1024 / 1024 * CLOUDFRONT_GB;
-        System.out.printf("Cost per million compact seat-map views: $%.2f through API Gateway + Lambda (no CDN); "
-                        + "through CloudFront $%.2f while the map changes every second (a %.1f KB gzipped body each), "
-                        + "$%.2f when 90%% are 304s; the origin's cost then grows with changes, not views%n",
-                perMillionDirect, perMillionCdn, compactKb, perMillionCdnQuiet);
         ResultLine.print("capacity", "seats", seats, "viewers", viewers, "hold_attempts_per_s", holdsPerSecond,
                 "seats_per_hold", n, "instances", instances,
                 "holds_per_s_one_block", holdsHotBlock, "holds_per_s_all_blocks", holdsSpread,
@@ -159,8 +134,6 @@ final class Capacity {
                 "instances_max_full_table", TABLE_ONDEMAND_RCU / (refreshesPerInstance * refreshRcu),
                 "viewers_max_cdn", CDN_RPS, "cdn_origin_rcu_per_s", cdnInstances * refreshesPerInstance * compactRefreshRcu,
                 "lambda_concurrency_cdn", concurrency, "lambda_concurrency_without_cdn", concurrencyWithoutCdn,
-                "lambda_concurrency_quota", LAMBDA_CONCURRENCY,
-                "usd_per_1000_tickets", per1000, "usd_per_million_views_direct", perMillionDirect,
-                "usd_per_million_views_cdn", perMillionCdn, "usd_per_million_views_cdn_304", perMillionCdnQuiet);
+                "lambda_concurrency_quota", LAMBDA_CONCURRENCY);
     }
 }

@@ -269,11 +269,7 @@ final class ReportLines {
                         whole(model.number("cdn_origin_rcu_per_s"))),
                 String.format("| Lambda concurrency behind CloudFront / without (quota %s) | %s / %s |",
                         whole(model.number("lambda_concurrency_quota")), whole(model.number("lambda_concurrency_cdn")),
-                        whole(model.number("lambda_concurrency_without_cdn"))),
-                String.format("| cost per 1,000 tickets sold | $%s |", three(model.number("usd_per_1000_tickets"))),
-                String.format("| cost per million compact views: API Gateway + Lambda / CloudFront (changing) / CloudFront (90 %% 304) | $%s / $%s / $%s |",
-                        two(model.number("usd_per_million_views_direct")), two(model.number("usd_per_million_views_cdn")),
-                        two(model.number("usd_per_million_views_cdn_304"))));
+                        whole(model.number("lambda_concurrency_without_cdn"))));
         return new Section(String.format("holds **%s/s** on one block (bites first), %s/s over the event; %s viewers behind "
                         + "CloudFront", whole(model.number("holds_per_s_one_block")),
                 whole(model.number("holds_per_s_all_blocks")), whole(model.number("viewers_max_cdn"))), figures,
@@ -314,10 +310,6 @@ final class ReportLines {
 
     private static String two(double value) {
         return Double.isNaN(value) ? "?" : String.format(Locale.US, "%,.2f", value);
-    }
-
-    private static String three(double value) {
-        return Double.isNaN(value) ? "?" : String.format(Locale.US, "%,.3f", value);
     }
 
     private static String percent(double share) {

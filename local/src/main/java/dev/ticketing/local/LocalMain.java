@@ -66,7 +66,9 @@ public final class LocalMain {
                 stack.sqsEndpoint(), stack.sqsEndpoint(),
                 stack.dynamoDbOnLoopbackOnly() ? "127.0.0.1 (this machine)"
                         : "127.0.0.1, and DynamoDB Local on ALL network interfaces (DYNAMODB_INTERFACE)",
-                options.inMemory() ? "in memory (lost on exit)"
+                options.awsEndpoint() != null ? "tables and queued messages at " + options.awsEndpoint()
+                        + (options.inMemory() ? "" : "; token key in " + options.dataDir().toAbsolutePath())
+                        : options.inMemory() ? "in memory (lost on exit)"
                         : options.dataDir().toAbsolutePath() + "  (tables, queued messages, token key; delete it to reset)",
                 options.holdDuration(), stack.baseUrl());
         try {

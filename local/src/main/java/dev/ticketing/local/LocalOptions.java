@@ -22,11 +22,14 @@ import java.util.function.Function;
  * @param parameterOverrides values of template.yaml's parameters, as {@code sam deploy --parameter-overrides} takes
  *                  them ({@code --parameter-overrides PaymentGrace=PT1M HoldDuration=PT2M}); they win over the flags
  *                  above that set the same parameter; a name the template does not declare is refused
+ * @param awsEndpoint an endpoint serving DynamoDB (with streams) and SQS, such as LocalStack's, to keep the table and
+ *                  queues in instead of starting DynamoDB Local and ElasticMQ (null: start them); the handlers still
+ *                  run in this JVM, and the data is wherever that endpoint keeps it
  */
 public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir, boolean inMemory,
                            Duration holdDuration, Duration sweepInterval, int maxSeatsPerHold, boolean demo,
                            Duration bestAvailableDeadline, int maxHoldsPerUserPerHour,
-                           URI paypalUrl, Map<String, String> parameterOverrides) {
+                           URI paypalUrl, Map<String, String> parameterOverrides, URI awsEndpoint) {
 
     public LocalOptions {
         parameterOverrides = Map.copyOf(parameterOverrides);
@@ -48,6 +51,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --max-holds-per-user-per-hour N  holds per user, event and hour (20; 0 off)  MAX_HOLDS_PER_USER_PER_HOUR
               --paypal-url URL       a PayPal (or mock) elsewhere instead of the built-in one PAYPAL_URL
               --parameter-overrides K=V ...  template.yaml parameters, as sam deploy takes them  PARAMETER_OVERRIDES
+              --aws-endpoint URL     DynamoDB and SQS elsewhere (LocalStack), not in this JVM AWS_ENDPOINT
               --help                 show this
             Every port must be free and a data folder may serve one running stack at a time.
             """;
@@ -73,7 +77,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
         Map<String, Boolean> flags = new LinkedHashMap<>();
         for (String valued : new String[]{"port", "dynamodb-port", "sqs-port", "data-dir", "hold-duration",
                 "sweep-interval", "max-seats-per-hold", "best-available-deadline",
-                "max-holds-per-user-per-hour", "paypal-url", "parameter-overrides"}) {
+                "max-holds-per-user-per-hour", "paypal-url", "parameter-overrides", "aws-endpoint"}) {
             flags.put(valued, true);
         }
         for (String bare : new String[]{"in-memory", "no-demo", "help"}) {
@@ -160,7 +164,8 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
                 duration(values, "best-available-deadline", "PT5S"),
                 number(values, "max-holds-per-user-per-hour", 20, 0, 1_000_000),
                 url(values, "paypal-url"),
-                overrides(values, "parameter-overrides"));
+                overrides(values, "parameter-overrides"),
+                url(values, "aws-endpoint"));
     }
 
     private record Value(String text, String source) {
@@ -183,6 +188,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
             case "max-holds-per-user-per-hour" -> "20";
             case "paypal-url" -> "http://127.0.0.1:3100/mock-paypal";
             case "parameter-overrides" -> "PaymentGrace=PT1M HoldDuration=PT2M";
+            case "aws-endpoint" -> "http://localhost:4566";
             default -> "VALUE";
         };
     }
@@ -190,38 +196,38 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
     /** The same options on other ports, e.g. 0 for "any free port" in tests. */
     public LocalOptions withPorts(int port, int dynamoDbPort, int sqsPort) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     public LocalOptions withHoldDuration(Duration duration) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, duration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     public LocalOptions withSweepInterval(Duration interval) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, interval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     /** The same options with best-available requests placed within {@code deadline}. */
     public LocalOptions withBestAvailableDeadline(Duration deadline) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, deadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, demo, deadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     public LocalOptions withMaxHoldsPerUserPerHour(int max) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, max, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, demo, bestAvailableDeadline, max, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     public LocalOptions inMemoryWithoutDemo() {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, true, holdDuration, sweepInterval,
-                maxSeatsPerHold, false, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, false, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     public LocalOptions withDataDir(Path dir) {
         return new LocalOptions(port, dynamoDbPort, sqsPort, dir, false, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, awsEndpoint);
     }
 
     /** The same options with template.yaml's parameter {@code name} set to {@code value}. */
@@ -229,7 +235,13 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
         Map<String, String> overrides = new java.util.LinkedHashMap<>(parameterOverrides);
         overrides.put(name, value);
         return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
-                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, overrides);
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, overrides, awsEndpoint);
+    }
+
+    /** The same options with the table and queues at {@code endpoint} (e.g. LocalStack's), not in this JVM. */
+    public LocalOptions withAwsEndpoint(URI endpoint) {
+        return new LocalOptions(port, dynamoDbPort, sqsPort, dataDir, inMemory, holdDuration, sweepInterval,
+                maxSeatsPerHold, demo, bestAvailableDeadline, maxHoldsPerUserPerHour, paypalUrl, parameterOverrides, endpoint);
     }
 
     private static Map<String, String> overrides(Map<String, Value> values, String name) {

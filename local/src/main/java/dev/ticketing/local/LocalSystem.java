@@ -1,9 +1,12 @@
 package dev.ticketing.local;
 
 import dev.ticketing.local.auth.LocalJwt;
+import dev.ticketing.local.aws.AwsEndpoint;
 import dev.ticketing.local.aws.DynamoDbLocal;
+import dev.ticketing.local.aws.DynamoDbService;
 import dev.ticketing.local.aws.ElasticMq;
 import dev.ticketing.local.aws.FreePort;
+import dev.ticketing.local.aws.SqsService;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
@@ -33,8 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalSystem implements AutoCloseable {
     private final List<AutoCloseable> parts;
-    private final DynamoDbLocal dynamo;
-    private final ElasticMq sqs;
+    private final DynamoDbService dynamo;
+    private final SqsService sqs;
     private final LocalResources resources;
     private final LocalJwt jwt;
     private final HttpFront front;
@@ -42,7 +45,7 @@ public final class LocalSystem implements AutoCloseable {
     private LocalPayments payments;
     private SqsEventSourcePoller sqsPoller;
 
-    private LocalSystem(List<AutoCloseable> parts, DynamoDbLocal dynamo, ElasticMq sqs, LocalResources resources,
+    private LocalSystem(List<AutoCloseable> parts, DynamoDbService dynamo, SqsService sqs, LocalResources resources,
                        LocalJwt jwt, HttpFront front, LocalFunctions functions) {
         this.parts = parts;
         this.dynamo = dynamo;
@@ -67,34 +70,21 @@ public final class LocalSystem implements AutoCloseable {
                 parts.add(DataFolderLock.acquire(dataDir));
             }
             FreePort.requireFree(options.port(), "HTTP API and web page", "--port");
-            FreePort.requireFree(options.dynamoDbPort(), "DynamoDB Local", "--dynamodb-port");
-            FreePort.requireFree(options.sqsPort(), "ElasticMQ, the SQS endpoint", "--sqs-port");
-            Startup.phase("JVM");
-            CompletableFuture<DynamoDbLocal> dynamoStart = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return DynamoDbLocal.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
-                } catch (StartupProblem e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("DynamoDB Local did not start on port " + options.dynamoDbPort(), e);
-                }
-            });
-            ElasticMq sqs;
-            try {
-                sqs = ElasticMq.start(options.sqsPort(), dataDir == null ? null : dataDir.resolve("sqs"));
-            } catch (RuntimeException e) {
-                closeWhenStarted(dynamoStart);
-                throw e;
+            DynamoDbService dynamo;
+            SqsService sqs;
+            if (options.awsEndpoint() != null) {
+                // the table and queues at an endpoint elsewhere (LocalStack); the handlers still run here
+                AwsEndpoint elsewhere = AwsEndpoint.at(options.awsEndpoint());
+                dynamo = elsewhere.dynamoDb();
+                parts.add(dynamo);
+                sqs = elsewhere.sqs();
+                parts.add(sqs);
+            } else {
+                InThisJvm started = startInThisJvm(options, dataDir, parts);
+                dynamo = started.dynamo();
+                sqs = started.sqs();
             }
-            parts.add(sqs);
-            DynamoDbLocal dynamo;
-            try {
-                dynamo = dynamoStart.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            parts.add(dynamo);
-            Startup.phase("DynamoDB Local and ElasticMQ");
+            Startup.phase(options.awsEndpoint() != null ? "clients of " + options.awsEndpoint() : "DynamoDB Local and ElasticMQ");
 
             SamTemplate template = SamTemplate.fromClasspath();
             // the front's port is chosen first: the mock providers and the functions' config need its URL
@@ -156,6 +146,41 @@ public final class LocalSystem implements AutoCloseable {
             closeAll(parts);
             throw e;
         }
+    }
+
+    private record InThisJvm(DynamoDbLocal dynamo, ElasticMq sqs) {
+    }
+
+    /** DynamoDB Local and ElasticMQ in this JVM, started side by side; each is added to {@code parts} once it runs. */
+    private static InThisJvm startInThisJvm(LocalOptions options, Path dataDir, List<AutoCloseable> parts) {
+        FreePort.requireFree(options.dynamoDbPort(), "DynamoDB Local", "--dynamodb-port");
+        FreePort.requireFree(options.sqsPort(), "ElasticMQ, the SQS endpoint", "--sqs-port");
+        Startup.phase("JVM");
+        CompletableFuture<DynamoDbLocal> dynamoStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DynamoDbLocal.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
+            } catch (StartupProblem e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start on port " + options.dynamoDbPort(), e);
+            }
+        });
+        ElasticMq sqs;
+        try {
+            sqs = ElasticMq.start(options.sqsPort(), dataDir == null ? null : dataDir.resolve("sqs"));
+        } catch (RuntimeException e) {
+            closeWhenStarted(dynamoStart);
+            throw e;
+        }
+        parts.add(sqs);
+        DynamoDbLocal dynamo;
+        try {
+            dynamo = dynamoStart.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        parts.add(dynamo);
+        return new InThisJvm(dynamo, sqs);
     }
 
     private static void closeWhenStarted(CompletableFuture<DynamoDbLocal> starting) {

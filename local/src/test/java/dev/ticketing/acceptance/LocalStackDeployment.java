@@ -37,6 +37,11 @@ final class LocalStackDeployment {
     private static final String PASSWORD = "Acceptance-Test-1";
     /** template.yaml's CodeUri for sam build (the root, with the Makefile), replaced by each function's own. */
     private static final String GLOBAL_CODE_URI = "    CodeUri: .\n";
+    /**
+     * template.yaml's runtime, and the one LocalStack runs the functions on: the pinned image predates Lambda's
+     * java25 runtime (added by AWS in November 2025), and the jars are Java 17 bytecode, which java21 runs.
+     */
+    private static final String RUNTIME = "    Runtime: java25\n", LOCALSTACK_RUNTIME = "    Runtime: java21\n";
 
     private final Api api;
 
@@ -61,7 +66,8 @@ final class LocalStackDeployment {
 
         // 1. the code
         s3.createBucket(b -> b.bucket(BUCKET));
-        String deployable = Files.readString(repository.resolve("template.yaml")).replace(GLOBAL_CODE_URI, "");
+        String deployable = Files.readString(repository.resolve("template.yaml")).replace(GLOBAL_CODE_URI, "")
+                .replace(RUNTIME, LOCALSTACK_RUNTIME);
         for (LambdaBuild.Target target : LambdaBuild.read(repository).targets()) {
             Path jar = repository.resolve(target.jar());
             String key = jar.getFileName().toString();

@@ -131,10 +131,12 @@ class OperationsTemplateTest {
     }
 
     @Test
-    void aFailedFirstCreateLeavesNoTableAndAProtectedTableIsNeverDeletedByCloudFormation() {
+    void aFailedFirstCreateLeavesNoTableAndNeitherAStackDeletionNorAReplacementDeletesTheSoldTickets() {
         @SuppressWarnings("unchecked")
         Map<String, Object> table = ((Map<String, Map<String, Object>>) template.document().get("Resources")).get("Table");
-        assertThat(table).containsEntry("DeletionPolicy", "Delete").containsEntry("UpdateReplacePolicy", "Retain");
+        // CloudFormation: RetainExceptOnCreate deletes only when the operation that created the table rolls back
+        assertThat(table).containsEntry("DeletionPolicy", "RetainExceptOnCreate").containsEntry("UpdateReplacePolicy", "Retain");
+        // unprotected by default: a protected table would make that rollback's delete fail and be left behind
         assertThat(template.resources("AWS::DynamoDB::Table").get("Table"))
                 .containsEntry("DeletionProtectionEnabled", Map.of("Fn::If", List.of("TableProtected", true, false)));
         assertThat(((Map<?, ?>) template.document().get("Conditions")).get("TableProtected"))

@@ -51,6 +51,15 @@ class TemplateSchemaTest {
     }
 
     @Test
+    void aMisspeltDeletionPolicyIsCaughtAndRetainExceptOnCreateIsAccepted() throws Exception {
+        String template = Files.readString(Path.of("../template.yaml"));
+        String broken = template.replaceFirst("    DeletionPolicy: RetainExceptOnCreate", "    DeletionPolicy: RetainExceptCreate");
+
+        assertThat(template).contains("    DeletionPolicy: RetainExceptOnCreate");
+        assertThat(violations(parse(broken))).anyMatch(v -> v.contains("Table") && v.contains("RetainExceptCreate"));
+    }
+
+    @Test
     void aRuntimeLambdaDoesNotKnowIsCaught() throws Exception {
         String broken = Files.readString(Path.of("../template.yaml")).replaceFirst("    Runtime: java25", "    Runtime: java26");
 
@@ -84,6 +93,7 @@ class TemplateSchemaTest {
         Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) document.get("Resources");
         resources.forEach((id, resource) -> {
             String type = (String) resource.get("Type");
+            found.addAll(policies(id, resource));
             if (type.startsWith("AWS::Serverless::")) {
                 String definition = "samtranslator__internal__schema_source__aws_serverless_"
                         + type.substring("AWS::Serverless::".length()).toLowerCase(Locale.ROOT) + "__Resource";
@@ -130,6 +140,28 @@ class TemplateSchemaTest {
 
     private static final List<String> PASSED_THROUGH = List.of("Runtime", "Architectures", "MemorySize", "Timeout",
             "Handler", "LoggingConfig", "SnapStart", "Environment", "Description");
+
+    /**
+     * The stored CloudFormation schema leaves the resource attributes {@code DeletionPolicy} and {@code
+     * UpdateReplacePolicy} open (cfn-other-resources-configuration.json: {@code "DeletionPolicy": {}}; cfn-lint checks
+     * their values with its own rule, not the schema), so their values are checked here, as the CloudFormation User
+     * Guide lists them ("DeletionPolicy attribute", "UpdateReplacePolicy attribute"): {@code Delete}, {@code Retain},
+     * {@code Snapshot}, and for DeletionPolicy also {@code RetainExceptOnCreate} (added July 2023: retain, except
+     * when the operation that created the resource rolls back).
+     */
+    private static List<String> policies(String id, Map<String, Object> resource) {
+        List<String> found = new ArrayList<>();
+        Map<String, List<String>> allowed = Map.of(
+                "DeletionPolicy", List.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot"),
+                "UpdateReplacePolicy", List.of("Delete", "Retain", "Snapshot"));
+        allowed.forEach((attribute, values) -> {
+            Object value = resource.get(attribute);
+            if (value != null && !values.contains(value)) {
+                found.add(id + "." + attribute + ": " + value + " is not one of " + values);
+            }
+        });
+        return found;
+    }
 
     private List<String> section(Map<String, Object> document, String name, String file) {
         Object section = document.get(name);

@@ -34,6 +34,17 @@ class LocalOptionsTest {
         assertThat(LocalOptions.defaults().paypalUrl()).as("the built-in mock by default").isNull();
     }
 
+    @Test
+    void anAwsEndpointReplacesDynamoDbLocalAndElasticMq() {
+        assertThat(parse("--aws-endpoint", "http://localhost:4566").awsEndpoint())
+                .isEqualTo(URI.create("http://localhost:4566"));
+        assertThat(LocalOptions.parse(new String[0], Map.of("AWS_ENDPOINT", "http://127.0.0.1:4566/")::get).awsEndpoint())
+                .isEqualTo(URI.create("http://127.0.0.1:4566"));
+        assertThat(LocalOptions.defaults().awsEndpoint()).as("DynamoDB Local and ElasticMQ by default").isNull();
+        assertThat(LocalOptions.defaults().withAwsEndpoint(URI.create("http://localhost:4566")).withPorts(0, 0, 0)
+                .awsEndpoint()).as("kept by the other with-methods").isEqualTo(URI.create("http://localhost:4566"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--bogus x                  | unknown option --bogus (run with --help to see the options)",
@@ -46,6 +57,7 @@ class LocalOptionsTest {
             "--hold-duration 10m        | --hold-duration must be a positive ISO-8601 duration such as PT10M, not '10m'",
             "--max-seats-per-hold 0     | --max-seats-per-hold must be a whole number from 1 to 22, not '0'",
             "--paypal-url localhost     | --paypal-url must be an http(s) URL such as http://127.0.0.1:3100/mock-paypal, not 'localhost'",
+            "--aws-endpoint 4566        | --aws-endpoint must be an http(s) URL such as http://localhost:4566, not '4566'",
             "stray                      | unexpected argument 'stray': options start with -- (run with --help to see them)",
     })
     void aMistakeIsRefusedInOneLineThatSaysHowToFixIt(String args, String message) {

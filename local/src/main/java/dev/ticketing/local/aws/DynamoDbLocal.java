@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *       for measuring its cost only.</li>
  * </ul>
  */
-public final class DynamoDbLocal implements AutoCloseable {
+public final class DynamoDbLocal implements DynamoDbService {
     public static final Region REGION = Region.US_EAST_1;
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * per JVM), so only one file-backed ElasticMQ can run in a JVM at a time; a second is refused rather than
  * silently writing into the first one's folder. In-memory ones are not limited.
  */
-public final class ElasticMq implements AutoCloseable {
+public final class ElasticMq implements SqsService {
     /** The environment variable naming the address to listen on. */
     public static final String INTERFACE_VARIABLE = "SQS_INTERFACE";
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
