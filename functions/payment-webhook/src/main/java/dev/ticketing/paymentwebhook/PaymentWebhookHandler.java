@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.lambda.HandlerContexts;
 import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.input.RawRequest;
+import dev.ticketing.input.RequestLimits;
+import dev.ticketing.input.StrictJson;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.payments.provider.PaymentEvent;
 import dev.ticketing.payments.queue.WebhookIntake;
@@ -17,8 +20,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -128,12 +129,14 @@ public class PaymentWebhookHandler extends MicronautRequestHandler<APIGatewayV2H
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
+    /**
+     * The body's text, read as every API body is ({@link StrictJson#text(String, boolean, String)}): {@code 413} over
+     * {@link RequestLimits#MAX_BODY_BYTES}, {@code 400 invalid-encoding} when not UTF-8. The request line and headers
+     * are held to {@link RequestLimits#MAX_HEAD_BYTES} ({@code 431}) first.
+     */
     static String bodyOf(APIGatewayV2HTTPEvent request) {
-        String body = request.getBody();
-        if (body != null && request.getIsBase64Encoded()) {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        return body;
+        return new RawRequest("POST", request.getRawPath(), request.getRawQueryString(), request.getHeaders(),
+                request.getCookies(), request.getBody(), request.getIsBase64Encoded()).text();
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, String contentType, Map<String, Object> body) {
