@@ -42,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code /dev/token}), called with generated path values, query values, headers, bodies and tokens against a real
  * local stack. Whatever comes in: no 5xx; every 4xx is {@code application/problem+json} with a problem body; a
  * refused request leaves the table exactly as it was; and afterwards the table checker finds no broken promise.
+ * Hostile bytes among them (issue 24): bodies in UTF-16, UTF-32, Latin-1 or with a BOM, declared charsets other than
+ * UTF-8, heads and bodies around and far over the limits (up to 100 KB of header, 10 MB of body), names with controls,
+ * unpaired surrogates and bidi overrides.
  *
  * <p>The stack is this test's own (built like {@code TestStack}'s, in memory on free ports), so no other test's
  * background work can move the table under the before/after comparison. Bounded: 200 tries, about 30-60 s here.
@@ -62,15 +65,15 @@ class ApiFuzzIT {
     private static Map<String, List<String>> realIds;
     private static List<SamTemplate.Route> routes;
 
-    /** One generated request. */
-    record Call(String method, String path, String query, Map<String, String> headers, String body) {
+    /** One generated request; its body sent in {@code encoding} (a charset name, or "UTF-8 BOM"). */
+    record Call(String method, String path, String query, Map<String, String> headers, String body, String encoding) {
         @Override
         public String toString() {
             String shownBody = body == null ? "-" : body.length() > 300 ? body.substring(0, 300) + "...(" + body.length() + ")" : body;
             Map<String, String> shownHeaders = headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                     e -> e.getValue().length() > 80 ? e.getValue().substring(0, 80) + "..." : e.getValue()));
             return method + " " + (path.length() > 200 ? path.substring(0, 200) + "..." : path) + query
-                    + " " + shownHeaders + " " + shownBody;
+                    + " " + shownHeaders + " " + shownBody + (encoding.equals("UTF-8") ? "" : " in " + encoding);
         }
     }
 
@@ -199,7 +202,10 @@ class ApiFuzzIT {
             if (token != null) {
                 headers.put("Authorization", token);
             }
-            return new Call(method, path, query, headers, body());
+            // now and then a body in another encoding than UTF-8, which is refused as it is read
+            String encoding = random.nextInt(8) == 0
+                    ? pick(List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32", "ISO-8859-1", "UTF-8 BOM")) : "UTF-8";
+            return new Call(method, path, query, headers, body(), encoding);
         }
 
         /** A route's path with each {@code {name}} replaced by a real id, a random UUID or any string, encoded. */
@@ -252,7 +258,12 @@ class ApiFuzzIT {
             if (random.nextInt(5) != 0) {
                 headers.put("Content-Type", pick(List.of("application/json", "application/json; charset=utf-8",
                         "text/plain", "application/xml", "application/x-www-form-urlencoded", "application/problem+json",
-                        "*/*")));
+                        "*/*", "application/json; charset=utf-16", "application/json; charset=ISO-8859-1",
+                        "application/json;charset=\"UTF-8\"")));
+            }
+            if (random.nextInt(15) == 0) {
+                // around and far over the 16 KiB head limit
+                headers.put("X-Padding", "p".repeat(pick(List.of(8_000, 17_000, 100_000))));
             }
             if (random.nextInt(10) < 3) {
                 headers.put("If-None-Match", random.nextBoolean() ? ascii(0, 60) : pick(List.of("*", "\"1-f\"", "W/\"x\"")));
@@ -283,7 +294,7 @@ class ApiFuzzIT {
             } else if (which == 12) {
                 return anyText(0, 200);
             }
-            return "{\"name\":\"" + "x".repeat(random.nextBoolean() ? 100_000 : 400_000) + "\"}";
+            return "{\"name\":\"" + "x".repeat(pick(List.of(60_000, 66_000, 400_000, 10_000_000))) + "\"}";
         }
 
         /** A valid body of one of the API's requests with one field changed to something generated. */
@@ -325,7 +336,8 @@ class ApiFuzzIT {
                         "PAYPAL", "OTHER", "allow", "forbid", "EUR", "JPY", "XXX", "2027-06-01T20:00:00Z",
                         "1970-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
                         "2027-06-01T20:00:00.000000001Z", "2027-06-01T20:00:00.0005+01:00", "2027-06-01T20:00:00.050Z",
-                        "\ud83c\udfad".repeat(201), "x".repeat(5_000))));
+                        "\ud83c\udfad".repeat(201), "x".repeat(5_000), "Jazz \u202Ethgin", "\u2066Jazz\u2069",
+                        "Jazz\u0000", "Jazz\ud800", "Jazz\u0085", "\u202AJazz\u202C")));
                 default -> NODES.textNode(anyText(0, 50));
             };
         }
@@ -388,9 +400,14 @@ class ApiFuzzIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + call.path() + call.query()))
                 .timeout(Duration.ofSeconds(30))
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes(call.body(), call.encoding())));
         call.headers().forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] bytes(String body, String encoding) {
+        return encoding.equals("UTF-8 BOM") ? ("\ufeff" + body).getBytes(StandardCharsets.UTF_8)
+                : body.getBytes(java.nio.charset.Charset.forName(encoding));
     }
 
     private static Set<Map<String, AttributeValue>> items() {

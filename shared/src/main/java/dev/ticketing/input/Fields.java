@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  * themselves are checked before: the API reads bodies with scalar coercion off (no {@code "2"} for a number, no
  * {@code 2.7} for an integer, no number for a string; see the API's {@code application.properties}). Here:
  * <ul>
- *   <li>text lengths count code points (what a person counts as characters: one emoji is one), not UTF-16 units;</li>
+ *   <li>text lengths count code points (what a person counts as characters: one emoji is one), not UTF-16 units;
+ *       text holds no control character (U+0000-U+001F, U+007F-U+009F: a NUL or a line break in an event's name), no
+ *       unpaired surrogate (no character at all; it cannot be stored or shown) and no bidirectional embedding,
+ *       override or isolate (U+202A-U+202E, U+2066-U+2069), with which a name shown to other buyers could display
+ *       as something else (Unicode Technical Report 36, "Bidirectional Text Spoofing");</li>
  *   <li>decimals are ASCII digits in JSON's number grammar without exponent ({@code "12.50"}), never {@code "１０"},
  *       {@code "1e3"}, {@code "+5"}, {@code ".5"} or a negative zero ({@code "-0"}, {@code "-0.00"});</li>
  *   <li>instants are ISO-8601 with an offset, ASCII only, between {@link #EARLIEST} and {@link #HORIZON} after now:
@@ -41,7 +45,30 @@ public final class Fields {
         if (value.codePointCount(0, value.length()) > maxCodePoints) {
             throw invalid(field + " must be at most " + maxCodePoints + " characters");
         }
+        int position = 0;
+        for (int codePoint : value.codePoints().toArray()) {
+            position++;
+            String refused = refusedInText(codePoint);
+            if (refused != null) {
+                throw invalid(field + " must not contain " + refused + ": U+"
+                        + String.format("%04X", codePoint) + " at character " + position);
+            }
+        }
         return value.strip();
+    }
+
+    /** What kind of character {@code codePoint} is if text must not hold it, or null. */
+    private static String refusedInText(int codePoint) {
+        if (Character.getType(codePoint) == Character.CONTROL) {
+            return "control characters";
+        }
+        if (Character.getType(codePoint) == Character.SURROGATE) { // a surrogate with its pair is one code point
+            return "unpaired surrogates";
+        }
+        if (codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069) {
+            return "bidirectional embeddings, overrides or isolates";
+        }
+        return null;
     }
 
     /** A required whole number within {@code min..max}. */

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.lambda.TicketingHandler;
+import dev.ticketing.input.RawRequest;
+import dev.ticketing.input.RequestLimits;
+import dev.ticketing.input.StrictJson;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.payments.provider.PaymentEvent;
 import dev.ticketing.payments.queue.WebhookIntake;
@@ -14,8 +17,6 @@ import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.problems.TicketingException;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -111,12 +112,14 @@ public class PaymentWebhookHandler extends TicketingHandler<APIGatewayV2HTTPEven
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
+    /**
+     * The body's text, read as every API body is ({@link StrictJson#text(String, boolean, String)}): {@code 413} over
+     * {@link RequestLimits#MAX_BODY_BYTES}, {@code 400 invalid-encoding} when not UTF-8. The request line and headers
+     * are held to {@link RequestLimits#MAX_HEAD_BYTES} ({@code 431}) first.
+     */
     static String bodyOf(APIGatewayV2HTTPEvent request) {
-        String body = request.getBody();
-        if (body != null && request.getIsBase64Encoded()) {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        return body;
+        return new RawRequest("POST", request.getRawPath(), request.getRawQueryString(), request.getHeaders(),
+                request.getCookies(), request.getBody(), request.getIsBase64Encoded()).text();
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, String contentType, Map<String, Object> body) {

@@ -2,11 +2,9 @@ package dev.ticketing.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
+import dev.ticketing.input.StrictJson;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +39,7 @@ final class ApiGatewayEvents {
             }
         });
         byte[] raw = exchange.getRequestBody().readAllBytes();
-        String text = utf8(raw);
+        String text = StrictJson.utf8(raw).orElse(null); // else base64, as API Gateway hands a binary body
         Instant now = Instant.now();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
 
@@ -107,16 +105,5 @@ final class ApiGatewayEvents {
 
     private static String decode(String text) {
         return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String utf8(byte[] raw) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

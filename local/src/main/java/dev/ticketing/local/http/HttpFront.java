@@ -8,24 +8,34 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.ticketing.input.RequestLimits;
+import dev.ticketing.input.StrictJson;
 import dev.ticketing.local.auth.LocalJwt;
 import dev.ticketing.local.lambda.LocalFunctions;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.problems.ProblemDetails;
+import dev.ticketing.problems.TicketingException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,50 +49,87 @@ public final class HttpFront implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.@+-]{1,128}");
 
-    static {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
-        // ~40 ms added to every small answer.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /** A request's head from its first byte, and its body from the head's end (the timeouts of a typical proxy). */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    /** A connection with nothing sent or received for this long is closed, an idle keep-alive one included. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Connections open at once; a request beyond is answered 503. */
+    public static final int MAX_CONNECTIONS = 1_000;
+    /** Threads that run handlers (functions); reading and writing hold none while they wait for the client. */
+    private static final int REQUEST_THREADS = 64;
 
+    private final Server jetty;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final SlowClients slowClients;
     private final RouteTable routes;
     private final LocalFunctions functions;
     private final LocalJwt jwt;
     private volatile boolean ready;
     private volatile HttpHandler home;
 
-    private HttpFront(HttpServer server, ExecutorService executor, RouteTable routes, LocalFunctions functions, LocalJwt jwt) {
+    private HttpFront(Server jetty, HttpServer server, SlowClients slowClients, RouteTable routes, LocalFunctions functions,
+                      LocalJwt jwt) {
+        this.jetty = jetty;
         this.server = server;
-        this.executor = executor;
+        this.slowClients = slowClients;
         this.routes = routes;
         this.functions = functions;
         this.jwt = jwt;
     }
 
+    /**
+     * The front on 127.0.0.1:{@code port} (0: any free port): Jetty, serving the JDK's {@code HttpServer} API that the
+     * handlers are written to. Before any handler: heads over {@link RequestLimits#MAX_HEAD_BYTES} are {@code 431},
+     * bodies over {@link RequestLimits#MAX_BODY_BYTES} {@code 413}, and a body is read whole, without a thread,
+     * before its handler runs ({@link SlowClients} has the deadlines and the connection limit).
+     */
     public static HttpFront start(int port, List<SamTemplate.Route> routes, LocalFunctions functions, LocalJwt jwt)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
-            Thread thread = new Thread(runnable, "http-front");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        HttpFront front = new HttpFront(server, executor, new RouteTable(routes), functions, jwt);
-        server.createContext("/", front::handle).getFilters().add(new AccessLog());
-        server.start();
+        QueuedThreadPool threads = new QueuedThreadPool(REQUEST_THREADS + 8, 8);
+        threads.setName("http-front");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(RequestLimits.MAX_HEAD_BYTES);
+        http.setSendServerVersion(false);
+        // API Gateway hands encoded slashes and dot segments of a path to the route as they are: so does the front
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(256);
+        SlowClients slowClients = new SlowClients(READ_TIMEOUT, MAX_CONNECTIONS);
+        connector.addBean(slowClients);
+        jetty.addConnector(connector);
+        // dynamic: the mocks and the web page mount their paths after the front has started
+        ContextHandlerCollection contexts = new ContextHandlerCollection(true);
+        // the body is read whole before the handler runs; one over the limit without Content-Length is 413 as it comes
+        slowClients.setHandler(new EagerContentHandler(slowClients.bodyRead(contexts),
+                new EagerContentHandler.RetainedContentLoaderFactory(RequestLimits.MAX_BODY_BYTES + 1, 0, true)));
+        jetty.setHandler(slowClients);
+        jetty.setErrorHandler(new ProblemResponses());
+        HttpServer server = new JettyHttpServer(jetty, true);
+        HttpFront front = new HttpFront(jetty, server, slowClients, new RouteTable(routes), functions, jwt);
+        server.createContext("/", front::handle).getFilters().addAll(List.of(new JdkExchanges(), new AccessLog()));
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            slowClients.close();
+            throw e instanceof IOException io ? io : new IOException("the HTTP front did not start", e);
+        }
         return front;
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort());
     }
 
     /** Serves {@code path} and everything under it with {@code handler}, ahead of the API routes. */
     public void mount(String path, HttpHandler handler) {
-        server.createContext(path, handler);
+        // Jetty matches whole path segments: "/web/" and "/web" are the same context, which "/webhooks" is not
+        server.createContext(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path, handler)
+                .getFilters().add(new JdkExchanges());
     }
 
     /** Serves exactly {@code /} and {@code /index.html} (the web page) with {@code handler}; other paths stay the API's. */
@@ -150,7 +197,12 @@ public final class HttpFront implements AutoCloseable {
 
     private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            // API Gateway answers with its own Date, as the front does: the function's would make a second one
+            response.getHeaders().forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("Date")) {
+                    exchange.getResponseHeaders().set(name, value);
+                }
+            });
         }
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
@@ -173,7 +225,12 @@ public final class HttpFront implements AutoCloseable {
     private void issueToken(HttpExchange exchange) throws IOException {
         JsonNode request;
         try {
-            request = JSON.readTree(exchange.getRequestBody());
+            // read as every body is: UTF-8 only, within the limit
+            request = JSON.readTree(StrictJson.text(exchange.getRequestBody().readAllBytes(),
+                    exchange.getRequestHeaders().getFirst("Content-Type")));
+        } catch (TicketingException problem) {
+            send(exchange, problem.status(), ProblemDetails.MEDIA_TYPE, JSON.writeValueAsBytes(ProblemDetails.of(problem)));
+            return;
         } catch (IOException e) {
             sendProblem(exchange, 400, "Bad Request", "The body is not valid JSON");
             return;
@@ -252,7 +309,11 @@ public final class HttpFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        slowClients.close();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("the HTTP front did not stop cleanly", e);
+        }
     }
 }

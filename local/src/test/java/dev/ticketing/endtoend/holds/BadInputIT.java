@@ -2,9 +2,11 @@ package dev.ticketing.endtoend.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.input.RequestLimits;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.RequestItems;
 import dev.ticketing.local.testing.TestStack;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,6 +147,94 @@ class BadInputIT {
                     Map.of("Idempotency-Key", key)));
         }
         assertThat(api.post(holds, alice, "{\"quantity\":2}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedBeforeItIsRead() {
+        String event = api.createEvent(3, 4);
+        String alice = api.newUser("alice");
+        String holds = "/events/" + event + "/holds";
+        String hold = "{\"seats\":[\"1-1\"]}";
+        for (String charset : List.of("UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32", "UTF-32BE", "UTF-32LE")) {
+            refusedWithoutWriting(400, "UTF-8", () -> sendBytes("POST", holds, alice,
+                    hold.getBytes(java.nio.charset.Charset.forName(charset)), "application/json"), "invalid-encoding");
+        }
+        byte[] bom = ("\ufeff" + hold).getBytes(StandardCharsets.UTF_8);
+        refusedWithoutWriting(400, "byte order mark", () -> sendBytes("POST", holds, alice, bom, "application/json"),
+                "invalid-encoding");
+        refusedWithoutWriting(400, "charset=utf-16", () -> sendBytes("POST", holds, alice,
+                hold.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-16"), "invalid-encoding");
+        byte[] latin1 = "{\"name\":\"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        refusedWithoutWriting(400, "UTF-8", () -> sendBytes("POST", "/events", api.admin(), latin1, "application/json"),
+                "invalid-encoding");
+        // the webhook function reads its body the same way
+        refusedWithoutWriting(400, "UTF-8", () -> sendBytes("POST", "/webhooks/paypal", null,
+                "{\"id\":\"WH-1\"}".getBytes(StandardCharsets.UTF_16LE), "application/json"), "invalid-encoding");
+
+        assertThat(api.post(holds, alice, hold).status()).isEqualTo(201);
+    }
+
+    @Test
+    void headersAndBodiesOverTheLimitsAreRefusedBeforeTheyAreParsed() {
+        String event = api.createEvent(3, 4);
+        String alice = api.newUser("alice");
+        String holds = "/events/" + event + "/holds";
+        String padding = "x".repeat(100_000);
+        refusedWithoutWriting(431, "headers", () -> api.send("POST", holds, alice, Map.of("seats", List.of("1-1")),
+                Map.of("X-Padding", padding)), "request-header-fields-too-large");
+        refusedWithoutWriting(431, "headers", () -> api.send("GET", "/events", null, null, Map.of("X-Padding", padding)),
+                "request-header-fields-too-large");
+        String justOver = "{\"seats\":[\"1-1\"],\"note\":\"" + "x".repeat(RequestLimits.MAX_BODY_BYTES) + "\"}";
+        refusedWithoutWriting(413, "65536 bytes", () -> api.post(holds, alice, justOver), "content-too-large");
+        String tenMegabytes = "{\"seats\":[\"1-1\"],\"note\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        refusedWithoutWriting(413, "65536 bytes", () -> api.post(holds, alice, tenMegabytes), "content-too-large");
+        refusedWithoutWriting(413, "65536 bytes", () -> api.post("/webhooks/paypal", null, tenMegabytes),
+                "content-too-large");
+
+        assertThat(api.post(holds, alice, "{\"seats\":[\"1-1\"],\"note\":\"" + "x".repeat(60_000) + "\"}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void anEventNameCannotHideControlsUnpairedSurrogatesOrBidiOverrides() {
+        String admin = api.admin();
+        String valid = "{\"date\":\"2027-01-01T20:00:00Z\",\"rows\":3,\"columns\":4,\"currency\":\"EUR\","
+                + "\"prices\":[{\"fromRow\":1,\"toRow\":3,\"price\":\"10.00\"}],\"name\":";
+        // JSON escapes, so the bytes are plain UTF-8 and only the name's characters are at fault
+        for (String name : List.of("\"Jazz\\u0000night\"", "\"Jazz\\ud800\"", "\"Jazz \\u202Ethgin\"",
+                "\"\\u2066Jazz\\u2069\"", "\"Jazz\\nnight\"", "\"Jazz\\u0085\"")) {
+            refusedWithoutWriting(400, "name must not contain", () -> api.post("/events", admin, valid + name + "}"),
+                    "invalid-request");
+        }
+        assertThat(api.post("/events", admin, valid + "\"\u05e7\u05d5\u05e0\u05e6\u05e8\u05d8 \uD83C\uDFAD\"}").status())
+                .isEqualTo(201);
+    }
+
+    private Api.Response sendBytes(String method, String path, String token, byte[] body, String contentType) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.baseUrl() + path))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Api.Response(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void refusedWithoutWriting(int status, String detailMentions, java.util.function.Supplier<Api.Response> call,
+                                       String type) {
+        long before = itemCount();
+        Api.Response response = call.get();
+        assertThat(response.json().path("type").asText()).as(response.toString()).endsWith("/" + type);
+        assertThat(itemCount()).isEqualTo(before);
+        refusedWithoutWriting(status, detailMentions, () -> response);
     }
 
     private void refusedWithoutWriting(int status, String detailMentions, java.util.function.Supplier<Api.Response> call) {

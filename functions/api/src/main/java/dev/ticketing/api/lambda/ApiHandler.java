@@ -5,11 +5,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.ticketing.api.identity.AuthorizedRequests;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.input.RawRequest;
+import dev.ticketing.input.RequestLimits;
+import dev.ticketing.input.StrictJson;
 import dev.ticketing.lambda.HandlerContexts;
 import dev.ticketing.lambda.InvocationLogFields;
 import dev.ticketing.lambda.PrimedHandler;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.logging.LogFields;
+import dev.ticketing.problems.ProblemDetails;
+import dev.ticketing.problems.TicketingException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
@@ -31,12 +38,17 @@ import java.util.Optional;
  * like the other handlers: it takes the same pieces itself (the context from {@link HandlerContexts}, the SnapStart
  * hooks registered in its Lambda constructor, the invocation's log fields from {@link InvocationLogFields}).
  *
+ * <p>Before Micronaut sees a request, its size and its body's encoding are checked ({@link RequestLimits},
+ * {@link StrictJson#text(String, boolean, String)}): too large is {@code 413}/{@code 431}, a body that is not UTF-8
+ * {@code 400 invalid-encoding}, nothing parsed and nothing written.
+ *
  * <p>SnapStart: {@link #priming} builds every controller (the local stack builds them lazily) and routes read-only requests through the whole stack (JWT
  * claims, JSON in and out, DynamoDB reads of ids that do not exist, problem answers); it writes nothing.
  */
 public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedHandler {
     /** The caller of the priming requests: a subject no sign-in gives (Cognito's are UUIDs), who owns nothing. */
     static final String PRIMING_USER = "snapstart-priming";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** For Lambda. */
     public ApiHandler() {
@@ -113,9 +125,40 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
             fields.put(LogFields.EVENT_ID, path.get("eventId"))
                     .put(LogFields.HOLD_ID, path.get("holdId"))
                     .put(LogFields.PAYMENT_ID, path.get("paymentId"));
+            if (event != null) {
+                try {
+                    refuseUnreadable(event);
+                } catch (TicketingException problem) {
+                    return problemResponse(problem);
+                }
+            }
             return super.handleRequest(event, context);
         } finally {
             LogFields.clear(); // and what the controllers added
+        }
+    }
+
+    /**
+     * Nothing, or the problem that refuses {@code event} before it is parsed: a request line and headers over
+     * {@link RequestLimits#MAX_HEAD_BYTES}, a body over {@link RequestLimits#MAX_BODY_BYTES} or not UTF-8.
+     */
+    static void refuseUnreadable(APIGatewayV2HTTPEvent event) {
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? ""
+                : event.getRequestContext().getHttp().getMethod();
+        new RawRequest(method, event.getRawPath(), event.getRawQueryString(), event.getHeaders(), event.getCookies(),
+                event.getBody(), event.getIsBase64Encoded()).text();
+    }
+
+    private static APIGatewayV2HTTPResponse problemResponse(TicketingException problem) {
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(problem.status())
+                    .withHeaders(Map.of("Content-Type", ProblemDetails.MEDIA_TYPE))
+                    .withBody(JSON.writeValueAsString(ProblemDetails.of(problem)))
+                    .withIsBase64Encoded(false)
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

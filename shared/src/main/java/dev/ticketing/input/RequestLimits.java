@@ -1,0 +1,55 @@
+package dev.ticketing.input;
+
+import dev.ticketing.problems.RequestTooLargeException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The most the API reads of one request, the same in AWS (checked by the functions) and locally (checked by the local
+ * front before it calls a function): a body of {@link #MAX_BODY_BYTES}, a request line and headers of
+ * {@link #MAX_HEAD_BYTES}. A box office's largest body, an event with a price per row of a 500-row hall, is about
+ * 25 KB; API Gateway's own limits (a 10 MB payload) are far above and apply first in AWS.
+ */
+public final class RequestLimits {
+    /** 64 KiB. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** 16 KiB for the request line and all headers, cookies included. */
+    public static final int MAX_HEAD_BYTES = 16 * 1024;
+
+    private RequestLimits() {
+    }
+
+    /** Nothing, or {@code 413 content-too-large} for a body of more than {@link #MAX_BODY_BYTES}. */
+    public static void checkBody(long bytes) {
+        if (bytes > MAX_BODY_BYTES) {
+            throw RequestTooLargeException.body(MAX_BODY_BYTES);
+        }
+    }
+
+    /**
+     * Nothing, or {@code 431 request-header-fields-too-large} when the request line and headers, counted as sent in
+     * HTTP/1.1 ({@code name: value} and CRLF per header, one {@code Cookie} line for {@code cookies}), are more than
+     * {@link #MAX_HEAD_BYTES}.
+     */
+    public static void checkHead(String method, String rawPath, String rawQuery, Map<String, String> headers,
+                                 List<String> cookies) {
+        long bytes = utf8Length(method) + 1 + utf8Length(rawPath)
+                + (rawQuery == null || rawQuery.isEmpty() ? 0 : 1 + utf8Length(rawQuery)) + " HTTP/1.1\r\n".length();
+        if (headers != null) {
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                bytes += utf8Length(header.getKey()) + 2 + utf8Length(header.getValue()) + 2;
+            }
+        }
+        if (cookies != null && !cookies.isEmpty()) {
+            bytes += "Cookie: \r\n".length() + utf8Length(String.join("; ", cookies));
+        }
+        if (bytes > MAX_HEAD_BYTES) {
+            throw RequestTooLargeException.headers(MAX_HEAD_BYTES);
+        }
+    }
+
+    private static long utf8Length(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}
