@@ -13,5 +13,10 @@ public enum PaymentFailure {
     /** The hold ran out (with its payment grace) before the buyer approved; nothing was charged. */
     EXPIRED,
     /** The buyer approved after the hold ran out and its seats had been taken; nothing was charged. */
-    SEATS_LOST
+    SEATS_LOST,
+    /**
+     * The buyer approved after the event's sales ended (its {@code salesEnd}, by default its start) or after it was
+     * cancelled; nothing was charged.
+     */
+    SALES_CLOSED
 }

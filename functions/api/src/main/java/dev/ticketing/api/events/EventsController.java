@@ -2,7 +2,10 @@ package dev.ticketing.api.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ticketing.api.query.QueryValues;
+import dev.ticketing.events.CancelEvent;
 import dev.ticketing.events.CreateEvent;
+import dev.ticketing.events.model.CancellationRequest;
+import dev.ticketing.events.model.EventDetails;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.NewEvent;
@@ -28,9 +31,11 @@ public class EventsController {
     private static final Logger LOG = LoggerFactory.getLogger(EventsController.class);
 
     private final CreateEvent events;
+    private final CancelEvent cancellations;
 
-    public EventsController(CreateEvent events) {
+    public EventsController(CreateEvent events, CancelEvent cancellations) {
         this.events = events;
+        this.cancellations = cancellations;
     }
 
     /**
@@ -66,9 +71,21 @@ public class EventsController {
         return new EventPage(page.items(), page.next());
     }
 
-    /** Public, like the list. */
+    /** Public, like the list; a CANCELLED event with its {@code cancellation} (reason, refunds done and pending). */
     @Get("/{eventId}")
-    public Event get(String eventId) {
-        return events.get(eventId);
+    public EventDetails get(String eventId) {
+        return cancellations.details(eventId);
+    }
+
+    /**
+     * The event's organiser (today: an admin) calls it off: 202 with the event CANCELLED and the cancellation's
+     * progress (its holds end, its payments in flight fail, its sales are refunded, in the background); 200 with the
+     * same when it already was. See {@link CancelEvent#cancel} for the refusals.
+     */
+    @Post("/{eventId}/cancel")
+    public HttpResponse<EventDetails> cancel(Caller caller, String eventId, @Body @Nullable CancellationRequest request) {
+        LogFields.put(LogFields.EVENT_ID, eventId);
+        CancelEvent.Cancelled cancelled = cancellations.cancel(caller, eventId, request);
+        return cancelled.now() ? HttpResponse.accepted().body(cancelled.details()) : HttpResponse.ok(cancelled.details());
     }
 }
