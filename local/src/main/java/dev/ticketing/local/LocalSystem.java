@@ -257,6 +257,7 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("TABLE_NAME", ref("Table"));
         environment.put("PAYMENTS_QUEUE_URL", ref("PaymentsQueue"));
         environment.put("EVENT_SEATS_QUEUE_URL", ref("EventSeatsQueue"));
+        environment.put("EVENT_CANCELLATION_QUEUE_URL", ref("EventCancellationQueue"));
         environment.put("DYNAMODB_ENDPOINT", dynamoDbEndpoint().toString());
         environment.put("SQS_ENDPOINT", sqsEndpoint().toString());
         environment.put("PAYPAL_BASE_URL", payments.paypal().baseUrl().toString());

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -80,13 +81,20 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         } else if (request instanceof ScanRequest scan) {
             calls.add(new Grant("dynamodb:Scan", index(scan.tableName(), scan.indexName())));
         } else if (request instanceof SendMessageRequest send) {
-            calls.add(new Grant("sqs:SendMessage", logicalId(send.queueUrl().substring(send.queueUrl().lastIndexOf('/') + 1))));
+            calls.add(new Grant("sqs:SendMessage", queue(send.queueUrl())));
+        } else if (request instanceof SendMessageBatchRequest batch) {
+            // SQS authorizes SendMessageBatch as sqs:SendMessage (there is no action of its own)
+            calls.add(new Grant("sqs:SendMessage", queue(batch.queueUrl())));
         } else if (request instanceof DynamoDbRequest) {
             // GetItem, PutItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem: all on the one table
             calls.add(new Grant("dynamodb:" + operation, FunctionPermissions.TABLE));
         } else {
             calls.add(new Grant(service.toLowerCase(java.util.Locale.ROOT) + ":" + operation, "?"));
         }
+    }
+
+    private static String queue(String url) {
+        return logicalId(url.substring(url.lastIndexOf('/') + 1));
     }
 
     private static String table(String name) {

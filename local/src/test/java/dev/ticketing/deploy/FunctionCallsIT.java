@@ -1,6 +1,7 @@
 package dev.ticketing.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -166,6 +167,18 @@ class FunctionCallsIT {
         CLOCK.advance(HOLD.plusSeconds(1));
         SweepReport swept = stack.invoke("ExpiredHoldSweepFunction", EventLoader.loadScheduledEvent("../events/sweep-schedule.json"));
         assertThat(swept.ended()).isPositive();
+
+        // an event cancelled with a sale and an open hold: EventCancellationFunction ends the hold and refunds the sale
+        String cancelled = api.createEvent(2, 4);
+        String kim = api.newUser("kim");
+        JsonNode kimPayment = payments.startPayPal(payments.hold(cancelled, kim, "1-1"), kim);
+        payments.approveAtPayPal(kimPayment.get("providerOrderId").asText());
+        payments.awaitStatus(kimPayment.get("id").asText(), kim, "SUCCESS");
+        payments.hold(cancelled, api.newUser("leo"), "2-2");
+        expect(api.post("/events/" + cancelled + "/cancel", admin, Map.of("reason", "called off")), 202);
+        await().atMost(PaymentsApi.DEADLINE).until(() ->
+                expect(api.get("/events/" + cancelled, admin), 200).get("cancellation").get("finished").asBoolean());
+        payments.awaitStatus(kimPayment.get("id").asText(), kim, "REFUNDED");
     }
 
     private static JsonNode expect(Api.Response response, int status) {

@@ -43,18 +43,27 @@ final class FunctionPermissions {
                             "dynamodb:ConditionCheckItem"),
                     on(GSI1, "dynamodb:Query"),
                     // a big event's seats are asked of EventSeatsFunction
-                    on("EventSeatsQueue", "sqs:SendMessage")),
+                    on("EventSeatsQueue", "sqs:SendMessage"),
+                    // a cancelled event's work starts on the event-cancellation queue
+                    on("EventCancellationQueue", "sqs:SendMessage")),
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentProcessorFunction", grants(
+                    // a sale checks its event's sales gate (events.items.SalesGateItems)
                     on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                            "dynamodb:Query"),
+                            "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     // messages a batch has no time left for go back on the queue
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentReconcileFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                            "dynamodb:BatchGetItem"),
+                            "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem"),
                     on(RECONCILE_INDEX, "dynamodb:Query")),
+            // a page of a cancelled event: its seats read, holds ended, payments failed or refunded, the page recorded;
+            // the start queues the pages
+            "EventCancellationFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query", "dynamodb:BatchGetItem"),
+                    on("EventCancellationQueue", "sqs:SendMessage")),
             "HoldExpiryFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
                             "dynamodb:BatchGetItem")),
@@ -79,6 +88,8 @@ final class FunctionPermissions {
                     on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")),
             "EventSeatsFunction", grants(
                     on("EventSeatsQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
+            "EventCancellationFunction", grants(
+                    on("EventCancellationQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
             "SeatMapProjectionFunction", grants(
                     on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                             "dynamodb:ListStreams"),
@@ -95,7 +106,8 @@ final class FunctionPermissions {
             "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
-            "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")));
+            "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            "EventCancellationFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")));
 
     /** What every function gets: its own log group, and X-Ray (which has no resource-level permissions). */
     static final Set<Grant> EVERY_FUNCTION = grants(

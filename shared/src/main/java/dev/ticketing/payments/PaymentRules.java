@@ -18,6 +18,22 @@ public final class PaymentRules {
     private PaymentRules() {
     }
 
+    /** Why a captured payment was refunded: the event was cancelled before its sale. */
+    public static final String EVENT_CANCELLED_REFUNDED = "The event was cancelled; the payment was refunded";
+
+    /** Why an approved payment was not captured: the event was cancelled. */
+    public static final String EVENT_CANCELLED_NOT_CAPTURED = "The event was cancelled; nothing was charged";
+
+    /** Why a captured payment was refunded: its sale would have come after the sales ended. */
+    public static String salesEndedReason(java.time.Instant salesEnd) {
+        return "Sales for this event ended at " + salesEnd + " before the payment completed; the payment was refunded";
+    }
+
+    /** Why an approved payment was not captured: the sales ended before the buyer approved. */
+    public static String salesEndedNotCapturedReason(java.time.Instant salesEnd) {
+        return "Sales for this event ended at " + salesEnd + " before the payment was approved; nothing was charged";
+    }
+
     /** The buyer may give up only until they approved and we asked for the money. */
     public static boolean buyerMayCancel(Payment payment) {
         return payment.pending() && !payment.captureRequested();
@@ -68,6 +84,9 @@ public final class PaymentRules {
 
     /** Why an approved payment was not captured: the seats were no longer the buyer's. Nothing was charged. */
     public static String notCapturedReason(RenewHold.Secured secured) {
+        if (secured.salesClosed() != null) {
+            return secured.salesClosed();
+        }
         if (!secured.takenSeats().isEmpty()) {
             return "Hold expired and " + seatsWere(secured.takenSeats())
                     + " taken by someone else before the payment was approved; nothing was charged";
@@ -83,6 +102,9 @@ public final class PaymentRules {
 
     /** The failure code for {@link #notCapturedReason}. */
     public static PaymentFailure notCapturedFailure(RenewHold.Secured secured) {
+        if (secured.salesClosed() != null) {
+            return PaymentFailure.SALES_CLOSED;
+        }
         if (!secured.takenSeats().isEmpty()) {
             return PaymentFailure.SEATS_LOST;
         }

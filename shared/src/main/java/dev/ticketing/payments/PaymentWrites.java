@@ -2,7 +2,9 @@ package dev.ticketing.payments;
 
 import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.items.SalesGateItems;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.holds.items.ActiveHoldGuard;
 import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.model.Hold;
@@ -46,6 +48,7 @@ public class PaymentWrites {
     private final RenewHold renewal;
     private final EventReader events;
     private final PaymentTiming timing;
+    private final SalesGateItems gates;
 
     public PaymentWrites(Table table, IdempotencyKeys idempotency, RenewHold renewal, EventReader events,
                          PaymentTiming timing) {
@@ -59,13 +62,15 @@ public class PaymentWrites {
         this.renewal = renewal;
         this.events = events;
         this.timing = timing;
+        this.gates = new SalesGateItems(table);
     }
 
     /**
      * The checkout transaction: the payment PENDING (due for reconciliation after {@code RECONCILE_AFTER}), attached
      * to the hold (only if ACTIVE, not expired, the caller's, and without a payment in flight), each ticket linked to
      * it, and the idempotency key. The first payment of a hold also extends it, its seats, lease and slot by the
-     * payment grace (once per hold). A cancelled result says whether the hold ({@link Role#HOLD}) or the key
+     * payment grace (once per hold); only while the event's sales gate is open (not cancelled). A cancelled result
+     * says whether the hold ({@link Role#HOLD}), the event ({@link Role#EVENT}) or the key
      * ({@link Role#IDEMPOTENCY_KEY}) refused.
      */
     public TransactionResult create(Payment payment, StoredHold stored, Instant now, Optional<IdempotencyKeys.Key> key) {
@@ -73,7 +78,8 @@ public class PaymentWrites {
         Optional<Instant> graceEnd = renewal.graceEnd(stored);
         Transaction transaction = table.transaction()
                 .add(Role.HOLD, holdItems.attachPayment(hold.id(), payment.id(), payment.userId(), now, graceEnd))
-                .add(Role.PAYMENT, paymentItems.create(payment, now.plus(timing.reconcileAfter())));
+                .add(Role.PAYMENT, paymentItems.create(payment, now.plus(timing.reconcileAfter())))
+                .add(Role.EVENT, gates.check(hold.eventId(), hold.id()));
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.link(hold.id(), ticket.id(), payment.id()));
         }
@@ -146,19 +152,27 @@ public class PaymentWrites {
 
     /**
      * The money of a sale went back at the provider (a refund or a reversal): in ONE transaction the payment becomes
-     * REFUNDED, its tickets CANCELLED and, when the event has not started at {@code now}, its seats AVAILABLE again
-     * (each only if still sold to this payment). False when the payment is no longer SUCCESS (a repeat).
+     * REFUNDED, its tickets CANCELLED and, when the event has not started at {@code now} and is not cancelled, its
+     * seats AVAILABLE again (each only if still sold to this payment; a cancelled event's sold seats stay SOLD, the
+     * record of what its cancellation refunded). False when the payment is no longer SUCCESS (a repeat).
      */
     public boolean refunded(Payment payment, Hold hold, BigDecimal refundedAmount, String reason, Instant now) {
+        return refunded(payment, hold, refundedAmount, reason, null, now);
+    }
+
+    /** {@link #refunded(Payment, Hold, BigDecimal, String, Instant)}, noting our own refund's id ({@code refundId}). */
+    public boolean refunded(Payment payment, Hold hold, BigDecimal refundedAmount, String reason, String refundId,
+                            Instant now) {
         Transaction transaction = table.transaction()
-                .add(Role.PAYMENT, paymentItems.refund(payment.id(), refundedAmount, reason, now));
+                .add(Role.PAYMENT, paymentItems.refund(payment.id(), refundedAmount, reason, refundId, now));
         for (Ticket ticket : hold.tickets()) {
             if (ticket.status() == TicketStatus.PAID) {
                 transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(hold.id(), ticket.id(), payment.id()));
             }
         }
-        Event event = events.get(hold.eventId());
-        if (event.date().isAfter(now)) {
+        // as stored, not cached: a cancelled event's seats must stay SOLD for its cancellation to count them
+        Event event = events.current(hold.eventId()).orElseThrow();
+        if (event.date().isAfter(now) && event.status() != EventStatus.CANCELLED) {
             for (Ticket ticket : hold.tickets()) {
                 SeatId seat = new SeatId(ticket.row(), ticket.column());
                 transaction.add(Role.SEAT, seat.toString(), seatItems.releaseSold(event, seat, payment.id()));

@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.holds.items.ActiveHoldGuard;
 import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.items.HoldReader;
@@ -33,9 +34,16 @@ import java.util.List;
 public class RenewHold {
     private static final int ATTEMPTS = 3;
 
-    /** Whether the seats are the buyer's for the capture, and if not, why. */
+    /**
+     * Whether the seats are the buyer's for the capture, and if not, why; {@code salesClosed}: the reason when the
+     * event's sales ended or it was cancelled (null otherwise).
+     */
     public record Secured(boolean secured, HoldStatus storedStatus, boolean expired, boolean otherPayment,
-                          List<String> takenSeats) {
+                          List<String> takenSeats, String salesClosed) {
+        Secured(boolean secured, HoldStatus storedStatus, boolean expired, boolean otherPayment, List<String> takenSeats) {
+            this(secured, storedStatus, expired, otherPayment, takenSeats, null);
+        }
+
         static Secured yes() {
             return new Secured(true, HoldStatus.ACTIVE, false, false, List.of());
         }
@@ -94,7 +102,8 @@ public class RenewHold {
      * Makes sure the hold's seats are the buyer's for at least the capture window, before any money is taken: an
      * ACTIVE hold waiting for this payment that ends sooner (or has ended) takes its seats back until now + the
      * capture window, if every one is still its own or free. Not secured: a hold paid, released or ended, one that
-     * waits for another payment, or a seat someone else has now.
+     * waits for another payment, a seat someone else has now, or an event whose sales have ended (its
+     * {@code salesEnd}: final, whatever the grace) or that was cancelled (read as stored, not cached).
      */
     public Secured secureForCapture(String holdId, String paymentId) {
         for (int attempt = 1; ; attempt++) {
@@ -110,6 +119,10 @@ public class RenewHold {
                 return new Secured(false, stored.storedStatus(), hold.status() == HoldStatus.EXPIRED, true, List.of());
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            String closed = salesClosed(hold.eventId(), now);
+            if (closed != null) {
+                return new Secured(false, stored.storedStatus(), false, false, List.of(), closed);
+            }
             Instant until = now.plus(timing.captureWindow());
             if (hold.expiresAt().isAfter(until)) {
                 return Secured.yes();
@@ -130,5 +143,14 @@ public class RenewHold {
             // the hold changed meanwhile (ended, paid, its payment detached), or the slot it names was claimed by
             // another hold after its time was up: decide again on what it is now (the slot by query)
         }
+    }
+
+    /** Why nothing of the event may be sold at {@code now}, read as stored; null when its sales go on. */
+    private String salesClosed(String eventId, Instant now) {
+        Event event = events.current(eventId).orElse(null);
+        if (event == null || event.status() == EventStatus.CANCELLED) {
+            return PaymentRules.EVENT_CANCELLED_NOT_CAPTURED;
+        }
+        return event.salesEndedAt(now) ? PaymentRules.salesEndedNotCapturedReason(event.salesEnd()) : null;
     }
 }

@@ -1,7 +1,9 @@
 package dev.ticketing.payments;
 
 import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.items.SalesGateItems;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.holds.items.ActiveHoldGuard;
 import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.items.HoldReader;
@@ -38,8 +40,12 @@ import org.slf4j.LoggerFactory;
  * capture id; each ticket PENDING -> PAID; each seat RESERVED by this hold -> SOLD; the hold ACTIVE -> PAID (its
  * expiry-index attributes removed); its lease and its active-hold guard item deleted. It does NOT require the
  * hold to be unexpired: money that arrives a little late still buys the seats as long as nobody else has taken
- * them, which the seat condition ({@code hold_id = :hold AND status = RESERVED}) decides. When the transaction is
- * refused, the state is read again to tell a repeat (already sold) from a sale that is no longer possible.
+ * them, which the seat condition ({@code hold_id = :hold AND status = RESERVED}) decides. Nothing is sold once the
+ * event's sales have ended ({@code salesEnd}, by default its start: final, whatever the payment grace) or once it is
+ * cancelled: the transaction checks the hold's sales gate ({@link SalesGateItems}), which the cancel closes in its own
+ * transaction, so a sale racing a cancel either commits before it (and the cancellation refunds it) or is refused
+ * (and its money goes back here). When the transaction is refused, the state is read again to tell a repeat (already
+ * sold) from a sale that is no longer possible.
  */
 @Singleton
 public class SellHold {
@@ -69,6 +75,7 @@ public class SellHold {
     private final TicketItems ticketItems;
     private final SeatItems seatItems;
     private final HoldItems holdItems;
+    private final SalesGateItems gates;
 
     public SellHold(Table table, HoldReader holds, PaymentReader payments, EventReader events, Clock clock,
                     ActiveHoldGuard guard, SeatBatches seatStore) {
@@ -83,6 +90,7 @@ public class SellHold {
         this.ticketItems = new TicketItems(table);
         this.seatItems = new SeatItems(table);
         this.holdItems = new HoldItems(table);
+        this.gates = new SalesGateItems(table);
     }
 
     /** Sells the payment's hold on {@code captureId}, the provider's id of a verified, COMPLETED capture (never null). */
@@ -93,6 +101,10 @@ public class SellHold {
                     .orElseThrow(() -> new IllegalStateException("payment " + payment.id() + " has no hold " + payment.holdId()));
             Hold hold = payable.hold();
             Event event = events.get(hold.eventId());
+            if (event.salesEndedAt(clock.instant())) {
+                LOG.info("payment {} not sold: the sales of event {} ended at {}", payment.id(), event.id(), event.salesEnd());
+                return new Result(Outcome.TOO_LATE, PaymentRules.salesEndedReason(event.salesEnd()));
+            }
             TransactionResult result = sale(payment, captureId, payable, event,
                     ActiveHoldGuard.SlotLookup.forAttempt(attempt)).commit();
             if (result.committed()) {
@@ -117,6 +129,9 @@ public class SellHold {
         }
         if (now.status() == PaymentStatus.FAILED) {
             return new Result(Outcome.PAYMENT_FAILED, now.failureReason());
+        }
+        if (events.current(event.id()).map(Event::status).orElse(null) == EventStatus.CANCELLED) {
+            return new Result(Outcome.TOO_LATE, PaymentRules.EVENT_CANCELLED_REFUNDED);
         }
         StoredHold payable = holds.load(payment.holdId()).orElseThrow();
         Hold hold = payable.hold();
@@ -146,6 +161,7 @@ public class SellHold {
             transaction.add(Role.SEAT, id.toString(), seatItems.sell(event, id, hold.id(), payment.id(), now));
         }
         transaction.add(Role.HOLD, holdItems.markPaid(hold.id(), payment.id(), now));
+        transaction.add(Role.EVENT, gates.check(event.id(), hold.id()));
         guard.release(payable, slotLookup).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
         if (transaction.size() < Transaction.LIMIT) {
             transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));

@@ -100,12 +100,19 @@ public class StartPayment {
         // a provider that does not take the event's currency is not offered for it: its order would be refused
         gateways.requireTakes(gateway, hold.currency());
         Instant now = now();
-        // Sales window (issue 10): no payment starts outside the event's window; 409 sales-closed names it.
-        events.get(hold.eventId()).requireSalesOpen(now);
+        // Sales window (issue 10): no payment starts outside the event's window; 409 sales-closed names it. Nor on a
+        // cancelled event (409 event-cancelled): the transaction checks its sales gate, whatever this instance cached.
+        dev.ticketing.events.model.Event event = events.get(hold.eventId());
+        event.requireNotCancelled();
+        event.requireSalesOpen(now);
         Payment payment = Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
                 gateway.provider(), hold.amount(), hold.currency(), now);
         TransactionResult created = writes.create(payment, payable, now, key);
         if (!created.committed()) {
+            if (created.contested(Role.EVENT)) {
+                events.forget(hold.eventId());
+                throw dev.ticketing.events.model.Event.cancelled(hold.eventId());
+            }
             if (created.contested(Role.IDEMPOTENCY_KEY)) {
                 // a concurrent request with the same key won
                 return replay(idempotency.recorded(key.get()).orElseThrow(created::cause));

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reads a whole table (one scan for the hold and payment ids, every event's seats, one query per hold) and
  * reports every broken promise it can see in storage:
  * <ul>
- *   <li>{@code seat-sold-without-payment}: a SOLD seat whose hold is not PAID by a SUCCESS payment that covers it;</li>
+ *   <li>{@code seat-sold-without-payment}: a SOLD seat whose hold is not PAID by a SUCCESS payment that covers it
+ *       (or by a REFUNDED one, when the event has started or was cancelled: its sold seats stay SOLD);</li>
  *   <li>{@code payment-without-seats}: a SUCCESS payment whose hold is not PAID by it, or one of whose seats or
  *       tickets is not SOLD / PAID;</li>
  *   <li>{@code seat-in-two-holds}: a seat in two holds that are both live (ACTIVE and unexpired, or PAID by a
@@ -94,7 +95,7 @@ public final class TableCheck {
         for (Event event : all) {
             List<SeatItems.StoredSeat> stored = seats.readAll(event);
             seatCount += stored.size();
-            checkSeats(event, stored, holdsById, paymentsById, violations);
+            checkSeats(event, stored, holdsById, paymentsById, now, violations);
             checkLiveHolds(event, stored, holdsById, paymentsById, now, violations);
         }
         for (Payment payment : paymentsById.values()) {
@@ -125,7 +126,7 @@ public final class TableCheck {
 
     /** Every SOLD seat is paid for: its hold PAID, by a SUCCESS payment, and the hold has that seat. */
     private static void checkSeats(Event event, List<SeatItems.StoredSeat> stored, Map<String, StoredHold> holds,
-                                   Map<String, Payment> payments, List<Violation> violations) {
+                                   Map<String, Payment> payments, Instant now, List<Violation> violations) {
         for (SeatItems.StoredSeat seat : stored) {
             if (seat.status() != SeatStatus.SOLD) {
                 continue;
@@ -143,7 +144,11 @@ public final class TableCheck {
                         + ", which does not have that seat"));
             } else {
                 Payment payment = hold.paymentId() == null ? null : payments.get(hold.paymentId());
-                if (payment == null || payment.status() != PaymentStatus.SUCCESS) {
+                // a refunded sale keeps its seats SOLD once the event has started or was cancelled (nobody can buy them)
+                boolean keptAfterRefund = payment != null && payment.status() == PaymentStatus.REFUNDED
+                        && (event.status() == dev.ticketing.events.model.EventStatus.CANCELLED
+                        || !event.date().isAfter(now));
+                if (!keptAfterRefund && (payment == null || payment.status() != PaymentStatus.SUCCESS)) {
                     violations.add(new Violation("seat-sold-without-payment", where + " by hold " + hold.hold().id()
                             + " but its payment " + hold.paymentId() + " is "
                             + (payment == null ? "missing" : payment.status())));

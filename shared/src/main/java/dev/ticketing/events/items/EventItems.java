@@ -54,6 +54,9 @@ public class EventItems {
     private static final String TIER_PRICE = "price";
     private static final String STATUS = "status";
     private static final String FAILURE_REASON = "failure_reason";
+    private static final String CANCEL_REASON = "cancel_reason";
+    private static final String CANCELLED_AT = "cancelled_at";
+    private static final String CANCELLED_TICKETS = "cancelled_tickets";
     private static final String LEASE_OWNER = "lease_owner";
     private static final String LEASE_UNTIL = "lease_until";
     /** The lease is free: nobody took it, or its holder's time is up. */
@@ -125,6 +128,40 @@ public class EventItems {
                 "#status = :creating AND " + LEASE_OWNER + " = :owner",
                 Map.of(":creating", s(EventStatus.CREATING.name()), ":failed", s(EventStatus.FAILED.name()),
                         ":owner", s(owner), ":reason", s(reason)));
+    }
+
+    /**
+     * Cancel: an ON_SALE event (or one stored before statuses) becomes CANCELLED for {@code reason} at {@code now};
+     * it stays listed. Fails when it is not on sale (still being created, or already cancelled).
+     */
+    public TransactWriteItem cancel(String eventId, String reason, Instant now) {
+        return update(eventId, "SET #status = :cancelled, " + CANCEL_REASON + " = :reason, " + CANCELLED_AT + " = :now",
+                "attribute_exists(pk) AND (#status = :onSale OR attribute_not_exists(#status))",
+                Map.of(":cancelled", s(EventStatus.CANCELLED.name()), ":onSale", s(EventStatus.ON_SALE.name()),
+                        ":reason", s(reason), ":now", s(Instants.text(now))));
+    }
+
+    /**
+     * Count the cancelled tickets: how many tickets the cancelled event had sold, recorded once (a repeat keeps the
+     * first count, made before any refund of the cancellation).
+     */
+    public TransactWriteItem countCancelledTickets(String eventId, int tickets) {
+        return update(eventId, "SET " + CANCELLED_TICKETS + " = if_not_exists(" + CANCELLED_TICKETS + ", :tickets)",
+                "#status = :cancelled",
+                Map.of(":cancelled", s(EventStatus.CANCELLED.name()), ":tickets", n(tickets)));
+    }
+
+    /** What the event item says of its cancellation: the reason, when, and the tickets counted (null until counted). */
+    public record CancelledEvent(String reason, Instant cancelledAt, Integer tickets) {
+    }
+
+    /** The cancellation an event item records, empty when the event is not cancelled. */
+    static java.util.Optional<CancelledEvent> cancelledOf(Map<String, AttributeValue> item) {
+        if (!EventStatus.CANCELLED.name().equals(str(item, STATUS))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CancelledEvent(str(item, CANCEL_REASON), Instant.parse(str(item, CANCELLED_AT)),
+                item.containsKey(CANCELLED_TICKETS) ? integer(item, CANCELLED_TICKETS) : null));
     }
 
     private TransactWriteItem update(String eventId, String expression, String condition,

@@ -17,16 +17,25 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Events: stored through {@link EventItems}, read by id (cached once ON_SALE: from then on an event never changes)
- * or all those on sale.
+ * Events: stored through {@link EventItems}, read by id (an ON_SALE one cached for {@link #CACHE_FOR_NANOS}: it changes only
+ * when cancelled) or all those listed.
  */
 @Singleton
 public class EventReader {
     private final DynamoDbClient dynamo;
     private static final int CACHE_LIMIT = 10_000;
+    /**
+     * How long an instance keeps an ON_SALE event before reading it again: the longest another instance goes on
+     * taking holds of an event that was just cancelled (the instance that cancels forgets it at once). Sales do not
+     * rest on it: the sale transaction checks the event's sales gate ({@link SalesGateItems}).
+     */
+    public static final long CACHE_FOR_NANOS = 1_000_000_000L;
 
     private final String table;
-    private final Map<String, Event> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Event event, long readAtNanos) {
+    }
 
     private final EventItems items;
 
@@ -45,26 +54,40 @@ public class EventReader {
     }
 
     /**
-     * The event, or 404. An ON_SALE event never changes again, so it is kept for the life of the container; every
-     * hold and seat-map read needs it. One still being created is read again (strongly consistent) every time, so
-     * it is seen ON_SALE as soon as it is.
+     * The event, or 404. An ON_SALE event changes only when it is cancelled, so it is kept for
+     * {@link #CACHE_FOR_NANOS}; every hold and seat-map read needs it. One still being created (or cancelled) is read
+     * again (strongly consistent) every time, so it is seen ON_SALE as soon as it is.
      */
     public Event get(String eventId) {
         if (!Ids.isServerMade(eventId)) {
             throw new NotFoundException("Event " + Ids.quoted(eventId) + " does not exist");
         }
-        Event known = cache.get(eventId);
-        if (known != null) {
-            return known;
+        Cached known = cache.get(eventId);
+        long now = System.nanoTime();
+        if (known != null && now - known.readAtNanos() < CACHE_FOR_NANOS) {
+            return known.event();
         }
         Event event = current(eventId).orElseThrow(() -> new NotFoundException("Event " + eventId + " does not exist"));
         if (event.status() == EventStatus.ON_SALE) {
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
-            cache.put(eventId, event);
+            cache.put(eventId, new Cached(event, now));
+        } else {
+            cache.remove(eventId);
         }
         return event;
+    }
+
+    /** Forgets what this instance knows of the event (it was just cancelled here): the next read is the stored one. */
+    public void forget(String eventId) {
+        cache.remove(eventId);
+    }
+
+    /** The cancellation the event's item records (strongly consistent), empty when it does not exist or is not cancelled. */
+    public Optional<EventItems.CancelledEvent> cancellation(String eventId) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(EventItems.key(eventId)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? EventItems.cancelledOf(response.item()) : Optional.empty();
     }
 
     /** The event as stored now (strongly consistent, never cached), if it exists. */

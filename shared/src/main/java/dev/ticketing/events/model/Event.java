@@ -48,12 +48,31 @@ public record Event(String id, String name, Instant date, int rows, int columns,
         if (status == EventStatus.ON_SALE) {
             return;
         }
+        requireNotCancelled();
         throw new ConflictException("event-not-on-sale", "Event not on sale yet",
                 "Event " + id + " is " + status + (status == EventStatus.FAILED
                         ? " (" + failureReason + "): its creation stopped; repeating POST /events with the same "
                         + "Idempotency-Key resumes it"
                         : ": its seats are still being written; GET /events/" + id + " shows when it is ON_SALE"),
                 Map.of("eventId", id, "status", status.name()));
+    }
+
+    /**
+     * A 409 {@code event-cancelled} when the event was cancelled: nothing of it is held, paid for or sold any more
+     * (issue 21).
+     */
+    public void requireNotCancelled() {
+        if (status == EventStatus.CANCELLED) {
+            throw cancelled(id);
+        }
+    }
+
+    /** The 409 {@code event-cancelled} of event {@code eventId}. */
+    public static ConflictException cancelled(String eventId) {
+        return new ConflictException("event-cancelled", "Event cancelled",
+                "Event " + eventId + " was cancelled: nothing of it can be held, paid for or sold; GET /events/"
+                        + eventId + " shows its refunds",
+                Map.of("eventId", eventId, "status", EventStatus.CANCELLED.name()));
     }
 
     public static int rowsPerBlockFor(int columns) {
@@ -86,6 +105,14 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     /** Whether seats of this event may be held and paid for at {@code now}: {@code salesStart <= now < salesEnd}. */
     public boolean salesOpenAt(Instant now) {
         return !now.isBefore(salesStart) && now.isBefore(salesEnd);
+    }
+
+    /**
+     * Whether sales have ended at {@code now} ({@code salesEnd}, by default the event's start): from then on no sale
+     * completes, whatever the payment grace (issue 21: sales end is final).
+     */
+    public boolean salesEndedAt(Instant now) {
+        return !now.isBefore(salesEnd);
     }
 
     /** The next moment the answer of {@link #salesOpenAt} changes after {@code now}, {@link Instant#MAX} if never. */

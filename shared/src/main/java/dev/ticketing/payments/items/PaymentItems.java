@@ -174,7 +174,7 @@ public class PaymentItems {
                         + RELEASED_AT + " = if_not_exists(" + RELEASED_AT + ", :now) REMOVE #shard")
                 .conditionExpression("#status = :failed")
                 .expressionAttributeNames(Map.of("#status", STATUS, "#shard", ReconcileIndex.SHARD))
-                .expressionAttributeValues(Map.of(":outcome", s(outcome), ":now", s(now.toString()),
+                .expressionAttributeValues(Map.of(":outcome", s(outcome), ":now", s(Instants.text(now)),
                         ":failed", s(PaymentStatus.FAILED.name()))));
     }
 
@@ -214,21 +214,28 @@ public class PaymentItems {
     }
 
     /**
-     * Refunded: SUCCESS -> REFUNDED, all of {@code refunded} went back at the provider ({@code reason}: refund or
-     * reversal), at {@code now}.
+     * Refunded: SUCCESS -> REFUNDED, all of {@code refunded} went back at the provider ({@code reason}: refund,
+     * reversal or the event's cancellation; {@code refundId}: our own refund's id, null when the provider made it),
+     * at {@code now}.
      */
-    public TransactWriteItem refund(String paymentId, BigDecimal refunded, String reason, Instant now) {
+    public TransactWriteItem refund(String paymentId, BigDecimal refunded, String reason, String refundId, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":refunded", s(PaymentStatus.REFUNDED.name()),
+                ":success", s(PaymentStatus.SUCCESS.name()),
+                ":amount", s(refunded.toPlainString()),
+                ":reason", s(reason),
+                ":now", s(Instants.text(now))));
+        String set = "SET #status = :refunded, " + REFUNDED_AMOUNT + " = :amount, " + REFUND_REASON + " = :reason, "
+                + UPDATED_AT + " = :now";
+        if (refundId != null) {
+            set += ", " + REFUND_ID + " = :refund";
+            values.put(":refund", s(refundId));
+        }
         return update(Update.builder().tableName(table.name()).key(key(paymentId))
-                .updateExpression("SET #status = :refunded, " + REFUNDED_AMOUNT + " = :amount, " + REFUND_REASON
-                        + " = :reason, " + UPDATED_AT + " = :now")
+                .updateExpression(set)
                 .conditionExpression("#status = :success")
                 .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(
-                        ":refunded", s(PaymentStatus.REFUNDED.name()),
-                        ":success", s(PaymentStatus.SUCCESS.name()),
-                        ":amount", s(refunded.toPlainString()),
-                        ":reason", s(reason),
-                        ":now", s(Instants.text(now)))));
+                .expressionAttributeValues(values));
     }
 
     /** Partly refunded: a SUCCESS payment records how much went back and is flagged; it stays SUCCESS. */

@@ -19,5 +19,10 @@ public enum PaymentFailure {
      * window) ran out: it does not know the order any more, or the capture is still pending. Nothing was sold;
      * money that still comes in is refunded.
      */
-    UNCONFIRMED
+    UNCONFIRMED,
+    /**
+     * The buyer approved after the event's sales ended (its {@code salesEnd}, by default its start) or after it was
+     * cancelled; nothing was charged.
+     */
+    SALES_CLOSED
 }

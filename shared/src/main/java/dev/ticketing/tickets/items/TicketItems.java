@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.items;
 
+import dev.ticketing.input.Instants;
 import static dev.ticketing.store.Attr.integer;
 import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
@@ -113,7 +114,7 @@ public class TicketItems {
                         ":paid", s(TicketStatus.PAID.name()),
                         ":pending", s(TicketStatus.PENDING.name()),
                         ":pid", s(paymentId),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /** The user's tickets, newest first, from gsi1 (eventually consistent, as every GSI read). */

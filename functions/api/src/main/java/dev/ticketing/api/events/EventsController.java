@@ -3,7 +3,11 @@ package dev.ticketing.api.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ticketing.api.query.QueryValues;
+import dev.ticketing.events.CancelEvent;
 import dev.ticketing.events.CreateEvent;
+import dev.ticketing.events.model.CancellationRequest;
+import dev.ticketing.events.model.Cancellation;
+import dev.ticketing.events.model.EventDetails;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.NewEvent;
@@ -29,9 +33,11 @@ public class EventsController {
     private static final Logger LOG = LoggerFactory.getLogger(EventsController.class);
 
     private final CreateEvent events;
+    private final CancelEvent cancellations;
 
-    public EventsController(CreateEvent events) {
+    public EventsController(CreateEvent events, CancelEvent cancellations) {
         this.events = events;
+        this.cancellations = cancellations;
     }
 
     /**
@@ -40,10 +46,12 @@ public class EventsController {
      * (marked {@code Idempotent-Replayed}), resuming its creation if it stopped.
      */
     /**
-     * An event as answered: its fields, and {@code providers}, the payment providers it can be paid with (the enabled
-     * ones that take its currency, in checkout order).
+     * An event as answered: its fields, {@code providers}, the payment providers it can be paid with (the enabled
+     * ones that take its currency, in checkout order), and for a CANCELLED event its {@code cancellation} (reason,
+     * refunds done and pending; absent otherwise).
      */
-    public record EventAnswer(@JsonUnwrapped Event event, List<String> providers) {
+    public record EventAnswer(@JsonUnwrapped Event event, List<String> providers,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Cancellation cancellation) {
     }
 
     @Post
@@ -75,13 +83,30 @@ public class EventsController {
         return new EventPage(page.items().stream().map(this::answer).toList(), page.next());
     }
 
-    /** Public, like the list. */
+    /** Public, like the list; a CANCELLED event with its {@code cancellation} (reason, refunds done and pending). */
     @Get("/{eventId}")
     public EventAnswer get(String eventId) {
-        return answer(events.get(eventId));
+        return answer(cancellations.details(eventId));
+    }
+
+    /**
+     * The event's organiser (today: an admin) calls it off: 202 with the event CANCELLED and the cancellation's
+     * progress (its holds end, its payments in flight fail, its sales are refunded, in the background); 200 with the
+     * same when it already was. See {@link CancelEvent#cancel} for the refusals.
+     */
+    @Post("/{eventId}/cancel")
+    public HttpResponse<EventAnswer> cancel(Caller caller, String eventId, @Body @Nullable CancellationRequest request) {
+        LogFields.put(LogFields.EVENT_ID, eventId);
+        CancelEvent.Cancelled cancelled = cancellations.cancel(caller, eventId, request);
+        EventAnswer answer = answer(cancelled.details());
+        return cancelled.now() ? HttpResponse.accepted().body(answer) : HttpResponse.ok(answer);
     }
 
     private EventAnswer answer(Event event) {
-        return new EventAnswer(event, events.providersOf(event));
+        return new EventAnswer(event, events.providersOf(event), null);
+    }
+
+    private EventAnswer answer(EventDetails details) {
+        return new EventAnswer(details.event(), events.providersOf(details.event()), details.cancellation());
     }
 }
