@@ -400,7 +400,7 @@ function renderActions() {
   $('#clear-selection').disabled = state.busy || state.selected.size === 0;
   $('#hold-together').disabled = state.busy || noEvent;
   if (state.hold) {
-    holdView.show(state.hold, { providers: state.providers, payment: state.payment, busy: state.busy });
+    holdView.show(state.hold, { providers: offeredProviders(state.hold), payment: state.payment, busy: state.busy });
   }
 }
 
@@ -498,8 +498,19 @@ async function holdRefused(error) {
 function showHold(hold) {
   state.hold = hold;
   seatMap.setMine(heldSeatIds());
-  holdView.show(hold, { providers: state.providers, payment: state.payment, busy: state.busy });
+  holdView.show(hold, { providers: offeredProviders(hold), payment: state.payment, busy: state.busy });
   renderPanels();
+}
+
+/**
+ * The providers Pay offers for a hold: those the server enables that take its event's currency (the event's
+ * `providers`, from GET /events); all enabled ones when the event is not in the list (a hold of another tab's event).
+ */
+function offeredProviders(hold) {
+  const event = state.events.find((candidate) => candidate.id === hold?.eventId);
+  if (!state.providers || !Array.isArray(event?.providers)) return state.providers;
+  const offered = state.providers.filter((provider) => event.providers.includes(provider.id));
+  return offered.length > 0 ? offered : null;
 }
 
 function forgetHold() {
