@@ -6,10 +6,15 @@ import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Ids;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,23 +22,48 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Events: stored through {@link EventItems}, read by id (cached once ON_SALE: from then on an event never changes)
- * or all those on sale.
+ * Events: stored through {@link EventItems}, read by id (an ON_SALE one cached for {@link #CACHE_FOR}) or all those
+ * on sale.
  */
 @Singleton
 public class EventReader {
-    private final DynamoDbClient dynamo;
+    /**
+     * How long an instance serves an ON_SALE event it read without asking again: every hold and seat-map read needs
+     * the event, so it is not read each time; but its organiser may edit or reprice it ({@code events.EditEvent},
+     * {@code events.RepriceSeats}). Once a copy is older than this, it is still served for as long again while ONE
+     * background read refreshes it (so no hold or map refresh waits for that read); past twice this it is read before
+     * answering. So another instance sees a change within 2 s (plus one read); the instance that made it at once
+     * ({@link #forget}). A hold placed meanwhile is priced as the map its buyer saw a moment before.
+     */
+    public static final Duration CACHE_FOR = Duration.ofSeconds(1);
     private static final int CACHE_LIMIT = 10_000;
 
-    private final String table;
-    private final Map<String, Event> cache = new ConcurrentHashMap<>();
+    /** An event as stored, with its change counter: the condition of the next change. */
+    public record Versioned(Event event, long version) {
+    }
 
+    private record Cached(Event event, Instant readAt) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The events whose background refresh is running: at most one read per event at a time. */
+    private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final EventItems items;
 
+    /** A reader for tools that run outside a context (the table check, benchmarks): the system's clock. */
     public EventReader(Table table) {
+        this(table, Clock.systemUTC());
+    }
+
+    @Inject
+    public EventReader(Table table, Clock clock) {
         this.dynamo = table.client();
         this.table = table.name();
         this.items = new EventItems(table);
+        this.clock = clock;
     }
 
     /**
@@ -45,35 +75,83 @@ public class EventReader {
     }
 
     /**
-     * The event, or 404. An ON_SALE event never changes again, so it is kept for the life of the container; every
-     * hold and seat-map read needs it. One still being created is read again (strongly consistent) every time, so
-     * it is seen ON_SALE as soon as it is.
+     * The event, or 404. An ON_SALE event is served from this instance's copy as {@link #CACHE_FOR} says. One still
+     * being created is read again (strongly consistent) every time, so it is seen ON_SALE as soon as it is.
      */
     public Event get(String eventId) {
-        if (!Ids.isServerMade(eventId)) {
-            throw new NotFoundException("Event " + Ids.quoted(eventId) + " does not exist");
+        requireServerMade(eventId);
+        Instant now = clock.instant();
+        Cached known = cache.get(eventId);
+        if (known != null && now.isBefore(known.readAt().plus(CACHE_FOR))) {
+            return known.event();
         }
-        Event known = cache.get(eventId);
-        if (known != null) {
-            return known;
+        if (known != null && now.isBefore(known.readAt().plus(CACHE_FOR.multipliedBy(2)))) {
+            refreshInBackground(eventId);
+            return known.event();
         }
-        Event event = current(eventId).orElseThrow(() -> new NotFoundException("Event " + eventId + " does not exist"));
+        return read(eventId);
+    }
+
+    private Event read(String eventId) {
+        Instant readAt = clock.instant();
+        Event event = current(eventId).orElseThrow(() -> notFound(eventId));
         if (event.status() == EventStatus.ON_SALE) {
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
-            cache.put(eventId, event);
+            cache.put(eventId, new Cached(event, readAt));
         }
         return event;
     }
 
+    private void refreshInBackground(String eventId) {
+        if (refreshing.putIfAbsent(eventId, Boolean.TRUE) != null) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                read(eventId);
+            } catch (RuntimeException e) {
+                // the copy ages past twice CACHE_FOR, and the next get reads (and reports) it itself
+                cache.remove(eventId);
+            } finally {
+                refreshing.remove(eventId);
+            }
+        });
+    }
+
+    /** This instance just changed the event: the next {@link #get} reads it again. */
+    public void forget(String eventId) {
+        cache.remove(eventId);
+    }
+
     /** The event as stored now (strongly consistent, never cached), if it exists. */
     public Optional<Event> current(String eventId) {
+        return versioned(eventId).map(Versioned::event);
+    }
+
+    /** The event as stored now with its change counter (strongly consistent, never cached), or 404. */
+    public Versioned versionedOrNotFound(String eventId) {
+        requireServerMade(eventId);
+        return versioned(eventId).orElseThrow(() -> notFound(eventId));
+    }
+
+    private Optional<Versioned> versioned(String eventId) {
         GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(EventItems.key(eventId)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(EventItems.fromItem(response.item()));
+        return Optional.of(new Versioned(EventItems.fromItem(response.item()), EventItems.versionOf(response.item())));
+    }
+
+    private static void requireServerMade(String eventId) {
+        if (!Ids.isServerMade(eventId)) {
+            throw new NotFoundException("Event " + Ids.quoted(eventId) + " does not exist");
+        }
+    }
+
+    private static NotFoundException notFound(String eventId) {
+        return new NotFoundException("Event " + eventId + " does not exist");
     }
 
     /**
