@@ -369,6 +369,8 @@ function seatBlocked(seatId, seatState) {
     say(`${seatName(seatId)} is in your hold.`);
   } else if (seatState === 'yours') {
     say(`${seatName(seatId)} is yours: you bought it.`);
+  } else if (seatState === 'blocked') {
+    say(`${seatName(seatId)} is not on sale.`);
   } else {
     say(`${seatName(seatId)} is ${seatState}.`);
   }

@@ -29,8 +29,8 @@ const PICK_CELL = { touch: 40, pen: 24, mouse: 10 };
 const MAX_CELL = 96;
 const NUMBERS_FROM = 26;    // px per cell from which seat numbers are drawn
 const DRAG_SLOP = 6;
-const LETTERS = { A: 'available', R: 'reserved', S: 'sold' };
-const STATES = ['available', 'selected', 'mine', 'yours', 'reserved', 'sold'];
+const LETTERS = { A: 'available', R: 'reserved', S: 'sold', B: 'blocked' };
+const STATES = ['available', 'selected', 'mine', 'yours', 'reserved', 'sold', 'blocked'];
 const OUTLINED = { selected: 'selectedLine', mine: 'mineLine', yours: 'yoursLine' };
 const MARK = { mine: 1, yours: 2, selected: 4, conflict: 8 };
 const SPOKEN = {
@@ -38,6 +38,7 @@ const SPOKEN = {
   selected: 'available, selected',
   reserved: 'reserved',
   sold: 'sold',
+  blocked: 'not on sale',
   mine: 'held by you',
   yours: 'your ticket',
 };
@@ -187,7 +188,7 @@ export class SeatMap {
     }, milliseconds);
   }
 
-  /** What the user sees for a seat: available, selected, mine, yours, reserved or sold (undefined: no such seat). */
+  /** What the user sees for a seat: available, selected, mine, yours, reserved, sold or blocked (undefined: none). */
   stateOf(seatId) {
     const [row, column] = seatId.split('-').map(Number);
     return this.#state(row - 1, column - 1);
@@ -280,6 +281,8 @@ export class SeatMap {
       yoursLine: value('--seat-yours-line', '#3f1a66'),
       reserved: value('--seat-reserved', '#e6c9a8'),
       sold: value('--seat-sold', '#9aa1ab'),
+      blocked: value('--seat-blocked', '#5f6670'),
+      blockedMark: value('--seat-blocked-mark', '#ffffff'),
       conflict: value('--danger', '#b3261e'),
       stage: value('--stage', '#3a404c'),
       label: value('--muted', '#5b6470'),
@@ -339,7 +342,7 @@ export class SeatMap {
     if (marks & MARK.mine) {
       return 'mine';
     }
-    const raw = code === 65 ? 'available' : code === 83 ? 'sold' : 'reserved';   // A, S, R
+    const raw = LETTERS[String.fromCharCode(code)] || 'reserved';   // A, R, S, B; an unknown letter is not free
     if (marks & MARK.yours && raw === 'sold') {
       return 'yours';
     }
@@ -423,14 +426,22 @@ export class SeatMap {
     const inset = (UNIT - SEAT) / 2;
     const paths = Object.fromEntries(STATES.map((state) => [state, new Path2D()]));
     const conflicts = new Path2D();
+    const crosses = new Path2D();   // a blocked seat is crossed out: not told by its colour alone
     for (let r = r0; r <= r1; r++) {
       const seats = this.rows[r].seats;
       const y = TOP + r * UNIT + inset;
       const last = Math.min(c1, seats.length - 1);
       for (let c = c0; c <= last; c++) {
         const marks = this.marks[r * this.columns + c];
-        const path = paths[this.#stateOfLetter(seats.charCodeAt(c), marks)];
+        const state = this.#stateOfLetter(seats.charCodeAt(c), marks);
+        const path = paths[state];
         const x = SIDE + c * UNIT + inset;
+        if (state === 'blocked') {
+          crosses.moveTo(x + 1.5, y + 1.5);
+          crosses.lineTo(x + SEAT - 1.5, y + SEAT - 1.5);
+          crosses.moveTo(x + SEAT - 1.5, y + 1.5);
+          crosses.lineTo(x + 1.5, y + SEAT - 1.5);
+        }
         if (rounded) {
           path.roundRect(x, y, SEAT, SEAT, 1.6);
         } else {
@@ -450,6 +461,8 @@ export class SeatMap {
         ctx.stroke(paths[state]);
       }
     }
+    ctx.strokeStyle = colours.blockedMark;
+    ctx.stroke(crosses);
     ctx.strokeStyle = colours.conflict;
     ctx.lineWidth = 1.8;
     ctx.stroke(conflicts);

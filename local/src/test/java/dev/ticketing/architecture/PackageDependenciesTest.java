@@ -84,7 +84,7 @@ class PackageDependenciesTest {
     /** The packages of the shared module. */
     private static final class SharedPackages {
         static final String[] ALL = {
-                "dev.ticketing.config..", "dev.ticketing.events..", "dev.ticketing.holds..", "dev.ticketing.idempotency..",
+                "dev.ticketing.audit..", "dev.ticketing.config..", "dev.ticketing.events..", "dev.ticketing.holds..", "dev.ticketing.idempotency..",
                 "dev.ticketing.identity..", "dev.ticketing.logging..", "dev.ticketing.metrics..",
                 "dev.ticketing.payments..", "dev.ticketing.problems..", "dev.ticketing.seats..", "dev.ticketing.store..", "dev.ticketing.tickets.."};
     }

@@ -1,6 +1,8 @@
 package dev.ticketing.events;
 
 import dev.ticketing.input.Instants;
+import dev.ticketing.audit.items.AuditItems;
+import dev.ticketing.audit.model.AuditAction;
 import dev.ticketing.events.items.CancellationItems;
 import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /events/{id}/cancel}: an organiser calls a show off. At once, in ONE transaction, the event becomes
  * CANCELLED and its sales gates close ({@link SalesGateItems}): from then on no payment starts and no sale commits
- * (409 {@code event-cancelled}; holds too, within {@link EventReader#CACHE_FOR_NANOS} on other instances). Then the
+ * (409 {@code event-cancelled}; holds too, within {@link EventReader#CACHE_FOR} (twice that at most) on other instances). Then the
  * start of the work is queued ({@link CancellationWork}; {@link RefundCancelledEvent} does it in bounded steps): every
  * hold ends, every payment in flight ends without taking money, every sale is refunded once. A second cancel answers
  * the same state (200) and queues the start again if its count is not recorded yet, so a cancel that got no answer
@@ -50,6 +52,7 @@ public class CancelEvent {
     private final EventItems eventItems;
     private final SalesGateItems gates;
     private final CancellationItems progress;
+    private final AuditItems audit;
 
     public CancelEvent(Table table, EventReader events, CancellationWork work, Clock clock) {
         this.table = table;
@@ -59,17 +62,18 @@ public class CancelEvent {
         this.eventItems = new EventItems(table);
         this.gates = new SalesGateItems(table);
         this.progress = new CancellationItems(table);
+        this.audit = new AuditItems(table);
     }
 
     /**
      * Cancels the event for the request's reason. 404: no such event; 403: the caller may not manage it
-     * ({@link OrganiserAccess}); 400: no reason; 409 {@code event-not-on-sale}: still being created; 409
+     * ({@link EventOrganisers}); 400: no reason; 409 {@code event-not-on-sale}: still being created; 409
      * {@code event-started}: it has begun (a past event is not cancelled); 503: the work could not be queued (the event
      * may be cancelled: repeat the call). Each refusal changes nothing.
      */
     public Cancelled cancel(Caller caller, String eventId, CancellationRequest request) {
         Event event = stored(eventId);
-        OrganiserAccess.requireMayManage(caller, event);
+        EventOrganisers.require(caller, event);
         String reason = (request == null ? new CancellationRequest(null) : request).validReason();
         if (event.status() == EventStatus.CANCELLED) {
             return new Cancelled(resumed(event), false);
@@ -83,6 +87,8 @@ public class CancelEvent {
         }
         Transaction transaction = table.transaction().add(Role.EVENT, eventItems.cancel(eventId, reason, now));
         gates.closeAll(eventId, now).forEach(gate -> transaction.add(Role.EVENT, gate));
+        OrganiserActions.audited(transaction, audit, caller, event, now, AuditAction.CANCEL, "cancelled the event: " + reason,
+                Map.of("status", event.status().name()), Map.of("status", EventStatus.CANCELLED.name(), "reason", reason));
         if (!transaction.commit().committed()) {
             // another cancel won the race (or the event changed): answer what it is now
             Event now2 = stored(eventId);

@@ -1,5 +1,7 @@
 package dev.ticketing.events;
 
+import dev.ticketing.audit.items.AuditItems;
+import dev.ticketing.audit.model.AuditAction;
 import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +46,7 @@ public class CreateEvent {
 
     private final EventReader events;
     private final EventItems items;
+    private final AuditItems audit;
     private final EventSeats eventSeats;
     private final IdempotencyKeys idempotency;
     private final Table table;
@@ -54,6 +58,7 @@ public class CreateEvent {
                        PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
         this.events = events;
         this.items = new EventItems(table);
+        this.audit = new AuditItems(table);
         this.eventSeats = eventSeats;
         this.idempotency = idempotency;
         this.table = table;
@@ -79,12 +84,7 @@ public class CreateEvent {
         Event event = request.validate(clock.instant());
         // an event no provider takes the currency of could never be paid for: 422, nothing stored
         gateways.requireOfferedFor(event.currency());
-        for (PriceTier tier : event.prices()) {
-            // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
-            gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {
-                throw new InvalidRequestException(reason, Map.of("fromRow", tier.fromRow(), "toRow", tier.toRow()));
-            });
-        }
+        requireChargeable(gateways, event);
         Optional<IdempotencyKeys.Key> key = IdempotencyKeys.of("events", caller.userId(), idempotencyHeader,
                 request.toString());
         Optional<String> first = key.flatMap(idempotency::recorded);
@@ -100,6 +100,8 @@ public class CreateEvent {
         Transaction begin = table.transaction().add(Transaction.Role.EVENT,
                 items.begin(event, inline ? Optional.of(lease.owner()) : Optional.empty(), lease.until()));
         key.ifPresent(k -> begin.add(Transaction.Role.IDEMPOTENCY_KEY, idempotency.record(k, event.id(), now)));
+        OrganiserActions.audited(begin, audit, caller, event, now.truncatedTo(ChronoUnit.MILLIS), AuditAction.CREATE,
+                "created " + event.name(), Map.of(), OrganiserActions.created(event));
         TransactionResult result = begin.commit();
         if (!result.committed()) {
             if (key.isPresent() && result.contested(Transaction.Role.IDEMPOTENCY_KEY)) {
@@ -109,6 +111,16 @@ public class CreateEvent {
             throw result.asProblem();
         }
         return new Created(inline ? eventSeats.write(event, lease) : event.withStatus(EventStatus.CREATING, null), false);
+    }
+
+    /** A 400 naming the rows of a price some enabled provider cannot charge, if the event has one. */
+    static void requireChargeable(PaymentGateways gateways, Event event) {
+        for (PriceTier tier : event.prices()) {
+            // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
+            gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {
+                throw new InvalidRequestException(reason, Map.of("fromRow", tier.fromRow(), "toRow", tier.toRow()));
+            });
+        }
     }
 
     /**

@@ -27,7 +27,9 @@ public final class Transaction {
         IDEMPOTENCY_KEY,
         /** A best-available request waiting in its event's allocation queue, and the answer it gets. */
         ALLOCATION_REQUEST, ALLOCATION_OUTCOME,
-        PAYMENT, ORDER_LINK, EVENT
+        PAYMENT, ORDER_LINK, EVENT,
+        /** The entry of an organiser's action in its event's audit trail. */
+        AUDIT_ENTRY
     }
 
     record Entry(Role role, String id, TransactWriteItem item) {

@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,8 +93,9 @@ public final class DataLayer implements AutoCloseable {
 
     /** A new event of {@code rows} x {@code columns} seats at 20.00 EUR, stored with every seat AVAILABLE. */
     public Event newEvent(int rows, int columns) {
-        return newEvent(new Event(UUID.randomUUID().toString(), "Data layer test", clock.instant().plus(Duration.ofDays(30)),
-                rows, columns, "EUR", List.of(new PriceTier(1, rows, new BigDecimal("20.00"))),
+        // at the precision the table keeps (Instants), so an event read back equals the one made
+        Instant date = clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(30));
+        return newEvent(new Event(UUID.randomUUID().toString(), "Data layer test", date, rows, columns, "EUR", List.of(new PriceTier(1, rows, new BigDecimal("20.00"))),
                 Event.rowsPerBlockFor(columns)));
     }
 

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reports every broken promise it can see in storage:
  * <ul>
  *   <li>{@code seat-sold-without-payment}: a SOLD seat whose hold is not PAID by a SUCCESS payment that covers it
- *       (or by a REFUNDED one, when the event has started or was cancelled: its sold seats stay SOLD);</li>
+ *       (or by a REFUNDED one, when the event has started or was cancelled: its sold seats stay SOLD; or is not a comp: seats the organiser gave away, PAID without a payment);</li>
  *   <li>{@code payment-without-seats}: a SUCCESS payment whose hold is not PAID by it, or one of whose seats or
  *       tickets is not SOLD / PAID;</li>
  *   <li>{@code seat-in-two-holds}: a seat in two holds that are both live (ACTIVE and unexpired, or PAID by a
@@ -142,7 +142,7 @@ public final class TableCheck {
             } else if (!has(hold.hold(), seat.id().toString())) {
                 violations.add(new Violation("seat-sold-without-payment", where + " by hold " + hold.hold().id()
                         + ", which does not have that seat"));
-            } else {
+            } else if (!hold.comp()) { // a comp is given by the organiser: PAID without a payment
                 Payment payment = hold.paymentId() == null ? null : payments.get(hold.paymentId());
                 // a refunded sale keeps its seats SOLD once the event has started or was cancelled (nobody can buy them)
                 boolean keptAfterRefund = payment != null && payment.status() == PaymentStatus.REFUNDED
@@ -170,8 +170,8 @@ public final class TableCheck {
             }
             boolean active = stored0.storedStatus() == HoldStatus.ACTIVE && hold.expiresAt().isAfter(now);
             Payment payment = stored0.paymentId() == null ? null : payments.get(stored0.paymentId());
-            boolean sold = stored0.storedStatus() == HoldStatus.PAID && payment != null
-                    && payment.status() == PaymentStatus.SUCCESS;
+            boolean sold = stored0.storedStatus() == HoldStatus.PAID && (stored0.comp() || payment != null
+                    && payment.status() == PaymentStatus.SUCCESS);
             if (!active && !sold) {
                 continue; // ended, or paid and then refunded: its seats are free for others
             }

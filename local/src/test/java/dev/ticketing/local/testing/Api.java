@@ -70,6 +70,11 @@ public final class Api {
         return tokens.token(name + "-" + UUID.randomUUID().toString().substring(0, 8), false);
     }
 
+    /** A token for this very user id (a buyer named in a request, such as a comp's). */
+    public String tokenOf(String userId) {
+        return tokens.token(userId, false);
+    }
+
     public String admin() {
         return tokens.token("admin-" + UUID.randomUUID().toString().substring(0, 8), true);
     }

@@ -10,6 +10,7 @@ import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.PriceTier;
 import dev.ticketing.events.model.SingleSeatRule;
 import dev.ticketing.input.Instants;
+import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
@@ -30,10 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * How an event is stored, and every write to it: {@code EVENT#<id>} / {@code META}, listed by date through gsi1
  * {@code EVENTS} / {@code <date>#<id>} once it is ON_SALE (the index is sparse: an event still CREATING or FAILED has
- * no gsi1 keys, so the list never shows it). Its date is an ISO-8601 UTC instant. What an event is never changes
- * once created; only its {@link EventStatus} does, from CREATING (or FAILED) to ON_SALE, by whoever holds the
- * event's creation lease ({@code lease_owner} until {@code lease_until}, epoch millis): the one writer of its seats
- * at a time (see {@code events.creation.EventSeats}). Items without a status were stored before statuses: ON_SALE.
+ * no gsi1 keys, so the list never shows it). Its date is an ISO-8601 UTC instant. Its {@link EventStatus} goes from
+ * CREATING (or FAILED) to ON_SALE, by whoever holds the event's creation lease; once ON_SALE its organiser may change
+ * its name, date, sales window and prices ({@link #change}), each change counted by {@code event_version} (absent:
+ * 0, never changed), the condition of the next. The creation lease is ({@code lease_owner} until {@code lease_until}, epoch millis): the one writer of its seats
+ * at a time (see {@code events.EventSeats}). Items without a status were stored before statuses: ON_SALE.
  * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
 public class EventItems {
@@ -59,6 +61,8 @@ public class EventItems {
     private static final String CANCELLED_TICKETS = "cancelled_tickets";
     private static final String LEASE_OWNER = "lease_owner";
     private static final String LEASE_UNTIL = "lease_until";
+    /** How many times the organiser changed the event since it was created (absent: never). */
+    private static final String VERSION = "event_version";
     /** The lease is free: nobody took it, or its holder's time is up. */
     private static final String LEASE_FREE = "(attribute_not_exists(" + LEASE_UNTIL + ") OR " + LEASE_UNTIL + " <= :now)";
     private static final String UNFINISHED = "#status IN (:creating, :failed)";
@@ -164,12 +168,49 @@ public class EventItems {
                 item.containsKey(CANCELLED_TICKETS) ? integer(item, CANCELLED_TICKETS) : null));
     }
 
+    /**
+     * Change: the ON_SALE event's name, date (and its place in the list), sales window and prices become
+     * {@code changed}'s, if it is still at {@code version} (nobody changed it since it was read); its version is
+     * then {@code version + 1}.
+     */
+    public TransactWriteItem change(Event changed, long version) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":onSale", s(EventStatus.ON_SALE.name()),
+                ":name", s(changed.name()),
+                ":date", s(Instants.text(changed.date())),
+                ":listed", s(listedAs(changed)),
+                ":start", s(Instants.text(changed.salesStart())),
+                ":end", s(Instants.text(changed.salesEnd())),
+                ":prices", prices(changed),
+                ":next", n(version + 1)));
+        String unchanged = "attribute_not_exists(" + VERSION + ")";
+        if (version > 0) {
+            unchanged = VERSION + " = :version";
+            values.put(":version", n(version));
+        }
+        return update(changed.id(), "SET #name = :name, #date = :date, " + Keys.GSI1_SK + " = :listed, " + SALES_START
+                        + " = :start, " + SALES_END + " = :end, " + PRICES + " = :prices, " + VERSION + " = :next",
+                "#status = :onSale AND " + unchanged, Map.of("#name", NAME, "#date", DATE), values);
+    }
+
     private TransactWriteItem update(String eventId, String expression, String condition,
                                      Map<String, AttributeValue> values) {
+        return update(eventId, expression, condition, Map.of(), values);
+    }
+
+    private TransactWriteItem update(String eventId, String expression, String condition, Map<String, String> names,
+                                     Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#status", STATUS);
         return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(eventId))
                 .updateExpression(expression).conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeNames(allNames)
                 .expressionAttributeValues(values).build()).build();
+    }
+
+    /** The event's change counter as stored (0: never changed). */
+    static long versionOf(Map<String, AttributeValue> item) {
+        return Attr.num(item, VERSION);
     }
 
     /**
@@ -218,13 +259,17 @@ public class EventItems {
         item.put(SINGLE_SEAT_RULE, s(event.singleSeatRule().name()));
         item.put(SALES_START, s(Instants.text(event.salesStart())));
         item.put(SALES_END, s(Instants.text(event.salesEnd())));
-        item.put(PRICES, AttributeValue.fromL(event.prices().stream()
+        item.put(PRICES, prices(event));
+        return item;
+    }
+
+    private static AttributeValue prices(Event event) {
+        return AttributeValue.fromL(event.prices().stream()
                 .map(tier -> AttributeValue.fromM(Map.of(
                         TIER_FROM_ROW, n(tier.fromRow()),
                         TIER_TO_ROW, n(tier.toRow()),
                         TIER_PRICE, s(tier.price().toPlainString()))))
-                .toList()));
-        return item;
+                .toList());
     }
 
     static Event fromItem(Map<String, AttributeValue> item) {

@@ -6,10 +6,15 @@ import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Ids;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,32 +22,49 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Events: stored through {@link EventItems}, read by id (an ON_SALE one cached for {@link #CACHE_FOR_NANOS}: it changes only
- * when cancelled) or all those listed.
+ * Events: stored through {@link EventItems}, read by id (an ON_SALE one cached for {@link #CACHE_FOR}) or all those
+ * listed.
  */
 @Singleton
 public class EventReader {
-    private final DynamoDbClient dynamo;
-    private static final int CACHE_LIMIT = 10_000;
     /**
-     * How long an instance keeps an ON_SALE event before reading it again: the longest another instance goes on
-     * taking holds of an event that was just cancelled (the instance that cancels forgets it at once). Sales do not
-     * rest on it: the sale transaction checks the event's sales gate ({@link SalesGateItems}).
+     * How long an instance serves an ON_SALE event it read without asking again: every hold and seat-map read needs
+     * the event, so it is not read each time; but its organiser may edit, reprice or cancel it ({@code events.EditEvent},
+     * {@code events.RepriceSeats}, {@code events.CancelEvent}; a sale never depends on this copy: its transaction checks
+     * the stored sales gate). Once a copy is older than this, it is still served for as long again while ONE
+     * background read refreshes it (so no hold or map refresh waits for that read); past twice this it is read before
+     * answering. So another instance sees a change within 2 s (plus one read); the instance that made it at once
+     * ({@link #forget}). A hold placed meanwhile is priced as the map its buyer saw a moment before.
      */
-    public static final long CACHE_FOR_NANOS = 1_000_000_000L;
+    public static final Duration CACHE_FOR = Duration.ofSeconds(1);
+    private static final int CACHE_LIMIT = 10_000;
 
-    private final String table;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Event event, long readAtNanos) {
+    /** An event as stored, with its change counter: the condition of the next change. */
+    public record Versioned(Event event, long version) {
     }
 
+    private record Cached(Event event, Instant readAt) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The events whose background refresh is running: at most one read per event at a time. */
+    private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final EventItems items;
 
+    /** A reader for tools that run outside a context (the table check, benchmarks): the system's clock. */
     public EventReader(Table table) {
+        this(table, Clock.systemUTC());
+    }
+
+    @Inject
+    public EventReader(Table table, Clock clock) {
         this.dynamo = table.client();
         this.table = table.name();
         this.items = new EventItems(table);
+        this.clock = clock;
     }
 
     /**
@@ -54,32 +76,55 @@ public class EventReader {
     }
 
     /**
-     * The event, or 404. An ON_SALE event changes only when it is cancelled, so it is kept for
-     * {@link #CACHE_FOR_NANOS}; every hold and seat-map read needs it. One still being created (or cancelled) is read
-     * again (strongly consistent) every time, so it is seen ON_SALE as soon as it is.
+     * The event, or 404. An ON_SALE event is served from this instance's copy as {@link #CACHE_FOR} says. One still
+     * being created is read again (strongly consistent) every time, so it is seen ON_SALE as soon as it is.
      */
     public Event get(String eventId) {
-        if (!Ids.isServerMade(eventId)) {
-            throw new NotFoundException("Event " + Ids.quoted(eventId) + " does not exist");
-        }
+        requireServerMade(eventId);
+        Instant now = clock.instant();
         Cached known = cache.get(eventId);
-        long now = System.nanoTime();
-        if (known != null && now - known.readAtNanos() < CACHE_FOR_NANOS) {
+        if (known != null && now.isBefore(known.readAt().plus(CACHE_FOR))) {
             return known.event();
         }
-        Event event = current(eventId).orElseThrow(() -> new NotFoundException("Event " + eventId + " does not exist"));
+        if (known != null && now.isBefore(known.readAt().plus(CACHE_FOR.multipliedBy(2)))) {
+            refreshInBackground(eventId);
+            return known.event();
+        }
+        return read(eventId);
+    }
+
+    private Event read(String eventId) {
+        Instant readAt = clock.instant();
+        Event event = current(eventId).orElseThrow(() -> notFound(eventId));
         if (event.status() == EventStatus.ON_SALE) {
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear();
             }
-            cache.put(eventId, new Cached(event, now));
+            cache.put(eventId, new Cached(event, readAt));
         } else {
+            // cancelled (or not yet on sale): never served from a copy
             cache.remove(eventId);
         }
         return event;
     }
 
-    /** Forgets what this instance knows of the event (it was just cancelled here): the next read is the stored one. */
+    private void refreshInBackground(String eventId) {
+        if (refreshing.putIfAbsent(eventId, Boolean.TRUE) != null) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                read(eventId);
+            } catch (RuntimeException e) {
+                // the copy ages past twice CACHE_FOR, and the next get reads (and reports) it itself
+                cache.remove(eventId);
+            } finally {
+                refreshing.remove(eventId);
+            }
+        });
+    }
+
+    /** This instance just changed the event: the next {@link #get} reads it again. */
     public void forget(String eventId) {
         cache.remove(eventId);
     }
@@ -92,11 +137,31 @@ public class EventReader {
 
     /** The event as stored now (strongly consistent, never cached), if it exists. */
     public Optional<Event> current(String eventId) {
+        return versioned(eventId).map(Versioned::event);
+    }
+
+    /** The event as stored now with its change counter (strongly consistent, never cached), or 404. */
+    public Versioned versionedOrNotFound(String eventId) {
+        requireServerMade(eventId);
+        return versioned(eventId).orElseThrow(() -> notFound(eventId));
+    }
+
+    private Optional<Versioned> versioned(String eventId) {
         GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(EventItems.key(eventId)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(EventItems.fromItem(response.item()));
+        return Optional.of(new Versioned(EventItems.fromItem(response.item()), EventItems.versionOf(response.item())));
+    }
+
+    private static void requireServerMade(String eventId) {
+        if (!Ids.isServerMade(eventId)) {
+            throw new NotFoundException("Event " + Ids.quoted(eventId) + " does not exist");
+        }
+    }
+
+    private static NotFoundException notFound(String eventId) {
+        return new NotFoundException("Event " + eventId + " does not exist");
     }
 
     /**

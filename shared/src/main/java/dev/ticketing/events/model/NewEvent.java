@@ -35,21 +35,10 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
     public Event validate(Instant now) {
         String title = Fields.text("name", name, MAX_NAME_LENGTH);
         Instant when = Fields.instant("date", date, now);
-        if (!when.isAfter(now)) {
-            throw invalid("date " + date + " is in the past; an event is created before it takes place");
-        }
         SingleSeatRule rule = SingleSeatRule.parse(singleSeatRule);
         Instant opens = salesStart == null ? now : Fields.instant("salesStart", salesStart, now);
         Instant closes = salesEnd == null ? when : Fields.instant("salesEnd", salesEnd, now);
-        if (!opens.isBefore(closes)) {
-            throw invalid("salesStart must be before salesEnd");
-        }
-        if (closes.isAfter(when)) {
-            throw invalid("salesEnd must not be after the event's date");
-        }
-        if (!closes.isAfter(now)) {
-            throw invalid("salesEnd " + closes + " is in the past: the event could never be sold");
-        }
+        checkSchedule(when, opens, closes, now);
         int rowCount = Fields.integer("rows", rows, 1, MAX_ROWS);
         int columnCount = Fields.integer("columns", columns, 1, MAX_COLUMNS);
         if (rowCount * columnCount > MAX_SEATS) {
@@ -59,6 +48,25 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         List<PriceTier> tiers = priceTiers(rowCount, money);
         return new Event(UUID.randomUUID().toString(), title, when, rowCount, columnCount,
                 money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount), rule, opens, closes);
+    }
+
+    /**
+     * The rules of an event's date and sales window, at creation and at every change ({@link EventChanges}): the date
+     * is in the future; sales start before they end, end no later than the date, and end after {@code now}.
+     */
+    static void checkSchedule(Instant date, Instant salesStart, Instant salesEnd, Instant now) {
+        if (!date.isAfter(now)) {
+            throw invalid("date " + date + " is in the past; an event is sold before it takes place");
+        }
+        if (!salesStart.isBefore(salesEnd)) {
+            throw invalid("salesStart must be before salesEnd");
+        }
+        if (salesEnd.isAfter(date)) {
+            throw invalid("salesEnd must not be after the event's date");
+        }
+        if (!salesEnd.isAfter(now)) {
+            throw invalid("salesEnd " + salesEnd + " is in the past: the event could never be sold");
+        }
     }
 
     private Currency parseCurrency() {
@@ -106,7 +114,8 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         return List.copyOf(tiers);
     }
 
-    private static BigDecimal money(String amount, Currency currency) {
+    /** A price of a seat in {@code currency}: positive, within the currency's decimals, below 1,000,000; else a 400. */
+    static BigDecimal money(String amount, Currency currency) {
         BigDecimal value = Fields.decimal("price", amount);
         if (value.signum() <= 0) {
             // a zero price could never be paid (no provider charges 0): a dead end for the buyer

@@ -66,6 +66,8 @@ public class HoldItems {
      * limit, and on holds stored before it was kept here (those find their slot by query).
      */
     private static final String ACTIVE_HOLD_SLOT = "active_hold_slot";
+    /** Set on a comp: seats the organiser gave away, PAID from the start, without a payment. */
+    private static final String COMP = "comp";
     /** The hold's sort key in gsi1 starts so, under the user's partition ({@code HOLD#<created>#<id>}). */
     private static final String GSI1_PREFIX = "HOLD#";
 
@@ -93,6 +95,21 @@ public class HoldItems {
      * same transaction claims, if any; fails if the id exists.
      */
     public TransactWriteItem create(Hold hold, Optional<Integer> slot) {
+        return put(itemOf(hold, slot));
+    }
+
+    /**
+     * Create a comp ({@link Hold#newComp}): the hold item PAID at its creation, marked {@code comp}, never in the
+     * expiry index; fails if the id exists.
+     */
+    public TransactWriteItem createComp(Hold hold) {
+        Map<String, AttributeValue> item = itemOf(hold, Optional.empty());
+        item.put(PAID_AT, s(hold.createdAt().toString()));
+        item.put(COMP, AttributeValue.fromBool(true));
+        return put(item);
+    }
+
+    private static Map<String, AttributeValue> itemOf(Hold hold, Optional<Integer> slot) {
         Map<String, AttributeValue> item = new HashMap<>(metaKey(hold.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(hold.userId())));
         item.put(Keys.GSI1_SK, s(GSI1_PREFIX + hold.createdAt() + "#" + hold.id()));
@@ -113,7 +130,7 @@ public class HoldItems {
                         SEAT_ID, s(seat.id()), SEAT_ROW, n(seat.row()), SEAT_COLUMN, n(seat.column()),
                         SEAT_PRICE, s(seat.price().toPlainString()))))
                 .toList()));
-        return put(item);
+        return item;
     }
 
     /** Create the lease: the item TTL deletes once the hold's time is up (rounded up to TTL's whole seconds). */
@@ -328,8 +345,9 @@ public class HoldItems {
         AttributeValue graceUsed = meta.get(PAYMENT_GRACE_USED);
         Optional<Integer> slot = meta.containsKey(ACTIVE_HOLD_SLOT) ? Optional.of(integer(meta, ACTIVE_HOLD_SLOT))
                 : Optional.empty();
+        AttributeValue comp = meta.get(COMP);
         return new StoredHold(hold, stored, str(meta, PAYMENT_ID), graceUsed != null && Boolean.TRUE.equals(graceUsed.bool()),
-                slot);
+                slot, comp != null && Boolean.TRUE.equals(comp.bool()));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -31,11 +31,28 @@ public record Hold(String id, String eventId, String userId, HoldStatus status, 
             BigDecimal price = event.priceOf(seat.row());
             held.add(new HeldSeat(seat.toString(), seat.row(), seat.column(), price));
             tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, seat.toString(),
-                    seat.row(), seat.column(), TicketStatus.PENDING, null));
+                    seat.row(), seat.column(), TicketStatus.PENDING, null, price));
             amount = amount.add(price);
         }
         return new Hold(holdId, event.id(), userId, HoldStatus.ACTIVE, held, tickets, amount, event.currency(), now,
                 now.plus(duration));
+    }
+
+    /**
+     * A comp: {@code seats} (in that order) given to the user at {@code now} as complimentary tickets, a hold already
+     * PAID (ended at {@code now}) with price 0 for each seat and one PAID ticket per seat, without a payment.
+     */
+    public static Hold newComp(Event event, String userId, List<SeatId> seats, Instant now) {
+        String holdId = UUID.randomUUID().toString();
+        BigDecimal free = BigDecimal.ZERO.setScale(java.util.Currency.getInstance(event.currency()).getDefaultFractionDigits());
+        List<HeldSeat> held = new ArrayList<>();
+        List<Ticket> tickets = new ArrayList<>();
+        for (SeatId seat : seats) {
+            held.add(new HeldSeat(seat.toString(), seat.row(), seat.column(), free));
+            tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, seat.toString(),
+                    seat.row(), seat.column(), TicketStatus.PAID, null, free));
+        }
+        return new Hold(holdId, event.id(), userId, HoldStatus.PAID, held, tickets, free, event.currency(), now, now);
     }
 
     /**

@@ -5,11 +5,8 @@ import dev.ticketing.input.Fields;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.LimitExceededException;
 import dev.ticketing.seats.model.SeatId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The body of {@code POST /events/{id}/holds}: either the seats to hold, by id ({@code {"seats":["3-4","3-5"]}}),
@@ -48,32 +45,7 @@ public record HoldRequest(List<String> seats, Integer quantity, Boolean together
                     + "or ask for {\"quantity\":2,\"together\":true}");
         }
         checkLimit(seats.size(), maxSeats);
-        Set<String> unique = new LinkedHashSet<>();
-        List<String> duplicates = new ArrayList<>();
-        for (String seat : seats) {
-            if (!unique.add(seat)) {
-                duplicates.add(seat);
-            }
-        }
-        if (!duplicates.isEmpty()) {
-            throw new InvalidRequestException("Each seat may be asked once; repeated: " + String.join(", ", duplicates),
-                    Map.of("duplicateSeats", duplicates));
-        }
-        List<String> unknown = new ArrayList<>();
-        List<SeatId> parsed = new ArrayList<>();
-        for (String seat : seats) {
-            SeatId id = SeatId.parse(seat);
-            if (event.contains(id.row(), id.column())) {
-                parsed.add(id);
-            } else {
-                unknown.add(seat);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException("These seats do not exist in event " + event.id() + ": "
-                    + String.join(", ", unknown), Map.of("unknownSeats", unknown));
-        }
-        return parsed.stream().sorted().toList();
+        return SeatId.parseAll(seats, event.id(), event::contains);
     }
 
     private static void checkLimit(int asked, int maxSeats) {

@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * rows, so the writes of one event spread over partitions and a seat map is a few parallel queries), sort key
  * {@code SEAT#<rrr>#<ccc>}. A seat is AVAILABLE, RESERVED by a hold (with the reservation attributes
  * {@code reserved_at}, {@code expires_at} epoch millis, {@code hold_id}, {@code ticket_id}, {@code user_id}) or SOLD
- * (with {@code sold_at}, {@code payment_id}, and the hold and ticket that bought it).
+ * (with {@code sold_at}, {@code payment_id}, and the hold and ticket that bought it), or BLOCKED by the organiser
+ * (off sale: no hold condition accepts it). A blocked seat given away is SOLD with {@code comp} true and no
+ * {@code payment_id}: its hold, ticket and user are the comp's.
  *
  * <p>The one rule of who may take a seat lives here as {@link #HOLDABLE} (lazy expiry: a reservation whose
  * {@code expires_at} has passed is free), next to its read twin {@link SeatAvailability#visibleStatus}.
@@ -51,6 +53,8 @@ public class SeatItems {
     private static final String USER_ID = "user_id";
     private static final String SOLD_AT = "sold_at";
     private static final String PAYMENT_ID = "payment_id";
+    /** Set on a seat given away as a complimentary ticket: SOLD without a payment. */
+    private static final String COMP = "comp";
     /** What a reservation adds to a seat; taking sets them all, releasing removes them all. */
     private static final String RESERVATION = String.join(", ", RESERVED_AT, EXPIRES_AT, HOLD_ID, TICKET_ID, USER_ID);
 
@@ -241,6 +245,61 @@ public class SeatItems {
                         ":hold", s(holdId),
                         ":pid", s(paymentId),
                         ":now", s(Instants.text(now)))));
+    }
+
+    /**
+     * Block: the seat is taken off sale (BLOCKED), if it is {@link #HOLDABLE} at {@code now}: AVAILABLE, or RESERVED
+     * by a hold whose time is up (whose reservation goes, as a new hold's would replace it). A held or sold seat
+     * fails the condition.
+     */
+    public TransactWriteItem block(Event event, SeatId seat, Instant now) {
+        return update(Update.builder().tableName(table.name())
+                .key(key(event, seat))
+                .updateExpression("SET #status = :blocked REMOVE " + RESERVATION + BUMP)
+                .conditionExpression(HOLDABLE)
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":one", n(1),
+                        ":blocked", s(SeatStatus.BLOCKED.name()),
+                        ":available", s(SeatStatus.AVAILABLE.name()),
+                        ":reserved", s(SeatStatus.RESERVED.name()),
+                        ":now", n(now.toEpochMilli()))));
+    }
+
+    /** Unblock: a BLOCKED seat is AVAILABLE again; any other seat fails the condition. */
+    public TransactWriteItem unblock(Event event, SeatId seat) {
+        return update(Update.builder().tableName(table.name())
+                .key(key(event, seat))
+                .updateExpression("SET #status = :available" + BUMP)
+                .conditionExpression("#status = :blocked")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":one", n(1),
+                        ":available", s(SeatStatus.AVAILABLE.name()),
+                        ":blocked", s(SeatStatus.BLOCKED.name()))));
+    }
+
+    /**
+     * Comp: a BLOCKED seat is SOLD to {@code userId} as a complimentary ticket of the comp's hold, without a payment
+     * ({@code comp} true, no {@code payment_id}); any other seat fails the condition.
+     */
+    public TransactWriteItem comp(Event event, SeatId seat, String holdId, String ticketId, String userId,
+                                  Instant now) {
+        return update(Update.builder().tableName(table.name())
+                .key(key(event, seat))
+                .updateExpression("SET #status = :sold, " + SOLD_AT + " = :now, " + HOLD_ID + " = :hold, " + TICKET_ID
+                        + " = :ticket, " + USER_ID + " = :user, " + COMP + " = :true" + BUMP)
+                .conditionExpression("#status = :blocked")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":one", n(1),
+                        ":sold", s(SeatStatus.SOLD.name()),
+                        ":blocked", s(SeatStatus.BLOCKED.name()),
+                        ":hold", s(holdId),
+                        ":ticket", s(ticketId),
+                        ":user", s(userId),
+                        ":true", AttributeValue.fromBool(true),
+                        ":now", s(now.toString()))));
     }
 
     /** The strongly consistent query of one block of the event's seats, projected to what {@link #storedSeat} reads. */

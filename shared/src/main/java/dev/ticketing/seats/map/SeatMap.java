@@ -11,13 +11,16 @@ import java.util.List;
 
 /**
  * What a viewer sees of an event's seats right now, and whether its sales window is open ({@code salesOpen}). {@code version} changes whenever what anyone would see
- * changes (a hold, a release, a sale, an expiry, sales opening or closing), so it serves as the ETag. {@code nextExpiry} is when the first
+ * changes (a hold, a release, a sale, an expiry, a block, sales opening or closing, a new price or sales window), so it serves as the ETag. {@code nextExpiry} is when the first
  * reservation shown will expire by itself (lazy expiry) or sales open or close, {@link Instant#MAX} if never: the map is right until then.
  */
 public record SeatMap(String eventId, String version, boolean salesOpen, Instant salesStart, Instant salesEnd,
                       int rows, int columns, String currency, List<Seat> seats, @JsonIgnore Instant nextExpiry) {
 
-    /** One character per seat per row ({@code A}, {@code R}, {@code S}) plus the row's price. */
+    /**
+     * One character per seat per row, the first letter of its status ({@code A} available, {@code R} reserved,
+     * {@code S} sold, {@code B} blocked: off sale), plus the row's price.
+     */
     public record Compact(String eventId, String version, boolean salesOpen, Instant salesStart, Instant salesEnd,
                           String currency, List<Row> rows) {
     }

@@ -101,6 +101,8 @@ public class SeatMapReader {
         nextExpiry = Math.min(nextExpiry, event.nextSalesChangeAfter(now) == Instant.MAX
                 ? Long.MAX_VALUE : event.nextSalesChangeAfter(now).toEpochMilli());
         digest.update(event.id().getBytes(StandardCharsets.UTF_8));
+        // what the organiser may change on a live event (a reprice, a new sales window) is shown too: a new version
+        digest.update((event.prices() + "|" + event.salesStart() + "|" + event.salesEnd()).getBytes(StandardCharsets.UTF_8));
         String version = HexFormat.of().formatHex(digest.digest(), 0, 12);
         return new SeatMap(event.id(), version, salesOpen, event.salesStart(), event.salesEnd(), event.rows(),
                 event.columns(), event.currency(), view,

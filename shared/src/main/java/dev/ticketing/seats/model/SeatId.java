@@ -1,6 +1,12 @@
 package dev.ticketing.seats.model;
 
 import dev.ticketing.problems.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +20,40 @@ public record SeatId(int row, int column) implements Comparable<SeatId> {
             throw new InvalidRequestException("\"" + id + "\" is not a seat id (expected <row>-<column>, e.g. 12-7)");
         }
         return new SeatId(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /**
+     * The seats of a request's list, sorted, or a 400: an id that is not one ({@link #parse}), a seat asked twice
+     * ({@code duplicateSeats}) or one the hall of {@code eventId} does not have ({@code unknownSeats}, by
+     * {@code exists(row, column)}). The caller checks that the list is there and not too long.
+     */
+    public static List<SeatId> parseAll(List<String> ids, String eventId, BiPredicate<Integer, Integer> exists) {
+        Set<String> unique = new LinkedHashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (String seat : ids) {
+            if (!unique.add(seat)) {
+                duplicates.add(seat);
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new InvalidRequestException("Each seat may be asked once; repeated: " + String.join(", ", duplicates),
+                    Map.of("duplicateSeats", duplicates));
+        }
+        List<String> unknown = new ArrayList<>();
+        List<SeatId> parsed = new ArrayList<>();
+        for (String seat : ids) {
+            SeatId id = parse(seat);
+            if (exists.test(id.row(), id.column())) {
+                parsed.add(id);
+            } else {
+                unknown.add(seat);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("These seats do not exist in event " + eventId + ": "
+                    + String.join(", ", unknown), Map.of("unknownSeats", unknown));
+        }
+        return parsed.stream().sorted().toList();
     }
 
     @Override

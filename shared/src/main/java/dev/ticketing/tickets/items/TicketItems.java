@@ -10,6 +10,7 @@ import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.model.Ticket;
 import dev.ticketing.tickets.model.TicketStatus;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class TicketItems {
     private static final String COLUMN = "col";
     private static final String PAYMENT_ID = "payment_id";
     private static final String PAID_AT = "paid_at";
+    private static final String PRICE = "price";
 
     private final Table table;
 
@@ -55,7 +57,10 @@ public class TicketItems {
         return str(item, Keys.SK).startsWith(PREFIX);
     }
 
-    /** Create: a new ticket as it is (PENDING), made at {@code createdAt}; fails if the ticket id exists. */
+    /**
+     * Create: a new ticket as it is (PENDING; or PAID for a comp, paid at {@code createdAt}), made at
+     * {@code createdAt}; fails if the ticket id exists.
+     */
     public TransactWriteItem create(Ticket ticket, Instant createdAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(ticket.holdId(), ticket.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(ticket.userId())));
@@ -68,6 +73,12 @@ public class TicketItems {
         item.put(ROW, n(ticket.row()));
         item.put(COLUMN, n(ticket.column()));
         item.put(STATUS, s(ticket.status().name()));
+        if (ticket.price() != null) {
+            item.put(PRICE, s(ticket.price().toPlainString()));
+        }
+        if (ticket.status() == TicketStatus.PAID) {
+            item.put(PAID_AT, s(createdAt.toString()));
+        }
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
@@ -129,7 +140,8 @@ public class TicketItems {
     public static Ticket ticketOf(Map<String, AttributeValue> item) {
         return new Ticket(str(item, ID), str(item, HOLD_ID), str(item, EVENT_ID), str(item, USER_ID),
                 str(item, SEAT_ID), integer(item, ROW), integer(item, COLUMN),
-                TicketStatus.valueOf(str(item, STATUS)), str(item, PAYMENT_ID));
+                TicketStatus.valueOf(str(item, STATUS)), str(item, PAYMENT_ID),
+                item.containsKey(PRICE) ? new BigDecimal(str(item, PRICE)) : null);
     }
 
     private static TransactWriteItem update(Update.Builder update) {

@@ -154,6 +154,25 @@ class SeatMapProjectionIT {
         assertThat(statusOf(maps.readProjected(event.id()), "2-2")).isEqualTo(SeatStatus.RESERVED);
     }
 
+    @Test
+    void aBlockedSeatAndItsCompShowInTheCompactMap() {
+        Event event = store.newEvent(2, 4);
+        Instant now = store.clock.instant();
+        SeatId blocked = SeatId.parse("1-2");
+        SeatId comp = SeatId.parse("2-4");
+        assertThat(table.writeAlone(seatItems.block(event, blocked, now))).isTrue();
+        assertThat(table.writeAlone(seatItems.block(event, comp, now))).isTrue();
+        List<Map<String, AttributeValue>> images = new ArrayList<>(List.of(image(event, blocked), image(event, comp)));
+        assertThat(table.writeAlone(seatItems.comp(event, comp, "h-comp", "t-comp", "guest", now))).isTrue();
+        images.add(image(event, comp));
+
+        projection.apply(images);
+
+        SeatMap map = maps.readProjected(event.id());
+        assertThat(compactRows(map)).containsExactly("ABAA", "AAAS");
+        assertThat(statusOf(map, "1-2")).isEqualTo(SeatStatus.BLOCKED);
+    }
+
     private static Map<String, AttributeValue> take(Event event, String id, String hold) {
         SeatId seat = SeatId.parse(id);
         Instant now = store.clock.instant();
