@@ -95,8 +95,8 @@ public final class DataLayer implements AutoCloseable {
     public Event newEvent(int rows, int columns) {
         // at the precision the table keeps (Instants), so an event read back equals the one made
         Instant date = clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(30));
-        return newEvent(new Event(UUID.randomUUID().toString(), "Data layer test", date, rows, columns, "EUR", List.of(new PriceTier(1, rows, new BigDecimal("20.00"))),
-                Event.rowsPerBlockFor(columns)));
+        return newEvent(new Event(UUID.randomUUID().toString(), "Data layer test", date, rows, columns, "EUR",
+                List.of(new PriceTier(1, rows, new BigDecimal("20.00"))), Event.rowsPerBlockFor(columns)));
     }
 
     /** {@code event} stored with every seat AVAILABLE (for prices, a sales window or a rule of its own). */
