@@ -51,9 +51,10 @@ final class FunctionPermissions {
                             "dynamodb:Query"),
                     // messages a batch has no time left for go back on the queue
                     on("PaymentsQueue", "sqs:SendMessage")),
+            // a sale it makes puts the order (a Put in the sale's transaction needs dynamodb:PutItem)
             "PaymentReconcileFunction", grants(
-                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                            "dynamodb:BatchGetItem"),
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query", "dynamodb:BatchGetItem"),
                     on(RECONCILE_INDEX, "dynamodb:Query")),
             "HoldExpiryFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
@@ -92,7 +93,9 @@ final class FunctionPermissions {
     static final String PAYMENT_SECRETS =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${PaymentSecretsPrefix}*";
     static final Map<String, Set<Grant>> AWS_ONLY = Map.of(
-            "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue"),
+                    // the ticket-code key set (TICKET_KEYS_SECRET_NAME): locally the data folder's key set is passed
+                    on("TicketKeysSecret", "secretsmanager:GetSecretValue")),
             "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")));

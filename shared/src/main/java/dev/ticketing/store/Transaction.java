@@ -27,7 +27,9 @@ public final class Transaction {
         IDEMPOTENCY_KEY,
         /** A best-available request waiting in its event's allocation queue, and the answer it gets. */
         ALLOCATION_REQUEST, ALLOCATION_OUTCOME,
-        PAYMENT, ORDER_LINK, EVENT
+        PAYMENT, ORDER_LINK, EVENT,
+        /** The order a sale makes, under its code (the code item that keeps codes unique). */
+        ORDER
     }
 
     record Entry(Role role, String id, TransactWriteItem item) {
