@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The code, before base64url (no padding): format {@code 1}, the key id (length, ASCII), ticket, hold and event
  * ids (16 bytes each: they are UUIDs), the version (4 bytes), the seat id (length, UTF-8), then the 64-byte
- * Ed25519 signature of all that. About 125 bytes, 167 characters: a QR code of version 10 at level M holds it.
+ * Ed25519 signature of all that. About 126 bytes, 168 characters: a QR code of version 9 at level M (180 bytes) holds it.
  * Ed25519 signatures are deterministic, so a ticket's code is the same each time it is shown.
  */
 @Singleton
