@@ -117,6 +117,8 @@ public final class LocalSystem implements AutoCloseable {
                     "sqs.endpoint", sqs.endpoint().toString(),
                     "aws.region", DynamoDbLocal.REGION.id()));
             localProperties.putAll(payments.secretProperties());
+            // the ticket-code key set: the data folder's (AWS: the stack's secret, TICKET_KEYS_SECRET_NAME)
+            localProperties.put("ticket.keys", LocalTicketKeys.load(dataDir));
             LocalFunctions functions = LocalFunctions.start(template, resources, localProperties, dynamo::newClient, clock);
             parts.add(functions);
             HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);

@@ -54,9 +54,10 @@ final class FunctionPermissions {
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     // messages a batch has no time left for go back on the queue
                     on("PaymentsQueue", "sqs:SendMessage")),
+            // a sale it makes puts the order (a Put in the sale's transaction needs dynamodb:PutItem)
             "PaymentReconcileFunction", grants(
-                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
-                            "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem"),
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                            "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem"),
                     on(RECONCILE_INDEX, "dynamodb:Query")),
             // a page of a cancelled event: its seats read, holds ended, payments failed or refunded, the page recorded;
             // the start queues the pages
@@ -103,7 +104,9 @@ final class FunctionPermissions {
     static final String PAYMENT_SECRETS =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${PaymentSecretsPrefix}*";
     static final Map<String, Set<Grant>> AWS_ONLY = Map.of(
-            "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue"),
+                    // the ticket-code key set (TICKET_KEYS_SECRET_NAME): locally the data folder's key set is passed
+                    on("TicketKeysSecret", "secretsmanager:GetSecretValue")),
             "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),

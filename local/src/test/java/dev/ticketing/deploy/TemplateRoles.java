@@ -52,7 +52,7 @@ final class TemplateRoles {
         return grants;
     }
 
-    /** {@code !GetAtt Table.Arn} -> Table; {@code !Sub '${Table.Arn}/index/gsi1'} -> Table/index/gsi1; the function's own log group -> LogGroup. */
+    /** {@code !GetAtt Table.Arn} -> Table; {@code !Sub '${Table.Arn}/index/gsi1'} -> Table/index/gsi1; {@code !Ref X} -> X; the function's own log group -> LogGroup. */
     static String resourceName(Object resource, String function) {
         if (resource instanceof String text) {
             return text;
@@ -61,6 +61,10 @@ final class TemplateRoles {
         if (intrinsic.get("Fn::GetAtt") instanceof List<?> target && "Arn".equals(target.get(1))) {
             String id = (String) target.get(0);
             return id.equals(function + "LogGroup") ? FunctionPermissions.OWN_LOG_GROUP : id;
+        }
+        if (intrinsic.get("Ref") instanceof String id) {
+            // a secret's Ref is its ARN: !Ref TicketKeysSecret -> TicketKeysSecret
+            return id;
         }
         if (intrinsic.get("Fn::Sub") instanceof String sub) {
             return sub.replaceAll("\\$\\{([A-Za-z0-9]+)\\.Arn}", "$1");

@@ -11,6 +11,10 @@ import dev.ticketing.holds.model.HeldSeat;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.StoredHold;
+import dev.ticketing.orders.items.OrderItems;
+import dev.ticketing.orders.model.OrderCode;
+import dev.ticketing.orders.model.OrderLine;
+import dev.ticketing.orders.model.PlacedOrder;
 import dev.ticketing.payments.items.PaymentItems;
 import dev.ticketing.payments.items.PaymentReader;
 import dev.ticketing.payments.model.Payment;
@@ -36,9 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sale: ONE transaction that turns a captured payment into tickets. Payment PENDING -> SUCCESS with the
- * capture id; each ticket PENDING -> PAID; each seat RESERVED by this hold -> SOLD; the hold ACTIVE -> PAID (its
- * expiry-index attributes removed); its lease and its active-hold guard item deleted. It does NOT require the
+ * The sale: ONE transaction that turns a captured payment into an order with tickets. Payment PENDING -> SUCCESS
+ * with the capture id and the order's code; the order created under a new random code (refused where that code
+ * exists: then the sale is tried again with another); each ticket PENDING -> PAID in that order; each seat RESERVED
+ * by this hold -> SOLD; the hold ACTIVE -> PAID (its expiry-index attributes removed); its lease and its
+ * active-hold guard item deleted. So a sale without its order cannot exist, nor an order without its sale. It does NOT require the
  * hold to be unexpired: money that arrives a little late still buys the seats as long as nobody else has taken
  * them, which the seat condition ({@code hold_id = :hold AND status = RESERVED}) decides. Nothing is sold once the
  * event's sales have ended ({@code salesEnd}, by default its start: final, whatever the payment grace) or once it is
@@ -76,6 +82,7 @@ public class SellHold {
     private final SeatItems seatItems;
     private final HoldItems holdItems;
     private final SalesGateItems gates;
+    private final OrderItems orderItems;
 
     public SellHold(Table table, HoldReader holds, PaymentReader payments, EventReader events, Clock clock,
                     ActiveHoldGuard guard, SeatBatches seatStore) {
@@ -91,6 +98,7 @@ public class SellHold {
         this.seatItems = new SeatItems(table);
         this.holdItems = new HoldItems(table);
         this.gates = new SalesGateItems(table);
+        this.orderItems = new OrderItems(table);
     }
 
     /** Sells the payment's hold on {@code captureId}, the provider's id of a verified, COMPLETED capture (never null). */
@@ -105,11 +113,18 @@ public class SellHold {
                 LOG.info("payment {} not sold: the sales of event {} ended at {}", payment.id(), event.id(), event.salesEnd());
                 return new Result(Outcome.TOO_LATE, PaymentRules.salesEndedReason(event.salesEnd()));
             }
-            TransactionResult result = sale(payment, captureId, payable, event,
+            String orderCode = OrderCode.random();
+            TransactionResult result = sale(payment, captureId, orderCode, payable, event,
                     ActiveHoldGuard.SlotLookup.forAttempt(attempt)).commit();
             if (result.committed()) {
-                LOG.info("payment {} SUCCESS: hold {} PAID, {} seat(s) SOLD", payment.id(), hold.id(), hold.seats().size());
+                LOG.info("payment {} SUCCESS: order {}, hold {} PAID, {} seat(s) SOLD", payment.id(), orderCode, hold.id(),
+                        hold.seats().size());
                 return new Result(Outcome.SOLD, null);
+            }
+            if (result.contested(Role.ORDER)) {
+                // another order has this code (about 1 in 887 million per order sold): the next attempt draws another
+                LOG.info("order code {} taken; the sale of payment {} takes another", orderCode, payment.id());
+                continue;
             }
             Result diagnosis = diagnose(payment, event);
             if (diagnosis != null) {
@@ -147,14 +162,15 @@ public class SellHold {
         return null;
     }
 
-    private Transaction sale(Payment payment, String captureId, StoredHold payable, Event event,
+    private Transaction sale(Payment payment, String captureId, String orderCode, StoredHold payable, Event event,
                              ActiveHoldGuard.SlotLookup slotLookup) {
         Hold hold = payable.hold();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Transaction transaction = table.transaction()
-                .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, now));
+                .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, orderCode, now))
+                .add(Role.ORDER, orderItems.create(order(orderCode, payment, hold, now)));
         for (Ticket ticket : hold.tickets()) {
-            transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.id(), ticket.id(), payment.id(), now));
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.id(), ticket.id(), payment.id(), orderCode, now));
         }
         for (HeldSeat seat : hold.seats()) {
             SeatId id = new SeatId(seat.row(), seat.column());
@@ -168,6 +184,16 @@ public class SellHold {
         }
         // else: the lease stays until its TTL, and cleanup finds the hold PAID and leaves it alone
         return transaction;
+    }
+
+    /** The order the sale makes: the hold's tickets with their seats and prices, paid by this payment. */
+    private static PlacedOrder order(String code, Payment payment, Hold hold, Instant now) {
+        Map<String, HeldSeat> seats = new java.util.HashMap<>();
+        hold.seats().forEach(seat -> seats.put(seat.id(), seat));
+        List<OrderLine> lines = hold.tickets().stream().map(ticket -> new OrderLine(ticket.id(), ticket.seatId(),
+                ticket.row(), ticket.column(), seats.get(ticket.seatId()).price())).toList();
+        return new PlacedOrder(code, hold.eventId(), hold.userId(), hold.id(), payment.id(), payment.buyer(),
+                payment.amount(), payment.currency(), payment.provider(), now, lines);
     }
 
     /** Which of the hold's seats it still holds, and which someone else has taken (held or sold), in seat order. */

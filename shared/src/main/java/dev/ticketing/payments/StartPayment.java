@@ -7,6 +7,7 @@ import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.orders.model.Buyer;
 import dev.ticketing.payments.items.PaymentReader;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentFailure;
@@ -70,8 +71,12 @@ public class StartPayment {
         this.clock = clock;
     }
 
-    /** {@code POST /holds/{holdId}/payments}: the new payment with the provider's approval URL. */
-    public Payment start(Caller caller, String holdId, String providerName, String idempotencyHeader) {
+    /**
+     * {@code POST /holds/{holdId}/payments}: the new payment with the provider's approval URL. {@code buyer} (the
+     * name and e-mail asked at checkout, validated by {@link Buyer#of}) goes on the order the sale makes; null while
+     * clients that do not send one remain (the order then has no buyer).
+     */
+    public Payment start(Caller caller, String holdId, String providerName, Buyer buyer, String idempotencyHeader) {
         PaymentGateway gateway = gateways.chosen(providerName);
         Optional<IdempotencyKeys.Key> key = IdempotencyKeys.of("payments", caller.userId(), idempotencyHeader,
                 holdId + "|" + gateway.provider().name());
@@ -82,7 +87,7 @@ public class StartPayment {
             }
         }
         try {
-            return startNew(caller, holdId, gateway, key);
+            return startNew(caller, holdId, gateway, buyer, key);
         } catch (TicketingException refused) {
             // A concurrent request with the same key may have won (its payment now holds the hold): that is the answer.
             Optional<String> first = key.isPresent() ? idempotency.recorded(key.get()) : Optional.empty();
@@ -93,7 +98,8 @@ public class StartPayment {
         }
     }
 
-    private Payment startNew(Caller caller, String holdId, PaymentGateway gateway, Optional<IdempotencyKeys.Key> key) {
+    private Payment startNew(Caller caller, String holdId, PaymentGateway gateway, Buyer buyer,
+                             Optional<IdempotencyKeys.Key> key) {
         StoredHold payable = ownedHold(caller, holdId);
         requirePayable(payable);
         Hold hold = payable.hold();
@@ -106,7 +112,7 @@ public class StartPayment {
         event.requireNotCancelled();
         event.requireSalesOpen(now);
         Payment payment = Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), caller.userId(),
-                gateway.provider(), hold.amount(), hold.currency(), now);
+                gateway.provider(), hold.amount(), hold.currency(), buyer, now);
         TransactionResult created = writes.create(payment, payable, now, key);
         if (!created.committed()) {
             if (created.contested(Role.EVENT)) {

@@ -29,7 +29,9 @@ public final class Transaction {
         ALLOCATION_REQUEST, ALLOCATION_OUTCOME,
         PAYMENT, ORDER_LINK, EVENT,
         /** The entry of an organiser's action in its event's audit trail. */
-        AUDIT_ENTRY
+        AUDIT_ENTRY,
+        /** The order a sale makes, under its code (the code item that keeps codes unique). */
+        ORDER
     }
 
     record Entry(Role role, String id, TransactWriteItem item) {

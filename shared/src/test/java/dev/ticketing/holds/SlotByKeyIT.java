@@ -133,7 +133,7 @@ class SlotByKeyIT {
         Event event = store.newEvent(1, 4);
         Hold hold = hold(store, event, "eve", "1-1", "1-2");
         Payment payment = Payment.start(UUID.randomUUID().toString(), hold.id(), event.id(), "eve",
-                PaymentProvider.PAYPAL, hold.amount(), hold.currency(), now(store));
+                PaymentProvider.PAYPAL, hold.amount(), hold.currency(), null, now(store));
         calls.clear();
 
         assertThat(store.bean(PaymentWrites.class).create(payment, store.bean(HoldReader.class).load(hold.id()).orElseThrow(),

@@ -71,6 +71,7 @@ class PaymentRulesTest {
 
     private static Payment payment(PaymentStatus status, Instant captureRequestedAt) {
         return new Payment("p1", "h1", "e1", "u1", PaymentProvider.PAYPAL, new BigDecimal("40.00"), "EUR", status, "O1",
-                null, null, null, null, null, captureRequestedAt, Instant.EPOCH, Instant.EPOCH, null, null);
+                null, null, null, null, null, captureRequestedAt, Instant.EPOCH, Instant.EPOCH, null, null,
+                null, null);
     }
 }

@@ -170,7 +170,7 @@ class PaymentTransitionsIT {
     private static Payment newPayment(Hold hold) {
         Instant now = now();
         return Payment.start(UUID.randomUUID().toString(), hold.id(), hold.eventId(), hold.userId(), PaymentProvider.PAYPAL,
-                hold.amount(), hold.currency(), now);
+                hold.amount(), hold.currency(), null, now);
     }
 
     private static Instant now() {

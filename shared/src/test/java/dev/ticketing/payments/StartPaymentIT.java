@@ -49,7 +49,7 @@ class StartPaymentIT {
     void aCheckoutStartsAPendingPaymentOfTheHoldsAmountWithTheProvidersOrder() {
         Hold hold = office.hold("alice", office.newEvent(1, 4), "1-1", "1-2");
 
-        Payment payment = checkout.start(new Caller("alice", false), hold.id(), "paypal", null);
+        Payment payment = checkout.start(new Caller("alice", false), hold.id(), "paypal", null, null);
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(payment.holdId()).isEqualTo(hold.id());
@@ -102,7 +102,7 @@ class StartPaymentIT {
     void someoneElsesHoldIsNotFound() {
         Hold hold = office.hold("alice", office.newEvent(1, 4), "1-1");
 
-        assertThatThrownBy(() -> checkout.start(new Caller("mallory", false), hold.id(), "PAYPAL", null))
+        assertThatThrownBy(() -> checkout.start(new Caller("mallory", false), hold.id(), "PAYPAL", null, null))
                 .isInstanceOf(NotFoundException.class);
         assertThat(holds.load(hold.id()).orElseThrow().paymentId()).isNull();
         assertThat(office.provider.checkouts()).isEmpty();
@@ -139,8 +139,8 @@ class StartPaymentIT {
         Hold hold = office.hold("alice", office.newEvent(1, 4), "1-1");
         Caller alice = new Caller("alice", false);
 
-        Payment first = checkout.start(alice, hold.id(), "PAYPAL", "pay-once");
-        Payment again = checkout.start(alice, hold.id(), "PAYPAL", "pay-once");
+        Payment first = checkout.start(alice, hold.id(), "PAYPAL", null, "pay-once");
+        Payment again = checkout.start(alice, hold.id(), "PAYPAL", null, "pay-once");
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.providerOrderId()).isEqualTo(first.providerOrderId());

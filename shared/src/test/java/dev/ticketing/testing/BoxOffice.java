@@ -79,7 +79,7 @@ public final class BoxOffice implements AutoCloseable, AfterEachCallback {
 
     /** The hold's owner starts paying for it with the provider, as {@code POST /holds/{id}/payments} does. */
     public Payment startPayment(Hold hold) {
-        return bean(StartPayment.class).start(new Caller(hold.userId(), false), hold.id(), "PAYPAL", null);
+        return bean(StartPayment.class).start(new Caller(hold.userId(), false), hold.id(), "PAYPAL", null, null);
     }
 
     /** Each seat as storage has it: {@code "RESERVED by <hold id>"}, {@code "SOLD by <hold id>"}, {@code "AVAILABLE by null"}. */

@@ -81,7 +81,8 @@ public final class DataLayer implements AutoCloseable {
         createTableFromTemplate();
         this.context = ApplicationContext.builder()
                 .properties(Map.of("table.name", table, "hold.duration", "PT10M",
-                        "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser)))
+                        "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser),
+                        "ticket.keys", dev.ticketing.admission.keys.KeySet.generate("k1")))
                 .singletons(wrap.apply(dynamo), clock)
                 .singletons(beans)
                 .start();

@@ -34,6 +34,9 @@ public final class LocalResources {
         this.template = template;
         this.parameters = new LinkedHashMap<>(template.parameterDefaults());
         this.parameters.putAll(parameterOverrides);
+        // Secrets are not created locally: the local system hands their values to the functions as properties
+        // (payment secrets, the ticket key set), which win over a secret's name, so the name is never fetched.
+        template.resources("AWS::SecretsManager::Secret").keySet().forEach(id -> refs.put(id, PREFIX + id));
     }
 
     public void createTables(DynamoDbClient dynamo) {

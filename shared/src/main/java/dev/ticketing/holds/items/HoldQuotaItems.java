@@ -1,18 +1,16 @@
 package dev.ticketing.holds.items;
 
-import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 
+import dev.ticketing.store.Counters;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
-import dev.ticketing.store.Ttl;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * How a user's count of holds for an event in one clock hour is stored, and the one write to it:
@@ -43,15 +41,6 @@ public class HoldQuotaItems {
     /** Count: one more hold of the user for the event in the hour of {@code now}, if fewer than {@code max} so far. */
     public TransactWriteItem count(String userId, String eventId, int max, Instant now) {
         Instant hour = hourOf(now);
-        return TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-                .key(key(userId, eventId, hour))
-                .updateExpression("ADD " + HOLDS + " :one SET #ttl = :ttl")
-                .conditionExpression("attribute_not_exists(" + HOLDS + ") OR " + HOLDS + " < :max")
-                .expressionAttributeNames(Map.of("#ttl", Keys.TTL))
-                .expressionAttributeValues(Map.of(
-                        ":one", n(1),
-                        ":max", n(max),
-                        ":ttl", n(Ttl.atOrAfter(hour.plus(Duration.ofHours(2))))))
-                .build()).build();
+        return Counters.addBelow(table, key(userId, eventId, hour), HOLDS, max, hour.plus(Duration.ofHours(2)));
     }
 }

@@ -5,6 +5,7 @@ import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
 import dev.ticketing.input.Instants;
+import dev.ticketing.orders.model.Buyer;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentFailure;
 import dev.ticketing.payments.model.PaymentStatus;
@@ -61,6 +62,9 @@ public class PaymentItems {
     private static final String PROVIDER_CHECKED_AT = "provider_checked_at";
     private static final String RELEASE_OUTCOME = "release_outcome";
     private static final String RELEASED_AT = "released_at";
+    private static final String BUYER_NAME = "buyer_name";
+    private static final String BUYER_EMAIL = "buyer_email";
+    private static final String ORDER_CODE = "order_code";
 
     private final Table table;
 
@@ -90,6 +94,10 @@ public class PaymentItems {
         item.put(STATUS, s(payment.status().name()));
         item.put(CREATED_AT, s(Instants.text(payment.createdAt())));
         item.put(UPDATED_AT, s(Instants.text(payment.updatedAt())));
+        if (payment.buyer() != null) {
+            item.put(BUYER_NAME, s(payment.buyer().name()));
+            item.put(BUYER_EMAIL, s(payment.buyer().email()));
+        }
         item.put(ReconcileIndex.SHARD, s(ReconcileIndex.shardOf(payment.id())));
         item.put(ReconcileIndex.DUE_AT, n(reconcileAt.toEpochMilli()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
@@ -199,16 +207,17 @@ public class PaymentItems {
                 .expressionAttributeValues(values));
     }
 
-    /** Succeed: PENDING -> SUCCESS with the provider's capture id, at {@code now} (the sale). */
-    public TransactWriteItem succeed(String paymentId, String captureId, Instant now) {
+    /** Succeed: PENDING -> SUCCESS with the provider's capture id and the sale's order, at {@code now} (the sale). */
+    public TransactWriteItem succeed(String paymentId, String captureId, String orderCode, Instant now) {
         return update(Update.builder().tableName(table.name()).key(key(paymentId))
                 .updateExpression("SET #status = :success, " + CAPTURE_ID + " = :capture, " + UPDATED_AT + " = :now, "
-                        + ENDED_AT + " = :now REMOVE #reconcileShard")
+                        + ENDED_AT + " = :now, " + ORDER_CODE + " = :order REMOVE #reconcileShard")
                 .conditionExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#status", STATUS, "#reconcileShard", ReconcileIndex.SHARD))
                 .expressionAttributeValues(Map.of(
                         ":success", s(PaymentStatus.SUCCESS.name()),
                         ":capture", s(captureId),
+                        ":order", s(orderCode),
                         ":now", s(Instants.text(now)),
                         ":pending", s(PaymentStatus.PENDING.name()))));
     }
@@ -324,7 +333,9 @@ public class PaymentItems {
                 failure == null ? null : PaymentFailure.valueOf(failure), str(item, FAILURE_REASON), str(item, CAPTURE_ID),
                 str(item, REFUND_ID), captureRequested == null ? null : Instants.parse(captureRequested),
                 Instants.parse(str(item, CREATED_AT)), Instants.parse(str(item, UPDATED_AT)),
-                str(item, REFUNDED_AMOUNT) == null ? null : new BigDecimal(str(item, REFUNDED_AMOUNT)), str(item, ANOMALY));
+                str(item, REFUNDED_AMOUNT) == null ? null : new BigDecimal(str(item, REFUNDED_AMOUNT)), str(item, ANOMALY),
+                str(item, BUYER_NAME) == null ? null : new Buyer(str(item, BUYER_NAME), str(item, BUYER_EMAIL)),
+                str(item, ORDER_CODE));
     }
 
     private static TransactWriteItem update(Update.Builder update) {

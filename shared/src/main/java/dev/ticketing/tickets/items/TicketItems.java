@@ -6,8 +6,11 @@ import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
+import dev.ticketing.input.Instants;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
+import dev.ticketing.tickets.model.Admission;
+import dev.ticketing.tickets.model.IssuedTicket;
 import dev.ticketing.tickets.model.Ticket;
 import dev.ticketing.tickets.model.TicketStatus;
 import java.math.BigDecimal;
@@ -41,6 +44,13 @@ public class TicketItems {
     private static final String PAYMENT_ID = "payment_id";
     private static final String PAID_AT = "paid_at";
     private static final String PRICE = "price";
+    /** The version of the ticket's code: 1 when sold, moved on when the code is revoked (absent: never sold). */
+    private static final String CODE_VERSION = "code_version";
+    private static final String ORDER_CODE = "order_code";
+    private static final String ADMITTED_AT = "admitted_at";
+    private static final String ADMITTED_DEVICE = "admitted_device";
+    private static final String ADMITTED_SCAN = "admitted_scan";
+    private static final String ADMITTED_BY = "admitted_by";
 
     private final Table table;
 
@@ -94,16 +104,20 @@ public class TicketItems {
                         ":pending", s(TicketStatus.PENDING.name()))));
     }
 
-    /** Cancel a paid ticket: PAID by this payment -> CANCELLED (its payment was refunded or reversed). */
+    /**
+     * Cancel a paid ticket: PAID by this payment -> CANCELLED (its payment was refunded or reversed); the version of
+     * its code moves on, so the code it was issued no longer admits anyone.
+     */
     public TransactWriteItem cancelPaid(String holdId, String ticketId, String paymentId) {
         return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
-                .updateExpression("SET #status = :cancelled")
+                .updateExpression("SET #status = :cancelled ADD " + CODE_VERSION + " :one")
                 .conditionExpression("#status = :paid AND " + PAYMENT_ID + " = :pid")
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
                         ":cancelled", s(TicketStatus.CANCELLED.name()),
                         ":paid", s(TicketStatus.PAID.name()),
-                        ":pid", s(paymentId))));
+                        ":pid", s(paymentId),
+                        ":one", n(1))));
     }
 
     /** Link: a PENDING ticket is now being paid by this payment. */
@@ -115,17 +129,56 @@ public class TicketItems {
                 .expressionAttributeValues(Map.of(":pid", s(paymentId), ":pending", s(TicketStatus.PENDING.name()))));
     }
 
-    /** Pay: PENDING and linked to this payment -> PAID at {@code now}. */
-    public TransactWriteItem pay(String holdId, String ticketId, String paymentId, Instant now) {
+    /**
+     * Pay: PENDING and linked to this payment -> PAID at {@code now}, in order {@code orderCode}, its code at
+     * version 1.
+     */
+    public TransactWriteItem pay(String holdId, String ticketId, String paymentId, String orderCode, Instant now) {
         return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
-                .updateExpression("SET #status = :paid, " + PAID_AT + " = :now")
+                .updateExpression("SET #status = :paid, " + PAID_AT + " = :now, " + ORDER_CODE + " = :order, "
+                        + CODE_VERSION + " = :first")
                 .conditionExpression("#status = :pending AND " + PAYMENT_ID + " = :pid")
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .expressionAttributeValues(Map.of(
                         ":paid", s(TicketStatus.PAID.name()),
                         ":pending", s(TicketStatus.PENDING.name()),
                         ":pid", s(paymentId),
-                        ":now", s(Instants.text(now)))));
+                        ":now", s(Instants.text(now)),
+                        ":order", s(orderCode),
+                        ":first", n(1))));
+    }
+
+    /**
+     * Admit: a PAID ticket whose code is at {@code codeVersion} and that was never admitted is admitted now, on
+     * {@code admission}'s device and scan. The condition is the whole rule of "exactly once at the door": of two
+     * devices scanning one ticket at the same moment, DynamoDB lets one write through and refuses the other.
+     */
+    public TransactWriteItem admit(String holdId, String ticketId, int codeVersion, Admission admission) {
+        // tickets sold before code versions existed carry none: their codes are at version 1
+        String version = codeVersion == 1
+                ? "(attribute_not_exists(" + CODE_VERSION + ") OR " + CODE_VERSION + " = :version)"
+                : CODE_VERSION + " = :version";
+        return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
+                .updateExpression("SET " + ADMITTED_AT + " = :at, " + ADMITTED_DEVICE + " = :device, "
+                        + ADMITTED_SCAN + " = :scan, " + ADMITTED_BY + " = :by")
+                .conditionExpression("#status = :paid AND " + version + " AND attribute_not_exists(" + ADMITTED_AT + ")")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":paid", s(TicketStatus.PAID.name()),
+                        ":version", n(codeVersion),
+                        ":at", s(Instants.text(admission.at())),
+                        ":device", s(admission.deviceId()),
+                        ":scan", s(admission.scanId()),
+                        ":by", s(admission.by()))));
+    }
+
+    /** A ticket item with its code version, order and admission. */
+    public static IssuedTicket issuedOf(Map<String, AttributeValue> item) {
+        String admittedAt = str(item, ADMITTED_AT);
+        Admission admission = admittedAt == null ? null : new Admission(Instants.parse(admittedAt),
+                str(item, ADMITTED_DEVICE), str(item, ADMITTED_SCAN), str(item, ADMITTED_BY));
+        int version = item.containsKey(CODE_VERSION) ? integer(item, CODE_VERSION) : 1;
+        return new IssuedTicket(ticketOf(item), version, str(item, ORDER_CODE), admission);
     }
 
     /** The user's tickets, newest first, from gsi1 (eventually consistent, as every GSI read). */
@@ -135,6 +188,20 @@ public class TicketItems {
                 .expressionAttributeValues(Map.of(":user", s(Keys.user(userId)), ":tickets", s(PREFIX)))
                 .scanIndexForward(false)
                 .build();
+    }
+
+    /** The tickets of one hold, read strongly consistently (what admission decides on). */
+    public QueryRequest holdQuery(String holdId) {
+        return QueryRequest.builder().tableName(table.name()).consistentRead(true)
+                .keyConditionExpression(Keys.PK + " = :hold AND begins_with(" + Keys.SK + ", :tickets)")
+                .expressionAttributeValues(Map.of(":hold", s(Keys.hold(holdId)), ":tickets", s(PREFIX)))
+                .build();
+    }
+
+    /** The key of one ticket, to read it (strongly consistently: admission decides on it). */
+    public software.amazon.awssdk.services.dynamodb.model.GetItemRequest get(String holdId, String ticketId) {
+        return software.amazon.awssdk.services.dynamodb.model.GetItemRequest.builder().tableName(table.name())
+                .key(key(holdId, ticketId)).consistentRead(true).build();
     }
 
     public static Ticket ticketOf(Map<String, AttributeValue> item) {

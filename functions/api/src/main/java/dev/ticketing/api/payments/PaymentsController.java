@@ -2,6 +2,7 @@ package dev.ticketing.api.payments;
 
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
+import dev.ticketing.orders.model.Buyer;
 import dev.ticketing.payments.StartPayment;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentView;
@@ -24,8 +25,15 @@ import org.slf4j.LoggerFactory;
 public class PaymentsController {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsController.class);
 
-    /** The body of {@code POST /holds/{holdId}/payments}. */
-    public record CheckoutBody(String provider) {
+    /**
+     * The body of {@code POST /holds/{holdId}/payments}: the provider, and the buyer (name and e-mail) the order
+     * is made out to. The buyer is optional while clients that do not send one remain; when sent it must be valid.
+     */
+    public record CheckoutBody(String provider, @Nullable BuyerBody buyer) {
+    }
+
+    /** The {@code buyer} of a checkout body. */
+    public record BuyerBody(@Nullable String name, @Nullable String email) {
     }
 
     private final StartPayment checkout;
@@ -39,7 +47,8 @@ public class PaymentsController {
     @Post("/holds/{holdId}/payments")
     public HttpResponse<PaymentView> start(Caller caller, String holdId, @Body @Nullable CheckoutBody body,
                                            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        Payment payment = checkout.start(caller, holdId, body == null ? null : body.provider(), idempotencyKey);
+        Buyer buyer = body == null || body.buyer() == null ? null : Buyer.of(body.buyer().name(), body.buyer().email());
+        Payment payment = checkout.start(caller, holdId, body == null ? null : body.provider(), buyer, idempotencyKey);
         LogFields.put(LogFields.PAYMENT_ID, payment.id());
         LogFields.put(LogFields.PROVIDER_ORDER_ID, payment.providerOrderId());
         LOG.info("checkout with {}: payment {}", payment.provider(), payment.status());
