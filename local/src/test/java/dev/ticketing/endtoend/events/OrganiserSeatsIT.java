@@ -215,7 +215,7 @@ class OrganiserSeatsIT {
                 .containsExactly(400, 400, 400, 403);
         JsonNode now = api.get("/events/" + event, null).json();
         assertThat(now.get("name").asText()).isEqualTo("Moved show");
-        assertThat(now.get("date").asText()).isEqualTo("2027-03-08T20:00:00Z");
+        assertThat(now.get("date").asText()).isEqualTo("2027-03-08T20:00:00.000Z");
         assertThat(now.get("prices").get(0).get("price").asText()).isEqualTo("65.00");
         JsonNode held = api.get("/holds/" + aliceHold, alice).json();
         assertThat(held.get("status").asText()).as("a hold outlives the move").isEqualTo("ACTIVE");
@@ -231,7 +231,7 @@ class OrganiserSeatsIT {
                 .containsExactly("CREATE", "EDIT", "REPRICE", "BLOCK", "COMP");
         trail.forEach(entry -> assertThat(entry.get("at").asText()).isNotEmpty());
         assertThat(trail.get(1).get("before").get("name").asText()).isEqualTo("Test show");
-        assertThat(trail.get(1).get("after").get("date").asText()).isEqualTo("2027-03-08T20:00:00Z");
+        assertThat(trail.get(1).get("after").get("date").asText()).isEqualTo("2027-03-08T20:00:00.000Z");
         assertThat(trail.get(2).get("before").get("prices").get(0).get("price").asText()).isEqualTo("50.00");
         assertThat(trail.get(2).get("after").get("prices").get(0).get("price").asText()).isEqualTo("65.00");
         assertThat(trail.get(3).get("after").get("seats").get("4-4").asText()).isEqualTo("BLOCKED");
