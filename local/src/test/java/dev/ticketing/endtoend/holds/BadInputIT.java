@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.input.RequestLimits;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.RequestItems;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.TestStack;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,11 +13,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A client's mistake gets a clear 4xx problem and changes nothing. */
+/**
+ * A client's mistake gets a clear 4xx problem and changes nothing. The stack is this test's own: "changes nothing" is
+ * checked by reading the whole table before and after each request, which must not read every other test's items.
+ */
 class BadInputIT {
-    private final Api api = TestStack.api();
+    private static LocalSystem stack;
+    private final Api api = new Api(stack);
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.startOwn(java.time.Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
 
     @Test
     void idsOfKilobytesAreNotFoundNotAServerError() {
@@ -251,7 +268,7 @@ class BadInputIT {
 
     /** Items in the table a refused request must leave alone ({@link RequestItems}). */
     private static long itemCount() {
-        return RequestItems.of(TestStack.get()).size();
+        return RequestItems.of(stack).size();
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

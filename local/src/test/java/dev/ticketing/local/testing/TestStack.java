@@ -4,7 +4,6 @@ import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.testing.TestClock;
 import java.time.Duration;
-import java.time.Duration;
 
 /**
  * One in-memory local stack on free ports for the whole test run (starting one costs a few seconds). Tests
@@ -21,18 +20,27 @@ public final class TestStack {
     public static synchronized LocalSystem get() {
         if (stack == null) {
             try {
-                // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
-                // two-core test machine can be several times slower than the 5 s default is sized for.
-                stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                        .withBestAvailableDeadline(Duration.ofSeconds(20))
-                        // tests run the sweeper and reconciliation themselves, at the moment they choose
-                        .withSweepInterval(Duration.ofHours(1)), CLOCK);
+                stack = startOwn(CLOCK);
             } catch (Exception e) {
                 throw new IllegalStateException("the local stack did not start", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         return stack;
+    }
+
+    /**
+     * A stack of the caller's own, built as the shared one is: for a test that compares the whole table before and
+     * after a request, which must not scan every other test's items (a big hall's ten thousand seats, say) each time.
+     * The caller closes it.
+     */
+    public static LocalSystem startOwn(java.time.Clock clock) throws Exception {
+        // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
+        // two-core test machine can be several times slower than the 5 s default is sized for.
+        return LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+                .withBestAvailableDeadline(Duration.ofSeconds(20))
+                // tests run the sweeper and reconciliation themselves, at the moment they choose
+                .withSweepInterval(Duration.ofHours(1)), clock);
     }
 
     public static TestClock clock() {
