@@ -141,8 +141,9 @@ class VerifiedPaymentsIT {
         payments.paypal().dropWebhooks(true);
         try {
             payments.approveAtPayPal(started.get("providerOrderId").asText());
-            assertThat(payments.reconcile().found()).as("not due yet").isZero();
-            assertThat(payments.payment(paymentId, alice).get("status").asText()).isEqualTo("PENDING");
+            // other tests' payments on the shared stack may be due; this one is not, so it is left as it is
+            payments.reconcile();
+            assertThat(payments.payment(paymentId, alice).get("status").asText()).as("not due yet").isEqualTo("PENDING");
 
             TestStack.clock().advance(PaymentTiming.DEFAULTS.reconcileAfter().plusSeconds(1));
             payments.reconcile();
