@@ -27,6 +27,7 @@ import dev.ticketing.store.Transaction.Role;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -170,15 +171,44 @@ public class PaymentWrites {
                 transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(hold.id(), ticket.id(), payment.id()));
             }
         }
+        releaseSeats(transaction, payment, hold.eventId(), hold.tickets(), now);
+        return transaction.commit().committed();
+    }
+
+    /**
+     * Our own refund ({@code requestId} at the provider, answered by {@code refundId}) of {@code tickets} of a SUCCESS
+     * payment, in ONE transaction with {@code auditEntry}: each ticket CANCELLED (only if still PAID by this payment;
+     * its code version moves on, so its code is revoked), its seat AVAILABLE again when the event has not started
+     * at {@code now} and is not cancelled (else it stays SOLD, the record of the sale), the payment's refunded amount
+     * raised from {@code previousRefunded} to {@code refundedAmount} ({@link PaymentItems#refundTickets}) and, when
+     * {@code whole} (no ticket left), the payment REFUNDED. False, with nothing written, when any of it no longer
+     * holds (a repeat, or a concurrent refund).
+     */
+    public boolean refundTickets(Payment payment, List<Ticket> tickets, BigDecimal previousRefunded,
+                                 BigDecimal refundedAmount, boolean whole, String requestId, String refundId,
+                                 String reason, TransactWriteItem auditEntry, Instant now) {
+        Transaction transaction = table.transaction()
+                .add(Role.PAYMENT, paymentItems.refundTickets(payment.id(), previousRefunded, refundedAmount, whole,
+                        requestId, refundId, reason, now))
+                .add(Role.AUDIT_ENTRY, auditEntry);
+        for (Ticket ticket : tickets) {
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(payment.holdId(), ticket.id(), payment.id()));
+        }
+        releaseSeats(transaction, payment, payment.eventId(), tickets, now);
+        return transaction.commit().committed();
+    }
+
+    /** Adds the seats of refunded {@code tickets} back on sale, unless the event has started or is cancelled. */
+    private void releaseSeats(Transaction transaction, Payment payment, String eventId, List<Ticket> tickets,
+                              Instant now) {
         // as stored, not cached: a cancelled event's seats must stay SOLD for its cancellation to count them
-        Event event = events.current(hold.eventId()).orElseThrow();
+        Event event = events.current(eventId).orElseThrow();
         if (event.date().isAfter(now) && event.status() != EventStatus.CANCELLED) {
-            for (Ticket ticket : hold.tickets()) {
+            for (Ticket ticket : tickets) {
                 SeatId seat = new SeatId(ticket.row(), ticket.column());
                 transaction.add(Role.SEAT, seat.toString(), seatItems.releaseSold(event, seat, payment.id()));
             }
         }
-        return transaction.commit().committed();
     }
 
     /** Records a partial refund on a SUCCESS payment and flags it for an operator. */

@@ -90,7 +90,7 @@ class FinalizePaymentRefundIT {
         Event event = office.newEvent(1, 4);
         Hold hold = office.hold("alice", event, "1-1", "1-2");
 
-        Payment refunded = refundedAtProvider(sold(hold), "40.00", PaymentEvent.Type.REFUNDED);
+        Payment refunded = refundedAtProvider(office.sell(hold), "40.00", PaymentEvent.Type.REFUNDED);
 
         assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(refunded.refundedAmount()).isEqualByComparingTo("40.00");
@@ -105,7 +105,7 @@ class FinalizePaymentRefundIT {
     void aSaleReversedAfterTheEventStartedCancelsTheTicketsAndTheSeatsStaySold() {
         Event event = office.newEvent(1, 4);
         Hold hold = office.hold("alice", event, "1-1");
-        Payment payment = sold(hold);
+        Payment payment = office.sell(hold);
         office.clock().advance(Duration.between(office.clock().instant(), event.date()).plusHours(1));
 
         Payment reversed = refundedAtProvider(payment, "20.00", PaymentEvent.Type.REVERSED);
@@ -120,21 +120,12 @@ class FinalizePaymentRefundIT {
         Event event = office.newEvent(1, 4);
         Hold hold = office.hold("alice", event, "1-1", "1-2");
 
-        Payment partly = refundedAtProvider(sold(hold), "15.00", PaymentEvent.Type.REFUNDED);
+        Payment partly = refundedAtProvider(office.sell(hold), "15.00", PaymentEvent.Type.REFUNDED);
 
         assertThat(partly.status()).isEqualTo(PaymentStatus.SUCCESS);
         assertThat(partly.refundedAmount()).isEqualByComparingTo("15.00");
         assertThat(partly.anomaly()).contains("partial refund of 15.00 EUR");
         office.assertSold(hold, event, "1-1", "1-2");
-    }
-
-    /** The hold paid for: a payment started, approved at the provider, and its approval delivered (capture, sale). */
-    private Payment sold(Hold hold) {
-        Payment payment = office.startPayment(hold);
-        office.provider.approve(payment.id());
-        deliver(PaymentEvent.Type.APPROVED, payment);
-        assertThat(payments.get(payment.id()).status()).isEqualTo(PaymentStatus.SUCCESS);
-        return payments.get(payment.id());
     }
 
     /**

@@ -13,11 +13,13 @@ import dev.ticketing.holds.model.HoldRequest;
 import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.identity.Caller;
+import dev.ticketing.payments.FinalizePayment;
 import dev.ticketing.payments.StartPayment;
 import dev.ticketing.payments.items.PaymentReader;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentFailure;
 import dev.ticketing.payments.model.PaymentStatus;
+import dev.ticketing.payments.provider.PaymentEvent;
 import dev.ticketing.seats.items.SeatBatches;
 import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.model.SeatId;
@@ -80,6 +82,19 @@ public final class BoxOffice implements AutoCloseable, AfterEachCallback {
     /** The hold's owner starts paying for it with the provider, as {@code POST /holds/{id}/payments} does. */
     public Payment startPayment(Hold hold) {
         return bean(StartPayment.class).start(new Caller(hold.userId(), false), hold.id(), "PAYPAL", null, null);
+    }
+
+    /**
+     * The hold paid for: a payment started, approved at the provider, and its approval delivered as the payments queue
+     * hands it on (capture, sale); asserts the sale and returns the payment as stored.
+     */
+    public Payment sell(Hold hold) {
+        Payment payment = startPayment(hold);
+        provider.approve(payment.id());
+        bean(FinalizePayment.class).handle(provider.event(PaymentEvent.Type.APPROVED, payment.id()));
+        Payment sold = bean(PaymentReader.class).get(payment.id());
+        assertThat(sold.status()).isEqualTo(PaymentStatus.SUCCESS);
+        return sold;
     }
 
     /** Each seat as storage has it: {@code "RESERVED by <hold id>"}, {@code "SOLD by <hold id>"}, {@code "AVAILABLE by null"}. */

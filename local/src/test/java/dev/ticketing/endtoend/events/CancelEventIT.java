@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * is REFUNDED or FAILED, every captured one refunded exactly once, and the counts agree.
  */
 class CancelEventIT {
-    private static final String REFUNDED_WEBHOOK = "PAYMENT.CAPTURE.REFUNDED";
     private final PaymentsApi payments = TestStack.payments();
     private final Api api = payments.api();
 
@@ -40,10 +39,10 @@ class CancelEventIT {
         JsonNode inFlight = payments.startPayPal(payments.hold(event, bob, "2-1"), bob);
         String carol = api.newUser("carol");
         String carolHold = payments.hold(event, carol, "8-1", "8-2");
-        JsonNode carolPaid = sold(carolHold, carol);
+        JsonNode carolPaid = payments.sellWithPayPal(carolHold, carol);
         String dave = api.newUser("dave");
         String daveHold = payments.hold(event, dave, "5-10", "6-10");
-        JsonNode davePaid = sold(daveHold, dave);
+        JsonNode davePaid = payments.sellWithPayPal(daveHold, dave);
         String admin = api.admin();
 
         Api.Response cancelled = api.post("/events/" + event + "/cancel", admin, Map.of("reason", "The band is ill"));
@@ -72,7 +71,7 @@ class CancelEventIT {
             assertThat(payments.awaitStatus(paid.get("id").asText(), user, "REFUNDED")).isNotNull();
             assertThat(payments.tickets(user, paid.get("holdId").asText()))
                     .allSatisfy(ticket -> assertThat(ticket.get("status").asText()).isEqualTo("CANCELLED"));
-            assertThat(refundsAtPayPal(paid)).as("refunds of payment " + paid.get("id")).isEqualTo(1);
+            assertThat(payments.refundsAtPayPal(paid)).as("refunds of payment " + paid.get("id")).isEqualTo(1);
         }
 
         Api.Response again = api.post("/events/" + event + "/cancel", admin, Map.of("reason", "Another reason"));
@@ -130,25 +129,12 @@ class CancelEventIT {
                 refundedIds.add(payment[0]);
             }
             if (captured) {
-                assertThat(refundsAtPayPal(end)).as("refunds of payment " + payment[0]).isEqualTo(1);
+                assertThat(payments.refundsAtPayPal(end)).as("refunds of payment " + payment[0]).isEqualTo(1);
             }
         }
         assertThat(done.get("refunded").asInt()).as(done.toString()).isEqualTo(refundedIds.size());
         assertThat(done.get("tickets").asInt()).isEqualTo(refundedIds.size());
         assertThat(done.get("pending").asInt()).isZero();
-    }
-
-    /** The hold paid for with PayPal: started, approved at the mock, SUCCESS; the payment as it is then. */
-    private JsonNode sold(String holdId, String buyer) {
-        JsonNode payment = payments.startPayPal(holdId, buyer);
-        payments.approveAtPayPal(payment.get("providerOrderId").asText());
-        return payments.awaitStatus(payment.get("id").asText(), buyer, "SUCCESS");
-    }
-
-    /** How many refunds the mock PayPal made of the payment's capture (one webhook each). */
-    private long refundsAtPayPal(JsonNode payment) {
-        String captureId = payment.get("captureId").asText();
-        return payments.paypalWebhooks(payment.get("providerOrderId").asText(), captureId, REFUNDED_WEBHOOK).size();
     }
 
     /** Polls {@code GET /events/{id}} until its cancellation is finished; the cancellation then. */

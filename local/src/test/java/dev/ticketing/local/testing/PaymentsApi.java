@@ -78,6 +78,13 @@ public final class PaymentsApi {
         return started.json();
     }
 
+    /** The hold paid for with PayPal: started, approved at the mock, SUCCESS; the payment as it is then. */
+    public JsonNode sellWithPayPal(String holdId, String buyer) {
+        JsonNode payment = startPayPal(holdId, buyer);
+        approveAtPayPal(payment.get("providerOrderId").asText());
+        return awaitStatus(payment.get("id").asText(), buyer, "SUCCESS");
+    }
+
     /** The buyer approves at the mock PayPal, as a script does ({@code POST /mock-paypal/orders/{id}/approve}). */
     public void approveAtPayPal(String orderId) {
         Api.Response approved = api.post(LocalPayments.PAYPAL_PATH + "/orders/" + orderId + "/approve", null, "");
@@ -157,6 +164,12 @@ public final class PaymentsApi {
 
     public List<SentWebhook> paypalWebhooks(String orderId, String captureId, String eventType) {
         return paypalWebhooks(orderId, captureId).stream().filter(sent -> sent.eventType().equals(eventType)).toList();
+    }
+
+    /** How many refunds the mock PayPal made of a payment's capture (one PAYMENT.CAPTURE.REFUNDED webhook each). */
+    public long refundsAtPayPal(JsonNode payment) {
+        return paypalWebhooks(payment.get("providerOrderId").asText(), payment.get("captureId").asText(),
+                "PAYMENT.CAPTURE.REFUNDED").size();
     }
 
     /** Waits until the mock PayPal has delivered (2xx) the order's event of this type, and answers it. */

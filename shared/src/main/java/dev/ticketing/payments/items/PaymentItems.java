@@ -17,8 +17,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -65,6 +67,7 @@ public class PaymentItems {
     private static final String BUYER_NAME = "buyer_name";
     private static final String BUYER_EMAIL = "buyer_email";
     private static final String ORDER_CODE = "order_code";
+    private static final String REFUND_REQUESTS = "refund_requests";
 
     private final Table table;
 
@@ -247,6 +250,43 @@ public class PaymentItems {
                 .expressionAttributeValues(values));
     }
 
+    /**
+     * Refunded tickets: our own refund of some or all of a SUCCESS payment's tickets ({@code requestId} at the
+     * provider, answered by {@code refundId}) raises the refunded amount from {@code previous} (null: nothing yet) to
+     * {@code refunded} and notes the request id in {@code refund_requests}, so a repeat is known; {@code whole}: no
+     * ticket is left, the payment becomes REFUNDED. The provider's own report of this refund ({@link #recordPartialRefund},
+     * from its webhook) may have written {@code refunded} first, which the condition accepts; any other amount means
+     * another refund raced this one, and the write is refused.
+     */
+    public TransactWriteItem refundTickets(String paymentId, BigDecimal previous, BigDecimal refunded, boolean whole,
+                                           String requestId, String refundId, String reason, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":success", s(PaymentStatus.SUCCESS.name()),
+                ":amount", s(refunded.toPlainString()),
+                ":reason", s(reason),
+                ":refund", s(refundId),
+                ":request", AttributeValue.fromSs(List.of(requestId)),
+                ":now", s(Instants.text(now))));
+        String set = "SET " + REFUNDED_AMOUNT + " = :amount, " + REFUND_REASON + " = :reason, " + REFUND_ID
+                + " = :refund, " + UPDATED_AT + " = :now";
+        if (whole) {
+            set += ", #status = :refunded";
+            values.put(":refunded", s(PaymentStatus.REFUNDED.name()));
+        }
+        String amountBefore;
+        if (previous == null) {
+            amountBefore = "attribute_not_exists(" + REFUNDED_AMOUNT + ")";
+        } else {
+            amountBefore = REFUNDED_AMOUNT + " = :previous";
+            values.put(":previous", s(previous.toPlainString()));
+        }
+        return update(Update.builder().tableName(table.name()).key(key(paymentId))
+                .updateExpression(set + " ADD " + REFUND_REQUESTS + " :request")
+                .conditionExpression("#status = :success AND (" + amountBefore + " OR " + REFUNDED_AMOUNT + " = :amount)")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(values));
+    }
+
     /** Partly refunded: a SUCCESS payment records how much went back and is flagged; it stays SUCCESS. */
     public TransactWriteItem recordPartialRefund(String paymentId, BigDecimal refunded, String flag, Instant now) {
         return update(Update.builder().tableName(table.name()).key(key(paymentId))
@@ -320,6 +360,12 @@ public class PaymentItems {
     /** The payment id of a reconcile index entry (its keys are projected). */
     public static String paymentIdOf(Map<String, AttributeValue> entry) {
         return str(entry, Keys.PK).substring(Keys.payment("").length());
+    }
+
+    /** The provider request ids of the refunds of our own that {@link #refundTickets} recorded on the payment. */
+    static Set<String> refundRequestsOf(Map<String, AttributeValue> item) {
+        AttributeValue requests = item.get(REFUND_REQUESTS);
+        return requests == null ? Set.of() : Set.copyOf(requests.ss());
     }
 
     static Payment paymentOf(Map<String, AttributeValue> item) {

@@ -9,6 +9,7 @@ import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,6 +31,13 @@ public class PaymentReader {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(PaymentItems.key(paymentId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PaymentItems.paymentOf(item));
+    }
+
+    /** The provider request ids of the payment's refunds of our own, recorded with them; empty when none. */
+    public Set<String> refundRequests(String paymentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(PaymentItems.key(paymentId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Set.of() : PaymentItems.refundRequestsOf(item);
     }
 
     public Payment get(String paymentId) {

@@ -1,5 +1,6 @@
 package dev.ticketing.api.payments;
 
+import dev.ticketing.events.RefundOrder;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.orders.model.Buyer;
@@ -20,7 +21,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Checkout: pay for a hold through a provider, follow the payment, give up. */
+/** Checkout: pay for a hold through a provider, follow the payment, give up; the organiser's refund of an order. */
 @Controller
 public class PaymentsController {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsController.class);
@@ -36,11 +37,17 @@ public class PaymentsController {
     public record BuyerBody(@Nullable String name, @Nullable String email) {
     }
 
+    /** The body of {@code POST /payments/{id}/refund}: the tickets to refund; absent or empty: all that are left. */
+    public record RefundBody(@Nullable List<String> ticketIds) {
+    }
+
     private final StartPayment checkout;
+    private final RefundOrder refunds;
     private final PaymentGateways gateways;
 
-    public PaymentsController(StartPayment checkout, PaymentGateways gateways) {
+    public PaymentsController(StartPayment checkout, RefundOrder refunds, PaymentGateways gateways) {
         this.checkout = checkout;
+        this.refunds = refunds;
         this.gateways = gateways;
     }
 
@@ -63,6 +70,15 @@ public class PaymentsController {
     @Post("/payments/{paymentId}/cancel")
     public PaymentView cancel(Caller caller, String paymentId) {
         return PaymentView.of(checkout.cancel(caller, paymentId));
+    }
+
+    /** The event's organiser refunds the order, whole or some of its tickets (docs/organiser-operations.md). */
+    @Post("/payments/{paymentId}/refund")
+    public PaymentView refund(Caller caller, String paymentId, @Body @Nullable RefundBody body) {
+        LogFields.put(LogFields.PAYMENT_ID, paymentId);
+        Payment payment = refunds.refund(caller, paymentId, body == null ? null : body.ticketIds());
+        LOG.info("refund by the organiser: payment {}, refunded {}", payment.status(), payment.refundedAmount());
+        return PaymentView.of(payment);
     }
 
     @Get("/payment-providers")
