@@ -102,6 +102,8 @@ public final class LocalSystem implements AutoCloseable {
                     "JwtAudience", LocalJwt.AUDIENCE));
             parameters.put("BestAvailableDeadline", options.bestAvailableDeadline().toString());
             parameters.put("MaxHoldsPerUserPerHour", options.maxHoldsPerUserPerHour());
+            // the organiser claim POST /dev/token issues, so that organisers of one organisation can be tried by hand
+            parameters.put("OrganizerClaim", LocalJwt.ORGANIZER_CLAIM);
             parameters.putAll(payments.templateParameters());
             // --parameter-overrides win: they are what a person asked for by name
             parameters.putAll(options.parameterOverrides());

@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  *                        {@code PT24H}: Cognito's longest ID and access tokens last a day)
  * @param clockSkew       how far a token's {@code iat} may lie ahead of this function's clock (env
  *                        {@code TOKEN_CLOCK_SKEW}, default {@code PT60S}), for the issuer's clock running fast
+ * @param organizerClaim  the claim naming the organiser a caller acts for, e.g. an organisation id (env
+ *                        {@code ORGANIZER_CLAIM}, default empty: every organiser is the user themself); a token
+ *                        without the claim organises as its user (issue 21, item 1); a name of at most 128
+ *                        characters without whitespace
  */
-public record IdentityConfig(String adminGroup, Duration maxTokenLifetime, Duration clockSkew) {
+public record IdentityConfig(String adminGroup, Duration maxTokenLifetime, Duration clockSkew, String organizerClaim) {
     /** The organisers' group (../shared/API.md, "Roles"). */
     public static final String ORGANIZER_GROUP = "organizer";
     /** The box-office staff's group. */
@@ -34,6 +38,21 @@ public record IdentityConfig(String adminGroup, Duration maxTokenLifetime, Durat
         if (clockSkew == null || clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("TOKEN_CLOCK_SKEW must be 0 to 5 minutes, was " + clockSkew);
         }
+        organizerClaim = organizerClaim == null ? "" : organizerClaim;
+        if (!organizerClaim.isEmpty() && !GROUP.matcher(organizerClaim).matches()) {
+            throw new IllegalArgumentException("ORGANIZER_CLAIM must be empty or a claim name of 1-128 characters "
+                    + "without whitespace");
+        }
+    }
+
+    /** The token checks, every organiser the user themself. */
+    public IdentityConfig(String adminGroup, Duration maxTokenLifetime, Duration clockSkew) {
+        this(adminGroup, maxTokenLifetime, clockSkew, "");
+    }
+
+    /** Whether an organiser claim is configured ({@link #organizerClaim} not empty). */
+    public boolean organizerFromClaim() {
+        return !organizerClaim.isEmpty();
     }
 
     /** The admin group, with the defaults for the token checks. */

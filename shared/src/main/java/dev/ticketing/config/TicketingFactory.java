@@ -39,9 +39,10 @@ public class TicketingFactory {
     @Singleton
     IdentityConfig identityConfig(@Property(name = "admin.group", defaultValue = "admin") String adminGroup,
                                   @Property(name = "token.max.lifetime", defaultValue = "PT24H") String maxLifetime,
-                                  @Property(name = "token.clock.skew", defaultValue = "PT60S") String clockSkew) {
+                                  @Property(name = "token.clock.skew", defaultValue = "PT60S") String clockSkew,
+                                  @Property(name = "organizer.claim") @Nullable String organizerClaim) {
         return new IdentityConfig(adminGroup, duration("TOKEN_MAX_LIFETIME", maxLifetime),
-                duration("TOKEN_CLOCK_SKEW", clockSkew));
+                duration("TOKEN_CLOCK_SKEW", clockSkew), organizerClaim);
     }
 
     @Singleton

@@ -68,20 +68,22 @@ public class CreateEvent {
     }
 
     /**
-     * Creates the event with every seat AVAILABLE: ON_SALE when answered for a hall of up to {@link #INLINE_SEATS}
+     * Creates the event, belonging to the caller's organiser, with every seat AVAILABLE: ON_SALE when answered for a hall of up to {@link #INLINE_SEATS}
      * seats, CREATING for a bigger one. At least one enabled provider must take the event's currency (422
      * {@code currency-not-supported} naming each provider's currencies otherwise); prices must be chargeable by every
      * provider offered for it (400 naming the provider's rule otherwise). With an {@code Idempotency-Key} ({@code idempotencyHeader}, nullable), a repeated request
      * answers the event the first one created, and resumes its creation if it stopped (422 if the key came with
      * another request).
      *
+     * @throws dev.ticketing.problems.ForbiddenException the caller is neither an organiser nor an admin
+     *         ({@link EventOrganisers#requireMayCreate})
      * @throws dev.ticketing.problems.ServiceUnavailableException a big hall's seats cannot be started now (nothing is
      *         stored)
      * @throws RuntimeException writing the seats of a small hall failed: the event is FAILED, a retry resumes it
      */
     public Created create(Caller caller, NewEvent request, String idempotencyHeader) {
-        caller.requireAdmin();
-        Event event = request.validate(clock.instant());
+        EventOrganisers.requireMayCreate(caller);
+        Event event = request.validate(clock.instant()).organizedBy(caller.organizerId());
         // an event no provider takes the currency of could never be paid for: 422, nothing stored
         gateways.requireOfferedFor(event.currency());
         requireChargeable(gateways, event);

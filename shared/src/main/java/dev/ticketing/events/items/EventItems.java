@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * no gsi1 keys, so the list never shows it). Its date is an ISO-8601 UTC instant. Its {@link EventStatus} goes from
  * CREATING (or FAILED) to ON_SALE, by whoever holds the event's creation lease; once ON_SALE its organiser may change
  * its name, date, sales window and prices ({@link #change}), each change counted by {@code event_version} (absent:
- * 0, never changed), the condition of the next. The creation lease is ({@code lease_owner} until {@code lease_until}, epoch millis): the one writer of its seats
+ * 0, never changed), the condition of the next. It belongs to the organiser {@code organizer_id}, set at creation and
+ * never changed (absent on events stored before organisers). The creation lease is ({@code lease_owner} until {@code lease_until}, epoch millis): the one writer of its seats
  * at a time (see {@code events.EventSeats}). Items without a status were stored before statuses: ON_SALE.
  * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
@@ -56,6 +57,8 @@ public class EventItems {
     private static final String TIER_PRICE = "price";
     private static final String STATUS = "status";
     private static final String FAILURE_REASON = "failure_reason";
+    /** The organiser the event belongs to (absent: stored before organisers, run by platform admins only). */
+    private static final String ORGANIZER_ID = "organizer_id";
     private static final String CANCEL_REASON = "cancel_reason";
     private static final String CANCELLED_AT = "cancelled_at";
     private static final String CANCELLED_TICKETS = "cancelled_tickets";
@@ -260,6 +263,9 @@ public class EventItems {
         item.put(SALES_START, s(Instants.text(event.salesStart())));
         item.put(SALES_END, s(Instants.text(event.salesEnd())));
         item.put(PRICES, prices(event));
+        if (event.organizerId() != null) {
+            item.put(ORGANIZER_ID, s(event.organizerId()));
+        }
         return item;
     }
 
@@ -289,6 +295,7 @@ public class EventItems {
                 integer(item, ROWS_PER_BLOCK), rule == null ? SingleSeatRule.ALLOW : SingleSeatRule.valueOf(rule),
                 salesStart == null ? Instant.EPOCH : Instants.parse(salesStart),
                 salesEnd == null ? date : Instants.parse(salesEnd),
-                status == null ? EventStatus.ON_SALE : EventStatus.valueOf(status), str(item, FAILURE_REASON));
+                status == null ? EventStatus.ON_SALE : EventStatus.valueOf(status), str(item, FAILURE_REASON),
+                str(item, ORGANIZER_ID));
     }
 }

@@ -12,11 +12,15 @@ import java.util.Map;
 /**
  * A show with a rectangular seat plan of {@code rows x columns} seats, priced by row, sold from {@code salesStart}
  * (inclusive) to {@code salesEnd} (exclusive), with its {@link SingleSeatRule}; its {@link EventStatus} says whether
- * its seats are all written ({@code failureReason}: why writing them stopped, when it did).
+ * its seats are all written ({@code failureReason}: why writing them stopped, when it did). It belongs to the organiser
+ * {@code organizerId} who created it ({@code Caller.organizerId}; issue 21, item 1), who alone, beside the platform
+ * admins, runs its organiser operations ({@code events.EventOrganisers}); null for events stored before organisers,
+ * which only platform admins run. Not answered: it may be a user's id, and events are public.
  */
 public record Event(String id, String name, Instant date, int rows, int columns, String currency,
                     List<PriceTier> prices, @JsonIgnore int rowsPerBlock, SingleSeatRule singleSeatRule,
-                    Instant salesStart, Instant salesEnd, EventStatus status, String failureReason) {
+                    Instant salesStart, Instant salesEnd, EventStatus status, String failureReason,
+                    @JsonIgnore String organizerId) {
 
     /** Seats of an event are stored in blocks of whole rows of about this many seats, one partition each. */
     static final int SEATS_PER_BLOCK = 1000;
@@ -31,13 +35,19 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
                  int rowsPerBlock, SingleSeatRule singleSeatRule, Instant salesStart, Instant salesEnd) {
         this(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart, salesEnd,
-                EventStatus.ON_SALE, null);
+                EventStatus.ON_SALE, null, null);
     }
 
     /** The same event in another status of its creation. */
     public Event withStatus(EventStatus newStatus, String reason) {
         return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
-                salesEnd, newStatus, reason);
+                salesEnd, newStatus, reason, organizerId);
+    }
+
+    /** The same event, belonging to the organiser {@code organizer}. */
+    public Event organizedBy(String organizer) {
+        return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
+                salesEnd, status, failureReason, organizer);
     }
 
     /**

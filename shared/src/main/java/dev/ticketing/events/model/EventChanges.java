@@ -25,6 +25,7 @@ public record EventChanges(String name, String date, String salesStart, String s
         Instant closes = salesEnd == null ? event.salesEnd() : Fields.instant("salesEnd", salesEnd, now);
         NewEvent.checkSchedule(when, opens, closes, now);
         return new Event(event.id(), title, when, event.rows(), event.columns(), event.currency(), event.prices(),
-                event.rowsPerBlock(), event.singleSeatRule(), opens, closes, event.status(), event.failureReason());
+                event.rowsPerBlock(), event.singleSeatRule(), opens, closes, event.status(), event.failureReason(),
+                event.organizerId());
     }
 }

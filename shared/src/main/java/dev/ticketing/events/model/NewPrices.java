@@ -54,7 +54,8 @@ public record NewPrices(String currency, List<NewEvent.Price> prices) {
         }
         return new Event(event.id(), event.name(), event.date(), event.rows(), event.columns(), event.currency(),
                 tiers(Arrays.asList(byRow).subList(1, byRow.length)), event.rowsPerBlock(), event.singleSeatRule(),
-                event.salesStart(), event.salesEnd(), event.status(), event.failureReason());
+                event.salesStart(), event.salesEnd(), event.status(), event.failureReason(),
+                event.organizerId());
     }
 
     /** Runs of rows at one price, as tiers (row 1 is the list's first). */

@@ -90,7 +90,7 @@ public class EventsController {
     }
 
     /**
-     * The event's organiser (today: an admin) calls it off: 202 with the event CANCELLED and the cancellation's
+     * The event's organiser (or a platform admin) calls it off: 202 with the event CANCELLED and the cancellation's
      * progress (its holds end, its payments in flight fail, its sales are refunded, in the background); 200 with the
      * same when it already was. See {@link CancelEvent#cancel} for the refusals.
      */

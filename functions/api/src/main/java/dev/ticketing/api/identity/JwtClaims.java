@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  *   <li>{@code exp - iat} is at most the maximum lifetime ({@link IdentityConfig});</li>
  *   <li>roles come from the {@code groups} and {@code cognito:groups} claims only when they are JSON arrays of
  *       strings, each name matched exactly: {@code ["team admin"]}, {@code ["admin "]} or the string
- *       {@code "[admin]"} make nobody an admin.</li>
+ *       {@code "[admin]"} make nobody an admin;</li>
+ *   <li>the organisation the caller acts for is the configured organiser claim's value when the token has it (a
+ *       JSON string of 1-256 characters of {@code [A-Za-z0-9._@+:|=-]}, as the subject); none otherwise, and the user
+ *       organises as themself ({@link IdentityConfig#organizerClaim}, {@link Caller#organizerId}).</li>
  * </ul>
  * Each failed check is a 401: the token is not one this API accepts.
  */
@@ -53,7 +56,7 @@ public final class JwtClaims {
      * @throws UnauthorizedException no verified claims or no bearer token; a header token that is not the one the
      *                               authorizer verified; a {@code sub} that is no string or not 1-256 characters of
      *                               {@code [A-Za-z0-9._@+:|=-]}; no {@code iat}, or one in the future; a lifetime
-     *                               over the maximum
+     *                               over the maximum; an organiser claim that is there but no such string
      */
     public static Caller callerOf(APIGatewayV2HTTPEvent event, IdentityConfig identity, Instant now) {
         Map<String, String> verified = Optional.ofNullable(event.getRequestContext())
@@ -98,7 +101,24 @@ public final class JwtClaims {
             throw new UnauthorizedException("The token lives longer than " + identity.maxTokenLifetime()
                     + " (exp - iat)");
         }
-        return new Caller(subject, roles(claims, identity));
+        return new Caller(subject, roles(claims, identity), organizerOf(claims, identity));
+    }
+
+    /**
+     * The value of the configured organiser claim, null (the user organises as themself) when none is configured or
+     * the token has none. One that is there but malformed is refused rather than ignored: the caller would silently
+     * organise as themself, not as the organisation the identity provider named.
+     */
+    static String organizerOf(Map<String, Object> claims, IdentityConfig identity) {
+        if (!identity.organizerFromClaim() || !claims.containsKey(identity.organizerClaim())) {
+            return null;
+        }
+        if (!(claims.get(identity.organizerClaim()) instanceof String organizer) || !SUBJECT.matcher(organizer).matches()) {
+            // the organiser id is stored on events and compared exactly: bounded, no separators
+            throw new UnauthorizedException("The token's " + identity.organizerClaim()
+                    + " claim must be a string of 1-256 letters, digits and ._@+:|=-");
+        }
+        return organizer;
     }
 
     /** The roles of the groups named in the token's group claims, each matched exactly. */

@@ -60,6 +60,28 @@ class JwtClaimsTest {
         assertThat(callerOf(admins).admin()).isFalse();
     }
 
+    /** Issue 21: the organiser is the configured claim's value when the token has it, the user otherwise. */
+    @Test
+    void theOrganiserIsTheConfiguredClaimsValueOrTheUser() {
+        IdentityConfig byOrganisation = new IdentityConfig("admin", Duration.ofHours(24), Duration.ofSeconds(60), "org_id");
+        JWTClaimsSet member = claims("olga").claim("groups", List.of("organizer")).claim("org_id", "org-1")
+                .claim("organizerId", "org-2").build();
+
+        assertThat(JwtClaims.callerOf(event(member), byOrganisation, NOW).organizerId()).isEqualTo("organization#org-1");
+        assertThat(JwtClaims.callerOf(event(claims("olga").build()), byOrganisation, NOW).organizerId())
+                .isEqualTo("user#olga");
+        // no claim configured: every organiser is the user, whatever the token says
+        assertThat(JwtClaims.callerOf(event(member), DEFAULTS, NOW).organizerId()).isEqualTo("user#olga");
+        // a user named like an organisation is not it
+        assertThat(JwtClaims.callerOf(event(claims("org-1").build()), byOrganisation, NOW).organizerId())
+                .isNotEqualTo("organization#org-1");
+        for (Object bad : new Object[]{7, List.of("org-1"), "org#1", "", "x".repeat(257)}) {
+            assertThatThrownBy(() -> JwtClaims.callerOf(event(claims("olga").claim("org_id", bad).build()),
+                    byOrganisation, NOW)).as("%s", bad).isInstanceOf(UnauthorizedException.class)
+                    .hasMessageContaining("org_id claim");
+        }
+    }
+
     /** Issue 24: what API Gateway's authorizer lets through and the function refuses. */
     @Test
     void aNumericSubjectATokenFromTheFutureOrOneThatLivesTooLongIsUnauthorized() {
