@@ -108,7 +108,7 @@ public class CheckIn {
         if (issued.ticket().status() != TicketStatus.PAID || issued.codeVersion() != code.version()) {
             throw new GoneException("ticket-revoked", "Ticket revoked",
                     "This ticket was refunded or cancelled: its code no longer admits anyone",
-                    Map.of("ticketId", issued.ticket().id(), "status", issued.ticket().status().name()));
+                    Map.of("ticketId", issued.ticket().id(), "ticketStatus", issued.ticket().status().name()));
         }
         if (issued.admission() != null) {
             throw alreadyAdmitted(issued);

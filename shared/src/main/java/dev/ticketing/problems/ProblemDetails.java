@@ -22,7 +22,8 @@ public final class ProblemDetails {
     /** The body for a domain problem, with its extension members. */
     public static Map<String, Object> of(TicketingException problem) {
         Map<String, Object> body = of(problem.status(), problem.type(), problem.title(), problem.detail());
-        body.putAll(problem.extensions());
+        // RFC 9457's members keep their meaning: an extension never replaces them (a status is the HTTP status)
+        problem.extensions().forEach(body::putIfAbsent);
         return body;
     }
 

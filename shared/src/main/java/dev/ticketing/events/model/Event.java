@@ -64,7 +64,7 @@ public record Event(String id, String name, Instant date, int rows, int columns,
                         ? " (" + failureReason + "): its creation stopped; repeating POST /events with the same "
                         + "Idempotency-Key resumes it"
                         : ": its seats are still being written; GET /events/" + id + " shows when it is ON_SALE"),
-                Map.of("eventId", id, "status", status.name()));
+                Map.of("eventId", id, "eventStatus", status.name()));
     }
 
     /**
@@ -82,7 +82,7 @@ public record Event(String id, String name, Instant date, int rows, int columns,
         return new ConflictException("event-cancelled", "Event cancelled",
                 "Event " + eventId + " was cancelled: nothing of it can be held, paid for or sold; GET /events/"
                         + eventId + " shows its refunds",
-                Map.of("eventId", eventId, "status", EventStatus.CANCELLED.name()));
+                Map.of("eventId", eventId, "eventStatus", EventStatus.CANCELLED.name()));
     }
 
     public static int rowsPerBlockFor(int columns) {
