@@ -21,6 +21,8 @@ class MyHoldsIT {
         String play = api.createEvent(3, 4);
         String alice = api.newUser("alice");
         String atTheConcert = payments.hold(concert, alice, "2-1", "2-2");
+        // a moment later: holds are ordered by when they were made, to the millisecond the table keeps
+        TestStack.clock().advance(java.time.Duration.ofMillis(1));
         String atThePlay = payments.hold(play, alice, "1-1");
 
         JsonNode all = api.get("/me/holds", alice).json().get("holds");
