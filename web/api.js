@@ -16,11 +16,13 @@ export class Api {
    * @param base the API's origin; empty for the page's own (the local stack serves both)
    * @param token () => the current bearer token or null
    * @param onUnauthorized called when the server refuses the token (it expired, or the stack's key changed)
+   * @param onAnswer (headers) => void, for every answer the server gave (its Date is the server's time)
    */
-  constructor({ base = '', token = () => null, onUnauthorized = () => {} } = {}) {
+  constructor({ base = '', token = () => null, onUnauthorized = () => {}, onAnswer = () => {} } = {}) {
     this.base = base.replace(/\/$/, '');
     this.token = token;
     this.onUnauthorized = onUnauthorized;
+    this.onAnswer = onAnswer;
   }
 
   get(path, options) {
@@ -64,6 +66,7 @@ export class Api {
       }
       throw new ApiError(0, { detail: 'The server cannot be reached. Is the local stack running?' });
     }
+    this.onAnswer(response.headers);
     const data = await readJson(response);
     if (response.status === 401 && token) {
       this.onUnauthorized();

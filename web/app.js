@@ -11,7 +11,7 @@ import { HoldView } from './hold.js';
 import { Checkout } from './checkout.js';
 import { renderTickets } from './tickets.js';
 import { clearError, report, say, showError } from './messages.js';
-import { $, el, bySeat, clockTime, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
+import { $, el, bySeat, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
 
 const MAX_SEATS = 10;          // the API's default MAX_SEATS_PER_HOLD; the server has the last word (422)
 const POLL_MS = 1000;          // the seat map is promised fresh within a second; most polls answer 304
@@ -45,6 +45,7 @@ const state = {
 const api = new Api({
   token: () => state.session?.token,
   onUnauthorized: () => signOut('Your session has ended: sign in again.'),
+  onAnswer: noteSkew,
 });
 
 const seatMap = new SeatMap($('#map-frame'), {
@@ -344,6 +345,9 @@ function toggleSeat(seatId) {
     seatBlocked(seatId, 'available');
     return;
   }
+  if (state.hold && !activeHold() && !(state.payment?.status === 'PENDING')) {
+    forgetHold();   // a hold that has ended (paid) steps aside for the new pick, no Close needed
+  }
   if (activeHold()) {
     say('You already hold seats for this event: pay for them or release them first.');
     return;
@@ -465,14 +469,13 @@ async function placeHold(request) {
     if (eventId !== state.eventId) {
       return;
     }
-    noteSkew(answer.headers);
     state.selected.clear();
     state.payment = null;
     state.payKey = null;
     showHold(answer.data);
     renderSelection();
     const hold = answer.data;
-    say(`Held ${names(hold.seats.map((seat) => seat.id))} for ${money(hold.amount, hold.currency)} until ${clockTime(hold.expiresAt)}.`);
+    say(`Held ${names(hold.seats.map((seat) => seat.id))} for ${money(hold.amount, hold.currency)} until ${holdView.until(hold)}.`);
   } catch (error) {
     await holdRefused(error);
   } finally {
@@ -499,6 +502,7 @@ async function holdRefused(error) {
 
 function showHold(hold) {
   state.hold = hold;
+  holdView.prefillBuyer(checkout.rememberedBuyer());
   seatMap.setMine(heldSeatIds());
   holdView.show(hold, { providers: offeredProviders(hold), payment: state.payment, busy: state.busy });
   renderPanels();
@@ -541,7 +545,6 @@ async function syncHolds(force) {
     if (answer.status === 404 || eventId !== state.eventId || !state.session) {
       return;
     }
-    noteSkew(answer.headers);
     holds = answer.data?.holds || [];
   } catch {
     return;   // the next change of the map asks again
@@ -555,7 +558,7 @@ async function syncHolds(force) {
       renderSelection();
       showHold(open);
       if (force === true && !state.watching) {
-        say(`You hold ${names(open.seats.map((seat) => seat.id))} until ${clockTime(open.expiresAt)}.`);
+        say(`You hold ${names(open.seats.map((seat) => seat.id))} until ${holdView.until(open)}.`);
       }
     }
     if (open.paymentId && state.watching !== open.paymentId) {
@@ -592,11 +595,7 @@ async function loadHold(holdId) {
       forgetHold();
       return null;
     }
-    noteSkew(answer.headers);
-    if (answer.data.status === 'RELEASED') {
-      forgetHold();
-      say('Your hold was released.');
-    } else {
+    if (!holdEnded(answer.data)) {
       showHold(answer.data);
     }
     return answer.data;
@@ -629,23 +628,67 @@ async function release() {
   }
 }
 
+/**
+ * The countdown reached zero. The server decides what that means: a payment started meanwhile extended the hold
+ * (its grace), an approval gave it time to capture, a capture made it PAID; or it is over. The countdown and the
+ * texts follow the server's answer, never a guess (a browser clock a second ahead asks again a moment later).
+ */
 async function holdExpired() {
   const hold = state.hold;
-  if (!hold) {
-    return;
-  }
-  showHold({ ...hold, status: 'EXPIRED' });
-  say('Your hold has expired: its seats are available to everyone again.');
-  refreshMap();
-  // The server decides: a payment captured in the last second makes it PAID.
-  try {
-    const answer = await api.get(`/holds/${encodeURIComponent(hold.id)}`, { accept: [404] });
-    if (answer.status === 200 && state.hold?.id === hold.id) {
-      showHold(answer.data);
+  for (let attempt = 0; hold && attempt < 5 && state.hold?.id === hold.id; attempt++) {
+    let answer;
+    try {
+      answer = await api.get(`/holds/${encodeURIComponent(hold.id)}`, { accept: [404] });
+    } catch {
+      await sleep(POLL_MS);
+      continue;
     }
-  } catch {
-    // the expired panel stays; nothing else depends on it
+    if (state.hold?.id !== hold.id) {
+      return;
+    }
+    if (answer.status === 404) {
+      holdEnded({ ...hold, status: 'EXPIRED' });
+      return;
+    }
+    const now = Date.now() + state.skew;
+    if (holdEnded(answer.data)) {
+      return;
+    }
+    if (answer.data.status !== 'ACTIVE' || Date.parse(answer.data.expiresAt) > now) {
+      showHold(answer.data);   // PAID, or ACTIVE for longer: the countdown runs on to the new expiresAt
+      return;
+    }
+    await sleep(POLL_MS);
   }
+  if (state.hold?.id === hold?.id && activeHold()) {
+    holdEnded({ ...hold, status: 'EXPIRED' });   // the server cannot be asked; its own expiry is past
+  }
+}
+
+/**
+ * A hold that has ended unpaid (EXPIRED or RELEASED) leaves the dock at once with one message, and the selection
+ * is back, empty, so the next pick on the map works; answers false for a hold still ACTIVE or PAID.
+ */
+function holdEnded(hold) {
+  if (hold.status !== 'EXPIRED' && hold.status !== 'RELEASED') {
+    return false;
+  }
+  const wasShown = state.hold?.id === hold.id;
+  const focusWasInDock = $('#dock').contains(document.activeElement) || document.activeElement === document.body;
+  forgetHold();
+  state.selected.clear();
+  renderSelection();
+  refreshMap();
+  if (wasShown) {
+    const seats = names(hold.seats.map((seat) => seat.id));
+    say(hold.status === 'EXPIRED'
+      ? `Your hold on ${seats} expired at ${holdView.until(hold)}: its seats are available to everyone again. Pick seats on the map to hold them again.`
+      : `Your hold on ${seats} was released. Pick seats on the map to hold others.`);
+    if (focusWasInDock) {
+      seatMap.focus();
+    }
+  }
+  return true;
 }
 
 /** Keeps the countdown honest when the browser's clock is off (the API's Date header has whole seconds). */
@@ -663,6 +706,8 @@ const checkout = new Checkout(api, state, {
   activeHold,
   showHold,
   loadHold,
+  until: (hold) => holdView.until(hold),
+  buyer: () => holdView.buyer(),
   focusHold: () => holdView.focusTarget().focus(),
   refreshMap,
   openTickets,

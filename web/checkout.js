@@ -1,19 +1,26 @@
-// Paying for a hold: the providers on offer, starting a payment (the provider's page opens in a new tab), following
-// it to SUCCESS or FAILED, giving up, and the tab the provider sends the buyer back to
-// (`/?payment=<id>&result=approved|cancelled`), which is signed in (the sign-in is in localStorage) and shows how
-// it went: the tickets, or the hold again with a way to pay again.
+// Paying for a hold: the providers on offer, starting a payment for the buyer (name and e-mail, for the order; the
+// provider's page opens in a new tab), following it to SUCCESS (the order's code) or FAILED, giving up, and the tab
+// the provider sends the buyer back to (`/?payment=<id>&result=approved|cancelled`), which is signed in (the sign-in
+// is in localStorage) and shows how it went: the tickets, or the hold again with a way to pay again.
+//
+// The hold's end moves while paying (the first payment adds the payment grace; an approval the time to capture), and
+// a payment's answer does not carry it: after starting, cancelling or ending a payment, and every few polls, the hold
+// is read again, so the countdown and every "held until" are the server's.
 
-import { clockTime, isWebUrl, money, names, newKey, sleep } from './util.js';
+import { isWebUrl, money, names, newKey, shared, sleep } from './util.js';
 import { clearError, report, say, showError } from './messages.js';
 
 const POLL_MS = 1000;
+const HOLD_EVERY = 5;                 // while a payment is followed, the hold is read again every this many polls
+const BUYER_KEY = 'ticketing.buyer';  // the last buyer, to fill the fields next time
 
 export class Checkout {
   /**
    * @param api the page's Api
    * @param state the page's state: session, hold, payment, providers (this class keeps payment, watching, ended,
    *   returnedFor, payKey and providers up to date)
-   * @param page what the page does for it: activeHold(), showHold(hold), loadHold(id), focusHold(), refreshMap(),
+   * @param page what the page does for it: activeHold(), showHold(hold), loadHold(id), until(hold) (the clock time
+   *   the hold panel shows), buyer() ({name, email} or {problem}), focusHold(), refreshMap(),
    *   openTickets(holdId), loadTickets({quiet, highlight}), ticketsOpen(), showEvent(id), setBusy(busy), renderActions()
    */
   constructor(api, state, page) {
@@ -49,12 +56,18 @@ export class Checkout {
       return;
     }
     clearError();
+    const buyer = page.buyer();
+    if (buyer.problem) {
+      showError(buyer.problem);
+      return;
+    }
+    shared.set(BUYER_KEY, buyer);
     // Opened now, while the click still counts as the user's: a window opened after the request would be blocked.
     const tab = window.open('', '_blank');
     state.payKey ||= newKey();
     page.setBusy(true);
     try {
-      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider },
+      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider, buyer },
         { headers: { 'Idempotency-Key': state.payKey } });
       this.#started(answer.data, tab);
     } catch (error) {
@@ -65,11 +78,20 @@ export class Checkout {
         say('A payment for this hold is already under way.');
         this.#started(problem.payment?.id ? problem.payment : { id: inFlight, status: 'PENDING' }, null);
       } else {
+        if (error.status >= 400 && error.status < 500) {
+          state.payKey = null;   // nothing started: a corrected buyer is a new request, not a reuse of the key
+        }
         report(error);
       }
     } finally {
       page.setBusy(false);
     }
+    await page.loadHold(hold.id);   // starting a payment extends the hold by its grace: the countdown learns it now
+  }
+
+  /** The buyer the page remembers from the last payment in this browser, to fill the fields. */
+  rememberedBuyer() {
+    return shared.get(BUYER_KEY);
   }
 
   #started(payment, tab) {
@@ -118,6 +140,7 @@ export class Checkout {
     }
     state.watching = paymentId;
     let first = true;
+    let polls = 0;
     while (state.watching === paymentId && state.payment?.id === paymentId && state.payment.status === 'PENDING') {
       if (!first) {
         await sleep(POLL_MS);
@@ -140,7 +163,11 @@ export class Checkout {
         continue;
       }
       if (state.payment.status === 'PENDING') {
-        page.showHold(state.hold);
+        if (++polls % HOLD_EVERY === 0 && state.hold?.id === state.payment.holdId) {
+          await page.loadHold(state.hold.id);   // an approval gives the hold time to capture
+        } else {
+          page.showHold(state.hold);
+        }
       } else {
         await this.ended(state.payment);
       }
@@ -165,7 +192,8 @@ export class Checkout {
       clearError();
       const hold = state.hold;
       const seats = hold ? names(hold.seats.map((seat) => seat.id)) : 'your seats';
-      say(`Paid ${money(payment.amount, payment.currency)} for ${seats}. Your tickets are in My tickets.`);
+      const order = payment.orderCode ? ` Your order code is ${payment.orderCode}.` : '';
+      say(`Paid ${money(payment.amount, payment.currency)} for ${seats}.${order} Your tickets are in My tickets.`);
       if (hold) {
         page.showHold({ ...hold, status: 'PAID' });
       }
@@ -179,21 +207,22 @@ export class Checkout {
       return;
     }
     state.payKey = null;
-    const hold = page.activeHold();
+    if (state.hold) {
+      page.showHold(state.hold);
+    }
+    // the hold as the server has it now (its grace included), before any text names its end
+    const hold = page.activeHold() ? await page.loadHold(page.activeHold().id) : null;
+    const held = hold?.status === 'ACTIVE' ? hold : null;
     if (payment.failureCode === 'CANCELLED') {
       clearError();
       const what = cancelledHere ? 'Payment cancelled.'
         : `You cancelled the payment at ${payment.providerName || this.providerName(payment.provider)}.`;
-      say(hold ? `${what} Your seats are still held until ${clockTime(hold.expiresAt)}: pay again or release them.` : what);
+      if (held || !hold) {
+        say(held ? `${what} Your seats are still held until ${page.until(held)}: pay again or release them.` : what);
+      }
     } else {
       say('');
       showError(`The payment failed${payment.failureReason ? `: ${payment.failureReason}` : '.'}`);
-    }
-    if (state.hold) {
-      page.showHold(state.hold);
-    }
-    if (hold) {
-      await page.loadHold(hold.id);
     }
     if (returned) {
       state.returnedFor = null;

@@ -1,7 +1,9 @@
-// The hold panel: the held seats, the amount, a live countdown to expiresAt, Release, and Pay when the server
-// offers payment providers; while a payment is under way, its state, the provider's page and a way to give up.
+// The hold panel: the held seats, the amount, when the hold ends (its clock time and a live countdown, both from the
+// hold's expiresAt as the server last answered it), Release, the buyer's name and e-mail and Pay when the server
+// offers payment providers; while a payment is under way, its state, the provider's page and a way to give up; once
+// paid, the order's code.
 
-import { $, el, countdown, money, seatName, isWebUrl } from './util.js';
+import { $, el, clockTime, countdown, money, seatName, isWebUrl } from './util.js';
 
 const STATUS_TEXT = { ACTIVE: 'Active', RELEASED: 'Released', EXPIRED: 'Expired', PAID: 'Paid' };
 
@@ -10,7 +12,7 @@ export class HoldView {
    * @param onRelease () => void
    * @param onPay (providerId) => void
    * @param onCancelPayment () => void, to give up the payment under way (the hold stays)
-   * @param onClose () => void, to dismiss a hold that has ended
+   * @param onClose () => void, to dismiss a paid hold and pick other seats
    * @param onExpire () => void, once, when the countdown of an ACTIVE hold reaches zero
    * @param now () => the server's time in ms (the browser's clock corrected for skew)
    */
@@ -78,6 +80,9 @@ export class HoldView {
     release.hidden = !active || payment?.status === 'SUCCESS';
     release.disabled = busy;
     $('#hold-close', this.root).hidden = active;
+    const order = hold.status === 'PAID' ? payment?.orderCode : null;
+    $('#order', this.root).hidden = !order;
+    $('#order-code', this.root).textContent = order || '';
     this.#showPay(payable, providers, busy);
     this.#showPayment(payment, busy);
 
@@ -88,10 +93,44 @@ export class HoldView {
     }
   }
 
-  /** The button to move focus to after holding: Pay when it is offered, else the panel itself. */
+  /**
+   * The clock time, on this browser's clock, at which the hold ends: the one the panel shows beside the countdown,
+   * so a message that names it says the same (both come from `expiresAt` and `now`).
+   */
+  until(hold = this.hold) {
+    return hold ? clockTime(Date.parse(hold.expiresAt) - (this.now() - Date.now())) : '';
+  }
+
+  /** The buyer as typed, or null after telling what is missing (the field with the problem gets the focus). */
+  buyer() {
+    for (const input of [$('#buyer-name', this.root), $('#buyer-email', this.root)]) {
+      input.value = input.value.trim();
+      if (!input.checkValidity()) {
+        input.focus();
+        return { problem: input.id === 'buyer-name' ? 'Enter your full name for the order.'
+          : 'Enter the e-mail address the tickets go to (like ada@example.com).' };
+      }
+    }
+    return { name: $('#buyer-name', this.root).value, email: $('#buyer-email', this.root).value };
+  }
+
+  /** Fills the buyer's fields left empty (the buyer the page remembers from the last payment). */
+  prefillBuyer(buyer) {
+    if (buyer?.name && !$('#buyer-name', this.root).value) {
+      $('#buyer-name', this.root).value = buyer.name;
+    }
+    if (buyer?.email && !$('#buyer-email', this.root).value) {
+      $('#buyer-email', this.root).value = buyer.email;
+    }
+  }
+
+  /** Where focus goes after holding: the first empty buyer field, else Pay, when Pay is offered; else the panel. */
   focusTarget() {
     const pay = $('#pay-button', this.root);
-    return pay.hidden ? this.root : pay;
+    if (pay.hidden) {
+      return this.root;
+    }
+    return [$('#buyer-name', this.root), $('#buyer-email', this.root)].find((input) => !input.value.trim()) || pay;
   }
 
   #showPay(visible, providers, busy) {
@@ -163,6 +202,12 @@ export class HoldView {
       time.textContent = text;
       time.dateTime = hold.expiresAt;
       time.classList.toggle('soon', left < 60_000);
+    }
+    const until = $('#hold-until', this.root);
+    const clock = this.until(hold);
+    if (until.textContent !== clock) {
+      until.textContent = clock;
+      until.dateTime = hold.expiresAt;
     }
     // Screen readers hear the time only when it matters, not every second.
     for (const minute of [5, 1]) {

@@ -22,14 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.local.LocalOptions;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.local.testing.TestStack;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,8 @@ class SeatMapPageIT {
      */
     private static final Duration SEEN_BY_OTHERS = Duration.ofSeconds(3);
     private static final Duration PAYMENT = Duration.ofSeconds(15);
+    private static final Duration SHORT_HOLD = Duration.ofSeconds(20);
+    private static LocalSystem shortHolds;
     private static final String[] CORNERS = {"1-1", "1-40", "30-1", "30-40"};
 
     private final Browsers browsers = new Browsers();
@@ -117,7 +124,7 @@ class SeatMapPageIT {
         alicesPage.findElement(By.id("hold-selected")).click();
         waitFor(alicesPage).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
         long held = System.nanoTime();
-        assertThat(focusedId(alicesPage)).as("focus moves to Pay, not to the page").isEqualTo("pay-button");
+        assertThat(focusedId(alicesPage)).as("focus moves to the buyer's name before Pay, not to the page").isEqualTo("buyer-name");
         assertThat(text(alicesPage, "#hold-amount")).isEqualTo("40.00 EUR");
         assertThat(messages(alicesPage)).contains("Held Row 15 seat 20 and Row 15 seat 21 for 40.00 EUR until");
         String firstCountdown = text(alicesPage, "#countdown");
@@ -228,9 +235,20 @@ class SeatMapPageIT {
         Set<String> known = phone.getWindowHandles();
         phone.findElement(By.cssSelector("input[name='provider'][value='PAYPAL']")).click();
         tap(phone, pay);
+        waitFor(phone).until(page -> messages(page).contains("Enter your full name for the order."));
+        assertThat(focusedId(phone)).isEqualTo("buyer-name");
+        fillBuyer(phone, "Dana Scully", "dana@example.com");
+        tap(phone, pay);
         switchToNewWindow(phone, known);
         waitFor(phone).until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
         waitFor(phone, PAYMENT).until(page -> messages(page).contains("You cancelled the payment at PayPal. Your seats are still held until"));
+        // the message, the panel's clock time and its countdown tell one end: the hold's, its payment grace included
+        String until = text(phone, "#hold-until");
+        assertThat(messages(phone)).contains("held until " + until + ":");
+        assertThat(script(phone, "return document.getElementById('countdown').textContent")).asString().matches("1[45]:\\d\\d");
+        assertThat(script(phone, "const [m, s] = document.getElementById('countdown').textContent.split(':').map(Number);"
+                + " const at = (d) => new Date(Date.now() + (m * 60 + s) * 1000 + d).toLocaleTimeString(undefined, {hour: 'numeric', minute: '2-digit'});"
+                + " return [at(-1500), at(0), at(1500)]")).asList().as("the countdown ends at the time shown").contains(until);
         assertThat(text(phone, "#who")).isEqualTo(dana);
         assertThat(phone.getCurrentUrl()).doesNotContain("payment=");
         assertThat(shown(phone, "#hold-panel")).isTrue();
@@ -241,8 +259,16 @@ class SeatMapPageIT {
         phone.findElement(By.id("pay-button")).click();
         switchToNewWindow(phone, known);
         waitFor(phone).until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
-        waitFor(phone, PAYMENT).until(page -> messages(page).contains("Paid 40.00 EUR for Row 10 seat 20 and Row 10 seat 21."));
+        waitFor(phone, PAYMENT).until(page -> messages(page).contains("Paid 40.00 EUR for Row 10 seat 20 and Row 10 seat 21. Your order code is "));
         assertThat(text(phone, "#who")).isEqualTo(dana);
+        // the order's code, in the message and the panel; the order is the buyer's, by the name and e-mail typed
+        String code = text(phone, "#order-code");
+        assertThat(code).matches("[0-9A-Z]{3}-[0-9A-Z]{3}");
+        assertThat(messages(phone)).contains("Your order code is " + code + ".");
+        JsonNode order = api.get("/orders/" + code, api.tokenOf(dana)).json();
+        assertThat(order.path("buyer").path("name").asText()).isEqualTo("Dana Scully");
+        assertThat(order.path("buyer").path("email").asText()).isEqualTo("dana@example.com");
+        assertThat(order.path("tickets")).hasSize(2);
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tickets .purchase[data-status='PAID']")));
         String purchase = text(phone, "#tickets .purchase[data-status='PAID']");
         assertThat(purchase).contains("Test show").contains("Row 10 seat 20").contains("Row 10 seat 21").contains("20.00 EUR")
@@ -283,9 +309,9 @@ class SeatMapPageIT {
 
         tabTo(page, "hold-selected");
         keys(page, Keys.ENTER);
-        waitFor(page).until(p -> "pay-button".equals(focusedId(p)));
-        // the card checkout: back to the provider choice, arrow to the card, forward to Pay
-        new Actions(page).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        waitFor(page).until(p -> "buyer-name".equals(focusedId(p)));
+        keys(page, "Erin Brockovich", Keys.TAB, "erin@example.com", Keys.TAB);
+        // the card checkout: arrow to the card, forward to Pay
         assertThat(focused(page).getAttribute("name")).isEqualTo("provider");
         keys(page, Keys.ARROW_DOWN);
         assertThat(page.findElement(By.cssSelector("input[name='provider'][value='OTHER']")).isSelected()).isTrue();
@@ -299,7 +325,82 @@ class SeatMapPageIT {
 
         waitFor(page, PAYMENT).until(p -> messages(p).contains("Paid 40.00 EUR for Row 15 seat 5 and Row 15 seat 6."));
         waitFor(page).until(p -> "tickets-title".equals(focusedId(p)));
+        waitFor(page).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tickets .purchase[data-status='PAID']")));
         assertThat(text(page, "#tickets .purchase[data-status='PAID']")).contains("Row 15 seat 5").contains("Row 15 seat 6");
+    }
+
+    /**
+     * A stack whose holds last {@link #SHORT_HOLD}, so a countdown runs out while the test watches (the page counts
+     * on the browser's clock, which a test clock cannot move); its own, so no other test's holds are touched.
+     */
+    private static LocalSystem shortHolds() throws Exception {
+        if (shortHolds == null) {
+            shortHolds = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
+                    .withHoldDuration(SHORT_HOLD).withSweepInterval(Duration.ofHours(1)), Clock.systemUTC());
+        }
+        return shortHolds;
+    }
+
+    @AfterAll
+    static void closeShortHolds() {
+        if (shortHolds != null) {
+            shortHolds.close();
+        }
+    }
+
+    @Test
+    void payingNearTheEndShowsTheHoldExtendedByThePaymentGraceNotExpired() throws Exception {
+        LocalSystem stack = shortHolds();
+        Api own = new Api(stack);
+        String event = own.createEvent(30, 40);
+        String gina = user("gina");
+        WebDriver page = browsers.desktop();
+        open(page, stack.baseUrl().toString(), event, "30-40");
+        signIn(page, gina);
+        clickSeat(page, "12-3");
+        page.findElement(By.id("hold-selected")).click();
+        waitFor(page).until(p -> "buyer-name".equals(focusedId(p)));
+        fillBuyer(page, "Gina Linetti", "gina@example.com");
+
+        // Pay with a few seconds left: the server adds the payment grace (5 minutes) and the page shows it
+        waitFor(page, SHORT_HOLD).until(p -> text(p, "#countdown").matches("0:0[1-6]"));
+        page.findElement(By.id("pay-button")).click();
+        waitFor(page, PAYMENT).until(p -> text(p, "#countdown").matches("[45]:\\d\\d"));
+        assertThat(page.findElement(By.id("hold-panel")).getAttribute("data-status")).isEqualTo("ACTIVE");
+        assertThat(text(page, "#hold-status")).isEqualTo("Active");
+        assertThat(messages(page)).doesNotContain("expired");
+        String holdId = page.findElement(By.id("hold-panel")).getAttribute("data-hold-id");
+        assertThat(own.get("/holds/" + holdId, own.tokenOf(gina)).json().path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void afterAnExpiryOneMessageSaysSoAndNewPicksWorkAtOnce() throws Exception {
+        LocalSystem stack = shortHolds();
+        String event = new Api(stack).createEvent(30, 40);
+        WebDriver page = browsers.desktop();
+        open(page, stack.baseUrl().toString(), event, "30-40");
+        signIn(page, user("hank"));
+        clickSeat(page, "8-8");
+        page.findElement(By.id("hold-selected")).click();
+        waitFor(page).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
+
+        waitFor(page, SHORT_HOLD.plusSeconds(10)).until(p -> messages(p).contains(
+                "Your hold on Row 8 seat 8 expired at"));
+        assertThat(messages(page)).contains("Pick seats on the map to hold them again.");
+        assertThat(shown(page, "#hold-panel")).as("no hold panel to close").isFalse();
+        waitFor(page).until(p -> "available".equals(state(p, "8-8")));
+        clickSeat(page, "8-8");
+        clickSeat(page, "8-9");
+        waitFor(page).until(p -> "selected".equals(state(p, "8-9")));
+        assertThat(text(page, "#selection-summary")).isEqualTo("2 seats: Row 8 seat 8, Row 8 seat 9");
+        assertThat(page.findElement(By.id("hold-selected")).isEnabled()).isTrue();
+    }
+
+    private static void fillBuyer(WebDriver page, String name, String email) {
+        page.findElement(By.id("buyer-name")).clear();
+        page.findElement(By.id("buyer-name")).sendKeys(name);
+        page.findElement(By.id("buyer-email")).clear();
+        page.findElement(By.id("buyer-email")).sendKeys(email);
     }
 
     private static String user(String name) {
