@@ -1,5 +1,6 @@
 package dev.ticketing.audit.items;
 
+import dev.ticketing.input.Instants;
 import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
@@ -60,7 +61,7 @@ public class AuditItems {
         item.put(Keys.SK, s(SORT_PREFIX + String.format("%013d", entry.at().toEpochMilli()) + "#" + entry.id()));
         item.put(ID, s(entry.id()));
         item.put(EVENT_ID, s(entry.eventId()));
-        item.put(AT, s(entry.at().toString()));
+        item.put(AT, s(Instants.text(entry.at())));
         item.put(ACTOR, s(entry.actor()));
         item.put(ACTION, s(entry.action().name()));
         item.put(SUMMARY, s(entry.summary()));

@@ -104,7 +104,7 @@ public class HoldItems {
      */
     public TransactWriteItem createComp(Hold hold) {
         Map<String, AttributeValue> item = itemOf(hold, Optional.empty());
-        item.put(PAID_AT, s(hold.createdAt().toString()));
+        item.put(PAID_AT, s(Instants.text(hold.createdAt())));
         item.put(COMP, AttributeValue.fromBool(true));
         return put(item);
     }

@@ -299,7 +299,7 @@ public class SeatItems {
                         ":ticket", s(ticketId),
                         ":user", s(userId),
                         ":true", AttributeValue.fromBool(true),
-                        ":now", s(now.toString()))));
+                        ":now", s(Instants.text(now)))));
     }
 
     /** The strongly consistent query of one block of the event's seats, projected to what {@link #storedSeat} reads. */

@@ -87,7 +87,7 @@ public class TicketItems {
             item.put(PRICE, s(ticket.price().toPlainString()));
         }
         if (ticket.status() == TicketStatus.PAID) {
-            item.put(PAID_AT, s(createdAt.toString()));
+            item.put(PAID_AT, s(Instants.text(createdAt)));
         }
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
