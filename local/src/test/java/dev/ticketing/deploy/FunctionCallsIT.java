@@ -9,9 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.config.PaymentTiming;
+import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.events.CreateEvent;
 import dev.ticketing.holds.model.SweepReport;
-import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
@@ -46,8 +46,7 @@ class FunctionCallsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withHoldDuration(HOLD).withSweepInterval(Duration.ofHours(1)), CLOCK);
+        stack = LocalSystem.start(TestStack.options().withHoldDuration(HOLD), CLOCK);
         api = new Api(stack);
         payments = new PaymentsApi(api, stack);
     }

@@ -12,7 +12,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.config.PaymentTiming;
-import dev.ticketing.local.LocalOptions;
+import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.payments.LocalPayments;
 import dev.ticketing.local.testing.Api;
@@ -50,8 +50,7 @@ class LogFieldsAndFiguresIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withHoldDuration(HOLD).withSweepInterval(Duration.ofHours(1)), CLOCK);
+        stack = LocalSystem.start(TestStack.options().withHoldDuration(HOLD), CLOCK);
         api = new Api(stack);
         payments = new PaymentsApi(api, stack);
         rootLevel = ROOT.getLevel();

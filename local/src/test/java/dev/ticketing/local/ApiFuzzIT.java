@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.local.auth.LocalJwt;
+import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.Api;
@@ -79,8 +80,7 @@ class ApiFuzzIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withSweepInterval(Duration.ofHours(1)), Clock.systemUTC());
+        stack = LocalSystem.start(TestStack.options(), Clock.systemUTC());
         table = stack.ref("Table");
         routes = new ArrayList<>(SamTemplate.fromClasspath().routes());
         routes.add(new SamTemplate.Route("POST", "/dev/token", "local", false));

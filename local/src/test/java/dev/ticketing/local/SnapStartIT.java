@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.config.SecretSource;
+import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.events.CreateEvent;
 import dev.ticketing.events.EventSeats;
 import dev.ticketing.holds.ExpireHolds;
@@ -74,8 +75,7 @@ class SnapStartIT {
     @BeforeAll
     static void startWithDueWork() throws Exception {
         CLOCK.advance(Duration.ofHours(-1));
-        stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withSweepInterval(Duration.ofHours(1)), CLOCK);
+        stack = LocalSystem.start(TestStack.options(), CLOCK);
         Api api = new Api(stack);
         PaymentsApi payments = new PaymentsApi(api, stack);
         String event = api.createEvent(3, 4);

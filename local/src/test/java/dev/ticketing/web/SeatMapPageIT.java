@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
@@ -335,8 +334,7 @@ class SeatMapPageIT {
      */
     private static LocalSystem shortHolds() throws Exception {
         if (shortHolds == null) {
-            shortHolds = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                    .withHoldDuration(SHORT_HOLD).withSweepInterval(Duration.ofHours(1)), Clock.systemUTC());
+            shortHolds = LocalSystem.start(TestStack.options().withHoldDuration(SHORT_HOLD), Clock.systemUTC());
         }
         return shortHolds;
     }

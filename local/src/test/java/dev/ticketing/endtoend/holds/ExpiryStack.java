@@ -6,12 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.items.HoldItems;
 import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.SweepReport;
-import dev.ticketing.local.LocalOptions;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.seats.items.SeatItems;
@@ -47,8 +47,8 @@ final class ExpiryStack implements AutoCloseable {
     private final EventReader events;
 
     private ExpiryStack(Duration holdDuration, Duration sweepInterval) throws Exception {
-        this.stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withHoldDuration(holdDuration).withSweepInterval(sweepInterval), clock);
+        this.stack = LocalSystem.start(TestStack.options().withHoldDuration(holdDuration)
+                .withSweepInterval(sweepInterval), clock);
         this.api = new Api(stack);
         this.dynamo = stack.dynamoDb();
         this.table = stack.ref("Table");

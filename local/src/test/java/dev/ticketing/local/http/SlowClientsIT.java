@@ -3,7 +3,7 @@ package dev.ticketing.local.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.local.LocalOptions;
+import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.local.LocalSystem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,8 +37,7 @@ class SlowClientsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withSweepInterval(Duration.ofHours(1)), Clock.systemUTC());
+        stack = LocalSystem.start(TestStack.options(), Clock.systemUTC());
     }
 
     @AfterAll

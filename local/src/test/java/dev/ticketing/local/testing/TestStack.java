@@ -37,10 +37,15 @@ public final class TestStack {
     public static LocalSystem startOwn(java.time.Clock clock) throws Exception {
         // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
         // two-core test machine can be several times slower than the 5 s default is sized for.
-        return LocalSystem.start(LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0)
-                .withBestAvailableDeadline(Duration.ofSeconds(20))
-                // tests run the sweeper and reconciliation themselves, at the moment they choose
-                .withSweepInterval(Duration.ofHours(1)), clock);
+        return LocalSystem.start(options().withBestAvailableDeadline(Duration.ofSeconds(20)), clock);
+    }
+
+    /**
+     * The options of a test's stack: in memory, no demo, free ports, and the schedules (sweeper, reconciliation) an
+     * hour away, as tests run them themselves at the moment they choose.
+     */
+    public static LocalOptions options() {
+        return LocalOptions.defaults().inMemoryWithoutDemo().withPorts(0, 0, 0).withSweepInterval(Duration.ofHours(1));
     }
 
     public static TestClock clock() {
