@@ -4,6 +4,7 @@ import dev.ticketing.audit.items.AuditItems;
 import dev.ticketing.audit.model.AuditAction;
 import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.items.OrganiserEventItems;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.NewEvent;
@@ -46,6 +47,7 @@ public class CreateEvent {
 
     private final EventReader events;
     private final EventItems items;
+    private final OrganiserEventItems organiserEvents;
     private final AuditItems audit;
     private final EventSeats eventSeats;
     private final IdempotencyKeys idempotency;
@@ -58,6 +60,7 @@ public class CreateEvent {
                        PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
         this.events = events;
         this.items = new EventItems(table);
+        this.organiserEvents = new OrganiserEventItems(table);
         this.audit = new AuditItems(table);
         this.eventSeats = eventSeats;
         this.idempotency = idempotency;
@@ -102,6 +105,8 @@ public class CreateEvent {
         Transaction begin = table.transaction().add(Transaction.Role.EVENT,
                 items.begin(event, inline ? Optional.of(lease.owner()) : Optional.empty(), lease.until()));
         key.ifPresent(k -> begin.add(Transaction.Role.IDEMPOTENCY_KEY, idempotency.record(k, event.id(), now)));
+        // in the organiser's own list from the start, CREATING included: their page shows it going on sale
+        begin.add(Transaction.Role.ORGANISER_EVENT, organiserEvents.record(event.organizerId(), event.id(), now));
         OrganiserActions.audited(begin, audit, caller, event, now.truncatedTo(ChronoUnit.MILLIS), AuditAction.CREATE,
                 "created " + event.name(), Map.of(), OrganiserActions.created(event));
         TransactionResult result = begin.commit();

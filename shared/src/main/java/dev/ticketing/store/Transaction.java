@@ -28,6 +28,8 @@ public final class Transaction {
         /** A best-available request waiting in its event's allocation queue, and the answer it gets. */
         ALLOCATION_REQUEST, ALLOCATION_OUTCOME,
         PAYMENT, ORDER_LINK, EVENT,
+        /** The entry of a new event in its organiser's own list of events. */
+        ORGANISER_EVENT,
         /** The entry of an organiser's action in its event's audit trail. */
         AUDIT_ENTRY,
         /** The order a sale makes, under its code (the code item that keeps codes unique). */

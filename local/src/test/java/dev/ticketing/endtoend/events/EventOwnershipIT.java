@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,15 +78,8 @@ class EventOwnershipIT {
         return tokenOf(name + "-" + UUID.randomUUID().toString().substring(0, 8), groups, organizerId);
     }
 
-    /** A token of {@code POST /dev/token} for {@code userId}, in {@code groups}, acting for {@code organizerId}. */
     private String tokenOf(String userId, List<String> groups, String organizerId) {
-        Map<String, Object> body = new HashMap<>(Map.of("userId", userId, "groups", groups));
-        if (organizerId != null) {
-            body.put("organizerId", organizerId);
-        }
-        Api.Response token = api.post("/dev/token", null, body);
-        assertThat(token.status()).as(token.toString()).isEqualTo(200);
-        return token.json().get("token").asText();
+        return api.tokenWith(userId, groups, organizerId);
     }
 
     private static void assertForbidden(Api.Response response) {

@@ -75,6 +75,22 @@ public final class Api {
         return tokens.token(userId, false);
     }
 
+    /**
+     * A token of the local stack's {@code POST /dev/token} for {@code userId} in {@code groups}, acting for
+     * {@code organizerId} (null: none, the organiser is the user).
+     */
+    public String tokenWith(String userId, List<String> groups, String organizerId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("userId", userId, "groups", groups));
+        if (organizerId != null) {
+            body.put("organizerId", organizerId);
+        }
+        Response token = post("/dev/token", null, body);
+        if (token.status() != 200) {
+            throw new AssertionError("no token: " + token);
+        }
+        return token.json().get("token").asText();
+    }
+
     public String admin() {
         return tokens.token("admin-" + UUID.randomUUID().toString().substring(0, 8), true);
     }
