@@ -39,6 +39,7 @@ const SPOKEN = {
   reserved: 'reserved',
   sold: 'sold',
   blocked: 'not on sale',
+  'selected-blocked': 'not on sale, selected',
   mine: 'held by you',
   yours: 'your ticket',
 };
@@ -52,8 +53,9 @@ export class SeatMap {
    * @param onBlocked (seatId, state) => void, when the user picks a seat that cannot be chosen
    * @param onZoom (zoomed) => void, after the zoom changes
    * @param reservedBelow () => px the layout keeps free under the map (a docked bar), when fitting it to the window
+   * @param selectable the seat states a pick selects (a buyer's: available; the organiser's block tool: blocked too)
    */
-  constructor(frame, { onToggle, onBlocked, onZoom = () => {}, reservedBelow = () => 16 }) {
+  constructor(frame, { onToggle, onBlocked, onZoom = () => {}, reservedBelow = () => 16, selectable = ['available'] }) {
     this.frame = frame;
     this.canvas = frame.querySelector('canvas');
     this.context = this.canvas.getContext('2d', { alpha: false });
@@ -63,6 +65,7 @@ export class SeatMap {
     this.onBlocked = onBlocked;
     this.onZoom = onZoom;
     this.reservedBelow = reservedBelow;
+    this.selectable = new Set(selectable);
     this.rows = [];
     this.columns = 0;
     this.marks = new Uint8Array(0);   // per seat (r * columns + c): MARK bits
@@ -346,8 +349,8 @@ export class SeatMap {
     if (marks & MARK.yours && raw === 'sold') {
       return 'yours';
     }
-    if (raw === 'available' && marks & MARK.selected) {
-      return 'selected';
+    if (this.selectable.has(raw) && marks & MARK.selected) {
+      return raw === 'available' ? 'selected' : 'selected-blocked';
     }
     return raw;
   }
@@ -434,9 +437,9 @@ export class SeatMap {
       for (let c = c0; c <= last; c++) {
         const marks = this.marks[r * this.columns + c];
         const state = this.#stateOfLetter(seats.charCodeAt(c), marks);
-        const path = paths[state];
+        const path = paths[state === 'selected-blocked' ? 'selected' : state];
         const x = SIDE + c * UNIT + inset;
-        if (state === 'blocked') {
+        if (state === 'blocked' || state === 'selected-blocked') {
           crosses.moveTo(x + 1.5, y + 1.5);
           crosses.lineTo(x + SEAT - 1.5, y + SEAT - 1.5);
           crosses.moveTo(x + SEAT - 1.5, y + 1.5);
@@ -619,9 +622,9 @@ export class SeatMap {
     }
     button.dataset.seat = id;
     button.dataset.state = state;
-    const choosable = (state === 'available' || state === 'selected') && !this.readOnly;
+    const choosable = this.#choosable(state) && !this.readOnly;
     if (choosable) {
-      button.setAttribute('aria-pressed', String(state === 'selected'));
+      button.setAttribute('aria-pressed', String(state.startsWith('selected')));
       button.removeAttribute('aria-disabled');
     } else {
       button.removeAttribute('aria-pressed');
@@ -691,11 +694,16 @@ export class SeatMap {
   #activate(r, c) {
     const id = `${this.rows[r].row}-${c + 1}`;
     const state = this.#state(r, c);
-    if ((state === 'available' || state === 'selected') && !this.readOnly) {
+    if (this.#choosable(state) && !this.readOnly) {
       this.onToggle(id);
     } else {
       this.onBlocked(id, state);
     }
+  }
+
+  /** A seat in this state can be picked (or unpicked): a selectable state, or one of them selected. */
+  #choosable(state) {
+    return state === 'selected' || state === 'selected-blocked' || this.selectable.has(state);
   }
 
   #onKey(event) {
