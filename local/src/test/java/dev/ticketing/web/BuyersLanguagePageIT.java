@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -134,5 +135,32 @@ class BuyersLanguagePageIT {
         assertThat(page.findElement(By.cssSelector("label[for='buyer-name']")).getText()).isEqualTo("Nome e cognome");
         assertThat(messages(page)).contains("Hai bloccato Fila 3 posto 5 fino alle ");
         screenshot(page, "desktop-italian-hold");
+    }
+    @Test
+    void aProblemIsToldByItsTypeInTheBuyersLanguageElseByTheServersDetail() {
+        WebDriver page = browsers.desktop("it-IT");
+        page.get(base + "/");
+        waitFor(page).until(p -> "true".equals(p.findElement(By.tagName("body")).getAttribute("data-ready")));
+        String tell = "const [{ problemText }, { ApiError }] = await Promise.all([import('/web/messages.js'), import('/web/api.js')]);"
+                + " return problemText(new ApiError(arguments[0], JSON.parse(arguments[1])));";
+        assertThat(tellAsync(page, tell, 409, "{\"type\": \"https://ticketing.dev/problems/seats-unavailable\","
+                + " \"detail\": \"These seats are not available: 3-4, 3-5\", \"unavailableSeats\": [\"3-4\", \"3-5\"]}"))
+                .isEqualTo("Fila 3 posto 4 e Fila 3 posto 5 sono appena stati presi da qualcun altro: scegli altri posti.");
+        assertThat(tellAsync(page, tell, 429, "{\"type\": \"https://ticketing.dev/problems/hold-rate-limit\","
+                + " \"retryAt\": \"2027-03-01T19:00:00.000Z\"}"))
+                .startsWith("Hai bloccato posti troppe volte per questo evento in quest'ora: potrai bloccarne di nuovo alle ")
+                .doesNotContain("{retryAt}");
+        assertThat(tellAsync(page, tell, 409, "{\"type\": \"https://ticketing.dev/problems/something-new\","
+                + " \"detail\": \"The server's own words\"}")).as("a type no dictionary knows").isEqualTo("The server's own words");
+        assertThat(tellAsync(page, tell, 502, "{}")).isEqualTo("La richiesta non è riuscita (HTTP 502). Riprova tra poco.");
+        assertThat(tellAsync(page, tell, 0, "{}")).startsWith("Il server non risponde.");
+    }
+
+    /** Runs {@code body} as an async function in the page (so it may import the page's modules) and answers its result. */
+    private static String tellAsync(WebDriver page, String body, Object... arguments) {
+        return String.valueOf(((JavascriptExecutor) page).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const args = Array.from(arguments).slice(0, -1);"
+                        + " (async function () { " + body + " }).apply(null, args).then(done, (e) => done('failed: ' + e));",
+                arguments));
     }
 }
