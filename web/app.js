@@ -37,6 +37,7 @@ const state = {
   payKey: null,
   providers: null,          // null: the server takes no payments (yet), so Pay is not offered
   tickets: [],
+  highlight: null,          // the hold id of the purchase My tickets marks as just made
   busy: false,
   skew: 0,                  // server time minus browser time, when they differ noticeably
   polling: 0,               // bumped to stop the running poll loop
@@ -803,6 +804,7 @@ async function loadTickets({ quiet, highlight = null }) {
     state.tickets = tickets;
     seatMap.setYours(state.tickets.filter((ticket) => ticket.status === 'PAID' && ticket.eventId === state.eventId)
       .map((ticket) => ticket.seatId));
+    state.highlight = highlight;
     if (!$('#tickets').hidden) {
       renderTickets(body, state.tickets, { events: state.events, highlight });
     }
@@ -879,7 +881,7 @@ document.addEventListener('langchange', () => {
   renderTogether();
   holdView.retell();
   if (!$('#tickets').hidden && state.tickets.length > 0) {
-    renderTickets($('#tickets-body'), state.tickets, { events: state.events });
+    renderTickets($('#tickets-body'), state.tickets, { events: state.events, highlight: state.highlight });
   }
 });
 

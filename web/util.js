@@ -92,7 +92,14 @@ export function names(seatIds) {
  */
 export function when(date, timeZone) {
   const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? String(date ?? '') : formatDateTime(parsed.toISOString(), timeZone);
+  if (Number.isNaN(parsed.getTime())) {
+    return String(date ?? '');
+  }
+  try {
+    return formatDateTime(parsed.toISOString(), timeZone);
+  } catch {
+    return formatDateTime(parsed.toISOString());   // a zone this browser does not know: the reader's, named
+  }
 }
 
 /** "8:30 PM" ("20:30") on the reader's clock. */
