@@ -10,8 +10,9 @@ import { SeatMap } from './seatmap.js';
 import { HoldView } from './hold.js';
 import { Checkout } from './checkout.js';
 import { renderTickets } from './tickets.js';
-import { clearError, report, say, showError } from './messages.js';
+import { clearError, problemText, report, say, showError } from './messages.js';
 import { $, el, bySeat, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
+import { lang, languageSwitch, t, tn, translate } from './i18n.js';
 
 const MAX_SEATS = 10;          // the API's default MAX_SEATS_PER_HOLD; the server has the last word (422)
 const POLL_MS = 1000;          // the seat map is promised fresh within a second; most polls answer 304
@@ -36,6 +37,7 @@ const state = {
   payKey: null,
   providers: null,          // null: the server takes no payments (yet), so Pay is not offered
   tickets: [],
+  highlight: null,          // the hold id of the purchase My tickets marks as just made
   busy: false,
   skew: 0,                  // server time minus browser time, when they differ noticeably
   polling: 0,               // bumped to stop the running poll loop
@@ -44,7 +46,7 @@ const state = {
 
 const api = new Api({
   token: () => state.session?.token,
-  onUnauthorized: () => signOut('Your session has ended: sign in again.'),
+  onUnauthorized: () => signOut(() => t('buyer.session.ended')),
   onAnswer: noteSkew,
 });
 
@@ -72,7 +74,7 @@ $('#sign-in').addEventListener('submit', async (event) => {
   const input = $('#user-name');
   const userId = input.value.trim();
   if (!/^[A-Za-z0-9_.@+-]{1,128}$/.test(userId)) {
-    showError('Your name: 1 to 128 letters, digits or _ . @ + -');
+    showError(() => t('buyer.signIn.invalid'));
     input.focus();
     return;
   }
@@ -87,7 +89,7 @@ $('#sign-in').addEventListener('submit', async (event) => {
   }
 });
 
-$('#sign-out').addEventListener('click', () => signOut('Signed out.'));
+$('#sign-out').addEventListener('click', () => signOut(() => t('buyer.signOut.done')));
 $('#guest-sign-in').addEventListener('click', () => {
   $('#user-name').scrollIntoView({ block: 'nearest' });
   $('#user-name').focus();
@@ -101,7 +103,7 @@ window.addEventListener('storage', (event) => {
   const session = shared.get(SESSION_KEY);
   if (!session?.token) {
     if (state.session) {
-      signOut('Signed out in another tab.', { everywhere: false });
+      signOut(() => t('buyer.signOut.elsewhere'), { everywhere: false });
     }
   } else if (session.token !== state.session?.token) {
     if (session.userId !== state.session?.userId) {
@@ -190,20 +192,40 @@ async function loadEvents(preferred) {
   }
   const select = $('#event-select');
   if (state.events.length === 0) {
-    select.replaceChildren(el('option', { value: '' }, 'No events yet'));
+    renderEventOptions();
     select.disabled = true;
     await showEvent(null);
     return;
   }
   select.disabled = false;
-  select.replaceChildren(...state.events.map((event) =>
-    el('option', { value: event.id }, `${event.name} · ${when(event.date)}`)));
+  renderEventOptions();
   const id = state.events.some((event) => event.id === preferred) ? preferred
     : state.events.some((event) => event.id === state.eventId) ? state.eventId : state.events[0].id;
   select.value = id;
   if (id !== state.eventId) {
     await showEvent(id);
   }
+}
+
+/** The event list's entries: "Jazz night · Sat, Dec 12, 2026, 8:30 PM UTC". */
+function renderEventOptions() {
+  const select = $('#event-select');
+  if (state.events.length === 0) {
+    select.replaceChildren(el('option', { value: '' }, t('buyer.events.none')));
+    return;
+  }
+  const chosen = select.value;
+  select.replaceChildren(...state.events.map((event) =>
+    el('option', { value: event.id }, `${event.name} · ${when(event.date, event.timeZone)}`)));
+  select.value = chosen;
+}
+
+/** The shown event's name, date (its time zone named) and size, above the map. */
+function renderEventHead() {
+  const event = state.events.find((candidate) => candidate.id === state.eventId);
+  $('#event-name').textContent = event ? event.name : t('buyer.events.noEvent');
+  $('#event-when').textContent = event ? t('buyer.events.when',
+    { date: when(event.date, event.timeZone), rows: event.rows, columns: event.columns }) : '';
 }
 
 $('#event-select').addEventListener('change', (event) => showEvent(event.target.value));
@@ -220,8 +242,7 @@ async function showEvent(eventId) {
   renderSelection();
   $('#price-legend').replaceChildren();
   const event = state.events.find((candidate) => candidate.id === eventId);
-  $('#event-name').textContent = event ? event.name : 'No event';
-  $('#event-when').textContent = event ? `${when(event.date)} · ${event.rows} rows of ${event.columns} seats` : '';
+  renderEventHead();
   if ($('#event-select').value !== (eventId || '')) {
     $('#event-select').value = eventId || '';
   }
@@ -292,14 +313,14 @@ async function refreshMap() {
         syncHolds(false);
       }
     }
-    $('#live').textContent = `Live · ${new Date().toLocaleTimeString()}`;
+    $('#live').textContent = t('buyer.map.live', { time: new Date().toLocaleTimeString(lang()) });
     $('#live').classList.remove('offline');
   } catch (error) {
     if (eventId === state.eventId) {
-      $('#live').textContent = error.status === 0 ? 'Offline · retrying' : `Not updated: ${error.message}`;
+      $('#live').textContent = error.status === 0 ? t('buyer.map.offline') : t('buyer.map.stale', { problem: problemText(error) });
       $('#live').classList.add('offline');
       if (error.status === 404) {
-        showError(error.message);
+        report(error);
         stopPolling();
       }
     }
@@ -310,7 +331,8 @@ function renderPriceLegend() {
   const currency = seatMap.currency;
   $('#price-legend').replaceChildren(...seatMap.priceRanges().map((range, i) => el('li', {},
     el('span', { class: `swatch tier-swatch tier-${i % 5}`, 'aria-hidden': 'true' }),
-    `${range.from === range.to ? `Row ${range.from}` : `Rows ${range.from}–${range.to}`} · ${money(range.price, currency)}`)));
+    t(range.from === range.to ? 'buyer.prices.row' : 'buyer.prices.rows',
+      { from: range.from, to: range.to, price: money(range.price, currency) }))));
 }
 
 function renderZoom(zoomed) {
@@ -335,7 +357,7 @@ function dropTakenSeats() {
   taken.forEach((id) => state.selected.delete(id));
   renderSelection();
   seatMap.flash(taken);
-  showError(`${names(taken)} ${taken.length > 1 ? 'were' : 'was'} just taken by someone else and left your selection.`);
+  showError(() => tn('buyer.selection.taken', taken.length, { seats: names(taken) }));
 }
 
 // ---- choosing seats --------------------------------------------------------------------------------------------
@@ -349,34 +371,32 @@ function toggleSeat(seatId) {
     forgetHold();   // a hold that has ended (paid) steps aside for the new pick, no Close needed
   }
   if (activeHold()) {
-    say('You already hold seats for this event: pay for them or release them first.');
+    say(() => t('buyer.selection.holding'));
     return;
   }
   clearError();
   if (state.selected.has(seatId)) {
     state.selected.delete(seatId);
-    say(`${seatName(seatId)} left your selection.`);
+    say(() => t('buyer.selection.left', { seat: seatName(seatId) }));
   } else if (state.selected.size >= MAX_SEATS) {
-    showError(`You can hold at most ${MAX_SEATS} seats at once.`);
+    showError(() => t('buyer.selection.max', { max: MAX_SEATS }));
     return;
   } else {
     state.selected.add(seatId);
-    say(`${seatName(seatId)} selected.`);
+    say(() => t('buyer.selection.added', { seat: seatName(seatId) }));
   }
   renderSelection();
 }
 
 function seatBlocked(seatId, seatState) {
   if (!state.session) {
-    say(`${seatName(seatId)}, ${seatMap.priceOf(seatId)} ${seatMap.currency}: sign in to hold seats.`);
-  } else if (seatState === 'mine') {
-    say(`${seatName(seatId)} is in your hold.`);
-  } else if (seatState === 'yours') {
-    say(`${seatName(seatId)} is yours: you bought it.`);
-  } else if (seatState === 'blocked') {
-    say(`${seatName(seatId)} is not on sale.`);
+    const price = seatMap.priceOf(seatId);
+    const currency = seatMap.currency;
+    say(() => t('buyer.seat.signIn', { seat: seatName(seatId), price: money(price, currency) }));
+  } else if (['mine', 'yours', 'blocked', 'reserved', 'sold'].includes(seatState)) {
+    say(() => t(`buyer.seat.${seatState}`, { seat: seatName(seatId) }));
   } else {
-    say(`${seatName(seatId)} is ${seatState}.`);
+    say(() => t('buyer.seat.other', { seat: seatName(seatId), state: t(`buyer.map.spoken.${seatState}`) }));
   }
 }
 
@@ -390,13 +410,13 @@ function renderSelection() {
   const summary = $('#selection-summary');
   const total = $('#selection-total');
   if (ids.length === 0) {
-    summary.textContent = 'No seats selected: pick seats on the map.';
+    summary.textContent = t('buyer.selection.empty');
     total.textContent = '';
   } else {
-    summary.textContent = `${ids.length} seat${ids.length > 1 ? 's' : ''}: ${ids.map(seatName).join(', ')}`;
+    summary.textContent = tn('buyer.seats.count', ids.length, { seats: ids.map(seatName).join(', ') });
     total.textContent = money(sumDecimals(ids.map((id) => seatMap.priceOf(id) ?? '0')), seatMap.currency);
   }
-  $('#hold-selected').textContent = ids.length === 0 ? 'Hold selected' : `Hold ${ids.length} seat${ids.length > 1 ? 's' : ''}`;
+  $('#hold-selected').textContent = ids.length === 0 ? t('buyer.selection.hold') : tn('buyer.selection.holdCount', ids.length);
   renderActions();
 }
 
@@ -430,14 +450,16 @@ function setBusy(busy) {
 $('#clear-selection').addEventListener('click', () => {
   state.selected.clear();
   renderSelection();
-  say('Selection cleared.');
+  say(() => t('buyer.selection.cleared'));
 });
 
 const togetherCount = $('#together-count');
-togetherCount.addEventListener('input', () => {
+togetherCount.addEventListener('input', renderTogether);
+
+function renderTogether() {
   const n = Number(togetherCount.value);
-  $('#hold-together').textContent = Number.isInteger(n) && n > 0 ? `${n} together` : 'Together';
-});
+  $('#hold-together').textContent = Number.isInteger(n) && n > 0 ? t('buyer.together.count', { count: n }) : t('buyer.together');
+}
 
 // ---- holds -----------------------------------------------------------------------------------------------------
 
@@ -452,7 +474,7 @@ $('#together-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const quantity = Number(togetherCount.value);
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_SEATS) {
-    showError(`Choose between 1 and ${MAX_SEATS} seats side by side.`);
+    showError(() => t('buyer.together.range', { max: MAX_SEATS }));
     togetherCount.focus();
     return;
   }
@@ -475,7 +497,8 @@ async function placeHold(request) {
     showHold(answer.data);
     renderSelection();
     const hold = answer.data;
-    say(`Held ${names(hold.seats.map((seat) => seat.id))} for ${money(hold.amount, hold.currency)} until ${holdView.until(hold)}.`);
+    say(() => t('buyer.hold.made', { seats: names(hold.seats.map((seat) => seat.id)),
+      amount: money(hold.amount, hold.currency), until: holdView.until(hold) }));
   } catch (error) {
     await holdRefused(error);
   } finally {
@@ -558,7 +581,7 @@ async function syncHolds(force) {
       renderSelection();
       showHold(open);
       if (force === true && !state.watching) {
-        say(`You hold ${names(open.seats.map((seat) => seat.id))} until ${holdView.until(open)}.`);
+        say(() => t('buyer.hold.found', { seats: names(open.seats.map((seat) => seat.id)), until: holdView.until(open) }));
       }
     }
     if (open.paymentId && state.watching !== open.paymentId) {
@@ -615,7 +638,7 @@ async function release() {
   try {
     await api.delete(`/holds/${encodeURIComponent(hold.id)}`);
     forgetHold();
-    say(`Released ${names(hold.seats.map((seat) => seat.id))}: the seats are available again.`);
+    say(() => t('buyer.hold.released', { seats: names(hold.seats.map((seat) => seat.id)) }));
     seatMap.focus();
   } catch (error) {
     report(error);
@@ -680,10 +703,8 @@ function holdEnded(hold) {
   renderSelection();
   refreshMap();
   if (wasShown) {
-    const seats = names(hold.seats.map((seat) => seat.id));
-    say(hold.status === 'EXPIRED'
-      ? `Your hold on ${seats} expired at ${holdView.until(hold)}: its seats are available to everyone again. Pick seats on the map to hold them again.`
-      : `Your hold on ${seats} was released. Pick seats on the map to hold others.`);
+    say(() => t(hold.status === 'EXPIRED' ? 'buyer.hold.expired' : 'buyer.hold.releasedElsewhere',
+      { seats: names(hold.seats.map((seat) => seat.id)), until: holdView.until(hold) }));
     if (focusWasInDock) {
       seatMap.focus();
     }
@@ -724,7 +745,7 @@ const checkout = new Checkout(api, state, {
  */
 async function handleReturn(returning) {
   if (!state.session) {
-    say('Sign in as the buyer to see how your payment went.');
+    say(() => t('buyer.payment.signIn'));
     return;
   }
   store.set(RETURN_KEY, null);
@@ -761,7 +782,7 @@ function closeTickets() {
 async function loadTickets({ quiet, highlight = null }) {
   const body = $('#tickets-body');
   if (!quiet && !body.firstChild) {
-    body.replaceChildren(el('p', { class: 'muted' }, 'Loading…'));
+    body.replaceChildren(el('p', { class: 'muted' }, t('common.loading')));
   }
   try {
     // the list comes a page at a time; the newest 1,000 tickets are plenty for one screen
@@ -771,7 +792,7 @@ async function loadTickets({ quiet, highlight = null }) {
       const answer = await api.get('/me/tickets?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''),
         { accept: [404] });
       if (answer.status === 404) {
-        body.replaceChildren(el('p', { class: 'muted' }, 'This server does not list tickets yet.'));
+        body.replaceChildren(el('p', { class: 'muted' }, t('buyer.tickets.unavailable')));
         return;
       }
       tickets.push(...(answer.data?.tickets || []));
@@ -783,6 +804,7 @@ async function loadTickets({ quiet, highlight = null }) {
     state.tickets = tickets;
     seatMap.setYours(state.tickets.filter((ticket) => ticket.status === 'PAID' && ticket.eventId === state.eventId)
       .map((ticket) => ticket.seatId));
+    state.highlight = highlight;
     if (!$('#tickets').hidden) {
       renderTickets(body, state.tickets, { events: state.events, highlight });
     }
@@ -824,7 +846,8 @@ $('#new-event-form').addEventListener('submit', async (event) => {
       prices,
     });
     $('#new-event').open = false;
-    say(`Created ${answer.data.name}.`);
+    const name = answer.data.name;
+    say(() => t('buyer.events.created', { name }));
     await loadEvents(answer.data.id);
   } catch (error) {
     report(error);
@@ -838,6 +861,29 @@ $('#new-event-form').addEventListener('submit', async (event) => {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   $('#new-event-form').elements.date.value = local;
 })();
+
+// ---- the page's language ---------------------------------------------------------------------------------------
+
+languageSwitch($('#lang-select'));
+translate();
+renderTogether();
+
+// Another language chosen: everything shown is told again in it, in place (nothing is reloaded).
+document.addEventListener('langchange', () => {
+  translate();
+  renderEventOptions();
+  renderEventHead();
+  if (seatMap.shown) {
+    renderPriceLegend();
+  }
+  seatMap.retell();
+  renderSelection();
+  renderTogether();
+  holdView.retell();
+  if (!$('#tickets').hidden && state.tickets.length > 0) {
+    renderTickets($('#tickets-body'), state.tickets, { events: state.events, highlight: state.highlight });
+  }
+});
 
 // ---- the docked bar's height, so the page can scroll everything out from under it --------------------------------
 
@@ -863,7 +909,7 @@ new ResizeObserver(() => {
     if (state.session?.token) {
       await handleReturn(store.get(RETURN_KEY));
     } else {
-      say('Sign in as the buyer to see how your payment went.');
+      say(() => t('buyer.payment.signIn'));
       $('#user-name').focus();
     }
   }

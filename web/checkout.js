@@ -9,6 +9,8 @@
 
 import { isWebUrl, money, names, newKey, shared, sleep } from './util.js';
 import { clearError, report, say, showError } from './messages.js';
+import { has, t } from './i18n.js';
+import { providerName } from './hold.js';
 
 const POLL_MS = 1000;
 const HOLD_EVERY = 5;                 // while a payment is followed, the hold is read again every this many polls
@@ -46,7 +48,8 @@ export class Checkout {
   }
 
   providerName(id) {
-    return this.state.providers?.find((provider) => provider.id === id)?.name || (id === 'PAYPAL' ? 'PayPal' : 'the payment provider');
+    const provider = this.state.providers?.find((candidate) => candidate.id === id);
+    return provider ? providerName(provider) : (id === 'PAYPAL' ? 'PayPal' : t('buyer.payment.provider'));
   }
 
   async pay(provider) {
@@ -75,7 +78,7 @@ export class Checkout {
       const problem = error.problem || {};
       const inFlight = problem.paymentId || problem.payment?.id;
       if (error.status === 409 && inFlight) {
-        say('A payment for this hold is already under way.');
+        say(() => t('buyer.payment.underWay'));
         this.#started(problem.payment?.id ? problem.payment : { id: inFlight, status: 'PENDING' }, null);
       } else {
         if (error.status >= 400 && error.status < 500) {
@@ -105,9 +108,11 @@ export class Checkout {
     if (tab && isWebUrl(payment.approvalUrl || '')) {
       tab.opener = null;
       tab.location.replace(payment.approvalUrl);
-      say(`The ${state.payment.providerName} page opened in a new tab: approve the payment there. This page shows the result.`);
+      const provider = state.payment.providerName;
+      say(() => t('buyer.payment.opened', { provider }));
     } else if (isWebUrl(payment.approvalUrl || '')) {
-      say(`Open the ${state.payment.providerName} page to approve the payment. This page shows the result.`);
+      const provider = state.payment.providerName;
+      say(() => t('buyer.payment.open', { provider }));
     }
     this.watch(payment.id);
   }
@@ -191,9 +196,11 @@ export class Checkout {
     if (payment.status === 'SUCCESS') {
       clearError();
       const hold = state.hold;
-      const seats = hold ? names(hold.seats.map((seat) => seat.id)) : 'your seats';
-      const order = payment.orderCode ? ` Your order code is ${payment.orderCode}.` : '';
-      say(`Paid ${money(payment.amount, payment.currency)} for ${seats}.${order} Your tickets are in My tickets.`);
+      say(() => {
+        const vars = { amount: money(payment.amount, payment.currency), code: payment.orderCode,
+          seats: hold ? names(hold.seats.map((seat) => seat.id)) : t('buyer.payment.yourSeats') };
+        return payment.orderCode ? t('buyer.payment.paid.order', vars) : t('buyer.payment.paid', vars);
+      });
       if (hold) {
         page.showHold({ ...hold, status: 'PAID' });
       }
@@ -215,14 +222,14 @@ export class Checkout {
     const held = hold?.status === 'ACTIVE' ? hold : null;
     if (payment.failureCode === 'CANCELLED') {
       clearError();
-      const what = cancelledHere ? 'Payment cancelled.'
-        : `You cancelled the payment at ${payment.providerName || this.providerName(payment.provider)}.`;
+      const provider = payment.providerName || this.providerName(payment.provider);
+      const what = () => (cancelledHere ? t('buyer.payment.cancelled') : t('buyer.payment.cancelledAt', { provider }));
       if (held || !hold) {
-        say(held ? `${what} Your seats are still held until ${page.until(held)}: pay again or release them.` : what);
+        say(() => (held ? `${what()} ${t('buyer.payment.stillHeld', { until: page.until(held) })}` : what()));
       }
     } else {
       say('');
-      showError(`The payment failed${payment.failureReason ? `: ${payment.failureReason}` : '.'}`);
+      showError(() => failureText(payment));
     }
     if (returned) {
       state.returnedFor = null;
@@ -254,7 +261,7 @@ export class Checkout {
     const hold = await page.loadHold(payment.holdId);
     if (!hold) {
       state.returnedFor = null;
-      showError('The hold of this payment is no longer there.');
+      showError(() => t('buyer.payment.holdGone'));
       return;
     }
     if (state.payment.status === 'PENDING' && result === 'cancelled') {
@@ -269,11 +276,23 @@ export class Checkout {
       }
     }
     if (state.payment.status === 'PENDING') {
-      say(result === 'approved' ? `You approved the payment at ${name}; confirming it…` : `Waiting for ${name}…`);
+      say(() => t(result === 'approved' ? 'buyer.payment.confirming' : 'buyer.payment.waitingFor', { provider: name }));
       page.showHold(state.hold);
       this.watch(payment.id);
     } else {
       await this.ended(state.payment);
     }
   }
+}
+
+/**
+ * Why a payment failed, as the buyer reads it: the dictionary's text for its `failureCode` (DECLINED, EXPIRED...),
+ * else the server's `failureReason`.
+ */
+function failureText(payment) {
+  const key = `buyer.payment.failure.${payment.failureCode}`;
+  if (payment.failureCode && has(key)) {
+    return t(key);
+  }
+  return payment.failureReason ? t('buyer.payment.failed.reason', { reason: payment.failureReason }) : t('buyer.payment.failed');
 }

@@ -4,8 +4,18 @@
 // paid, the order's code.
 
 import { $, el, clockTime, countdown, money, seatName, isWebUrl } from './util.js';
+import { has, parts, t, tn } from './i18n.js';
 
-const STATUS_TEXT = { ACTIVE: 'Active', RELEASED: 'Released', EXPIRED: 'Expired', PAID: 'Paid' };
+/** A payment provider's name in the page's language where the dictionary has one (a brand stays as the server says). */
+export function providerName(provider) {
+  const key = `buyer.provider.${provider.id}`;
+  return has(key) ? t(key) : provider.name || provider.id;
+}
+
+/** A hold's status as the buyer reads it ("Active", "Attiva"); an unknown one as the server says it. */
+function statusText(status) {
+  return has(`buyer.hold.status.${status}`) ? t(`buyer.hold.status.${status}`) : status;
+}
 
 export class HoldView {
   /**
@@ -23,6 +33,8 @@ export class HoldView {
     this.hold = null;
     this.timer = null;
     this.announced = new Set();
+    this.shownWith = {};
+    this.#timerText();
     $('#release', root).addEventListener('click', () => onRelease());
     $('#hold-close', root).addEventListener('click', () => onClose());
     $('#payment-cancel', root).addEventListener('click', () => onCancelPayment());
@@ -55,6 +67,7 @@ export class HoldView {
   show(hold, { providers = null, payment = null, busy = false } = {}) {
     const fresh = this.hold?.id !== hold.id;
     this.hold = hold;
+    this.shownWith = { providers, payment, busy };
     if (fresh) {
       this.announced.clear();
     }
@@ -63,13 +76,14 @@ export class HoldView {
     this.root.dataset.holdId = hold.id;
     this.root.dataset.status = hold.status;
 
-    $('#hold-title', this.root).textContent = hold.status === 'PAID' ? 'Your purchase' : 'Your hold';
-    $('#hold-status', this.root).textContent = STATUS_TEXT[hold.status] || hold.status;
+    $('#hold-title', this.root).textContent = t(hold.status === 'PAID' ? 'buyer.hold.title.paid' : 'buyer.hold.title');
+    $('#hold-status', this.root).textContent = statusText(hold.status);
     $('#hold-status', this.root).dataset.status = hold.status;
     $('#hold-timer', this.root).hidden = !active;
     const seats = [...(hold.seats || [])];
-    $('#hold-seat-names', this.root).textContent = seats.length <= 3 ? seats.map((seat) => seatName(seat.id)).join(', ')
-      : `${seats.length} seats: ${seats.map((seat) => seatName(seat.id)).join(', ')}`;
+    const seatNames = seats.map((seat) => seatName(seat.id)).join(', ');
+    $('#hold-seat-names', this.root).textContent = seats.length <= 3 ? seatNames
+      : tn('buyer.seats.count', seats.length, { seats: seatNames });
     $('#hold-seats', this.root).replaceChildren(...seats.map((seat) =>
       el('li', { dataset: { seat: seat.id } }, el('span', {}, seatName(seat.id)), el('span', { class: 'price' }, money(seat.price, hold.currency)))));
     $('#hold-amount', this.root).textContent = money(hold.amount, hold.currency);
@@ -93,6 +107,23 @@ export class HoldView {
     }
   }
 
+  /** Shows the hold again as it was last shown, in the page's language now (after a 'langchange'). */
+  retell() {
+    this.#timerText();
+    if (this.hold) {
+      $('#hold-until', this.root).textContent = '';
+      $('#countdown', this.root).textContent = '';
+      delete $('#provider-options', this.root).dataset.ids;
+      this.show(this.hold, this.shownWith);
+    }
+  }
+
+  /** "held until {until} · {left} left", the two <time> elements kept as they are (the countdown updates them). */
+  #timerText() {
+    $('#hold-timer', this.root).replaceChildren(...parts('buyer.hold.timer',
+      { until: $('#hold-until', this.root), left: $('#countdown', this.root) }));
+  }
+
   /**
    * The clock time, on this browser's clock, at which the hold ends: the one the panel shows beside the countdown,
    * so a message that names it says the same (both come from `expiresAt` and `now`).
@@ -107,8 +138,7 @@ export class HoldView {
       input.value = input.value.trim();
       if (!input.checkValidity()) {
         input.focus();
-        return { problem: input.id === 'buyer-name' ? 'Enter your full name for the order.'
-          : 'Enter the e-mail address the tickets go to (like ada@example.com).' };
+        return { problem: () => t(input.id === 'buyer-name' ? 'buyer.buyer.name.missing' : 'buyer.buyer.email.missing') };
       }
     }
     return { name: $('#buyer-name', this.root).value, email: $('#buyer-email', this.root).value };
@@ -148,12 +178,13 @@ export class HoldView {
       options.dataset.ids = ids;
       options.replaceChildren(...providers.map((provider, index) => el('label', { class: 'check' },
         el('input', { type: 'radio', name: 'provider', value: provider.id, checked: chosen ? chosen === provider.id : index === 0 }),
-        ` ${provider.name || provider.id}`)));
+        ` ${providerName(provider)}`)));
     }
     const single = providers.length === 1;
     $('#providers', this.root).hidden = single;
-    const name = single ? providers[0].name || providers[0].id : null;
-    button.textContent = `Pay ${money(this.hold.amount, this.hold.currency)}${name ? ` with ${name}` : ''}`;
+    const name = single ? providerName(providers[0]) : null;
+    const amount = money(this.hold.amount, this.hold.currency);
+    button.textContent = name ? t('buyer.pay.with', { amount, provider: name }) : t('buyer.pay', { amount });
   }
 
   #showPayment(payment, busy) {
@@ -165,10 +196,10 @@ export class HoldView {
     }
     box.dataset.status = payment.status;
     const status = $('#payment-status', this.root);
-    status.textContent = 'Waiting';
+    status.textContent = t('buyer.payment.waiting');
     status.dataset.status = payment.status;
-    $('#payment-text', this.root).textContent =
-      `Approve the payment at ${payment.providerName || 'the provider'} (its page opened in a new tab); this page shows the result.`;
+    $('#payment-text', this.root).textContent = t('buyer.payment.approve',
+      { provider: payment.providerName || t('buyer.payment.provider') });
     const link = $('#approval-link', this.root);
     const open = isWebUrl(payment.approvalUrl || '');
     link.hidden = !open;
@@ -213,7 +244,7 @@ export class HoldView {
     for (const minute of [5, 1]) {
       if (left <= minute * 60_000 && left > (minute * 60_000 - 5_000) && !this.announced.has(minute)) {
         this.announced.add(minute);
-        $('#countdown-announcer', this.root).textContent = `Your hold expires in ${minute} minute${minute > 1 ? 's' : ''}.`;
+        $('#countdown-announcer', this.root).textContent = tn('buyer.hold.expiresIn', minute);
       }
     }
     if (left <= 0) {

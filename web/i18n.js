@@ -13,6 +13,9 @@ const FALLBACK = 'en';
 const STORAGE_KEY = 'ticketing.lang';
 
 let current = pick();
+if (globalThis.document) {
+  document.documentElement.lang = current;   // screen readers and hyphenation follow the texts' language
+}
 
 function pick() {
   let chosen = null;
@@ -62,6 +65,77 @@ export function setLang(code) {
 export function t(key, vars = {}) {
   const template = SUPPORTED[current][key] ?? SUPPORTED[FALLBACK][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Whether the dictionaries have `key` (the current one or the fallback): a page may offer its own text else. */
+export function has(key) {
+  return key in SUPPORTED[current] || key in SUPPORTED[FALLBACK];
+}
+
+/**
+ * The text of `key` for `count` things, by the language's plural rules: `key.one`, `key.other` (and `key.few`,
+ * `key.many`... where a language has them), `{count}` filled in; the `other` form where a category is missing.
+ */
+export function tn(key, count, vars = {}) {
+  const category = new Intl.PluralRules(current).select(count);
+  return t(has(`${key}.${category}`) ? `${key}.${category}` : `${key}.other`, { count, ...vars });
+}
+
+/** "A, B and C" in English, "A, B e C" in Italian: the language's own way of listing things. */
+export function list(items) {
+  const texts = [...items].map(String);
+  try {
+    return new Intl.ListFormat(current, { type: 'conjunction' }).format(texts);
+  } catch (ignored) {
+    return texts.join(', ');
+  }
+}
+
+/**
+ * The text of `key` as a list of strings and nodes, `{name}` placeholders replaced by `nodes[name]` as they are (an
+ * element keeps its id and listeners): for `element.replaceChildren(...parts('buyer.hold.timer', {until, left}))`.
+ */
+export function parts(key, nodes = {}) {
+  return t(key).split(/(\{\w+\})/).filter((part) => part !== '').map((part) => {
+    const name = part.match(/^\{(\w+)\}$/)?.[1];
+    return name && name in nodes ? nodes[name] : part;
+  });
+}
+
+/**
+ * Fills the static texts of `root` from the dictionary: `data-i18n="key"` sets an element's text, and
+ * `data-i18n-<attribute>="key"` one of its attributes (`data-i18n-aria-label`, `data-i18n-title`,
+ * `data-i18n-placeholder`, `data-i18n-content`). Called on load and on every 'langchange'.
+ */
+export function translate(root = document) {
+  for (const element of root.querySelectorAll('*')) {
+    for (const { name, value } of [...element.attributes]) {
+      if (name === 'data-i18n') {
+        element.textContent = t(value);
+      } else if (name.startsWith('data-i18n-')) {
+        element.setAttribute(name.slice('data-i18n-'.length), t(value));
+      }
+    }
+  }
+}
+
+/**
+ * Makes `select` the language switch: one option per dictionary, each named in its own language ("Italiano"), the
+ * current one chosen; choosing another switches the page (setLang).
+ */
+export function languageSwitch(select) {
+  select.replaceChildren(...Object.keys(SUPPORTED).map((code) => {
+    const option = document.createElement('option');
+    option.value = code;
+    option.lang = code;
+    option.textContent = SUPPORTED[code][`common.language.${code}`] ?? code;
+    return option;
+  }));
+  select.value = current;
+  select.addEventListener('change', () => setLang(select.value));
+  document.addEventListener('langchange', () => {
+    select.value = current;
+  });
 }
 
 /** "59,00 €" in Italian, "€59.00" in English: the API's decimal string formatted, never rounded through a float. */

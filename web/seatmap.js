@@ -15,7 +15,8 @@
 // The frame element carries the map as `frame.seatMap`, whose seatBox / stageBox / stateOf tell the browser tests
 // where a seat is drawn and how.
 
-import { seatName } from './util.js';
+import { money, seatName } from './util.js';
+import { lang, t, tn } from './i18n.js';
 
 const UNIT = 10;            // one seat cell, in hall units
 const SEAT = 8;             // the seat inside its cell
@@ -33,16 +34,10 @@ const LETTERS = { A: 'available', R: 'reserved', S: 'sold', B: 'blocked' };
 const STATES = ['available', 'selected', 'mine', 'yours', 'reserved', 'sold', 'blocked'];
 const OUTLINED = { selected: 'selectedLine', mine: 'mineLine', yours: 'yoursLine' };
 const MARK = { mine: 1, yours: 2, selected: 4, conflict: 8 };
-const SPOKEN = {
-  available: 'available',
-  selected: 'available, selected',
-  reserved: 'reserved',
-  sold: 'sold',
-  blocked: 'not on sale',
-  'selected-blocked': 'not on sale, selected',
-  mine: 'held by you',
-  yours: 'your ticket',
-};
+/** What a seat's state is called in its name and tip ("available, selected"), in the page's language. */
+function spoken(state) {
+  return STATES.includes(state) || state === 'selected-blocked' ? t(`buyer.map.spoken.${state}`) : state;
+}
 const TIERS = 5;
 const ROUNDED = typeof Path2D.prototype.roundRect === 'function';
 
@@ -215,6 +210,15 @@ export class SeatMap {
 
   // ---- focus and zoom ---------------------------------------------------------------------------------------
 
+  /** Says and draws the map again in the page's language now (its summary, the seat cursor's name, the stage). */
+  retell() {
+    if (this.shown) {
+      this.#describe();
+      this.#placeCursor(false);
+      this.#invalidate();
+    }
+  }
+
   /** Moves keyboard focus to the seat cursor (the map's one tab stop). */
   focus() {
     if (!this.shown) {
@@ -325,8 +329,8 @@ export class SeatMap {
     }
     const summary = document.getElementById('map-summary');
     if (summary) {
-      summary.textContent = `${this.rows.length} rows of ${this.columns} seats, the stage in front of row 1; `
-        + `${available.toLocaleString('en')} of ${seats.toLocaleString('en')} seats available.`;
+      summary.textContent = tn('buyer.map.summary', available, { rows: this.rows.length, columns: this.columns,
+        available: available.toLocaleString(lang()), seats: seats.toLocaleString(lang()) });
     }
   }
 
@@ -480,7 +484,7 @@ export class SeatMap {
     const labelSize = Math.max(9, Math.min(13, 5 * this.scale));
     ctx.fillStyle = '#fff';
     ctx.font = `600 ${Math.max(8, Math.min(16, 7 * this.scale))}px ${colours.font}`;
-    ctx.fillText('STAGE', px(stage.x + stage.width / 2), py(stage.y + stage.height / 2));
+    ctx.fillText(t('buyer.map.stage'), px(stage.x + stage.width / 2), py(stage.y + stage.height / 2));
     ctx.fillStyle = colours.label;
     ctx.font = `${labelSize}px ${colours.font}`;
     const rowStep = cell >= labelSize ? 1 : cell * 5 >= labelSize ? 5 : 10;
@@ -616,7 +620,7 @@ export class SeatMap {
     const row = this.rows[r];
     const id = `${row.row}-${c + 1}`;
     const state = this.#state(r, c);
-    const label = `${seatName(id)}, ${SPOKEN[state] || state}, ${row.price} ${this.currency}`.trim();
+    const label = `${seatName(id)}, ${spoken(state)}, ${money(row.price, this.currency)}`.trim();
     if (button.getAttribute('aria-label') !== label) {
       button.setAttribute('aria-label', label);
     }
@@ -827,7 +831,7 @@ export class SeatMap {
     }
     const row = this.rows[cell.r];
     const state = this.#state(cell.r, cell.c);
-    this.tip.textContent = `${seatName(`${row.row}-${cell.c + 1}`)} · ${row.price} ${this.currency} · ${SPOKEN[state] || state}`;
+    this.tip.textContent = `${seatName(`${row.row}-${cell.c + 1}`)} · ${money(row.price, this.currency)} · ${spoken(state)}`;
     const { x, y } = this.#cellCentrePx(cell.r, cell.c);
     this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y - UNIT * this.scale / 2 - 6)}px) translate(-50%, -100%)`;
     this.tip.hidden = false;

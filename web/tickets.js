@@ -3,8 +3,12 @@
 // CANCELLED) are folded away, since they soon outnumber what the user bought.
 
 import { el, money, seatName, sumDecimals, when } from './util.js';
+import { t, tn } from './i18n.js';
 
-const STATUS_TEXT = { PAID: 'Paid', PENDING: 'Held, not paid yet', CANCELLED: 'Cancelled or expired' };
+/** A purchase's status as the buyer reads it: PAID, PENDING or CANCELLED. */
+function statusText(status) {
+  return t(`buyer.tickets.status.${status}`);
+}
 
 /** Tickets (newest first, as `GET /me/tickets` answers) grouped by hold, in that order. */
 export function purchases(tickets) {
@@ -44,13 +48,13 @@ export function renderTickets(body, tickets, { events = [], highlight = null } =
   const ended = all.filter((group) => group.status === 'CANCELLED');
   const parts = [];
   if (current.length === 0) {
-    parts.push(el('p', { class: 'muted' }, ended.length ? 'No paid tickets yet.' : 'No tickets yet.'));
+    parts.push(el('p', { class: 'muted' }, t(ended.length ? 'buyer.tickets.nonePaid' : 'buyer.tickets.none')));
   } else {
     parts.push(el('div', { class: 'purchases' }, current.map((group) => purchase(group, byId.get(group.eventId), group.holdId === highlight))));
   }
   if (ended.length) {
     parts.push(el('details', { class: 'ended' },
-      el('summary', {}, `${ended.length} ended hold${ended.length > 1 ? 's' : ''} (released or expired, not paid)`),
+      el('summary', {}, tn('buyer.tickets.ended', ended.length)),
       el('div', { class: 'purchases' }, ended.map((group) => purchase(group, byId.get(group.eventId), false)))));
   }
   body.replaceChildren(...parts);
@@ -63,14 +67,15 @@ function purchase(group, event, highlighted) {
   return el('article', {
     class: `purchase${highlighted ? ' just-bought' : ''}`,
     dataset: { hold: group.holdId, status: group.status },
-    'aria-label': `${event?.name || 'Event'}: ${group.tickets.length} seat${group.tickets.length > 1 ? 's' : ''}, ${STATUS_TEXT[group.status]}`,
+    'aria-label': tn('buyer.tickets.purchase', group.tickets.length,
+      { event: event?.name || t('buyer.tickets.event', { id: group.eventId }), status: statusText(group.status) }),
   },
   el('div', { class: 'purchase-head' },
-    el('h3', {}, event?.name || `Event ${group.eventId}`),
-    el('span', { class: 'pill', dataset: { status: group.status } }, STATUS_TEXT[group.status])),
-  el('p', { class: 'muted' }, event ? when(event.date) : ''),
+    el('h3', {}, event?.name || t('buyer.tickets.event', { id: group.eventId })),
+    el('span', { class: 'pill', dataset: { status: group.status } }, statusText(group.status))),
+  el('p', { class: 'muted' }, event ? when(event.date, event.timeZone) : ''),
   el('ul', { class: 'purchase-seats' }, group.tickets.map((ticket, i) => el('li', { dataset: { ticket: ticket.id, seat: ticket.seatId } },
-    el('span', {}, ticket.row && ticket.column ? `Row ${ticket.row} seat ${ticket.column}` : seatName(ticket.seatId)),
+    el('span', {}, ticket.row && ticket.column ? seatName(`${ticket.row}-${ticket.column}`) : seatName(ticket.seatId)),
     el('span', { class: 'price' }, prices[i] === null ? '' : money(prices[i], currency))))),
-  priced ? el('p', { class: 'total' }, el('span', {}, 'Total'), el('strong', {}, money(sumDecimals(prices), currency))) : null);
+  priced ? el('p', { class: 'total' }, el('span', {}, t('buyer.tickets.total')), el('strong', {}, money(sumDecimals(prices), currency))) : null);
 }

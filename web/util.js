@@ -1,4 +1,7 @@
-// Small helpers shared by the page's modules: DOM building, decimal money, time.
+// Small helpers shared by the page's modules: DOM building, decimal money, time, seat names (in the page's language,
+// web/i18n.js).
+
+import { formatDateTime, formatMoney, formatTime, list, t } from './i18n.js';
 
 /** The one element matching `selector`; throws when the page lacks it (a typo should fail loudly). */
 export function $(selector, root = document) {
@@ -51,9 +54,9 @@ export function sumDecimals(values) {
   return scale === 0 ? sign + digits : `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
-/** "59.00 EUR": the API's decimal string as is, so what the user reads is what the server charges. */
+/** "€59.00", "59,00 €": the API's decimal string formatted for the page's language, never rounded through a float. */
 export function money(amount, currency) {
-  return currency ? `${amount} ${currency}` : String(amount);
+  return currency ? formatMoney(amount, currency) : String(amount);
 }
 
 /** "9:05" for 545,000 ms; "0:00" once the time is up. */
@@ -62,10 +65,10 @@ export function countdown(milliseconds) {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** "Row 3 seat 7" for seat id "3-7". */
+/** "Row 3 seat 7" ("Fila 3 posto 7") for seat id "3-7". */
 export function seatName(seatId) {
   const [row, column] = String(seatId).split('-');
-  return `Row ${row} seat ${column}`;
+  return t('common.seat', { row, seat: column });
 }
 
 /**
@@ -74,27 +77,35 @@ export function seatName(seatId) {
  */
 export function nameSeatsIn(text) {
   const id = String.raw`(?<![\w.:-])\d{1,3}-\d{1,3}(?![\w.:-])`;
-  const list = new RegExp(String.raw`\b(?:seats? )?(${id}(?:(?:, | and )${id})*)`, 'gi');
-  return String(text ?? '').replace(list, (_, ids) => names(ids.split(/, | and /)));
+  const seatList = new RegExp(String.raw`\b(?:seats? )?(${id}(?:(?:, | and )${id})*)`, 'gi');
+  return String(text ?? '').replace(seatList, (_, ids) => names(ids.split(/, | and /)));
 }
 
-/** "Row 3 seat 4", "Row 3 seat 4 and Row 3 seat 5", "Row 3 seat 4, Row 3 seat 5 and Row 9 seat 1". */
+/** "Row 3 seat 4", "Row 3 seat 4 and Row 3 seat 5" ("Fila 3 posto 4 e Fila 3 posto 5"). */
 export function names(seatIds) {
-  const named = [...seatIds].map(seatName);
-  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return list([...seatIds].map(seatName));
 }
 
-/** "14 Feb 2027, 20:30" in the reader's time zone. */
-export function when(date) {
+/**
+ * "Sat, Dec 12, 2026, 8:30 PM UTC" ("sab 12 dic 2026, 20:30 CET"): the date in `timeZone` (the event's, when it has
+ * one; else the reader's), the zone always named.
+ */
+export function when(date, timeZone) {
   const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? String(date ?? '')
-    : parsed.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(parsed.getTime())) {
+    return String(date ?? '');
+  }
+  try {
+    return formatDateTime(parsed.toISOString(), timeZone);
+  } catch {
+    return formatDateTime(parsed.toISOString());   // a zone this browser does not know: the reader's, named
+  }
 }
 
-/** "20:30" in the reader's time zone. */
+/** "8:30 PM" ("20:30") on the reader's clock. */
 export function clockTime(date) {
   const parsed = new Date(date);
-  return Number.isNaN(parsed.getTime()) ? '' : parsed.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return Number.isNaN(parsed.getTime()) ? '' : formatTime(parsed.toISOString());
 }
 
 /** Seat ids in row, then column order. */

@@ -60,16 +60,25 @@ final class Browsers implements AutoCloseable {
     static final String SKIPPED = "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
             + " install them with: apt-get install -y chromium chromium-driver";
 
+    /** A desktop whose language is English (the page's texts are asserted in English). */
     WebDriver desktop() {
-        return start(false);
+        return start(false, "en-US");
     }
 
-    /** A phone: 390x844 CSS pixels, device pixel ratio 2, touch events, a phone's user agent. */
+    /**
+     * A desktop whose language is {@code language} (a BCP 47 tag such as {@code it-IT}): the browser's own language
+     * and the one it asks pages in ({@code navigator.languages}, {@code Accept-Language}).
+     */
+    WebDriver desktop(String language) {
+        return start(false, language);
+    }
+
+    /** A phone in English: 390x844 CSS pixels, device pixel ratio 2, touch events, a phone's user agent. */
     WebDriver phone() {
-        return start(true);
+        return start(true, "en-US");
     }
 
-    private WebDriver start(boolean phone) {
+    private WebDriver start(boolean phone, String language) {
         Path profile;
         try {
             profile = Files.createTempDirectory("chromium-profile-");
@@ -81,7 +90,10 @@ final class Browsers implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + profile, phone ? "--window-size=390,844" : "--window-size=1280,800");
+                "--hide-scrollbars", "--user-data-dir=" + profile, phone ? "--window-size=390,844" : "--window-size=1280,800",
+                "--lang=" + language);
+        // not the machine's locale: a test says which language its browser speaks
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.split("-")[0]));
         if (phone) {
             options.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),

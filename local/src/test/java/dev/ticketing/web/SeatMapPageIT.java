@@ -100,11 +100,11 @@ class SeatMapPageIT {
         double seatsCentre = (seatBox(alicesPage, "1-1").get("left").doubleValue()
                 + seatBox(alicesPage, "1-40").get("right").doubleValue()) / 2;
         assertThat((stage.get("left").doubleValue() + stage.get("right").doubleValue()) / 2).as("stage centre").isCloseTo(seatsCentre, within(1.0));
-        assertThat(text(alicesPage, "#price-legend")).contains("Rows 1–2 · 50.00 EUR").contains("Rows 3–30 · 20.00 EUR");
+        assertThat(text(alicesPage, "#price-legend")).contains("Rows 1–2 · €50.00").contains("Rows 3–30 · €20.00");
         assertThat(alicesPage.findElements(By.xpath("//*"))).as("nothing in the page per seat (1,200 here)").hasSizeLessThan(300);
         assertThat(text(alicesPage, "#guest-panel")).contains("Sign in to hold seats");
         clickSeat(alicesPage, "15-20");
-        waitFor(alicesPage).until(page -> messages(page).contains("Row 15 seat 20, 20.00 EUR: sign in to hold seats."));
+        waitFor(alicesPage).until(page -> messages(page).contains("Row 15 seat 20, €20.00: sign in to hold seats."));
         assertThat(state(alicesPage, "15-20")).isEqualTo("available");
 
         // Signed in: said once, and the keyboard focus is on the map
@@ -119,13 +119,13 @@ class SeatMapPageIT {
         clickSeat(alicesPage, "15-21");
         assertThat(state(alicesPage, "15-20")).isEqualTo("selected");
         assertThat(text(alicesPage, "#selection-summary")).isEqualTo("2 seats: Row 15 seat 20, Row 15 seat 21");
-        assertThat(text(alicesPage, "#selection-total")).isEqualTo("40.00 EUR");
+        assertThat(text(alicesPage, "#selection-total")).isEqualTo("€40.00");
         alicesPage.findElement(By.id("hold-selected")).click();
         waitFor(alicesPage).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-panel")));
         long held = System.nanoTime();
         assertThat(focusedId(alicesPage)).as("focus moves to the buyer's name before Pay, not to the page").isEqualTo("buyer-name");
-        assertThat(text(alicesPage, "#hold-amount")).isEqualTo("40.00 EUR");
-        assertThat(messages(alicesPage)).contains("Held Row 15 seat 20 and Row 15 seat 21 for 40.00 EUR until");
+        assertThat(text(alicesPage, "#hold-amount")).isEqualTo("€40.00");
+        assertThat(messages(alicesPage)).contains("Held Row 15 seat 20 and Row 15 seat 21 for €40.00 until");
         String firstCountdown = text(alicesPage, "#countdown");
         assertThat(firstCountdown).matches("(10|9):\\d\\d");
         waitFor(alicesPage, Duration.ofSeconds(3)).until(page -> !text(page, "#countdown").equals(firstCountdown));
@@ -216,7 +216,7 @@ class SeatMapPageIT {
             assertInWindow(phone, dock, "the bar");
             assertInWindow(phone, phone.findElement(By.id("hold-selected")), "Hold");
         }
-        assertThat(text(phone, "#selection-total")).isEqualTo("40.00 EUR");
+        assertThat(text(phone, "#selection-total")).isEqualTo("€40.00");
         assertThat(text(phone, "#hold-selected")).isEqualTo("Hold 2 seats");
         assertThat(box(phone, phone.findElement(By.id("hold-selected"))).get("height").doubleValue()).isGreaterThanOrEqualTo(40);
         tap(phone, phone.findElement(By.id("hold-selected")));
@@ -224,7 +224,7 @@ class SeatMapPageIT {
         WebElement pay = phone.findElement(By.id("pay-button"));
         assertInWindow(phone, pay, "Pay");
         assertThat(box(phone, pay).get("height").doubleValue()).isGreaterThanOrEqualTo(40);
-        assertThat(messages(phone)).contains("Held Row 10 seat 20 and Row 10 seat 21 for 40.00 EUR");
+        assertThat(messages(phone)).contains("Held Row 10 seat 20 and Row 10 seat 21 for €40.00");
         tap(phone, phone.findElement(By.id("zoom-fit")));
         waitFor(phone).until(page -> "fit".equals(page.findElement(By.id("map-frame")).getAttribute("data-zoom")));
         screenshot(phone, "phone-390x844");
@@ -258,7 +258,7 @@ class SeatMapPageIT {
         phone.findElement(By.id("pay-button")).click();
         switchToNewWindow(phone, known);
         waitFor(phone).until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
-        waitFor(phone, PAYMENT).until(page -> messages(page).contains("Paid 40.00 EUR for Row 10 seat 20 and Row 10 seat 21. Your order code is "));
+        waitFor(phone, PAYMENT).until(page -> messages(page).contains("Paid €40.00 for Row 10 seat 20 and Row 10 seat 21. Your order code is "));
         assertThat(text(phone, "#who")).isEqualTo(dana);
         // the order's code, in the message and the panel; the order is the buyer's, by the name and e-mail typed
         String code = text(phone, "#order-code");
@@ -270,8 +270,8 @@ class SeatMapPageIT {
         assertThat(order.path("tickets")).hasSize(2);
         waitFor(phone).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tickets .purchase[data-status='PAID']")));
         String purchase = text(phone, "#tickets .purchase[data-status='PAID']");
-        assertThat(purchase).contains("Test show").contains("Row 10 seat 20").contains("Row 10 seat 21").contains("20.00 EUR")
-                .contains("40.00 EUR").contains("Paid");
+        assertThat(purchase).contains("Test show").contains("Row 10 seat 20").contains("Row 10 seat 21").contains("€20.00")
+                .contains("€40.00").contains("Paid");
         waitFor(phone).until(page -> "yours".equals(state(page, "10-20")));
         assertThat(phone.findElements(By.cssSelector("#tickets .purchase")))
                 .as("the cancelled first attempt is not a purchase of its own").hasSize(1);
@@ -297,9 +297,9 @@ class SeatMapPageIT {
         keys(page, Keys.HOME);
         assertThat(focusedLabel(page)).startsWith("Row 10 seat 1,");
         keys(page, Keys.PAGE_DOWN);
-        assertThat(focusedLabel(page)).isEqualTo("Row 15 seat 1, available, 20.00 EUR");
+        assertThat(focusedLabel(page)).isEqualTo("Row 15 seat 1, available, €20.00");
         keys(page, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
-        waitFor(page).until(p -> focusedLabel(p).equals("Row 15 seat 5, available, selected, 20.00 EUR"));
+        waitFor(page).until(p -> focusedLabel(p).equals("Row 15 seat 5, available, selected, €20.00"));
         keys(page, Keys.ARROW_RIGHT, Keys.SPACE);
         waitFor(page).until(p -> "selected".equals(state(p, "15-6")));
         keys(page, Keys.PAGE_UP, Keys.ARROW_DOWN);
@@ -322,7 +322,7 @@ class SeatMapPageIT {
         tabTo(page, "pay");
         keys(page, Keys.ENTER);
 
-        waitFor(page, PAYMENT).until(p -> messages(p).contains("Paid 40.00 EUR for Row 15 seat 5 and Row 15 seat 6."));
+        waitFor(page, PAYMENT).until(p -> messages(p).contains("Paid €40.00 for Row 15 seat 5 and Row 15 seat 6."));
         waitFor(page).until(p -> "tickets-title".equals(focusedId(p)));
         waitFor(page).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tickets .purchase[data-status='PAID']")));
         assertThat(text(page, "#tickets .purchase[data-status='PAID']")).contains("Row 15 seat 5").contains("Row 15 seat 6");
