@@ -49,12 +49,7 @@ class DoorPageIT {
         String event = api.createEvent(5, 8);
         String code = soldTicketCode(event, "2-3");
         WebDriver door = browsers.desktop();
-        door.get(base + "/web/door.html?event=" + event);
-        waitFor(door).until(page -> "true".equals(page.findElement(By.tagName("body")).getAttribute("data-ready")));
-        new Select(door.findElement(By.id("lang"))).selectByValue("en");
-        String staff = "door-" + UUID.randomUUID().toString().substring(0, 8);
-        door.findElement(By.id("staff-name")).sendKeys(staff + "\n");
-        waitFor(door).until(ExpectedConditions.textToBe(By.id("who"), staff));
+        openSignedIn(door, base + "/web/door.html?event=" + event, "door-" + UUID.randomUUID().toString().substring(0, 8));
         assertThat(admitted(door)).isEqualTo("0");
         assertThat(text(door, "#answer-word")).isEqualTo("Ready: scan a ticket");
 
@@ -106,6 +101,15 @@ class DoorPageIT {
         payments.awaitStatus(started.json().get("id").asText(), buyer, "SUCCESS");
         JsonNode orders = api.get("/me/orders", buyer).json().get("orders");
         return orders.get(0).get("tickets").get(0).get("code").asText();
+    }
+
+    /** Opens the door page at {@code url}, in English, and signs in as {@code staff} with its form. */
+    static void openSignedIn(WebDriver door, String url, String staff) {
+        door.get(url);
+        waitFor(door).until(page -> "true".equals(attribute(page, "body", "data-ready")));
+        new Select(door.findElement(By.id("lang"))).selectByValue("en");
+        door.findElement(By.id("staff-name")).sendKeys(staff + "\n");
+        waitFor(door).until(ExpectedConditions.textToBe(By.id("who"), staff));
     }
 
     /** Types the code into the page's field and presses Enter, as a scanner that types does. */
