@@ -18,9 +18,9 @@ export class DoorListError extends Error {
 }
 
 /**
- * The manifest of a server answer, its signature verified: by a key the device already holds for the event
- * (`known`, a stored list), or, for the first list, by the key the manifest itself names under the answer's keyId
- * (trusted on first load, fetched over HTTPS with a staff token). Throws DoorListError when it does not verify or is
+ * The manifest of a server answer, its signature verified: by the key the device already holds under the answer's
+ * keyId (`known`, a stored list), or else by the key the manifest itself names under it (the first list, or a new
+ * key id after a rotation: trusted as fetched over HTTPS with a staff token). Throws DoorListError when it does not verify or is
  * for another event.
  */
 export async function openSignedList(answer, eventId, known) {
@@ -38,7 +38,8 @@ export async function openSignedList(answer, eventId, known) {
   if (!manifest || manifest.eventId !== eventId || !Array.isArray(manifest.keys)) {
     throw new DoorListError('shape');
   }
-  const keys = known ? known.keys : keysOf(manifest.keys);
+  // a key the device already holds wins over what a list says of itself; a new key id (a rotation) is taken from it
+  const keys = { ...keysOf(manifest.keys), ...(known?.keys || {}) };
   const publicKey = keys[answer.keyId] && fromBase64Url(keys[answer.keyId]);
   if (!publicKey || !(await verifyEd25519(publicKey, signature, bytes))) {
     throw new DoorListError('signature');

@@ -12,6 +12,7 @@ import { $, el, newKey, shared } from './util.js';
 import { SUPPORTED, formatTime, lang, setLang, t } from './i18n.js';
 import { getList, pendingScans, putList, putScans, scansOf } from './door-store.js';
 import { DoorListError, admittedCount, checkOffline, mergeList, openSignedList } from './door-list.js';
+import { decodeCode } from './door-codes.js';
 
 const SESSION_KEY = 'ticketing.door.session';
 const DEVICE_KEY = 'ticketing.door.device';
@@ -161,7 +162,8 @@ async function check(text, retry = null) {
   state.busy = true;
   $('#check').disabled = true;
   try {
-    let answer = state.session ? await checkOnline(scan) : { result: 'signed-out' };
+    const mine = admittedHereNotUploaded(code);
+    let answer = mine || (state.session ? await checkOnline(scan) : { result: 'signed-out' });
     if (answer.result === 'no-answer') {
       answer = state.list ? { ...(await checkOffline(code, state.eventId, state.list, admittedHere())), offline: true }
         : { result: 'no-network' };
@@ -169,7 +171,7 @@ async function check(text, retry = null) {
     answer = withSeat(answer);
     state.retry = answer.result === 'no-network' ? scan : null;
     if (decided(answer)) {
-      const kept = { ...scan, ...answer, deviceId: state.deviceId, uploaded: !answer.offline };
+      const kept = { ...scan, ...answer, deviceId: state.deviceId, uploaded: !answer.offline || !!answer.mine };
       if (kept.result === 'admitted' && !kept.admittedAt) {
         kept.admittedAt = scan.scannedAt; // admitted offline: at the scan
       }
@@ -251,6 +253,17 @@ async function checkOnline(scan) {
   }
 }
 
+/**
+ * The already-admitted answer for a ticket this device let in offline and has not uploaded yet (the server does not
+ * know it: asking it would admit the ticket twice), else null.
+ */
+function admittedHereNotUploaded(text) {
+  const code = decodeCode(text);
+  const first = code && state.scans.find((scan) => scan.ticketId === code.ticketId && scan.result === 'admitted' && !scan.uploaded);
+  return first ? { result: 'already-admitted', ticketId: first.ticketId, seatId: first.seatId, admittedAt: first.admittedAt,
+    firstDevice: state.deviceId, mine: true } : null;
+}
+
 /** The tickets this device knows as admitted (by itself, or by another device as the server said): id -> first. */
 function admittedHere() {
   const known = {};
@@ -281,7 +294,14 @@ async function doSync() {
     return;
   }
   try {
-    await upload();
+    try {
+      await upload();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
+        throw error;
+      }
+      console.warn('offline scans kept for a later upload:', error.message); // e.g. a server without the route yet
+    }
     if (state.eventId) {
       await refreshList();
       await refreshReport();

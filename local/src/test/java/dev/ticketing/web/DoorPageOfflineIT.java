@@ -115,6 +115,8 @@ class DoorPageOfflineIT {
         scan(door, ada.code);
         waitFor(door).until(page -> "already-admitted".equals(answer(page)));
         assertThat(text(door, "#answer-detail")).endsWith(" on this device.");
+        assertThat(server.scansTried()).as("let in here and not uploaded yet: the server, which does not know it, is not asked")
+                .hasSize(1);
 
         scan(door, refunded.code);
         waitFor(door).until(page -> "revoked".equals(answer(page)));
@@ -141,7 +143,7 @@ class DoorPageOfflineIT {
         assertThat(admitted(door)).as("gate-9's, and the two let in here").isEqualTo("3");
         assertThat(text(door, "#counter")).isEqualTo("3 of 5 admitted");
         // (the browser itself may send a request again on a connection closed without an answer: the same scanId)
-        assertThat(server.scansTried()).as("each check first tried the server").hasSize(7);
+        assertThat(server.scansTried()).as("every other check first tried the server").hasSize(6);
 
         // The network is back: the offline scans go up with the scanIds they were made with
         server.offline = false;
@@ -158,7 +160,8 @@ class DoorPageOfflineIT {
             scanIds.add(scan.get("scanId").asText());
             assertThat(scan.get("scannedAt").asText()).endsWith("Z");
         });
-        assertThat(uploadedCodes).hasSize(7).startsWith(ada.code, ada.code, refunded.code).endsWith(soldLater.code);
+        assertThat(uploadedCodes).as("what the door list decided").hasSize(6).startsWith(ada.code, refunded.code)
+                .endsWith(soldLater.code);
         assertThat(scanIds).doesNotHaveDuplicates().containsExactlyElementsOf(server.scansTried());
         assertThat(text(door, "#door-list")).as("the server had Ada in first: a double admission")
                 .endsWith("admitted twice while offline: 1 (see the check-in report)");
