@@ -53,6 +53,7 @@ public final class LocalMain {
 
                 Ticketing is running (ready in %.1f s)
                   Seat map (web page):         %s/
+                  Door (staff check-in):       %s/web/door.html
                   API, web page, mock PayPal:  %s
                   DynamoDB endpoint:           %s   (aws dynamodb ... --endpoint-url %s)
                   SQS endpoint:                %s   (aws sqs ... --endpoint-url %s)
@@ -62,7 +63,7 @@ public final class LocalMain {
                 Get a token:  curl -s -XPOST %s/dev/token -d '{"userId":"alice"}'
                 Press Ctrl-C to stop.
                 %n""",
-                startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
+                startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
                 stack.sqsEndpoint(), stack.sqsEndpoint(),
                 stack.dynamoDbOnLoopbackOnly() ? "127.0.0.1 (this machine)"
                         : "127.0.0.1, and DynamoDB Local on ALL network interfaces (DYNAMODB_INTERFACE)",
