@@ -87,7 +87,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             // SQS authorizes SendMessageBatch as sqs:SendMessage (there is no action of its own)
             calls.add(new Grant("sqs:SendMessage", queue(batch.queueUrl())));
         } else if (request instanceof S3Request) {
-            // a multipart upload's steps are all authorized as s3:PutObject on the object
+            // a multipart upload's steps are all authorized as s3:PutObject on the object; a presigned GET (made
+            // through the same interceptors) is checked by S3 as the signer's s3:GetObject
             String action = switch (operation) {
                 case "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "PutObject" -> "s3:PutObject";
                 default -> "s3:" + operation;

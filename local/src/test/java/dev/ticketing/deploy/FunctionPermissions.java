@@ -48,8 +48,9 @@ final class FunctionPermissions {
                     on("EventSeatsQueue", "sqs:SendMessage"),
                     // a cancelled event's work starts on the event-cancellation queue
                     on("EventCancellationQueue", "sqs:SendMessage"),
-                    // the sales export's multipart upload (create, parts, complete are all s3:PutObject)
-                    on(EXPORTS, "s3:PutObject")),
+                    // the sales export's multipart upload (create, parts, complete are all s3:PutObject), and its
+                    // presigned link: S3 checks it against s3:GetObject of the role that signed it
+                    on(EXPORTS, "s3:PutObject", "s3:GetObject")),
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentProcessorFunction", grants(
@@ -111,9 +112,8 @@ final class FunctionPermissions {
             "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue"),
                     // the ticket-code key set (TICKET_KEYS_SECRET_NAME): locally the data folder's key set is passed
                     on("TicketKeysSecret", "secretsmanager:GetSecretValue"),
-                    // a failed export's upload is aborted (no scenario here makes S3 fail); the presigned link is
-                    // checked by S3 against s3:GetObject of the role that signed it (no SDK call)
-                    on(EXPORTS, "s3:AbortMultipartUpload", "s3:GetObject")),
+                    // a failed export's upload is aborted (no scenario here makes S3 fail)
+                    on(EXPORTS, "s3:AbortMultipartUpload")),
             "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -32,11 +30,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The local stack's S3, only as much of it as the functions use: the multipart upload of an object (create, upload
@@ -55,16 +56,16 @@ public final class LocalS3 implements AutoCloseable {
     private static final Pattern PART_NUMBER = Pattern.compile("<PartNumber>(\\d+)</PartNumber>");
     private static final String XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final Server jetty;
+    private final ServerConnector connector;
     private final Path root;
     private final boolean temporary;
     private final Clock clock;
     private final Set<String> buckets = ConcurrentHashMap.newKeySet();
 
-    private LocalS3(HttpServer server, ExecutorService threads, Path root, boolean temporary, Clock clock) {
-        this.server = server;
-        this.threads = threads;
+    private LocalS3(Server jetty, ServerConnector connector, Path root, boolean temporary, Clock clock) {
+        this.jetty = jetty;
+        this.connector = connector;
         this.root = root;
         this.temporary = temporary;
         this.clock = clock;
@@ -77,22 +78,31 @@ public final class LocalS3 implements AutoCloseable {
     public static LocalS3 start(Path folder, Clock clock) throws IOException {
         boolean temporary = folder == null;
         Path root = temporary ? Files.createTempDirectory("ticketing-s3") : Files.createDirectories(folder);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        ExecutorService threads = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "local-s3");
-            thread.setDaemon(true);
-            return thread;
-        });
-        LocalS3 s3 = new LocalS3(server, threads, root, temporary, clock);
+        // Jetty serving the JDK's HttpServer API, as the HTTP front does (HttpServer.create would take whichever
+        // provider the class path offers first)
+        QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+        threads.setName("local-s3");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        jetty.setHandler(new ContextHandlerCollection());
+        HttpServer server = new JettyHttpServer(jetty, true);
+        LocalS3 s3 = new LocalS3(jetty, connector, root, temporary, clock);
         server.createContext("/", s3::handle);
-        server.setExecutor(threads);
-        server.start();
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            throw new IOException("the local S3 did not start", e);
+        }
         return s3;
     }
 
     /** Where the SDK reaches it ({@code endpointOverride}, with path-style addresses). */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     /** Makes {@code name} a bucket (again: a data folder keeps its objects). */
@@ -386,8 +396,11 @@ public final class LocalS3 implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping: nothing left to do about it
+        }
         if (temporary) {
             try {
                 delete(root);
