@@ -52,6 +52,15 @@ final class SalesReportBench {
     }
 
     static void run(String[] args) throws Exception {
+        try {
+            measureAll(args);
+        } catch (Throwable e) {
+            e.printStackTrace(System.out);
+            throw e;
+        }
+    }
+
+    private static void measureAll(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perOrder = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int columns = Math.min(500, tickets);
@@ -61,6 +70,7 @@ final class SalesReportBench {
             String eventId = bench.createEvent(rows, columns);
             System.out.printf("hall of %,d seats (%d x %d) on sale in %.1f s%n", rows * columns, rows, columns,
                     (System.nanoTime() - started) / 1e9);
+            System.out.flush();
             ApplicationContext api = bench.stack.applicationContext("ApiFunction");
             Event event = api.getBean(EventReader.class).get(eventId);
             started = System.nanoTime();
