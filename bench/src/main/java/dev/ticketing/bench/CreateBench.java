@@ -2,15 +2,11 @@ package dev.ticketing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.local.LocalOptions;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Creating big halls through the HTTP API ({@code POST /events} with an {@code Idempotency-Key}): time until the
@@ -23,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Only the HTTP API is used, so the same class measures an older build of the project too.
  */
 final class CreateBench {
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private CreateBench() {
     }
@@ -46,22 +41,7 @@ final class CreateBench {
                 "rows", rows, "columns", columns, "currency", "EUR",
                 "prices", List.of(Map.of("fromRow", 1, "toRow", rows, "price", "25.00"))));
         String admin = bench.stack.token("bench-admin", true);
-        System.gc();
-        long before = MEMORY.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(before);
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapPeak heap = HeapPeak.start();
 
         long started = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(bench.url("/events"))
@@ -83,14 +63,13 @@ final class CreateBench {
             event = BenchStack.json(bench.send("GET", "/events/" + id, admin, null));
         }
         long onSale = System.nanoTime();
-        sampling.set(false);
-        sampler.join();
+        heap.stop();
         if (!report) {
             return;
         }
         System.out.printf("%,d seats (%d x %d): answer %d in %.2f s, on sale after %.2f s, heap growth %,d MB "
                         + "(used before %,d MB)%n", seats, rows, columns, answer.statusCode(), (answered - started) / 1e9,
-                (onSale - started) / 1e9, (peak.get() - before) >> 20, before >> 20);
+                (onSale - started) / 1e9, heap.growthMegabytes(), heap.beforeMegabytes());
         pages(bench, id, seats);
     }
 

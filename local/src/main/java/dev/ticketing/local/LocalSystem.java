@@ -6,6 +6,7 @@ import dev.ticketing.local.aws.DynamoDbLocal;
 import dev.ticketing.local.aws.DynamoDbService;
 import dev.ticketing.local.aws.ElasticMq;
 import dev.ticketing.local.aws.FreePort;
+import dev.ticketing.local.aws.LocalS3;
 import dev.ticketing.local.aws.SqsService;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.http.StaticFiles;
@@ -44,6 +45,7 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalFunctions functions;
     private LocalPayments payments;
     private SqsEventSourcePoller sqsPoller;
+    private LocalS3 s3;
 
     private LocalSystem(List<AutoCloseable> parts, DynamoDbService dynamo, SqsService sqs, LocalResources resources,
                        LocalJwt jwt, HttpFront front, LocalFunctions functions) {
@@ -110,13 +112,18 @@ public final class LocalSystem implements AutoCloseable {
             LocalResources resources = new LocalResources(template, parameters);
             resources.createTables(dynamo.client());
             resources.createQueues(sqs.client());
-            Startup.phase("table and queues");
+            // the exports bucket: S3's part that the API uses, in this JVM whatever the endpoint of the rest
+            LocalS3 s3 = LocalS3.start(dataDir == null ? null : dataDir.resolve("s3"), Clock.systemUTC());
+            parts.add(s3);
+            resources.createBuckets(s3::createBucket);
+            Startup.phase("table, queues and bucket");
 
             LocalJwt jwt = LocalJwt.create(dataDir == null ? null : dataDir.resolve("jwt-key.json"), clock);
             // each function gets a DynamoDB client of the local wiring: file-backed, it waits for each transaction's commit
             Map<String, Object> localProperties = new HashMap<>(Map.of(
                     "dynamodb.endpoint", dynamo.endpoint().toString(),
                     "sqs.endpoint", sqs.endpoint().toString(),
+                    "s3.endpoint", s3.endpoint().toString(),
                     "aws.region", DynamoDbLocal.REGION.id()));
             localProperties.putAll(payments.secretProperties());
             // the ticket-code key set: the data folder's (AWS: the stack's secret, TICKET_KEYS_SECRET_NAME)
@@ -143,6 +150,7 @@ public final class LocalSystem implements AutoCloseable {
             Startup.phase("demo event");
             front.markReady();
             LocalSystem stack = new LocalSystem(parts, dynamo, sqs, resources, jwt, front, functions);
+            stack.s3 = s3;
             stack.payments = payments;
             stack.sqsPoller = poller;
             return stack;
@@ -219,6 +227,11 @@ public final class LocalSystem implements AutoCloseable {
         return sqs.endpoint();
     }
 
+    /** The local S3 (the exports bucket), path-style. */
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
     /** Whether DynamoDB Local listens on 127.0.0.1 only (it has no host option; see {@link DynamoDbLocal}). */
     public boolean dynamoDbOnLoopbackOnly() {
         return dynamo.loopbackOnly();
@@ -262,6 +275,8 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("PAYMENTS_QUEUE_URL", ref("PaymentsQueue"));
         environment.put("EVENT_SEATS_QUEUE_URL", ref("EventSeatsQueue"));
         environment.put("EVENT_CANCELLATION_QUEUE_URL", ref("EventCancellationQueue"));
+        environment.put("EXPORTS_BUCKET", ref("ExportsBucket"));
+        environment.put("S3_ENDPOINT", s3Endpoint().toString());
         environment.put("DYNAMODB_ENDPOINT", dynamoDbEndpoint().toString());
         environment.put("SQS_ENDPOINT", sqsEndpoint().toString());
         environment.put("PAYPAL_BASE_URL", payments.paypal().baseUrl().toString());

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.s3.model.S3Request;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -85,6 +86,15 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         } else if (request instanceof SendMessageBatchRequest batch) {
             // SQS authorizes SendMessageBatch as sqs:SendMessage (there is no action of its own)
             calls.add(new Grant("sqs:SendMessage", queue(batch.queueUrl())));
+        } else if (request instanceof S3Request) {
+            // a multipart upload's steps are all authorized as s3:PutObject on the object; a presigned GET (made
+            // through the same interceptors) is checked by S3 as the signer's s3:GetObject
+            String action = switch (operation) {
+                case "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "PutObject" -> "s3:PutObject";
+                default -> "s3:" + operation;
+            };
+            calls.add(new Grant(action, object(request.getValueForField("Bucket", String.class).orElse("?"),
+                    request.getValueForField("Key", String.class).orElse("?"))));
         } else if (request instanceof DynamoDbRequest) {
             // GetItem, PutItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem: all on the one table
             calls.add(new Grant("dynamodb:" + operation, FunctionPermissions.TABLE));
@@ -95,6 +105,13 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
 
     private static String queue(String url) {
         return logicalId(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    /** {@code ticketing-exportsbucket}, {@code exports/e1/x.csv} -> ExportsBucket/exports/* (local bucket names are lower case). */
+    private static String object(String bucket, String key) {
+        String id = logicalId(bucket);
+        String logical = FunctionPermissions.EXPORTS.substring(0, FunctionPermissions.EXPORTS.indexOf('/'));
+        return (id.equalsIgnoreCase(logical) ? logical : id) + "/" + key.substring(0, key.indexOf('/') + 1) + "*";
     }
 
     private static String table(String name) {

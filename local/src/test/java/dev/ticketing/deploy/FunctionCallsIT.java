@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the code of each function really calls, recorded ({@link AwsCallRecorder}) while the local stack runs
  * everything a function can be asked to do: events, seat maps, holds (by seat, by quantity, idempotent replay),
- * release, checkout, a sale, a cancellation, a refund at the provider, a payment that came too late, reconciliation
+ * release, checkout, a sale, the sales report and export, a cancellation, a refund at the provider, a payment that came too late, reconciliation
  * of a purchase whose webhooks were lost, a batch put back on the queue, the TTL stream expiry and the sweeper. It must be exactly the {@link FunctionPermissions#CODE} list: a call missing from the list would be
  * refused in AWS, a listed action no code calls is a grant too many. (The stack's own sweeper is idle here, so the
  * expiry paths run when the test invokes them, not when a timer fires.)
@@ -107,6 +107,10 @@ class FunctionCallsIT {
         payments.approveAtPayPal(bobPayment.get("providerOrderId").asText());
         payments.awaitStatus(bobPayment.get("id").asText(), bob, "SUCCESS");
         expect(api.get("/me/tickets", bob), 200);
+
+        // the organiser's sales report, and the sold tickets as CSV (written to the exports bucket: 303 to it)
+        expect(api.get("/events/" + event + "/report", admin), 200);
+        expect(api.get("/events/" + event + "/orders.csv", admin), 303);
 
         // a checkout the buyer gives up
         String carol = api.newUser("carol");

@@ -33,6 +33,8 @@ final class FunctionPermissions {
     static final String RECONCILE_INDEX = "Table/index/reconcile";
     static final String TABLE_STREAM = "Table/stream/*";
     static final String OWN_LOG_GROUP = "LogGroup";
+    /** The sales exports: objects under exports/ of the exports bucket. */
+    static final String EXPORTS = "ExportsBucket/exports/*";
 
     /** What each function's own code calls (through the AWS SDK). */
     static final Map<String, Set<Grant>> CODE = Map.of(
@@ -45,7 +47,10 @@ final class FunctionPermissions {
                     // a big event's seats are asked of EventSeatsFunction
                     on("EventSeatsQueue", "sqs:SendMessage"),
                     // a cancelled event's work starts on the event-cancellation queue
-                    on("EventCancellationQueue", "sqs:SendMessage")),
+                    on("EventCancellationQueue", "sqs:SendMessage"),
+                    // the sales export's multipart upload (create, parts, complete are all s3:PutObject), and its
+                    // presigned link: S3 checks it against s3:GetObject of the role that signed it
+                    on(EXPORTS, "s3:PutObject", "s3:GetObject")),
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentProcessorFunction", grants(
@@ -106,7 +111,9 @@ final class FunctionPermissions {
     static final Map<String, Set<Grant>> AWS_ONLY = Map.of(
             "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue"),
                     // the ticket-code key set (TICKET_KEYS_SECRET_NAME): locally the data folder's key set is passed
-                    on("TicketKeysSecret", "secretsmanager:GetSecretValue")),
+                    on("TicketKeysSecret", "secretsmanager:GetSecretValue"),
+                    // a failed export's upload is aborted (no scenario here makes S3 fail)
+                    on(EXPORTS, "s3:AbortMultipartUpload")),
             "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),

@@ -2,7 +2,12 @@ package dev.ticketing.store;
 
 import dev.ticketing.config.TicketingConfig;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -17,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 @Singleton
 public class Table {
+    /** The most keys one BatchGetItem takes. */
+    private static final int BATCH_GET_LIMIT = 100;
+
     private final DynamoDbClient dynamo;
     private final String name;
 
@@ -31,6 +39,21 @@ public class Table {
 
     public DynamoDbClient client() {
         return dynamo;
+    }
+
+    /**
+     * The items of these keys that exist, read strongly consistently with BatchGetItem, 100 keys a call (its limit;
+     * the paginator asks again for any keys DynamoDB left unprocessed), in no particular order.
+     */
+    public List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
+            dynamo.batchGetItemPaginator(b -> b.requestItems(Map.of(name,
+                            KeysAndAttributes.builder().keys(chunk).consistentRead(true).build())))
+                    .forEach(page -> found.addAll(page.responses().getOrDefault(name, List.of())));
+        }
+        return found;
     }
 
     /** A new, empty transaction on this table. */

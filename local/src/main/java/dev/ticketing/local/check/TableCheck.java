@@ -1,8 +1,12 @@
 package dev.ticketing.local.check;
 
 import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.events.ReportSales;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.SalesReport;
+import dev.ticketing.identity.Caller;
+import dev.ticketing.orders.items.OrderReader;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.HeldSeat;
 import dev.ticketing.holds.model.Hold;
@@ -17,14 +21,17 @@ import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.model.Ticket;
 import dev.ticketing.tickets.model.TicketStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,12 +48,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code active-hold-without-seat}: an ACTIVE, unexpired hold one of whose seats is not RESERVED for it
  *       until the same instant;</li>
  *   <li>{@code failed-payment-without-reason}, {@code failed-payment-kept-money}: a FAILED payment with no reason,
- *       or captured and not refunded.</li>
+ *       or captured and not refunded;</li>
+ *   <li>{@code report-differs-from-table}: the organiser's sales report of an event ({@link ReportSales}) says other
+ *       seat counts than the checker's own count of its seats (a RESERVED seat whose hold expired counted available,
+ *       a SOLD seat of a comp hold a comp), or another gross or refunded amount than the payments of the holds its
+ *       SOLD seats name (each payment once; a partial refund's {@code refundedAmount}, a REFUNDED one's whole).</li>
  * </ul>
  * Reads are strongly consistent, but the table may change while it is read: on a live table a violation can be
  * a change seen half-way; check again before acting on one.
  */
 public final class TableCheck {
+    /** Who the checker reads reports as: a platform admin (it reads every event). */
+    private static final Caller CHECKER = new Caller("table-check", true);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -54,6 +68,7 @@ public final class TableCheck {
     private final SeatBatches seats;
     private final HoldReader holds;
     private final PaymentReader payments;
+    private final ReportSales reports;
 
     /** What was read, and what was wrong with it. */
     public record Report(int events, int seats, int holds, int payments, List<Violation> violations) {
@@ -73,6 +88,7 @@ public final class TableCheck {
         this.seats = new SeatBatches(stored);
         this.holds = new HoldReader(stored, clock);
         this.payments = new PaymentReader(stored);
+        this.reports = new ReportSales(events, seats, payments, new OrderReader(stored), clock);
     }
 
     public Report run() {
@@ -97,6 +113,7 @@ public final class TableCheck {
             seatCount += stored.size();
             checkSeats(event, stored, holdsById, paymentsById, now, violations);
             checkLiveHolds(event, stored, holdsById, paymentsById, now, violations);
+            checkReport(event, stored, holdsById, paymentsById, now, violations);
         }
         for (Payment payment : paymentsById.values()) {
             checkPayment(payment, holdsById, all, violations);
@@ -189,6 +206,54 @@ public final class TableCheck {
                             + describe(seat)));
                 }
             }
+        }
+    }
+
+    /** The report's figures are the checker's own count of the seats and of the payments of their holds. */
+    private void checkReport(Event event, List<SeatItems.StoredSeat> stored, Map<String, StoredHold> holds,
+                             Map<String, Payment> payments, Instant now, List<Violation> violations) {
+        long available = 0, held = 0, sold = 0, blocked = 0, comp = 0;
+        BigDecimal gross = BigDecimal.ZERO, refunded = BigDecimal.ZERO;
+        Set<String> counted = new HashSet<>();
+        for (SeatItems.StoredSeat seat : stored) {
+            switch (seat.status()) {
+                case AVAILABLE -> available++;
+                case RESERVED -> {
+                    if (seat.expiresAtMillis() > now.toEpochMilli()) {
+                        held++;
+                    } else {
+                        available++;
+                    }
+                }
+                case BLOCKED -> blocked++;
+                case SOLD -> {
+                    StoredHold hold = seat.holdId() == null ? null : holds.get(seat.holdId());
+                    if (hold != null && hold.comp()) {
+                        comp++;
+                        continue;
+                    }
+                    sold++;
+                    Payment payment = hold == null || hold.paymentId() == null ? null : payments.get(hold.paymentId());
+                    if (payment != null && counted.add(payment.id())) {
+                        gross = gross.add(payment.amount());
+                        refunded = refunded.add(payment.refundedAmount() != null ? payment.refundedAmount()
+                                : payment.status() == PaymentStatus.REFUNDED ? payment.amount() : BigDecimal.ZERO);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        SalesReport report = reports.report(CHECKER, event.id());
+        SalesReport.Seats counts = new SalesReport.Seats(available, held, sold, blocked, comp);
+        if (!report.seats().equals(counts)) {
+            violations.add(new Violation("report-differs-from-table", "event " + event.id() + ": the report counts "
+                    + report.seats() + ", the table " + counts));
+        }
+        if (report.revenue().gross().compareTo(gross) != 0 || report.revenue().refunded().compareTo(refunded) != 0) {
+            violations.add(new Violation("report-differs-from-table", "event " + event.id() + ": the report says gross "
+                    + report.revenue().gross() + ", refunded " + report.revenue().refunded() + "; the payments of its sold"
+                    + " seats' holds " + gross + ", " + refunded));
         }
     }
 

@@ -104,6 +104,19 @@ public final class LocalResources {
         return table.build();
     }
 
+    /**
+     * Creates the buckets with {@code createBucket} (the local S3's); a bucket's local name is {@code ticketing-<logicalid>} in lower case, as S3
+     * names are.
+     */
+    public void createBuckets(java.util.function.Consumer<String> createBucket) {
+        template.resources("AWS::S3::Bucket").keySet().forEach(id -> {
+            String name = (PREFIX + id).toLowerCase(java.util.Locale.ROOT);
+            createBucket.accept(name);
+            refs.put(id, name);
+            arns.put(id, "arn:aws:s3:::" + name);
+        });
+    }
+
     /** Creates the queues; dead-letter queues first, so redrive policies can name them. */
     public void createQueues(SqsClient sqs) {
         Map<String, Map<String, Object>> queues = template.resources("AWS::SQS::Queue");

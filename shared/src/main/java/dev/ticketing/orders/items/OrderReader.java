@@ -6,6 +6,8 @@ import dev.ticketing.store.Keys;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +24,10 @@ public class OrderReader {
     private final DynamoDbClient dynamo;
     private final String table;
     private final OrderItems orders;
+    private final Table source;
 
     public OrderReader(Table table) {
+        this.source = table;
         this.dynamo = table.client();
         this.table = table.name();
         this.orders = new OrderItems(table);
@@ -36,6 +40,14 @@ public class OrderReader {
                     .consistentRead(true)).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.orderOf(item));
         });
+    }
+
+    /** The orders of these codes (as stored: {@link PlacedOrder#code}) that exist, strongly consistent, by code. */
+    public Map<String, PlacedOrder> findAll(Collection<String> codes) {
+        Map<String, PlacedOrder> found = new HashMap<>();
+        source.getAll(codes.stream().distinct().map(OrderItems::key).toList()).stream().map(OrderItems::orderOf)
+                .forEach(order -> found.put(order.code(), order));
+        return found;
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Ids;
 import dev.ticketing.store.Table;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class PaymentReader {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Table tableItems;
 
     public PaymentReader(Table table) {
+        this.tableItems = table;
         this.dynamo = table.client();
         this.table = table.name();
     }
@@ -38,6 +42,14 @@ public class PaymentReader {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(PaymentItems.key(paymentId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Set.of() : PaymentItems.refundRequestsOf(item);
+    }
+
+    /** The payments of these ids that exist (strongly consistent, batched), by id. */
+    public Map<String, Payment> findAll(Collection<String> paymentIds) {
+        Map<String, Payment> found = new HashMap<>();
+        tableItems.getAll(paymentIds.stream().filter(Ids::isServerMade).distinct().map(PaymentItems::key).toList())
+                .stream().map(PaymentItems::paymentOf).forEach(payment -> found.put(payment.id(), payment));
+        return found;
     }
 
     public Payment get(String paymentId) {

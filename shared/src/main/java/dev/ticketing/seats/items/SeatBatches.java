@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -181,6 +182,21 @@ public class SeatBatches {
                 .map(SeatItems::storedSeat)
                 .forEach(seat -> found.put(seat.id(), seat));
         return found;
+    }
+
+    /**
+     * Every seat of the event as the report reads it ({@link SeatItems.SoldState}), one block (~1,000 seats) at a
+     * time in row order, handed to {@code perBlock} before the next block is read: memory holds one block whatever
+     * the size of the hall.
+     */
+    public void forEachBlock(Event event, Consumer<List<SeatItems.SoldState>> perBlock) {
+        for (int block = 0; block < event.blockCount(); block++) {
+            List<SeatItems.SoldState> seats = new ArrayList<>();
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(seatItems.reportQuery(event, block)).items()) {
+                seats.add(SeatItems.soldState(item));
+            }
+            perBlock.accept(seats);
+        }
     }
 
     private List<StoredSeat> readBlock(Event event, int block) {

@@ -314,6 +314,35 @@ public class SeatItems {
                 .build();
     }
 
+    /**
+     * A seat as the organiser's report reads it: its stored status (a RESERVED seat whose {@code expiresAtMillis} has
+     * passed reads AVAILABLE to everyone), whether it is a comp, and, once SOLD, the hold, ticket and payment that
+     * bought it ({@code paymentId} null for a comp) and when ({@code soldAt}, null when not sold).
+     */
+    public record SoldState(SeatId id, SeatStatus status, long expiresAtMillis, boolean comp, String holdId,
+                            String ticketId, String paymentId, String soldAt) {
+    }
+
+    /** The query of one block's seats for the report ({@link SoldState}), strongly consistent. */
+    public QueryRequest reportQuery(Event event, int block) {
+        return QueryRequest.builder()
+                .tableName(table.name())
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition(event.id(), block))))
+                .projectionExpression(String.join(", ", "sk", "#status", EXPIRES_AT, COMP, HOLD_ID, TICKET_ID,
+                        PAYMENT_ID, SOLD_AT))
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .consistentRead(true)
+                .build();
+    }
+
+    public static SoldState soldState(Map<String, AttributeValue> item) {
+        AttributeValue comp = item.get(COMP);
+        return new SoldState(seatId(item), SeatStatus.valueOf(Attr.str(item, STATUS)), Attr.num(item, EXPIRES_AT),
+                comp != null && Boolean.TRUE.equals(comp.bool()), Attr.str(item, HOLD_ID), Attr.str(item, TICKET_ID),
+                Attr.str(item, PAYMENT_ID), Attr.str(item, SOLD_AT));
+    }
+
     public static StoredSeat storedSeat(Map<String, AttributeValue> item) {
         return new StoredSeat(seatId(item), SeatStatus.valueOf(Attr.str(item, STATUS)),
                 Attr.num(item, EXPIRES_AT), Attr.str(item, HOLD_ID));
