@@ -1,6 +1,7 @@
 package dev.ticketing.endtoend.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +80,37 @@ class CancelEventIT {
         assertThat(again.json().get("cancellation").get("reason").asText()).isEqualTo("The band is ill");
         assertThat(again.json().get("cancellation").get("cancelledAt"))
                 .isEqualTo(cancelled.json().get("cancellation").get("cancelledAt"));
+    }
+
+    /**
+     * Payments in flight take nothing: the card checkout's session is voided by the cancellation itself (not an hour
+     * later by reconciliation), so the buyer can no longer authorize anything on it; a PayPal order the buyer approves
+     * after the cancel is never captured.
+     */
+    @Test
+    void aCardCheckoutInFlightIsVoidedAtOnceAndAPayPalOrderIsNeverCaptured() {
+        String event = api.createEvent(2, 4);
+        String erin = api.newUser("erin");
+        Api.Response card = payments.pay(payments.hold(event, erin, "1-1"), erin, "OTHER");
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        String session = card.json().get("providerOrderId").asText();
+        String frank = api.newUser("frank");
+        JsonNode paypal = payments.startPayPal(payments.hold(event, frank, "2-1"), frank);
+        String order = paypal.get("providerOrderId").asText();
+
+        Api.Response cancelled = api.post("/events/" + event + "/cancel", api.admin(), Map.of("reason", "Power cut"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
+        awaitFinished(event);
+
+        assertThat(payments.payment(card.json().get("id").asText(), erin).get("status").asText()).isEqualTo("FAILED");
+        assertThat(payments.card().status(session)).as("the card session at the provider").isEqualTo("voided");
+        assertThatThrownBy(() -> payments.card().pay(session)).as("the buyer pays the voided session")
+                .hasMessageContaining("session_not_open");
+        payments.approveAtPayPal(order); // the buyer, late: PayPal tells us, and we capture nothing
+        payments.awaitPayPalWebhook(order, "CHECKOUT.ORDER.APPROVED");
+        payments.awaitQueueDrained();
+        assertThat(payments.payment(paypal.get("id").asText(), frank).get("status").asText()).isEqualTo("FAILED");
+        assertThat(payments.paypalOrder(order).captureId()).as("nothing captured at PayPal").isNull();
     }
 
     @Test
