@@ -169,13 +169,7 @@ class CancelEventIT {
         assertThat(done.get("pending").asInt()).isZero();
     }
 
-    /** Polls {@code GET /events/{id}} until its cancellation is finished; the cancellation then. */
     private JsonNode awaitFinished(String event) {
-        String admin = api.admin();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode cancellation = api.get("/events/" + event, admin).json().path("cancellation");
-            return cancellation.path("finished").asBoolean() && cancellation.path("pending").asInt(-1) == 0;
-        });
-        return api.get("/events/" + event, admin).json().get("cancellation");
+        return api.awaitCancellationFinished(event, Duration.ofSeconds(60));
     }
 }
