@@ -113,6 +113,34 @@ class CancelEventIT {
         assertThat(payments.paypalOrder(order).captureId()).as("nothing captured at PayPal").isNull();
     }
 
+    /**
+     * An order the organiser refunded in part before the cancel: the cancellation refunds what is left of it (the
+     * provider would refuse the whole amount again), once; the payment ends REFUNDED with all of its money back.
+     */
+    @Test
+    void anOrderPartlyRefundedBeforeTheCancelHasTheRestRefunded() {
+        String event = api.createEvent(3, 4);
+        String gina = api.newUser("gina");
+        JsonNode paid = payments.sellWithPayPal(payments.hold(event, gina, "3-1", "3-2"), gina);
+        String admin = api.admin();
+        String first = payments.tickets(gina, paid.get("holdId").asText()).get(0).get("id").asText();
+        Api.Response partly = api.post("/payments/" + paid.get("id").asText() + "/refund", admin,
+                Map.of("ticketIds", List.of(first)));
+        assertThat(partly.status()).as(partly.toString()).isEqualTo(200);
+
+        assertThat(api.post("/events/" + event + "/cancel", admin, Map.of("reason", "Flood")).status()).isEqualTo(202);
+        JsonNode done = awaitFinished(event);
+
+        assertThat(done.get("failures")).as(done.toString()).isEmpty();
+        assertThat(done.get("refunded").asInt()).isEqualTo(1);
+        JsonNode refunded = payments.awaitStatus(paid.get("id").asText(), gina, "REFUNDED");
+        assertThat(new java.math.BigDecimal(refunded.get("refundedAmount").asText()))
+                .isEqualByComparingTo(new java.math.BigDecimal(paid.get("amount").asText()));
+        assertThat(payments.refundsAtPayPal(paid)).as("the part, then the rest").isEqualTo(2);
+        assertThat(payments.tickets(gina, paid.get("holdId").asText()))
+                .allSatisfy(ticket -> assertThat(ticket.get("status").asText()).isEqualTo("CANCELLED"));
+    }
+
     @Test
     void aCancelWhileBuyersHoldAndPayRefundsEverySaleExactlyOnce() throws Exception {
         String event = api.createEvent(6, 5);
