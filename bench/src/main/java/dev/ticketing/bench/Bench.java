@@ -30,6 +30,7 @@ public final class Bench {
             case "cost" -> Cost.run(rest);
             case "coldstart" -> ColdStart.run(rest);
             case "create" -> CreateBench.run(rest);
+            case "cancel" -> CancelBench.run(rest);
             case "report" -> Report.run(rest);
             default -> {
                 System.err.println("""
@@ -66,6 +67,8 @@ public final class Bench {
                                                        (several builds' functions folders: runs alternate)
                           create [seats ...]           POST /events of big halls (10000 100000): time to the answer and
                                                        to ON_SALE, heap growth, full-map page sizes
+                          cancel [tickets] [seats/hold] [data-dir]  a sold-out hall (20000, 8) cancelled: tickets and
+                                                       payments refunded per second against the mock providers
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }
