@@ -31,6 +31,7 @@ public final class Bench {
             case "coldstart" -> ColdStart.run(rest);
             case "create" -> CreateBench.run(rest);
             case "sales" -> SalesReportBench.run(rest);
+            case "cancel" -> CancelBench.run(rest);
             case "report" -> Report.run(rest);
             default -> {
                 System.err.println("""
@@ -69,6 +70,8 @@ public final class Bench {
                                                        to ON_SALE, heap growth, full-map page sizes
                           sales [tickets] [per-order]  the organiser's report and CSV export of a hall with N tickets
                                                        sold through the data layer (100000 10): time, heap growth
+                          cancel [tickets] [seats/hold] [data-dir]  a sold-out hall (20000, 8) cancelled: tickets and
+                                                       payments refunded per second against the mock providers
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

@@ -10,8 +10,8 @@ import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.HoldStatus;
 import dev.ticketing.holds.model.StoredHold;
 import dev.ticketing.payments.PaymentRules;
-import dev.ticketing.payments.PaymentWrites;
 import dev.ticketing.payments.RefundSale;
+import dev.ticketing.payments.ReleaseCheckout;
 import dev.ticketing.payments.items.PaymentReader;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentFailure;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the start counts the tickets the event had sold (recorded once, before any refund: the sales gates closed in
  *       the cancel's transaction, so no sale comes after) and queues one step per page of the hall;</li>
  *   <li>a page (whole rows, at most {@link #PAGE_SEATS} seats or one row) reads its seats and, for each hold found on
- *       them: a hold with a payment in flight has it FAILED before any money is taken (when the capture has already
+ *       them: a hold with a payment in flight has it FAILED before any money is taken and its order released at the
+ *       provider ({@link ReleaseCheckout}: a card authorization voided, a PayPal order never captured; when the capture has already
  *       been asked for, the sale is refused by the gate and the payment flow gives the money back), and the hold ends
  *       RELEASED, its tickets CANCELLED; a sold hold's payment is refunded through its provider ({@link RefundSale}:
  *       one refund request id per payment, a conditional SUCCESS -> REFUNDED). Then the page records its counts once
@@ -63,21 +64,21 @@ public class RefundCancelledEvent {
     private final SeatBatches seats;
     private final HoldReader holds;
     private final PaymentReader payments;
-    private final PaymentWrites paymentWrites;
+    private final ReleaseCheckout checkouts;
     private final RefundSale refunds;
     private final ReleaseHold releaser;
     private final CancellationWork work;
     private final Clock clock;
 
     public RefundCancelledEvent(Table table, EventReader events, SeatBatches seats, HoldReader holds,
-                                PaymentReader payments, PaymentWrites paymentWrites, RefundSale refunds,
+                                PaymentReader payments, ReleaseCheckout checkouts, RefundSale refunds,
                                 ReleaseHold releaser, CancellationWork work, Clock clock) {
         this.table = table;
         this.events = events;
         this.seats = seats;
         this.holds = holds;
         this.payments = payments;
-        this.paymentWrites = paymentWrites;
+        this.checkouts = checkouts;
         this.refunds = refunds;
         this.releaser = releaser;
         this.work = work;
@@ -151,7 +152,7 @@ public class RefundCancelledEvent {
                 }
                 sales.put(holdId, outcome);
             } else if (stored.storedStatus() == HoldStatus.ACTIVE) {
-                if (stored.paymentId() != null && endPaymentInFlight(stored.paymentId(), now)) {
+                if (stored.paymentId() != null && endPaymentInFlight(stored.paymentId())) {
                     paymentsEnded++;
                 }
                 if (endHold(holdId)) {
@@ -178,17 +179,17 @@ public class RefundCancelledEvent {
     }
 
     /**
-     * A payment in flight ends FAILED before any money is taken, if the buyer has not approved yet; true when this
-     * call ended it. One whose capture was asked for is left to the payment flow: its sale is refused by the closed
-     * gate and its money given back there.
+     * A payment in flight ends FAILED before any money is taken, if we have not asked for its capture yet, and its
+     * order is released at the provider at once (a card authorization the buyer gave is voided; a PayPal order is
+     * never captured); true when this call ended it. One whose capture was asked for is left to the payment flow: its
+     * sale is refused by the closed gate and its money given back there.
      */
-    private boolean endPaymentInFlight(String paymentId, Instant now) {
+    private boolean endPaymentInFlight(String paymentId) {
         Payment payment = payments.get(paymentId);
         if (!PaymentRules.buyerMayCancel(payment)) {
             return false;
         }
-        return paymentWrites.fail(payment, PaymentFailure.SALES_CLOSED, PaymentRules.EVENT_CANCELLED_NOT_CAPTURED, now,
-                true);
+        return checkouts.failInFlight(payment, PaymentFailure.SALES_CLOSED, PaymentRules.EVENT_CANCELLED_NOT_CAPTURED);
     }
 
     /** Ends the hold RELEASED unless a payment is still being captured for it; true when this call ended it. */

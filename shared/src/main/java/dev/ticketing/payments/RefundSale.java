@@ -10,6 +10,7 @@ import dev.ticketing.payments.provider.PaymentGateways;
 import dev.ticketing.payments.provider.PaymentProviderException;
 import dev.ticketing.payments.provider.RefundOutcome;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives the whole of a sale's money back through its provider, on our side (an organiser's decision, such as an
+ * Gives all of a sale's money that is not back yet (the whole amount, or what is left after an organiser's refund of
+ * some of its tickets) back through its provider, on our side (an organiser's decision, such as an
  * event's cancellation): the provider's refund with the payment's one request id ({@link Payment#refundRequestId},
  * so a repeat after a crash gets the same refund back, never a second one), then ONE conditional transaction makes the
  * payment REFUNDED with that refund's id and its tickets CANCELLED ({@link PaymentWrites#refunded}); a payment that is
@@ -70,10 +72,13 @@ public class RefundSale {
         if (gateway.isEmpty()) {
             return Outcome.refused(payment.provider() + " is not configured here; refund it at the provider");
         }
+        // what is left: an organiser may have refunded some tickets before (RefundOrder), and the provider refuses
+        // to give back more than is left of the capture
+        BigDecimal left = payment.refundedAmount() == null ? payment.amount()
+                : payment.amount().subtract(payment.refundedAmount());
         RefundOutcome refund;
         try {
-            refund = gateway.get().refund(payment.captureId(), payment.amount(), payment.currency(),
-                    payment.refundRequestId());
+            refund = gateway.get().refund(payment.captureId(), left, payment.currency(), payment.refundRequestId());
         } catch (PaymentProviderException e) {
             if (e.retryable()) {
                 throw e;

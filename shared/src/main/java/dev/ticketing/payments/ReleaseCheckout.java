@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import dev.ticketing.config.PaymentTiming;
 import dev.ticketing.payments.items.PaymentReader;
 import dev.ticketing.payments.model.Payment;
+import dev.ticketing.payments.model.PaymentFailure;
 import dev.ticketing.payments.model.PaymentStatus;
 import dev.ticketing.payments.provider.PaymentGateway;
 import dev.ticketing.payments.provider.PaymentGateways;
@@ -42,6 +43,21 @@ public class ReleaseCheckout {
         this.gateways = gateways;
         this.timing = timing;
         this.clock = clock;
+    }
+
+    /**
+     * Ends payment {@code payment}, still in flight, FAILED ({@code failure}, {@code reason}) before any money is taken
+     * (refused once its capture was asked for: that payment is finished by the payment flow), then releases its order
+     * at once: a card authorization is voided, an open checkout closed, a PayPal order simply never captured. True
+     * when this call ended it. A crash between the two writes leaves the payment due for reconciliation, which
+     * releases it then ({@link PaymentWrites#failing}).
+     */
+    public boolean failInFlight(Payment payment, PaymentFailure failure, String reason) {
+        if (!writes.fail(payment, failure, reason, now(), true)) {
+            return false;
+        }
+        release(payment.id());
+        return true;
     }
 
     /**

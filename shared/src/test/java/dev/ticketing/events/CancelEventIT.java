@@ -169,6 +169,27 @@ class CancelEventIT {
         assertThat(provider.captureRequests()).isEmpty();
     }
 
+    /**
+     * A buyer who approved (a card authorization, say) whose approval had not been acted on when the cancellation came:
+     * the cancellation ends the payment and releases its order at once, not only when reconciliation comes round.
+     */
+    @Test
+    void anApprovedPaymentNotYetCapturedIsReleasedByTheCancellationAndNeverCaptured() {
+        Event event = office.newEvent(1, 4);
+        Hold hold = office.hold("alice", event, "1-1");
+        Payment payment = office.startPayment(hold);
+        provider.approve(payment.id());
+
+        cancels.cancel(ADMIN, event.id(), new CancellationRequest("Cancelled"));
+        runQueue();
+        deliver(PaymentEvent.Type.APPROVED, payment); // the approval's webhook, late
+
+        assertThat(office.assertFailed(payment, PaymentFailure.SALES_CLOSED).failureReason()).contains("cancelled");
+        assertThat(provider.releaseRequests()).containsExactly(payment.releaseRequestId());
+        assertThat(provider.captureRequests()).isEmpty();
+        assertThat(holds.load(hold.id()).orElseThrow().storedStatus()).isEqualTo(HoldStatus.RELEASED);
+    }
+
     /** The probe of issue 21: a payment started before the show and approved 6 s after its start sold a ticket. */
     @Test
     void salesEndIsFinalAnApprovalAfterTheStartTakesNothing() {

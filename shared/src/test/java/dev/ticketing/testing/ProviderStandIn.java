@@ -36,6 +36,7 @@ public final class ProviderStandIn implements PaymentGateway {
     private final List<CheckoutRequest> checkouts = new ArrayList<>();
     private final List<String> captureRequests = new ArrayList<>();
     private final Map<String, RefundOutcome> refunds = new HashMap<>();
+    private final List<String> releaseRequests = new ArrayList<>();
     private boolean unreachable;
     private boolean capturesPending;
 
@@ -85,7 +86,8 @@ public final class ProviderStandIn implements PaymentGateway {
 
     /** As PayPal with intent CAPTURE: an approved order reserves no money, so there is nothing to void. */
     @Override
-    public ReleaseOutcome release(String orderId, String requestId) {
+    public synchronized ReleaseOutcome release(String orderId, String requestId) {
+        releaseRequests.add(requestId);
         return orders.containsKey(orderId) ? ReleaseOutcome.NOTHING_HELD : ReleaseOutcome.UNKNOWN_ORDER;
     }
 
@@ -178,6 +180,11 @@ public final class ProviderStandIn implements PaymentGateway {
     /** The request id of every capture asked for, in order (a repeat of one id moves the money once). */
     public synchronized List<String> captureRequests() {
         return List.copyOf(captureRequests);
+    }
+
+    /** The request id of every release (void) asked for, in order. */
+    public synchronized List<String> releaseRequests() {
+        return List.copyOf(releaseRequests);
     }
 
     /** The refunds made, by request id (one per id, however often asked). */

@@ -2,11 +2,14 @@ package dev.ticketing.local.check;
 
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.ReportSales;
+import dev.ticketing.events.CancelEvent;
 import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Cancellation;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.SalesReport;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.orders.items.OrderReader;
+import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.HeldSeat;
 import dev.ticketing.holds.model.Hold;
@@ -53,7 +56,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       seat counts than the checker's own count of its seats (a RESERVED seat whose hold expired counted available,
  *       a SOLD seat of a comp hold a comp), or another gross or refunded amount than the payments of the holds its
  *       SOLD seats name (each payment once; a partial refund's {@code refundedAmount}, a REFUNDED one's whole).</li>
+ *   <li>{@code payment-refunded-twice}: a payment whose recorded refunds give back more than it took
+ *       ({@code refunded_amount} above {@code amount}), or a REFUNDED one that still has a PAID ticket (its refund
+ *       and its tickets' cancellation are one transaction, so a ticket left paid means a refund written apart from
+ *       it: the way to the same money going back twice);</li>
+ *   <li>{@code cancellation-counts}: a cancelled event's pages count more tickets refunded than it has sold seats
+ *       whose payment is REFUNDED (a refund counted twice); once every page is done, fewer, or refunded and failed
+ *       not adding up to the tickets it had sold;</li>
+ *   <li>{@code cancelled-event-active-hold}: an ACTIVE, unexpired hold on a cancelled event once every page of its
+ *       cancellation is done (every hold ends; one whose payment's capture was already asked for is left to the
+ *       payment flow and is not counted).</li>
  * </ul>
+ * The rules of DESIGN 7 (no payment refunded twice) and of the event's cancellation (docs/organiser-operations.md).
  * Reads are strongly consistent, but the table may change while it is read: on a live table a violation can be
  * a change seen half-way; check again before acting on one.
  */
@@ -69,6 +83,7 @@ public final class TableCheck {
     private final HoldReader holds;
     private final PaymentReader payments;
     private final ReportSales reports;
+    private final CancelEvent cancellations;
 
     /** What was read, and what was wrong with it. */
     public record Report(int events, int seats, int holds, int payments, List<Violation> violations) {
@@ -89,6 +104,10 @@ public final class TableCheck {
         this.holds = new HoldReader(stored, clock);
         this.payments = new PaymentReader(stored);
         this.reports = new ReportSales(events, seats, payments, new OrderReader(stored), clock);
+        // the progress as GET /events/{id} shows it; the checker queues no work
+        this.cancellations = new CancelEvent(stored, events, steps -> {
+            throw new UnsupportedOperationException("the table check only reads");
+        }, clock);
     }
 
     public Report run() {
@@ -114,6 +133,9 @@ public final class TableCheck {
             checkSeats(event, stored, holdsById, paymentsById, now, violations);
             checkLiveHolds(event, stored, holdsById, paymentsById, now, violations);
             checkReport(event, stored, holdsById, paymentsById, now, violations);
+            if (event.status() == EventStatus.CANCELLED) {
+                checkCancellation(event, stored, holdsById, paymentsById, now, violations);
+            }
         }
         for (Payment payment : paymentsById.values()) {
             checkPayment(payment, holdsById, all, violations);
@@ -257,8 +279,55 @@ public final class TableCheck {
         }
     }
 
-    /** A SUCCESS payment sold its hold's seats and tickets; a FAILED one says why and kept no money. */
+    /**
+     * A cancelled event's counts: never more tickets refunded than its sold seats whose payment is REFUNDED; once every
+     * page is done, exactly those, refunded and failed adding up to the tickets it had sold, and no hold left ACTIVE.
+     */
+    private void checkCancellation(Event event, List<SeatItems.StoredSeat> stored, Map<String, StoredHold> holds,
+                                   Map<String, Payment> payments, Instant now, List<Violation> violations) {
+        Cancellation progress = cancellations.details(event.id()).cancellation();
+        long refundedSeats = stored.stream().filter(seat -> seat.status() == SeatStatus.SOLD && seat.holdId() != null)
+                .map(seat -> holds.get(seat.holdId()))
+                .filter(hold -> hold != null && hold.paymentId() != null && payments.get(hold.paymentId()) != null
+                        && payments.get(hold.paymentId()).status() == PaymentStatus.REFUNDED)
+                .count();
+        String where = "event " + event.id() + " (cancelled)";
+        if (progress.refunded() > refundedSeats) {
+            violations.add(new Violation("cancellation-counts", where + " counts " + progress.refunded()
+                    + " ticket(s) refunded but has " + refundedSeats + " sold seat(s) whose payment is REFUNDED"));
+        }
+        if (!progress.finished()) {
+            return;
+        }
+        int tickets = progress.tickets();
+        if (progress.refunded() < refundedSeats) {
+            violations.add(new Violation("cancellation-counts", where + " is done and counts " + progress.refunded()
+                    + " ticket(s) refunded but has " + refundedSeats + " sold seat(s) whose payment is REFUNDED"));
+        }
+        if (progress.refunded() + progress.failed() != tickets) {
+            violations.add(new Violation("cancellation-counts", where + " is done with " + progress.refunded()
+                    + " ticket(s) refunded and " + progress.failed() + " failed of the " + tickets + " it had sold"));
+        }
+        for (StoredHold hold : holds.values()) {
+            if (!hold.hold().eventId().equals(event.id()) || hold.storedStatus() != HoldStatus.ACTIVE
+                    || !hold.hold().expiresAt().isAfter(now)) {
+                continue;
+            }
+            Payment payment = hold.paymentId() == null ? null : payments.get(hold.paymentId());
+            if (payment != null && payment.pending() && payment.captureRequested()) {
+                continue; // being captured: the payment flow ends it (the closed gate refuses its sale)
+            }
+            violations.add(new Violation("cancelled-event-active-hold", where + " is done but hold " + hold.hold().id()
+                    + " is still ACTIVE until " + hold.hold().expiresAt()));
+        }
+    }
+
+    /**
+     * A SUCCESS payment sold its hold's seats and tickets; a FAILED one says why and kept no money; none gave back more
+     * than it took.
+     */
     private void checkPayment(Payment payment, Map<String, StoredHold> holds, List<Event> events, List<Violation> violations) {
+        checkRefundedOnce(payment, holds.get(payment.holdId()), violations);
         if (payment.status() == PaymentStatus.FAILED) {
             if (payment.failureReason() == null || payment.failureReason().isBlank()) {
                 violations.add(new Violation("failed-payment-without-reason", "payment " + payment.id() + " is FAILED without a reason"));
@@ -295,6 +364,24 @@ public final class TableCheck {
             if (ticket.status() != TicketStatus.PAID) {
                 violations.add(new Violation("payment-without-seats", where + " but ticket " + ticket.id() + " of hold "
                         + hold.hold().id() + " is " + ticket.status()));
+            }
+        }
+    }
+
+    /** No payment is refunded twice: its refunds never add up to more than it took, and a REFUNDED one has no ticket left paid. */
+    private static void checkRefundedOnce(Payment payment, StoredHold hold, List<Violation> violations) {
+        if (payment.refundedAmount() != null && payment.refundedAmount().compareTo(payment.amount()) > 0) {
+            violations.add(new Violation("payment-refunded-twice", "payment " + payment.id() + " of "
+                    + payment.amount().toPlainString() + " " + payment.currency() + " records "
+                    + payment.refundedAmount().toPlainString() + " " + payment.currency() + " refunded"));
+        }
+        if (payment.status() != PaymentStatus.REFUNDED || hold == null) {
+            return;
+        }
+        for (Ticket ticket : hold.hold().tickets()) {
+            if ((ticket.paymentId() == null || payment.id().equals(ticket.paymentId())) && ticket.status() == TicketStatus.PAID) {
+                violations.add(new Violation("payment-refunded-twice", "payment " + payment.id() + " is REFUNDED but its ticket "
+                        + ticket.id() + " of hold " + hold.hold().id() + " is still PAID"));
             }
         }
     }

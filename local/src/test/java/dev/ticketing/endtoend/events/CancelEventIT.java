@@ -1,6 +1,7 @@
 package dev.ticketing.endtoend.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,65 @@ class CancelEventIT {
                 .isEqualTo(cancelled.json().get("cancellation").get("cancelledAt"));
     }
 
+    /**
+     * Payments in flight take nothing: the card checkout's session is voided by the cancellation itself (not an hour
+     * later by reconciliation), so the buyer can no longer authorize anything on it; a PayPal order the buyer approves
+     * after the cancel is never captured.
+     */
+    @Test
+    void aCardCheckoutInFlightIsVoidedAtOnceAndAPayPalOrderIsNeverCaptured() {
+        String event = api.createEvent(2, 4);
+        String erin = api.newUser("erin");
+        Api.Response card = payments.pay(payments.hold(event, erin, "1-1"), erin, "OTHER");
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        String session = card.json().get("providerOrderId").asText();
+        String frank = api.newUser("frank");
+        JsonNode paypal = payments.startPayPal(payments.hold(event, frank, "2-1"), frank);
+        String order = paypal.get("providerOrderId").asText();
+
+        Api.Response cancelled = api.post("/events/" + event + "/cancel", api.admin(), Map.of("reason", "Power cut"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
+        awaitFinished(event);
+
+        assertThat(payments.payment(card.json().get("id").asText(), erin).get("status").asText()).isEqualTo("FAILED");
+        assertThat(payments.card().status(session)).as("the card session at the provider").isEqualTo("voided");
+        assertThatThrownBy(() -> payments.card().pay(session)).as("the buyer pays the voided session")
+                .hasMessageContaining("session_not_open");
+        payments.approveAtPayPal(order); // the buyer, late: PayPal tells us, and we capture nothing
+        payments.awaitPayPalWebhook(order, "CHECKOUT.ORDER.APPROVED");
+        payments.awaitQueueDrained();
+        assertThat(payments.payment(paypal.get("id").asText(), frank).get("status").asText()).isEqualTo("FAILED");
+        assertThat(payments.paypalOrder(order).captureId()).as("nothing captured at PayPal").isNull();
+    }
+
+    /**
+     * An order the organiser refunded in part before the cancel: the cancellation refunds what is left of it (the
+     * provider would refuse the whole amount again), once; the payment ends REFUNDED with all of its money back.
+     */
+    @Test
+    void anOrderPartlyRefundedBeforeTheCancelHasTheRestRefunded() {
+        String event = api.createEvent(3, 4);
+        String gina = api.newUser("gina");
+        JsonNode paid = payments.sellWithPayPal(payments.hold(event, gina, "3-1", "3-2"), gina);
+        String admin = api.admin();
+        String first = payments.tickets(gina, paid.get("holdId").asText()).get(0).get("id").asText();
+        Api.Response partly = api.post("/payments/" + paid.get("id").asText() + "/refund", admin,
+                Map.of("ticketIds", List.of(first)));
+        assertThat(partly.status()).as(partly.toString()).isEqualTo(200);
+
+        assertThat(api.post("/events/" + event + "/cancel", admin, Map.of("reason", "Flood")).status()).isEqualTo(202);
+        JsonNode done = awaitFinished(event);
+
+        assertThat(done.get("failures")).as(done.toString()).isEmpty();
+        assertThat(done.get("refunded").asInt()).isEqualTo(1);
+        JsonNode refunded = payments.awaitStatus(paid.get("id").asText(), gina, "REFUNDED");
+        assertThat(new java.math.BigDecimal(refunded.get("refundedAmount").asText()))
+                .isEqualByComparingTo(new java.math.BigDecimal(paid.get("amount").asText()));
+        assertThat(payments.refundsAtPayPal(paid)).as("the part, then the rest").isEqualTo(2);
+        assertThat(payments.tickets(gina, paid.get("holdId").asText()))
+                .allSatisfy(ticket -> assertThat(ticket.get("status").asText()).isEqualTo("CANCELLED"));
+    }
+
     @Test
     void aCancelWhileBuyersHoldAndPayRefundsEverySaleExactlyOnce() throws Exception {
         String event = api.createEvent(6, 5);
@@ -137,13 +197,7 @@ class CancelEventIT {
         assertThat(done.get("pending").asInt()).isZero();
     }
 
-    /** Polls {@code GET /events/{id}} until its cancellation is finished; the cancellation then. */
     private JsonNode awaitFinished(String event) {
-        String admin = api.admin();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode cancellation = api.get("/events/" + event, admin).json().path("cancellation");
-            return cancellation.path("finished").asBoolean() && cancellation.path("pending").asInt(-1) == 0;
-        });
-        return api.get("/events/" + event, admin).json().get("cancellation");
+        return api.awaitCancellationFinished(event, Duration.ofSeconds(60));
     }
 }

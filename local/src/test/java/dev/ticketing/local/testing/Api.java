@@ -192,6 +192,21 @@ public final class Api {
         return id;
     }
 
+    /**
+     * Polls {@code GET /events/{id}} until the event's cancellation is finished with nothing pending (within
+     * {@code atMost}, else this fails), and answers the cancellation then. A request that cannot be answered (a stack
+     * being restarted) is tried again.
+     */
+    public JsonNode awaitCancellationFinished(String eventId, Duration atMost) {
+        String admin = admin();
+        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
+                    JsonNode cancellation = get("/events/" + eventId, admin).json().path("cancellation");
+                    return cancellation.path("finished").asBoolean() && cancellation.path("pending").asInt(-1) == 0;
+                });
+        return get("/events/" + eventId, admin).json().get("cancellation");
+    }
+
     public Response hold(String eventId, String token, String... seats) {
         return post("/events/" + eventId + "/holds", token, Map.of("seats", List.of(seats)));
     }
