@@ -20,6 +20,8 @@ import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.store.Table;
+import dev.ticketing.tickets.items.TicketItems;
+import dev.ticketing.tickets.model.TicketStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,13 +40,15 @@ import org.slf4j.LoggerFactory;
  * stop anywhere (a crash, a {@code kill -9}: the queue delivers the step again):
  * <ul>
  *   <li>the start counts the tickets the event had sold (recorded once, before any refund: the sales gates closed in
- *       the cancel's transaction, so no sale comes after) and queues one step per page of the hall;</li>
+ *       the cancel's transaction, so no sale comes after; comps left out, they took no money) and queues one step per
+ *       page of the hall;</li>
  *   <li>a page (whole rows, at most {@link #PAGE_SEATS} seats or one row) reads its seats and, for each hold found on
  *       them: a hold with a payment in flight has it FAILED before any money is taken and its order released at the
  *       provider ({@link ReleaseCheckout}: a card authorization voided, a PayPal order never captured; when the capture has already
  *       been asked for, the sale is refused by the gate and the payment flow gives the money back), and the hold ends
  *       RELEASED, its tickets CANCELLED; a sold hold's payment is refunded through its provider ({@link RefundSale}:
- *       one refund request id per payment, a conditional SUCCESS -> REFUNDED). Then the page records its counts once
+ *       one refund request id per payment, a conditional SUCCESS -> REFUNDED); a comp's tickets end CANCELLED with
+ *       nothing refunded. Then the page records its counts once
  *       ({@link CancellationItems}); a refund the provider refuses for good is recorded with its reason and counted
  *       failed; one it cannot answer now makes the step fail, to come again after the queue's visibility timeout.</li>
  * </ul>
@@ -118,11 +122,14 @@ public class RefundCancelledEvent {
     }
 
     private void start(Event event) {
-        long sold = seats.readAll(event).stream().filter(seat -> seat.status() == SeatStatus.SOLD).count();
-        table.writeAlone(new EventItems(table).countCancelledTickets(event.id(), Math.toIntExact(sold)));
+        // Comps are left out: they took no money, so there is nothing to refund (their tickets end with the event).
+        long[] sold = {0};
+        seats.forEachBlock(event, block -> sold[0] += block.stream()
+                .filter(seat -> seat.status() == SeatStatus.SOLD && !seat.comp()).count());
+        table.writeAlone(new EventItems(table).countCancelledTickets(event.id(), Math.toIntExact(sold[0])));
         List<CancellationStep> pages = pages(event);
         work.send(pages);
-        LOG.info("event {} cancelled: {} ticket(s) sold, {} page(s) queued", event.id(), sold, pages.size());
+        LOG.info("event {} cancelled: {} ticket(s) sold, {} page(s) queued", event.id(), sold[0], pages.size());
     }
 
     /** One page of the hall: its holds ended, its sales refunded, its counts recorded once. */
@@ -145,7 +152,9 @@ public class RefundCancelledEvent {
             if (stored == null) {
                 continue;
             }
-            if (stored.storedStatus() == HoldStatus.PAID) {
+            if (stored.storedStatus() == HoldStatus.PAID && stored.comp()) {
+                cancelComp(holdId); // a comp took no money: nothing to refund, not counted among the tickets sold
+            } else if (stored.storedStatus() == HoldStatus.PAID) {
                 RefundSale.Outcome outcome = refunds.refund(stored.paymentId(), REFUND_REASON);
                 if (!outcome.refunded()) {
                     items.recordFailure(event.id(), stored.paymentId(), outcome.refusal(), now);
@@ -190,6 +199,16 @@ public class RefundCancelledEvent {
             return false;
         }
         return checkouts.failInFlight(payment, PaymentFailure.SALES_CLOSED, PaymentRules.EVENT_CANCELLED_NOT_CAPTURED);
+    }
+
+    /** The comp's tickets end CANCELLED (their codes revoked); each write is conditional, so a repeated page is harmless. */
+    private void cancelComp(String holdId) {
+        TicketItems tickets = new TicketItems(table);
+        table.client().queryPaginator(tickets.holdQuery(holdId)).items().stream()
+                .filter(TicketItems::isTicket)
+                .map(TicketItems::ticketOf)
+                .filter(ticket -> ticket.status() == TicketStatus.PAID && ticket.paymentId() == null)
+                .forEach(ticket -> table.writeAlone(tickets.cancelComp(holdId, ticket.id())));
     }
 
     /** Ends the hold RELEASED unless a payment is still being captured for it; true when this call ended it. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.events.model.Cancellation;
 import dev.ticketing.events.model.CancellationRequest;
+import dev.ticketing.events.model.CompRequest;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.PriceTier;
+import dev.ticketing.events.model.SeatsRequest;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldStatus;
@@ -105,6 +107,27 @@ class CancelEventIT {
         runQueue();
         assertThat(provider.refunds()).hasSize(2);
         assertThat(cancels.details(event.id()).cancellation().refunded()).isEqualTo(4);
+    }
+
+    @Test
+    void aCompIsCancelledWithNothingRefundedAndTheCancellationFinishes() {
+        // a comp took no money: before, the page asked the provider to refund a payment that does not exist and the
+        // step failed again and again, the cancellation never finishing (seen on the organiser's page)
+        Event event = office.newEvent(2, 4);
+        office.bean(BlockSeats.class).block(ADMIN, event.id(), new SeatsRequest(List.of("1-1", "1-2")));
+        Hold comp = office.bean(CompSeats.class).comp(ADMIN, event.id(), new CompRequest(List.of("1-1", "1-2"), "guest"));
+        Hold alices = office.hold("alice", event, "2-1");
+        Payment paid = sold(alices);
+
+        CancelEvent.Cancelled cancelled = cancels.cancel(ADMIN, event.id(), new CancellationRequest("Power cut"));
+        runQueue();
+
+        assertThat(cancels.details(event.id()).cancellation())
+                .isEqualTo(new Cancellation("Power cut", cancelled.details().cancellation().cancelledAt(), 1, 1, 0, 0,
+                        true, List.of()));
+        assertThat(provider.refunds()).containsOnlyKeys(paid.refundRequestId());
+        assertThat(tickets(comp)).containsOnly(TicketStatus.CANCELLED);
+        assertThat(tickets(alices)).containsOnly(TicketStatus.CANCELLED);
     }
 
     @Test

@@ -120,6 +120,21 @@ public class TicketItems {
                         ":one", n(1))));
     }
 
+    /**
+     * Cancel a comp's ticket: PAID without a payment -> CANCELLED (its event was cancelled; a comp took no money, so
+     * nothing is refunded); the version of its code moves on, so the code it was issued no longer admits anyone.
+     */
+    public TransactWriteItem cancelComp(String holdId, String ticketId) {
+        return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
+                .updateExpression("SET #status = :cancelled ADD " + CODE_VERSION + " :one")
+                .conditionExpression("#status = :paid AND attribute_not_exists(" + PAYMENT_ID + ")")
+                .expressionAttributeNames(Map.of("#status", STATUS))
+                .expressionAttributeValues(Map.of(
+                        ":cancelled", s(TicketStatus.CANCELLED.name()),
+                        ":paid", s(TicketStatus.PAID.name()),
+                        ":one", n(1))));
+    }
+
     /** Link: a PENDING ticket is now being paid by this payment. */
     public TransactWriteItem link(String holdId, String ticketId, String paymentId) {
         return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
