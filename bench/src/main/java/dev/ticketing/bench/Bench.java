@@ -30,6 +30,7 @@ public final class Bench {
             case "cost" -> Cost.run(rest);
             case "coldstart" -> ColdStart.run(rest);
             case "create" -> CreateBench.run(rest);
+            case "door" -> DoorBench.run(rest);
             case "report" -> Report.run(rest);
             default -> {
                 System.err.println("""
@@ -66,6 +67,10 @@ public final class Bench {
                                                        (several builds' functions folders: runs alternate)
                           create [seats ...]           POST /events of big halls (10000 100000): time to the answer and
                                                        to ON_SALE, heap growth, full-map page sizes
+                          door [tickets] [devices] [sizes]  the door (2000 10 10000,100000): check-ins/s
+                                                       online from N devices (each ticket by 2 at once; tickets
+                                                       admitted twice), the same scans uploaded offline, the time to
+                                                       verify a code, the signed door list's size for each size
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

@@ -83,6 +83,14 @@ public class TicketItems {
      * {@code createdAt}; fails if the ticket id exists.
      */
     public TransactWriteItem create(Ticket ticket, Instant createdAt) {
+        return create(ticket, null, createdAt);
+    }
+
+    /**
+     * {@link #create(Ticket, Instant)} of a ticket bought by {@code buyerName} (null: none), as a sale leaves it: the
+     * seed data of a benchmark's sold tickets (a real sale pays a PENDING ticket, {@link #pay}).
+     */
+    public TransactWriteItem create(Ticket ticket, String buyerName, Instant createdAt) {
         Map<String, AttributeValue> item = new HashMap<>(key(ticket.holdId(), ticket.id()));
         item.put(Keys.GSI1_PK, s(Keys.user(ticket.userId())));
         item.put(Keys.GSI1_SK, s(PREFIX + createdAt + "#" + ticket.id()));
@@ -96,6 +104,9 @@ public class TicketItems {
         item.put(STATUS, s(ticket.status().name()));
         if (ticket.price() != null) {
             item.put(PRICE, s(ticket.price().toPlainString()));
+        }
+        if (buyerName != null) {
+            item.put(BUYER_NAME, s(buyerName));
         }
         if (ticket.status() == TicketStatus.PAID) {
             item.put(PAID_AT, s(Instants.text(createdAt)));
