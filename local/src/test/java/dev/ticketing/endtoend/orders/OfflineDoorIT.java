@@ -4,8 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.config.TicketingConfig;
+import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.TestStack;
+import dev.ticketing.store.Table;
+import dev.ticketing.tickets.items.TicketItems;
+import dev.ticketing.tickets.model.Ticket;
+import dev.ticketing.tickets.model.TicketStatus;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -14,11 +25,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The door offline, over HTTP on the local stack: a device loads the signed door list and verifies it with the key it
@@ -132,12 +148,67 @@ class OfflineDoorIT {
                 .as("none of that admitted anyone").isZero();
     }
 
+    @Test
+    void aBigListIsSentGzippedToAClientThatAcceptsItAndStillVerifies() throws Exception {
+        String event = api.createEvent(1, 1);
+        int tickets = 3_000; // about 300 KB of answer: over LargeAnswers' 256 KiB
+        seedSoldTickets(event, tickets);
+        String staff = shop.staff();
+
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        api.baseUrl().resolve("/events/" + event + "/checkin-list"))
+                .header("Authorization", "Bearer " + staff).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] answer = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(zipped.body().length).isLessThan(answer.length / 2);
+        JsonNode manifest = verified(JSON.readTree(answer), event);
+        assertThat(manifest.get("tickets")).hasSize(tickets);
+        assertThat(manifest.get("sold").asInt()).isEqualTo(tickets);
+        JsonNode plain = verified(api.get("/events/" + event + "/checkin-list", staff).json(), event);
+        assertThat(plain.get("tickets").equals(manifest.get("tickets")))
+                .as("the same tickets, as they are, to a client that does not ask for gzip").isTrue();
+    }
+
+    /** {@code count} PAID tickets of {@code event}, written straight into the table (a purchase each would be slow). */
+    private static void seedSoldTickets(String event, int count) {
+        LocalSystem stack = TestStack.get();
+        Table table = new Table(stack.dynamoDb(), new TicketingConfig(stack.ref("Table"), Duration.ofMinutes(10), 10, 1));
+        TicketItems items = new TicketItems(table);
+        Instant now = Instant.now();
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int row = 1 + i / 100;
+            int seat = 1 + i % 100;
+            Ticket ticket = new Ticket(UUID.randomUUID().toString(), UUID.randomUUID().toString(), event, "buyer-" + i,
+                    row + "-" + seat, row, seat, TicketStatus.PAID, null, new BigDecimal("20.00"));
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(items.create(ticket, "Buyer " + i, now).put().item()).build()).build());
+        }
+        for (int from = 0; from < writes.size(); from += 25) {
+            Map<String, List<WriteRequest>> pending = new HashMap<>(Map.of(table.name(),
+                    writes.subList(from, Math.min(writes.size(), from + 25))));
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> left = table.client().batchWriteItem(b -> b.requestItems(pending))
+                        .unprocessedItems();
+                pending.clear();
+                pending.putAll(left);
+            }
+        }
+    }
+
     /** The door list, after checking its signature with the public key it gives under its key id. */
     private JsonNode verifiedList(String event, String token, Long since) throws Exception {
         Api.Response answer = api.get("/events/" + event + "/checkin-list" + (since == null ? "" : "?since=" + since), token);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
-        JsonNode signed = answer.json();
+        return verified(answer.json(), event);
+    }
+
+    /** The list of a signed answer, after checking its signature with the public key it gives under its key id. */
+    private static JsonNode verified(JsonNode signed, String event) throws Exception {
         byte[] body = Base64.getUrlDecoder().decode(signed.get("manifest").asText());
         JsonNode manifest = JSON.readTree(new String(body, StandardCharsets.UTF_8));
         assertThat(signed.get("eventId").asText()).isEqualTo(event);

@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.items;
 
+import dev.ticketing.store.Parallel;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.model.IssuedTicket;
 import jakarta.inject.Singleton;
@@ -7,9 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -61,18 +59,8 @@ public class DoorReader {
         }).stream().mapToLong(Long::longValue).sum();
     }
 
-    /** {@code read} of each shard of the event, the shards at once (the calls wait on the network, not the CPU). */
+    /** {@code read} of each shard of the event, the shards at once. */
     private static <T> List<T> eachShard(String eventId, Function<String, T> read) {
-        ExecutorService pool = Executors.newFixedThreadPool(DoorIndex.SHARDS);
-        try {
-            List<CompletableFuture<T>> reads = DoorIndex.shards(eventId).stream()
-                    .map(shard -> CompletableFuture.supplyAsync(() -> read.apply(shard), pool)).toList();
-            return reads.stream().map(CompletableFuture::join).toList();
-        } catch (java.util.concurrent.CompletionException failed) {
-            // the shard's own exception (a DynamoDB error), as a read on this thread would have thrown it
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        } finally {
-            pool.shutdown();
-        }
+        return Parallel.map(DoorIndex.shards(eventId), DoorIndex.SHARDS, read);
     }
 }

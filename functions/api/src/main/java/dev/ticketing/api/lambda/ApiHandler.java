@@ -40,7 +40,7 @@ import java.util.Optional;
  *
  * <p>Before Micronaut sees a request, its size and its body's encoding are checked ({@link RequestLimits},
  * {@link StrictJson#text(String, boolean, String)}): too large is {@code 413}/{@code 431}, a body that is not UTF-8
- * {@code 400 invalid-encoding}, nothing parsed and nothing written. An answer over 1 MiB goes gzipped to a client
+ * {@code 400 invalid-encoding}, nothing parsed and nothing written. An answer over 256 KiB goes gzipped to a client
  * that accepts it ({@link LargeAnswers}: Lambda answers at most 6 MB).
  *
  * <p>SnapStart: {@link #priming} builds every controller (the local stack builds them lazily) and routes read-only requests through the whole stack (JWT

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -21,8 +22,11 @@ import java.util.zip.GZIPOutputStream;
  * (100,000 tickets: about 10 MB as it is, 3.6 MB gzipped).
  */
 final class LargeAnswers {
-    /** Bodies above 1 MiB are compressed for a client that accepts gzip. */
-    static final int COMPRESS_ABOVE = 1024 * 1024;
+    /**
+     * Bodies above 256 KiB are compressed for a client that accepts gzip: the door list of a few thousand tickets
+     * (100 bytes a ticket, a third of it gzipped), a big hall's full seat map; everything else is far smaller.
+     */
+    static final int COMPRESS_ABOVE = 256 * 1024;
     /** The most an uncompressed body may be: Lambda's 6 MB answer, less room for the headers. */
     static final int MOST_UNCOMPRESSED = 5_900_000;
 
@@ -48,12 +52,18 @@ final class LargeAnswers {
                             + "Accept-Encoding: gzip", Map.of("bytes", bytes.length)) {
             };
         }
+        // the length said is the uncompressed one: API Gateway (and the local front) count the body sent
         Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Length"));
         headers.put("Content-Encoding", "gzip");
         headers.put("Vary", "Accept-Encoding");
-        headers.remove("Content-Length");
-        headers.remove("content-length");
         response.setHeaders(headers);
+        if (response.getMultiValueHeaders() != null) {
+            Map<String, List<String>> multi = new HashMap<>(response.getMultiValueHeaders());
+            multi.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Length")
+                    || name.equalsIgnoreCase("Content-Encoding") || name.equalsIgnoreCase("Vary"));
+            response.setMultiValueHeaders(multi);
+        }
         response.setBody(Base64.getEncoder().encodeToString(gzip(bytes)));
         response.setIsBase64Encoded(true);
         return response;
