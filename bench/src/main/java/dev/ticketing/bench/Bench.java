@@ -32,6 +32,7 @@ public final class Bench {
             case "create" -> CreateBench.run(rest);
             case "sales" -> SalesReportBench.run(rest);
             case "cancel" -> CancelBench.run(rest);
+            case "door" -> DoorBench.run(rest);
             case "report" -> Report.run(rest);
             default -> {
                 System.err.println("""
@@ -72,6 +73,10 @@ public final class Bench {
                                                        sold through the data layer (100000 10): time, heap growth
                           cancel [tickets] [seats/hold] [data-dir]  a sold-out hall (20000, 8) cancelled: tickets and
                                                        payments refunded per second against the mock providers
+                          door [tickets] [devices] [sizes]  the door (2000 10 10000,100000): check-ins/s
+                                                       online from N devices (each ticket by 2 at once; tickets
+                                                       admitted twice), the same scans uploaded offline, the time to
+                                                       verify a code, the signed door list's size for each size
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

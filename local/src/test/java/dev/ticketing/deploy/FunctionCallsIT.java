@@ -107,6 +107,11 @@ class FunctionCallsIT {
         payments.approveAtPayPal(bobPayment.get("providerOrderId").asText());
         payments.awaitStatus(bobPayment.get("id").asText(), bob, "SUCCESS");
         expect(api.get("/me/tickets", bob), 200);
+        // the door: its list of tickets (whole, then a delta) and its report
+        String staff = stack.token("door-staff", java.util.List.of("staff"));
+        expect(api.get("/events/" + event + "/checkin-list", staff), 200);
+        expect(api.get("/events/" + event + "/checkin-list?since=0", staff), 200);
+        expect(api.get("/events/" + event + "/checkin-report", staff), 200);
 
         // the organiser's sales report, and the sold tickets as CSV (written to the exports bucket: 303 to it)
         expect(api.get("/events/" + event + "/report", admin), 200);

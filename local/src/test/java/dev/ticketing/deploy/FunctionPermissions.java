@@ -31,6 +31,7 @@ final class FunctionPermissions {
     static final String GSI1 = "Table/index/gsi1";
     static final String EXPIRY_INDEX = "Table/index/expiry";
     static final String RECONCILE_INDEX = "Table/index/reconcile";
+    static final String DOOR_INDEX = "Table/index/door";
     static final String TABLE_STREAM = "Table/stream/*";
     static final String OWN_LOG_GROUP = "LogGroup";
     /** The sales exports: objects under exports/ of the exports bucket. */
@@ -44,6 +45,8 @@ final class FunctionPermissions {
                             // a hold checks the free seats its not stranding anyone rests on (SeatItems.keepFree)
                             "dynamodb:ConditionCheckItem"),
                     on(GSI1, "dynamodb:Query"),
+                    // the door list and check-in report read an event's tickets
+                    on(DOOR_INDEX, "dynamodb:Query"),
                     // a big event's seats are asked of EventSeatsFunction
                     on("EventSeatsQueue", "sqs:SendMessage"),
                     // a cancelled event's work starts on the event-cancellation queue

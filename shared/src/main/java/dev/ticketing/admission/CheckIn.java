@@ -11,7 +11,6 @@ import dev.ticketing.orders.model.Buyer;
 import dev.ticketing.orders.model.OrderTicket;
 import dev.ticketing.orders.model.PlacedOrder;
 import dev.ticketing.problems.ConflictException;
-import dev.ticketing.problems.ForbiddenException;
 import dev.ticketing.problems.GoneException;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.NotFoundException;
@@ -30,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code POST /events/{eventId}/checkins}: door staff scan a ticket's code, and the ticket is let in exactly once.
@@ -73,9 +71,7 @@ public class CheckIn {
 
     /** Admits the ticket of {@code body}'s code at event {@code eventId}; the problems above otherwise. */
     public Admitted admit(Caller caller, String eventId, CheckInRequest body) {
-        if (!caller.staff() && !caller.admin()) {
-            throw new ForbiddenException("Only staff can check tickets in");
-        }
+        DoorAccess.requireMayScan(caller);
         CheckInRequest scan = body.checked();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         TicketCode code = codes.verify(scan.code()).orElseThrow(() -> unknown(caller, now));
@@ -91,7 +87,7 @@ public class CheckIn {
         requireValid(issued, code);
         Admission admission = new Admission(now, scan.deviceId(), scan.scanId(), caller.userId());
         Ticket ticket = issued.ticket();
-        if (table.writeAlone(tickets.admit(ticket.holdId(), ticket.id(), code.version(), admission))) {
+        if (table.writeAlone(tickets.admit(ticket, code.version(), admission, now))) {
             return admitted(issued, admission);
         }
         // refused: read again to say why (another device was first, or the ticket was revoked meanwhile)
@@ -132,14 +128,7 @@ public class CheckIn {
     }
 
     private Optional<IssuedTicket> read(TicketCode code) {
-        Map<String, AttributeValue> item = table.client().getItem(tickets.get(code.holdId(), code.ticketId())).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        IssuedTicket issued = TicketItems.issuedOf(item);
-        // a signed code names its ticket's event and seat; a ticket that says otherwise is not the one signed for
-        boolean same = issued.ticket().eventId().equals(code.eventId()) && issued.ticket().seatId().equals(code.seatId());
-        return same ? Optional.of(issued) : Optional.empty();
+        return CodeTickets.read(table, code);
     }
 
     private Admitted admitted(IssuedTicket issued, Admission admission) {

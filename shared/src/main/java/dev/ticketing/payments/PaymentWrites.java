@@ -168,7 +168,7 @@ public class PaymentWrites {
                 .add(Role.PAYMENT, paymentItems.refund(payment.id(), refundedAmount, reason, refundId, now));
         for (Ticket ticket : hold.tickets()) {
             if (ticket.status() == TicketStatus.PAID) {
-                transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(hold.id(), ticket.id(), payment.id()));
+                transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(hold.eventId(), hold.id(), ticket.id(), payment.id(), now));
             }
         }
         releaseSeats(transaction, payment, hold.eventId(), hold.tickets(), now);
@@ -192,7 +192,8 @@ public class PaymentWrites {
                         requestId, refundId, reason, now))
                 .add(Role.AUDIT_ENTRY, auditEntry);
         for (Ticket ticket : tickets) {
-            transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(payment.holdId(), ticket.id(), payment.id()));
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.cancelPaid(payment.eventId(), payment.holdId(), ticket.id(),
+                    payment.id(), now));
         }
         releaseSeats(transaction, payment, payment.eventId(), tickets, now);
         return transaction.commit().committed();

@@ -170,7 +170,8 @@ public class SellHold {
                 .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, orderCode, now))
                 .add(Role.ORDER, orderItems.create(order(orderCode, payment, hold, now)));
         for (Ticket ticket : hold.tickets()) {
-            transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.id(), ticket.id(), payment.id(), orderCode, now));
+            transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.eventId(), hold.id(), ticket.id(), payment.id(), orderCode,
+                    payment.buyer() == null ? null : payment.buyer().name(), now));
         }
         for (HeldSeat seat : hold.seats()) {
             SeatId id = new SeatId(seat.row(), seat.column());

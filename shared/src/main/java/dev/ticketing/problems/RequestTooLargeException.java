@@ -12,6 +12,16 @@ public class RequestTooLargeException extends TicketingException {
         super(status, type, title, detail, Map.of("limitBytes", limitBytes));
     }
 
+    private RequestTooLargeException(String detail, Map<String, Object> extensions) {
+        super(413, "too-many-items", "Too many items", detail, extensions);
+    }
+
+    /** {@code 413 too-many-items}: the list {@code field} has {@code count} items, more than the {@code most} read. */
+    public static RequestTooLargeException items(String field, int count, int most) {
+        return new RequestTooLargeException(field + " has " + count + " items; send at most " + most + " at a time",
+                Map.of("field", field, "limit", most));
+    }
+
     /** A body of more than {@code limitBytes}. */
     public static RequestTooLargeException body(long limitBytes) {
         return new RequestTooLargeException(413, "content-too-large", "Content Too Large",

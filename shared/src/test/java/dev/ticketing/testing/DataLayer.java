@@ -137,10 +137,16 @@ public final class DataLayer implements AutoCloseable {
                         .map(index -> GlobalSecondaryIndex.builder()
                                 .indexName((String) index.get("IndexName"))
                                 .keySchema(keySchema(index.get("KeySchema")))
-                                .projection(Projection.builder().projectionType(
-                                        (String) ((Map<String, Object>) index.get("Projection")).get("ProjectionType")).build())
+                                .projection(projection((Map<String, Object>) index.get("Projection")))
                                 .build())
                         .toList()));
+    }
+
+    /** An index's projection: its type, and the attributes an INCLUDE copies. */
+    @SuppressWarnings("unchecked")
+    private static Projection projection(Map<String, Object> projection) {
+        return Projection.builder().projectionType((String) projection.get("ProjectionType"))
+                .nonKeyAttributes((List<String>) projection.get("NonKeyAttributes")).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -91,8 +91,7 @@ public final class LocalResources {
                     .map(index -> GlobalSecondaryIndex.builder()
                             .indexName((String) index.get("IndexName"))
                             .keySchema(keySchema(list(index, "KeySchema")))
-                            .projection(Projection.builder().projectionType(
-                                    (String) SamTemplate.map(index, "Projection").get("ProjectionType")).build())
+                            .projection(projection(SamTemplate.map(index, "Projection")))
                             .build())
                     .toList());
         }
@@ -115,6 +114,14 @@ public final class LocalResources {
             refs.put(id, name);
             arns.put(id, "arn:aws:s3:::" + name);
         });
+    }
+
+    /** An index's projection: its type, and the attributes an INCLUDE copies (none for ALL or KEYS_ONLY). */
+    private static Projection projection(Map<String, Object> projection) {
+        Object attributes = projection.get("NonKeyAttributes");
+        return Projection.builder().projectionType((String) projection.get("ProjectionType"))
+                .nonKeyAttributes(attributes == null ? null : ((List<?>) attributes).stream().map(String::valueOf).toList())
+                .build();
     }
 
     /** Creates the queues; dead-letter queues first, so redrive policies can name them. */

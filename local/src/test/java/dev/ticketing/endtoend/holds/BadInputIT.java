@@ -202,12 +202,13 @@ class BadInputIT {
         refusedWithoutWriting(431, "headers", () -> api.send("GET", "/events", null, null, Map.of("X-Padding", padding)),
                 "request-header-fields-too-large");
         String justOver = "{\"seats\":[\"1-1\"],\"note\":\"" + "x".repeat(RequestLimits.MAX_BODY_BYTES) + "\"}";
-        refusedWithoutWriting(413, "65536 bytes", () -> api.post(holds, alice, justOver), "content-too-large");
+        String limit = RequestLimits.MAX_BODY_BYTES + " bytes";
+        refusedWithoutWriting(413, limit, () -> api.post(holds, alice, justOver), "content-too-large");
         // 10 MB declared: refused from the length alone, before a byte of the body is read (a client writing the
         // body meanwhile may find the connection closed under it, so none is sent here)
         int tenMegabytes = 10 * 1024 * 1024;
-        refusedWithoutWriting(413, "65536 bytes", () -> declaringOnly(holds, alice, tenMegabytes), "content-too-large");
-        refusedWithoutWriting(413, "65536 bytes", () -> declaringOnly("/webhooks/paypal", null, tenMegabytes),
+        refusedWithoutWriting(413, limit, () -> declaringOnly(holds, alice, tenMegabytes), "content-too-large");
+        refusedWithoutWriting(413, limit, () -> declaringOnly("/webhooks/paypal", null, tenMegabytes),
                 "content-too-large");
 
         assertThat(api.post(holds, alice, "{\"seats\":[\"1-1\"],\"note\":\"" + "x".repeat(60_000) + "\"}").status())

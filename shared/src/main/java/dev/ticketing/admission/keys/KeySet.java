@@ -100,6 +100,11 @@ public final class KeySet implements TicketKeys {
     }
 
     @Override
+    public java.util.Set<String> ids() {
+        return new java.util.TreeSet<>(secrets.keySet());
+    }
+
+    @Override
     public Optional<byte[]> secret(String keyId) {
         return Optional.ofNullable(secrets.get(keyId)).map(byte[]::clone);
     }

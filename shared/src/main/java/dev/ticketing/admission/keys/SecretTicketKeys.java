@@ -43,6 +43,11 @@ final class SecretTicketKeys implements TicketKeys {
     }
 
     @Override
+    public java.util.Set<String> ids() {
+        return keys().ids();
+    }
+
+    @Override
     public Optional<byte[]> secret(String keyId) {
         return keys().secret(keyId);
     }

@@ -58,14 +58,8 @@ public class TicketCodes {
     public String issue(TicketCode code) {
         String keyId = keys.currentId();
         byte[] payload = payload(keyId, code);
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(eventKey(keyId, code.eventId()).orElseThrow().getPrivate());
-            signer.update(payload);
-            return TEXT.encodeToString(ByteBuffer.allocate(payload.length + SIGNATURE).put(payload).put(signer.sign()).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
-        }
+        byte[] signature = sign(keyId, code.eventId(), payload);
+        return TEXT.encodeToString(ByteBuffer.allocate(payload.length + SIGNATURE).put(payload).put(signature).array());
     }
 
     /**
@@ -110,6 +104,48 @@ public class TicketCodes {
     /** The public key that verifies the codes of an event under a key id (for door devices); empty for an unknown id. */
     public Optional<PublicKey> publicKey(String keyId, String eventId) {
         return eventKey(keyId, eventId).map(KeyPair::getPublic);
+    }
+
+    /**
+     * The raw 32-byte Ed25519 public key of an event under each key id of the store (RFC 8032's encoding, what
+     * WebCrypto imports as {@code "raw"}): what a door device verifies the event's codes with, and nothing to sign.
+     */
+    public Map<String, byte[]> rawPublicKeys(String eventId) {
+        Map<String, byte[]> raw = new java.util.TreeMap<>();
+        for (String keyId : keys.ids()) {
+            eventKey(keyId, eventId).ifPresent(pair -> raw.put(keyId, raw(pair.getPublic())));
+        }
+        return raw;
+    }
+
+    /** A signature of {@code bytes} by the event's key under the current key id: what a door device checks a list by. */
+    public Signed sign(String eventId, byte[] bytes) {
+        String keyId = keys.currentId();
+        return new Signed(keyId, sign(keyId, eventId, bytes));
+    }
+
+    private byte[] sign(String keyId, String eventId, byte[] bytes) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(eventKey(keyId, eventId).orElseThrow().getPrivate());
+            signer.update(bytes);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
+        }
+    }
+
+    /** A signature and the key id of the key that made it. */
+    public record Signed(String keyId, byte[] signature) {
+    }
+
+    /**
+     * The 32 bytes of an Ed25519 public key: the JDK encodes it as X.509 SubjectPublicKeyInfo, a fixed 12-byte
+     * header (the algorithm's OID) and then exactly the key.
+     */
+    static byte[] raw(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        return java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
     private Optional<KeyPair> eventKey(String keyId, String eventId) {

@@ -14,4 +14,7 @@ public interface TicketKeys {
 
     /** The master secret of key id {@code keyId}; empty when this store does not have it (any more). */
     Optional<byte[]> secret(String keyId);
+
+    /** Every key id of the store, the current one included: codes signed under any of them verify. */
+    java.util.Set<String> ids();
 }

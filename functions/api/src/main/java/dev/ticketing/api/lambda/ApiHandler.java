@@ -40,7 +40,8 @@ import java.util.Optional;
  *
  * <p>Before Micronaut sees a request, its size and its body's encoding are checked ({@link RequestLimits},
  * {@link StrictJson#text(String, boolean, String)}): too large is {@code 413}/{@code 431}, a body that is not UTF-8
- * {@code 400 invalid-encoding}, nothing parsed and nothing written.
+ * {@code 400 invalid-encoding}, nothing parsed and nothing written. An answer over 256 KiB goes gzipped to a client
+ * that accepts it ({@link LargeAnswers}: Lambda answers at most 6 MB).
  *
  * <p>SnapStart: {@link #priming} builds every controller (the local stack builds them lazily) and routes read-only requests through the whole stack (JWT
  * claims, JSON in and out, DynamoDB reads of ids that do not exist, problem answers); it writes nothing.
@@ -132,7 +133,12 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
                     return problemResponse(problem);
                 }
             }
-            return super.handleRequest(event, context);
+            APIGatewayV2HTTPResponse response = super.handleRequest(event, context);
+            try {
+                return event == null || response == null ? response : LargeAnswers.fit(event, response);
+            } catch (TicketingException problem) {
+                return problemResponse(problem);
+            }
         } finally {
             LogFields.clear(); // and what the controllers added
         }
