@@ -153,7 +153,7 @@ public class RefundCancelledEvent {
                 continue;
             }
             if (stored.storedStatus() == HoldStatus.PAID && stored.comp()) {
-                cancelComp(holdId); // a comp took no money: nothing to refund, not counted among the tickets sold
+                cancelComp(event.id(), holdId, now); // a comp took no money: nothing to refund, not counted among the tickets sold
             } else if (stored.storedStatus() == HoldStatus.PAID) {
                 RefundSale.Outcome outcome = refunds.refund(stored.paymentId(), REFUND_REASON);
                 if (!outcome.refunded()) {
@@ -202,13 +202,13 @@ public class RefundCancelledEvent {
     }
 
     /** The comp's tickets end CANCELLED (their codes revoked); each write is conditional, so a repeated page is harmless. */
-    private void cancelComp(String holdId) {
+    private void cancelComp(String eventId, String holdId, Instant now) {
         TicketItems tickets = new TicketItems(table);
         table.client().queryPaginator(tickets.holdQuery(holdId)).items().stream()
                 .filter(TicketItems::isTicket)
                 .map(TicketItems::ticketOf)
                 .filter(ticket -> ticket.status() == TicketStatus.PAID && ticket.paymentId() == null)
-                .forEach(ticket -> table.writeAlone(tickets.cancelComp(holdId, ticket.id())));
+                .forEach(ticket -> table.writeAlone(tickets.cancelComp(eventId, holdId, ticket.id(), now)));
     }
 
     /** Ends the hold RELEASED unless a payment is still being captured for it; true when this call ended it. */

@@ -129,37 +129,34 @@ public class TicketItems {
     }
 
     /**
-     * Cancel a paid ticket: PAID by this payment -> CANCELLED (its payment was refunded or reversed) at {@code now};
-     * the version of its code moves on, so the code it was issued no longer admits anyone, and the door index
-     * learns it ({@link DoorIndex}: the revocation reaches door devices with their next list).
+     * Cancel a paid ticket: PAID by this payment -> CANCELLED (its payment was refunded or reversed); the version of
+     * its code moves on, so the code it was issued no longer admits anyone, and the door list's next delta names it.
      */
     public TransactWriteItem cancelPaid(String eventId, String holdId, String ticketId, String paymentId, Instant now) {
-        return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
-                .updateExpression("SET #status = :cancelled, " + DOOR_SET + " ADD " + CODE_VERSION + " :one")
-                .conditionExpression("#status = :paid AND " + PAYMENT_ID + " = :pid")
-                .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(
-                        ":cancelled", s(TicketStatus.CANCELLED.name()),
-                        ":paid", s(TicketStatus.PAID.name()),
-                        ":pid", s(paymentId),
-                        ":one", n(1),
-                        ":doorShard", s(DoorIndex.shardOf(eventId, ticketId)),
-                        ":doorAt", s(DoorIndex.changedAt(now)))));
+        return cancelSold(eventId, holdId, ticketId, PAYMENT_ID + " = :pid", Map.of(":pid", s(paymentId)), now);
     }
 
     /**
      * Cancel a comp's ticket: PAID without a payment -> CANCELLED (its event was cancelled; a comp took no money, so
-     * nothing is refunded); the version of its code moves on, so the code it was issued no longer admits anyone.
+     * nothing is refunded); its code is revoked as {@link #cancelPaid} revokes one.
      */
-    public TransactWriteItem cancelComp(String holdId, String ticketId) {
+    public TransactWriteItem cancelComp(String eventId, String holdId, String ticketId, Instant now) {
+        return cancelSold(eventId, holdId, ticketId, "attribute_not_exists(" + PAYMENT_ID + ")", Map.of(), now);
+    }
+
+    private TransactWriteItem cancelSold(String eventId, String holdId, String ticketId, String paidBy,
+                                         Map<String, AttributeValue> paidByValues, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(paidByValues);
+        values.put(":cancelled", s(TicketStatus.CANCELLED.name()));
+        values.put(":paid", s(TicketStatus.PAID.name()));
+        values.put(":one", n(1));
+        values.put(":doorShard", s(DoorIndex.shardOf(eventId, ticketId)));
+        values.put(":doorAt", s(DoorIndex.changedAt(now)));
         return update(Update.builder().tableName(table.name()).key(key(holdId, ticketId))
-                .updateExpression("SET #status = :cancelled ADD " + CODE_VERSION + " :one")
-                .conditionExpression("#status = :paid AND attribute_not_exists(" + PAYMENT_ID + ")")
+                .updateExpression("SET #status = :cancelled, " + DOOR_SET + " ADD " + CODE_VERSION + " :one")
+                .conditionExpression("#status = :paid AND " + paidBy)
                 .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(
-                        ":cancelled", s(TicketStatus.CANCELLED.name()),
-                        ":paid", s(TicketStatus.PAID.name()),
-                        ":one", n(1))));
+                .expressionAttributeValues(values));
     }
 
     /** Link: a PENDING ticket is now being paid by this payment. */
