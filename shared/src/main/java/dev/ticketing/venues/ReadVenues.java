@@ -1,6 +1,7 @@
 package dev.ticketing.venues;
 
 import dev.ticketing.identity.Caller;
+import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Ids;
 import dev.ticketing.store.Page;
@@ -11,6 +12,7 @@ import dev.ticketing.venues.model.Plan;
 import dev.ticketing.venues.model.PlanFormat;
 import dev.ticketing.venues.model.Venue;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 /**
  * {@code GET /venues}, {@code GET /venues/{id}} and {@code GET /venues/{id}/plan}: an organiser's own venues (an
@@ -36,12 +38,16 @@ public class ReadVenues {
     }
 
     /**
-     * Version {@code version} of the venue's plan (null: its current version) as JSON text in {@code format}; 404
-     * for a venue the caller may not see or a version it does not have.
+     * Version {@code version} of the venue's plan (the {@code version} query value, digits; null: its current version)
+     * as JSON text in {@code format}; 400 for a version that is no number, 404 for a venue the caller may not see or
+     * a version it does not have.
      */
-    public String plan(Caller caller, String venueId, Integer version, PlanFormat format) {
+    public String plan(Caller caller, String venueId, String version, PlanFormat format) {
+        if (version != null && !version.matches("[1-9][0-9]{0,5}")) {
+            throw new InvalidRequestException("version is a plan version number, 1 or more", Map.of("version", version));
+        }
         Venue venue = get(caller, venueId);
-        int wanted = version == null ? venue.version() : version;
+        int wanted = version == null ? venue.version() : Integer.parseInt(version);
         Plan plan = (wanted < 1 || wanted > venue.version() ? null : venues.plan(venueId, wanted).orElse(null));
         if (plan == null) {
             throw new NotFoundException("Venue " + Ids.quoted(venueId) + " has no plan version " + wanted);

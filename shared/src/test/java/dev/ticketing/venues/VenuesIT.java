@@ -56,7 +56,7 @@ class VenuesIT {
         assertThat(venue.version()).isEqualTo(1);
         assertThat(reads.get(OSCAR, venue.id())).isEqualTo(venue);
         assertThat(sameJson(reads.plan(OLGA, venue.id(), null, PlanFormat.PRETIX), VenuePlans.studio())).isTrue();
-        assertThat(reads.plan(OLGA, venue.id(), 1, PlanFormat.TICKETING)).contains("\"gapBefore\":true");
+        assertThat(reads.plan(OLGA, venue.id(), "1", PlanFormat.TICKETING)).contains("\"gapBefore\":true");
     }
 
     @Test
@@ -88,7 +88,7 @@ class VenuesIT {
         String now = reads.plan(OLGA, venue.id(), null, PlanFormat.TICKETING);
         assertThat(now).contains("{\"id\":\"st-B-1\",\"number\":\"1\",\"x\":20,\"y\":70,\"category\":\"Back\",\"wheelchair\":true}")
                 .contains("\"companion\":true,\"restrictedView\":true").doesNotContain("gapBefore");
-        assertThat(reads.plan(OLGA, venue.id(), 1, PlanFormat.TICKETING)).contains("\"gapBefore\":true")
+        assertThat(reads.plan(OLGA, venue.id(), "1", PlanFormat.TICKETING)).contains("\"gapBefore\":true")
                 .doesNotContain("wheelchair");
         assertThatThrownBy(() -> edits.change(OLGA, venue.id(), new PlanChanges(List.of(
                 new SeatChange("st-Z-9", true, null, null, null)))))

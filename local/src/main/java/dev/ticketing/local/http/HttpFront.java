@@ -80,7 +80,8 @@ public final class HttpFront implements AutoCloseable {
     /**
      * The front on 127.0.0.1:{@code port} (0: any free port): Jetty, serving the JDK's {@code HttpServer} API that the
      * handlers are written to. Before any handler: heads over {@link RequestLimits#MAX_HEAD_BYTES} are {@code 431},
-     * bodies over {@link RequestLimits#MAX_BODY_BYTES} {@code 413}, and a body is read whole, without a thread,
+     * bodies over their route's {@link RequestLimits#maxBodyBytes} {@code 413} (a body without {@code Content-Length}
+     * is read up to {@link RequestLimits#MAX_ANY_BODY_BYTES}, then the function checks its route's limit), and a body is read whole, without a thread,
      * before its handler runs ({@link SlowClients} has the deadlines and the connection limit).
      */
     public static HttpFront start(int port, List<SamTemplate.Route> routes, LocalFunctions functions, LocalJwt jwt)
@@ -106,7 +107,7 @@ public final class HttpFront implements AutoCloseable {
         ContextHandlerCollection contexts = new ContextHandlerCollection(true);
         // the body is read whole before the handler runs; one over the limit without Content-Length is 413 as it comes
         slowClients.setHandler(new EagerContentHandler(slowClients.bodyRead(contexts),
-                new EagerContentHandler.RetainedContentLoaderFactory(RequestLimits.MAX_BODY_BYTES + 1, 0, true)));
+                new EagerContentHandler.RetainedContentLoaderFactory(RequestLimits.MAX_ANY_BODY_BYTES + 1, 0, true)));
         jetty.setHandler(slowClients);
         jetty.setErrorHandler(new ProblemResponses());
         HttpServer server = new JettyHttpServer(jetty, true);
