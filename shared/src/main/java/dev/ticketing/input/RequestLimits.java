@@ -21,8 +21,6 @@ public final class RequestLimits {
      * synchronous invocation (docs/venues.md#size).
      */
     public static final int MAX_PLAN_BODY_BYTES = 5 * 1024 * 1024;
-    /** The most any route reads: what the local front buffers before it knows the route. */
-    public static final int MAX_ANY_BODY_BYTES = MAX_PLAN_BODY_BYTES;
     /** 16 KiB for the request line and all headers, cookies included. */
     public static final int MAX_HEAD_BYTES = 16 * 1024;
 

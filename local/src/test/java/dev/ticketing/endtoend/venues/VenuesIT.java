@@ -140,7 +140,11 @@ class VenuesIT {
                 .startsWith("413 ").contains("5242880 bytes");
         assertThat(declaringOnly("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ")
                 .contains("65536 bytes");
-        // a plan of 50,000 seats, four times what any other route takes
+        // without Content-Length, the front keeps no more of a body than its route takes
+        assertThat(chunked("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1)).startsWith("413 ")
+                .contains("5242880 bytes");
+        assertThat(chunked("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ").contains("65536 bytes");
+        // a plan of 30,000 seats, forty times what any other route takes
         String big = VenuePlans.hall("Big", "bg", 30_000);
         assertThat(big.length()).isGreaterThan(RequestLimits.MAX_BODY_BYTES * 40);
         assertThat(importPretix(olga, big).status()).isEqualTo(201);
@@ -183,13 +187,36 @@ class VenuesIT {
 
     /** The status line and body of a POST that declares {@code length} bytes and sends none (answered from its head). */
     private String declaringOnly(String path, String token, int length) {
+        return post(path, token, "Content-Length: " + length, 0);
+    }
+
+    /**
+     * The status line and body of a POST whose body of {@code length} bytes comes in chunks, without
+     * {@code Content-Length} (sending stops when the server has answered and closed).
+     */
+    private String chunked(String path, String token, int length) {
+        return post(path, token, "Transfer-Encoding: chunked", length);
+    }
+
+    private String post(String path, String token, String framing, int chunkedBytes) {
         URI base = api.baseUrl();
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: " + length + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
+                    + "\r\n" + framing + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+            try {
+                byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                for (int sent = 0; sent < chunkedBytes; sent += 0x10000) {
+                    socket.getOutputStream().write(chunk);
+                }
+                if (chunkedBytes > 0) {
+                    socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                socket.getOutputStream().flush();
+            } catch (IOException answeredAndClosed) {
+                // the server refused the body before it was all sent: its answer is there to read
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder answer = new StringBuilder(in.readLine().substring("HTTP/1.1 ".length()));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
