@@ -27,7 +27,7 @@ public class ReadVenues {
         this.venues = venues;
     }
 
-    /** A page of at most {@code limit} venues the caller may see, oldest first, after {@code cursor}. */
+    /** A page of at most {@code limit} venues the caller may see, oldest first (an admin's by organiser), after {@code cursor}. */
     public Page<Venue> list(Caller caller, int limit, String cursor) {
         return venues.page(VenueOwners.listedOrganiser(caller), limit, cursor);
     }

@@ -40,7 +40,7 @@ public class VenueReader {
     }
 
     /**
-     * A page of at most {@code limit} venues of {@code organizerId} (null: every organiser's), oldest first, after
+     * A page of at most {@code limit} venues of {@code organizerId} (null: every organiser's, by organiser), oldest first, after
      * {@code cursor} (null: the first); a cursor this list did not give is a 400.
      */
     public Page<Venue> page(String organizerId, int limit, String cursor) {

@@ -4,6 +4,8 @@ import dev.ticketing.problems.InvalidRequestException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The body of {@code PATCH /venues/{id}/plan}: flags and gaps set on seats of the plan, each seat by its id; a flag
@@ -39,8 +41,9 @@ public record PlanChanges(List<SeatChange> seats) {
     /** {@code plan} with these changes; a 400 naming the first change whose seat the plan does not have. */
     public Plan applyTo(Plan plan) {
         Map<String, SeatChange> byId = byId();
+        Set<String> ids = plan.seats().map(PlanSeat::id).collect(Collectors.toSet());
         for (int i = 0; i < seats.size(); i++) {
-            if (plan.seat(seats.get(i).id()).isEmpty()) {
+            if (!ids.contains(seats.get(i).id())) {
                 throw PlanRules.invalid("/seats/" + i + "/id", "The plan has no seat \"" + seats.get(i).id() + "\"");
             }
         }

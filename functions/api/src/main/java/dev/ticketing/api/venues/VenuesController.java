@@ -58,7 +58,7 @@ public class VenuesController {
     public record VenuePage(List<Venue> venues, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String next) {
     }
 
-    /** The caller's venues (an admin's: every organiser's), oldest first, {@code limit} (default 50) at a time. */
+    /** The caller's venues, oldest first (an admin's: every organiser's, by organiser), {@code limit} (default 50) at a time. */
     @Get
     public VenuePage list(Caller caller, QueryValues query) {
         Page<Venue> page = reads.list(caller, Page.limit(query.get("limit")), query.get("cursor"));
