@@ -99,4 +99,60 @@ public final class VenuePlans {
     private static String rowLabel(int row) {
         return row < 26 ? String.valueOf((char) ('A' + row)) : "A" + (char) ('A' + row % 26) + (row / 26);
     }
+
+    /**
+     * A theatre of about 1,200 seats in the project's own form: stalls (rows A to T, 30 to 40 seats, curved, a centre
+     * aisle stated by {@code gapBefore}; category A in rows A-H, B behind) and a balcony (rows A to J, 46 to 55 seats,
+     * category C; its row A's two end seats have a restricted view). Row T of the stalls has a wheelchair place at
+     * each end, each with its companion seat beside it. Seat ids {@code th-<S|B>-<row>-<n>}.
+     */
+    public static String theatre() {
+        StringBuilder json = new StringBuilder(200_000);
+        json.append("{\"format\":\"ticketing\",\"name\":\"Teatro\",\"size\":{\"width\":1400,\"height\":1300},")
+                .append("\"categories\":[{\"name\":\"A\",\"color\":\"#c0392b\"},{\"name\":\"B\",\"color\":\"#2471a3\"},")
+                .append("{\"name\":\"C\",\"color\":\"#1e8449\"}],\"sections\":[");
+        theatreSection(json, "Stalls", "S", 20, 100, row -> 30 + row % 6 * 2, row -> row < 8 ? "A" : "B");
+        json.append(',');
+        theatreSection(json, "Balcony", "B", 10, 800, row -> 46 + row, row -> "C");
+        return json.append("]}").toString();
+    }
+
+    private static void theatreSection(StringBuilder json, String name, String code, int rows, int top,
+                                       java.util.function.IntUnaryOperator length,
+                                       java.util.function.IntFunction<String> category) {
+        json.append("{\"name\":\"").append(name).append("\",\"origin\":{\"x\":0,\"y\":").append(top)
+                .append("},\"rows\":[");
+        for (int row = 0; row < rows; row++) {
+            String label = String.valueOf((char) ('A' + row));
+            int seats = length.applyAsInt(row);
+            int centre = seats / 2;
+            json.append(row == 0 ? "" : ",").append("{\"number\":\"").append(label)
+                    .append("\",\"label\":\"").append(name).append(", row %s\",\"seats\":[");
+            for (int n = 1; n <= seats; n++) {
+                double x = 700 + (n - centre - 0.5) * 24 + (n > centre ? 30 : -30);
+                double y = top + 40 + row * 30 + Math.pow(n - centre - 0.5, 2) * 0.12;
+                json.append(n == 1 ? "" : ",").append("{\"id\":\"th-").append(code).append('-').append(label).append('-')
+                        .append(n).append("\",\"number\":\"").append(n).append("\",\"x\":")
+                        .append(String.format(Locale.ROOT, "%.1f", x)).append(",\"y\":")
+                        .append(String.format(Locale.ROOT, "%.1f", y)).append(",\"category\":\"")
+                        .append(category.apply(row)).append('"');
+                if (n == centre + 1) {
+                    json.append(",\"gapBefore\":true");
+                }
+                boolean lastStallsRow = code.equals("S") && row == rows - 1;
+                if (lastStallsRow && (n == 1 || n == seats)) {
+                    json.append(",\"wheelchair\":true");
+                }
+                if (lastStallsRow && (n == 2 || n == seats - 1)) {
+                    json.append(",\"companion\":true");
+                }
+                if (code.equals("B") && row == 0 && (n == 1 || n == seats)) {
+                    json.append(",\"restrictedView\":true");
+                }
+                json.append('}');
+            }
+            json.append("]}");
+        }
+        json.append("]}");
+    }
 }

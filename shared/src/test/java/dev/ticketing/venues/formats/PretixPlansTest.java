@@ -74,6 +74,22 @@ class PretixPlansTest {
     }
 
     @Test
+    void aTheatreDrawnInTheOwnFormKeepsItsFlagsAndItsAislesAreFoundAgainFromPretixsForm() {
+        Plan theatre = TicketingPlans.read(VenuePlans.theatre());
+
+        assertThat(theatre.seatCount()).isBetween(1_150, 1_250);
+        assertThat(theatre.seats().filter(PlanSeat::wheelchair).count()).isEqualTo(2);
+        assertThat(theatre.seats().filter(PlanSeat::companion).count()).isEqualTo(2);
+        assertThat(theatre.seats().filter(PlanSeat::restrictedView).count()).isEqualTo(2);
+        assertThat(theatre.categoryNames()).containsExactly("A", "B", "C");
+        assertThat(theatre.sections().get(1).rows().get(0).labelText()).isEqualTo("Balcony, row A");
+        // pretix's form has no gaps: its import finds the same aisles by distance, on curved rows
+        Plan throughPretix = PretixPlans.read(PretixPlans.text(theatre));
+        assertThat(throughPretix.seats().map(PlanSeat::gapBefore).toList())
+                .isEqualTo(theatre.seats().map(PlanSeat::gapBefore).toList());
+    }
+
+    @Test
     void eachKindOfBadPlanIsRefusedNamingItsFirstOffendingPath() {
         assertRefused(() -> PretixPlans.read("{\"name\":"), "");
         assertRefused(() -> PretixPlans.read(VenuePlans.studio() + "{}"), "");
