@@ -19,7 +19,7 @@ class RoomsTest {
     /** The aggregates of shared that have use cases at their root. */
     private static final String[] USE_CASES = {
             "dev.ticketing.audit", "dev.ticketing.events", "dev.ticketing.holds", "dev.ticketing.payments", "dev.ticketing.tickets",
-            "dev.ticketing.orders", "dev.ticketing.admission"};
+            "dev.ticketing.orders", "dev.ticketing.admission", "dev.ticketing.venues"};
     /** Everything outside shared that runs in production: the functions and the local system. */
     private static final String[] OUTSIDE_SHARED = {
             "dev.ticketing.api..", "dev.ticketing.paymentwebhook..", "dev.ticketing.paymentprocessor..",

@@ -12,12 +12,12 @@ public record RawRequest(String method, String rawPath, String rawQuery, Map<Str
                          List<String> cookies, String body, boolean base64Encoded) {
     /**
      * The body's text (null without a body), or the problem that refuses the request: {@code 431} for a request
-     * line and headers over {@link RequestLimits#MAX_HEAD_BYTES}, {@code 413} for a body over
-     * {@link RequestLimits#MAX_BODY_BYTES}, {@code 400 invalid-encoding} for a body that is not UTF-8.
+     * line and headers over {@link RequestLimits#MAX_HEAD_BYTES}, {@code 413} for a body over its route's
+     * {@link RequestLimits#maxBodyBytes}, {@code 400 invalid-encoding} for a body that is not UTF-8.
      */
     public String text() {
         RequestLimits.checkHead(method, rawPath, rawQuery, headers, cookies);
-        return StrictJson.text(body, base64Encoded, header("content-type"));
+        return StrictJson.text(body, base64Encoded, header("content-type"), RequestLimits.maxBodyBytes(method, rawPath));
     }
 
     /** A header's value, its name in any case (API Gateway gives them in lower case), or null. */

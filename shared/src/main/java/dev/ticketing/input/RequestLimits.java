@@ -8,13 +8,21 @@ import java.util.Map;
 /**
  * The most the API reads of one request, the same in AWS (checked by the functions) and locally (checked by the local
  * front before it calls a function): a body of {@link #MAX_BODY_BYTES}, a request line and headers of
- * {@link #MAX_HEAD_BYTES}. A box office's largest body is a door device's upload of 500 offline scans (about 140 KB:
- * a scan is a 168-character code, its ids and time); the next, an event with a price per row of a 500-row hall, is
+ * {@link #MAX_HEAD_BYTES}; a venue's plan alone may be larger ({@link #maxBodyBytes}). A box office's largest body
+ * (a plan aside) is a door device's upload of 500 offline scans (about 140 KB: a scan is a 168-character code, its ids
+ * and time); the next, an event with a price per row of a 500-row hall, is
  * about 25 KB. API Gateway's own limits (a 10 MB payload) are far above and apply first in AWS.
  */
 public final class RequestLimits {
     /** 192 KiB. */
     public static final int MAX_BODY_BYTES = 192 * 1024;
+    /**
+     * 5 MiB for the one route whose body is a document, a venue's plan ({@code POST /venues}; a pretix plan is about
+     * 100 bytes a seat, so some 50,000 seats). Not more, though API Gateway takes 10 MB: in AWS the body reaches the
+     * function inside the invocation's JSON event, each of its quotes escaped, and Lambda takes at most 6 MB in a
+     * synchronous invocation (docs/venues.md#size).
+     */
+    public static final int MAX_PLAN_BODY_BYTES = 5 * 1024 * 1024;
     /** 16 KiB for the request line and all headers, cookies included. */
     public static final int MAX_HEAD_BYTES = 16 * 1024;
 
@@ -23,9 +31,23 @@ public final class RequestLimits {
 
     /** Nothing, or {@code 413 content-too-large} for a body of more than {@link #MAX_BODY_BYTES}. */
     public static void checkBody(long bytes) {
-        if (bytes > MAX_BODY_BYTES) {
-            throw RequestTooLargeException.body(MAX_BODY_BYTES);
+        checkBody(bytes, MAX_BODY_BYTES);
+    }
+
+    /** Nothing, or {@code 413 content-too-large} for a body of more than {@code limit} bytes. */
+    public static void checkBody(long bytes, int limit) {
+        if (bytes > limit) {
+            throw RequestTooLargeException.body(limit);
         }
+    }
+
+    /**
+     * The most of a body the route of {@code method} {@code rawPath} reads: {@link #MAX_PLAN_BODY_BYTES} for
+     * {@code POST /venues}, {@link #MAX_BODY_BYTES} for every other.
+     */
+    public static int maxBodyBytes(String method, String rawPath) {
+        return "POST".equalsIgnoreCase(method) && ("/venues".equals(rawPath) || "/venues/".equals(rawPath))
+                ? MAX_PLAN_BODY_BYTES : MAX_BODY_BYTES;
     }
 
     /**

@@ -39,21 +39,26 @@ public final class StrictJson {
      * surrogate) is refused too.
      */
     public static String text(String body, boolean base64Encoded, String contentType) {
+        return text(body, base64Encoded, contentType, RequestLimits.MAX_BODY_BYTES);
+    }
+
+    /** {@link #text(String, boolean, String)} for a route that reads up to {@code limit} bytes. */
+    public static String text(String body, boolean base64Encoded, String contentType, int limit) {
         if (body == null) {
             return null;
         }
         if (base64Encoded) {
             // 4 base64 characters carry 3 bytes: refuse a large body before decoding it
-            RequestLimits.checkBody((long) body.length() / 4 * 3 - 2);
+            RequestLimits.checkBody((long) body.length() / 4 * 3 - 2, limit);
             byte[] raw;
             try {
                 raw = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw new InvalidEncodingException("The body is marked base64 but is not");
             }
-            return text(raw, contentType);
+            return text(raw, contentType, limit);
         }
-        RequestLimits.checkBody(body.length()); // a character is at least one byte
+        RequestLimits.checkBody(body.length(), limit); // a character is at least one byte
         try {
             ByteBuffer raw = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -61,7 +66,7 @@ public final class StrictJson {
                     .encode(CharBuffer.wrap(body));
             byte[] bytes = new byte[raw.remaining()];
             raw.get(bytes);
-            return text(bytes, contentType);
+            return text(bytes, contentType, limit);
         } catch (CharacterCodingException e) {
             throw new InvalidEncodingException("The body is not UTF-8: it holds an unpaired surrogate");
         }
@@ -75,7 +80,12 @@ public final class StrictJson {
      * included). {@code contentType} may be null.
      */
     public static String text(byte[] raw, String contentType) {
-        RequestLimits.checkBody(raw.length);
+        return text(raw, contentType, RequestLimits.MAX_BODY_BYTES);
+    }
+
+    /** {@link #text(byte[], String)} for a route that reads up to {@code limit} bytes. */
+    public static String text(byte[] raw, String contentType, int limit) {
+        RequestLimits.checkBody(raw.length, limit);
         String charset = charsetOf(contentType);
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
             throw new InvalidEncodingException("The body is declared charset=" + charset + "; send UTF-8 (charset=utf-8, or none)");

@@ -33,7 +33,9 @@ public final class Transaction {
         /** The entry of an organiser's action in its event's audit trail. */
         AUDIT_ENTRY,
         /** The order a sale makes, under its code (the code item that keeps codes unique). */
-        ORDER
+        ORDER,
+        /** A venue, and the head that makes a plan version of it (docs/venues.md). */
+        VENUE, PLAN_VERSION
     }
 
     record Entry(Role role, String id, TransactWriteItem item) {

@@ -80,7 +80,8 @@ public final class HttpFront implements AutoCloseable {
     /**
      * The front on 127.0.0.1:{@code port} (0: any free port): Jetty, serving the JDK's {@code HttpServer} API that the
      * handlers are written to. Before any handler: heads over {@link RequestLimits#MAX_HEAD_BYTES} are {@code 431},
-     * bodies over {@link RequestLimits#MAX_BODY_BYTES} {@code 413}, and a body is read whole, without a thread,
+     * bodies over their route's {@link RequestLimits#maxBodyBytes} {@code 413} (from {@code Content-Length}, or as a
+     * body without one comes in: {@link RouteBodies}), and a body is read whole, without a thread,
      * before its handler runs ({@link SlowClients} has the deadlines and the connection limit).
      */
     public static HttpFront start(int port, List<SamTemplate.Route> routes, LocalFunctions functions, LocalJwt jwt)
@@ -105,8 +106,7 @@ public final class HttpFront implements AutoCloseable {
         // dynamic: the mocks and the web page mount their paths after the front has started
         ContextHandlerCollection contexts = new ContextHandlerCollection(true);
         // the body is read whole before the handler runs; one over the limit without Content-Length is 413 as it comes
-        slowClients.setHandler(new EagerContentHandler(slowClients.bodyRead(contexts),
-                new EagerContentHandler.RetainedContentLoaderFactory(RequestLimits.MAX_BODY_BYTES + 1, 0, true)));
+        slowClients.setHandler(new EagerContentHandler(slowClients.bodyRead(contexts), new RouteBodies()));
         jetty.setHandler(slowClients);
         jetty.setErrorHandler(new ProblemResponses());
         HttpServer server = new JettyHttpServer(jetty, true);
@@ -314,6 +314,34 @@ public final class HttpFront implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("the HTTP front did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * Reads a request's body whole before its handler runs, up to its route's limit and one byte more
+     * ({@link RequestLimits#maxBodyBytes}: a plan's 5 MiB on {@code POST /venues}, 64 KiB elsewhere), so the front holds
+     * no more of a request than its route takes; one byte more is {@code 413} as it comes.
+     */
+    static final class RouteBodies implements EagerContentHandler.ContentLoaderFactory {
+        private final EagerContentHandler.ContentLoaderFactory body =
+                new EagerContentHandler.RetainedContentLoaderFactory(RequestLimits.MAX_BODY_BYTES + 1, 0, true);
+        private final EagerContentHandler.ContentLoaderFactory plan =
+                new EagerContentHandler.RetainedContentLoaderFactory(RequestLimits.MAX_PLAN_BODY_BYTES + 1, 0, true);
+
+        @Override
+        public String getApplicableMimeType() {
+            return body.getApplicableMimeType();
+        }
+
+        @Override
+        public EagerContentHandler.ContentLoader newContentLoader(String contentType, String mimeType,
+                                                                  org.eclipse.jetty.server.Handler handler,
+                                                                  org.eclipse.jetty.server.Request request,
+                                                                  org.eclipse.jetty.server.Response response,
+                                                                  org.eclipse.jetty.util.Callback callback) {
+            boolean isPlan = RequestLimits.maxBodyBytes(request.getMethod(), request.getHttpURI().getPath())
+                    > RequestLimits.MAX_BODY_BYTES;
+            return (isPlan ? plan : body).newContentLoader(contentType, mimeType, handler, request, response, callback);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What Jetty itself refuses, before any handler of the front runs, as the same problem+json the functions answer: a
- * head over {@link RequestLimits#MAX_HEAD_BYTES} ({@code 431}), a body over {@link RequestLimits#MAX_BODY_BYTES}
+ * head over {@link RequestLimits#MAX_HEAD_BYTES} ({@code 431}), a body over its route's {@link RequestLimits#maxBodyBytes}
  * ({@code 413}), a request that is no valid HTTP ({@code 400}, such as both {@code Content-Length} and
  * {@code Transfer-Encoding}). The body never names what failed inside.
  */
@@ -33,7 +33,8 @@ final class ProblemResponses extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         write(response, callback, switch (code) {
-            case 413 -> ProblemDetails.of(RequestTooLargeException.body(RequestLimits.MAX_BODY_BYTES));
+            case 413 -> ProblemDetails.of(RequestTooLargeException.body(
+                    RequestLimits.maxBodyBytes(request.getMethod(), request.getHttpURI().getPath())));
             case 431 -> ProblemDetails.of(RequestTooLargeException.headers(RequestLimits.MAX_HEAD_BYTES));
             default -> code >= 500 ? ProblemDetails.internalError("Please try again.")
                     : ProblemDetails.titled(code, HttpStatus.getMessage(code),

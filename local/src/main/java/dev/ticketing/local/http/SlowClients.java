@@ -2,6 +2,7 @@ package dev.ticketing.local.http;
 
 import dev.ticketing.input.RequestLimits;
 import dev.ticketing.problems.ProblemDetails;
+import dev.ticketing.problems.RequestTooLargeException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *       seconds is never idle, so the idle timeout alone would keep it);</li>
  *   <li>a request that arrives while more than {@link #maxConnections} connections are open is answered
  *       {@code 503} problem+json and its connection closed;</li>
- *   <li>a body whose {@code Content-Length} is over {@link RequestLimits#MAX_BODY_BYTES} is answered {@code 413}
+ *   <li>a body whose {@code Content-Length} is over its route's {@link RequestLimits#maxBodyBytes} is answered {@code 413}
  *       before any of it is read.</li>
  * </ul>
  * Jetty tells it of every connection ({@link Connection.Listener}, as a bean of the connector); a sweep each second
@@ -118,8 +119,11 @@ final class SlowClients extends Handler.Wrapper implements Connection.Listener, 
             return true;
         }
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        if (declared > RequestLimits.MAX_BODY_BYTES) {
-            Response.writeError(request, response, callback, 413);
+        int limit = RequestLimits.maxBodyBytes(request.getMethod(), request.getHttpURI().getPath());
+        if (declared > limit) {
+            // the body is not read: the connection cannot carry another request
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            ProblemResponses.write(response, callback, ProblemDetails.of(RequestTooLargeException.body(limit)));
             return true;
         }
         Watch watch = open.get(connection);

@@ -1,0 +1,230 @@
+package dev.ticketing.endtoend.venues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ticketing.input.RequestLimits;
+import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.TestStack;
+import dev.ticketing.testing.VenuePlans;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Venues over HTTP against the local stack (issue 20, items 1 and 2; docs/venues.md): an organiser imports pretix's
+ * plan and gets it back equal up to key order; each kind of bad plan is a 400 naming its first offending path and
+ * stores nothing; flags are set on an imported plan as its next version; another organisation's organiser finds no
+ * such venue, a buyer may not manage venues; a plan body may be 5 MiB on this route only.
+ */
+class VenuesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Api api = TestStack.api();
+
+    @Test
+    void anOrganiserImportsAPretixPlanAndGetsItBack() throws Exception {
+        String olga = organiser("olga", org());
+
+        for (String plan : List.of(VenuePlans.studio(), VenuePlans.hall("Arena", "ar", 20_000))) {
+            Api.Response created = importPretix(olga, plan);
+            assertThat(created.status()).as(created.toString().substring(0, Math.min(300, created.toString().length())))
+                    .isEqualTo(201);
+            JsonNode venue = created.json();
+            assertThat(created.headers().firstValue("Location")).hasValue("/venues/" + venue.get("id").asText());
+            assertThat(venue.get("name").asText()).isEqualTo(JSON.readTree(plan).get("name").asText());
+            assertThat(venue.get("version").asInt()).isEqualTo(1);
+            Api.Response exported = api.get("/venues/" + venue.get("id").asText() + "/plan?format=pretix", olga);
+            assertThat(exported.status()).isEqualTo(200);
+            assertThat(exported.contentType()).startsWith("application/json");
+            assertThat(sameJson(exported.json(), JSON.readTree(plan))).as("export(import(plan)) equals the plan").isTrue();
+        }
+        JsonNode studio = importPretix(olga, VenuePlans.studio()).json();
+        assertThat(studio.get("seats").asInt()).isEqualTo(7);
+        assertThat(studio.get("categories")).hasSize(2);
+        assertThat(api.get("/venues/" + studio.get("id").asText(), olga).json()).isEqualTo(studio);
+        assertThat(api.get("/venues", olga).json().get("venues")).hasSize(3);
+    }
+
+    @Test
+    void eachKindOfBadPlanIsA400NamingItsPathAndStoresNothing() {
+        String olga = organiser("olga", org());
+        Map<String, String> bad = Map.of(
+                "/zones/0/rows/1/seats/2/position", changed(plan -> seat(plan, 1, 2).remove("position")),
+                "/zones/0/rows/0/seats/3/colour", changed(plan -> seat(plan, 0, 3).put("colour", "red")),
+                "/zones/0/rows/1/seats/2/seat_guid", changed(plan -> seat(plan, 1, 2).put("seat_guid", "st-A-2")),
+                "/zones/0/rows/1/seats/1/category", changed(plan -> seat(plan, 1, 1).put("category", "Balcony")),
+                "/categories/2/name", changed(plan -> ((ArrayNode) plan.get("categories")).addObject().put("name", "Back")),
+                "/zones/0/rows/0/seats/1/seat_number", changed(plan -> seat(plan, 0, 1).put("seat_number", 2)),
+                "", "{\"name\": \"Studio\", ");
+        bad.forEach((path, plan) -> {
+            Api.Response refused = importPretix(olga, plan);
+            assertThat(refused.status()).as(path + ": " + refused).isEqualTo(400);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.json().get("path").asText()).as(refused.toString()).isEqualTo(path);
+        });
+        Api.Response tooMany = importPretix(olga, VenuePlans.hall("Too big", "tb", 100_001).replaceAll(
+                "\\{\"seat_guid\":\"tb-s(\\d+)-([A-Z0-9]+)-(\\d+)\"", "{\"seat_guid\":\"$1$2$3\""));
+        assertThat(tooMany.status()).as(tooMany.toString()).isIn(400, 413);
+        assertThat(api.post("/venues?format=excel", olga, VenuePlans.studio()).status()).isEqualTo(400);
+        assertThat(api.get("/venues", olga).json().get("venues")).as("nothing stored").isEmpty();
+    }
+
+    @Test
+    void anOrganiserSetsFlagsOnAnImportedPlanAsItsNextVersion() {
+        String olga = organiser("olga", org());
+        String venue = importPretix(olga, VenuePlans.studio()).json().get("id").asText();
+
+        Api.Response changed = api.send("PATCH", "/venues/" + venue + "/plan", olga, Map.of("seats", List.of(
+                Map.of("id", "st-B-1", "wheelchair", true), Map.of("id", "st-B-2", "companion", true),
+                Map.of("id", "st-A-1", "restrictedView", true))), Map.of());
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("version").asInt()).isEqualTo(2);
+        String own = api.get("/venues/" + venue + "/plan", olga).body();
+        assertThat(own).contains("\"format\":\"ticketing\"").contains("\"wheelchair\":true").contains("\"companion\":true")
+                .contains("\"restrictedView\":true").contains("\"gapBefore\":true");
+        assertThat(api.get("/venues/" + venue + "/plan?version=1", olga).body()).doesNotContain("wheelchair");
+        // the project's own form, drawn or exported, imports as it is
+        Api.Response again = api.post("/venues?format=ticketing", olga, own);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(api.get("/venues/" + again.json().get("id").asText() + "/plan", olga).body()).isEqualTo(own);
+        Api.Response unknownSeat = api.send("PATCH", "/venues/" + venue + "/plan", olga,
+                Map.of("seats", List.of(Map.of("id", "st-Z-1", "wheelchair", true))), Map.of());
+        assertThat(unknownSeat.status()).isEqualTo(400);
+        assertThat(unknownSeat.json().get("path").asText()).isEqualTo("/seats/0/id");
+    }
+
+    @Test
+    void onlyTheVenuesOrganisationAndAdminsSeeIt() {
+        String org = org();
+        String olga = organiser("olga", org);
+        String oscar = organiser("oscar", org);
+        String boris = organiser("boris", "other-" + org);
+        String venue = importPretix(olga, VenuePlans.studio()).json().get("id").asText();
+        String path = "/venues/" + venue;
+
+        assertThat(api.get(path, oscar).status()).isEqualTo(200);
+        assertThat(api.get(path, api.admin()).status()).isEqualTo(200);
+        assertThat(api.get("/venues", boris).json().get("venues")).isEmpty();
+        for (Api.Response hidden : List.of(api.get(path, boris), api.get(path + "/plan?format=pretix", boris),
+                api.send("PATCH", path + "/plan", boris, Map.of("seats", List.of(Map.of("id", "st-A-1",
+                        "wheelchair", true))), Map.of()))) {
+            assertThat(hidden.status()).as(hidden.toString()).isEqualTo(404);
+        }
+        String buyer = api.newUser("bob");
+        assertThat(api.get("/venues", buyer).status()).isEqualTo(403);
+        assertThat(importPretix(buyer, VenuePlans.studio()).status()).isEqualTo(403);
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+        assertThat(api.get(path + "/plan?version=2", olga).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPlanMayBeFiveMebibytesOnThisRouteOnly() {
+        String olga = organiser("olga", org());
+
+        assertThat(declaringOnly("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1))
+                .startsWith("413 ").contains("5242880 bytes");
+        assertThat(declaringOnly("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ")
+                .contains("65536 bytes");
+        // without Content-Length, the front keeps no more of a body than its route takes
+        assertThat(chunked("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1)).startsWith("413 ")
+                .contains("5242880 bytes");
+        assertThat(chunked("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ").contains("65536 bytes");
+        // a plan of 30,000 seats, forty times what any other route takes
+        String big = VenuePlans.hall("Big", "bg", 30_000);
+        assertThat(big.length()).isGreaterThan(RequestLimits.MAX_BODY_BYTES * 40);
+        assertThat(importPretix(olga, big).status()).isEqualTo(201);
+    }
+
+    private Api.Response importPretix(String token, String plan) {
+        return api.post("/venues?format=pretix", token, plan);
+    }
+
+    private static String org() {
+        return "org-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A token of a fresh organiser acting for {@code organizerId}. */
+    private String organiser(String name, String organizerId) {
+        Map<String, Object> body = new HashMap<>(Map.of("userId", name + "-" + UUID.randomUUID().toString().substring(0, 8),
+                "groups", List.of("organizer"), "organizerId", organizerId));
+        return api.post("/dev/token", null, body).json().get("token").asText();
+    }
+
+    private static String changed(Consumer<ObjectNode> change) {
+        try {
+            ObjectNode plan = (ObjectNode) JSON.readTree(VenuePlans.studio());
+            change.accept(plan);
+            return JSON.writeValueAsString(plan);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode seat(JsonNode plan, int row, int seat) {
+        return (ObjectNode) plan.get("zones").get(0).get("rows").get(row).get("seats").get(seat);
+    }
+
+    /** Equal JSON up to key order, numbers by value. */
+    private static boolean sameJson(JsonNode a, JsonNode b) {
+        return a.equals((x, y) -> x.isNumber() && y.isNumber()
+                ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
+    }
+
+    /** The status line and body of a POST that declares {@code length} bytes and sends none (answered from its head). */
+    private String declaringOnly(String path, String token, int length) {
+        return post(path, token, "Content-Length: " + length, 0);
+    }
+
+    /**
+     * The status line and body of a POST whose body of {@code length} bytes comes in chunks, without
+     * {@code Content-Length} (sending stops when the server has answered and closed).
+     */
+    private String chunked(String path, String token, int length) {
+        return post(path, token, "Transfer-Encoding: chunked", length);
+    }
+
+    private String post(String path, String token, String framing, int chunkedBytes) {
+        URI base = api.baseUrl();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json"
+                    + "\r\n" + framing + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            try {
+                byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                for (int sent = 0; sent < chunkedBytes; sent += 0x10000) {
+                    socket.getOutputStream().write(chunk);
+                }
+                if (chunkedBytes > 0) {
+                    socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                socket.getOutputStream().flush();
+            } catch (IOException answeredAndClosed) {
+                // the server refused the body before it was all sent: its answer is there to read
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder answer = new StringBuilder(in.readLine().substring("HTTP/1.1 ".length()));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                answer.append('\n').append(line);
+            }
+            return answer.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
