@@ -3,6 +3,7 @@
 // CANCELLED) are folded away, since they soon outnumber what the user bought.
 
 import { el, money, seatName, sumDecimals, when } from './util.js';
+import { t } from './i18n.js';
 
 const STATUS_TEXT = { PAID: 'Paid', PENDING: 'Held, not paid yet', CANCELLED: 'Cancelled or expired' };
 
@@ -72,5 +73,10 @@ function purchase(group, event, highlighted) {
   el('ul', { class: 'purchase-seats' }, group.tickets.map((ticket, i) => el('li', { dataset: { ticket: ticket.id, seat: ticket.seatId } },
     el('span', {}, ticket.row && ticket.column ? `Row ${ticket.row} seat ${ticket.column}` : seatName(ticket.seatId)),
     el('span', { class: 'price' }, prices[i] === null ? '' : money(prices[i], currency))))),
-  priced ? el('p', { class: 'total' }, el('span', {}, 'Total'), el('strong', {}, money(sumDecimals(prices), currency))) : null);
+  priced ? el('p', { class: 'total' }, el('span', {}, 'Total'), el('strong', {}, money(sumDecimals(prices), currency))) : null,
+  // the order's tickets as a PDF, the same as the confirmation mail's (app.js fetches it with the token)
+  group.status === 'PAID' && group.paymentId
+    ? el('p', {}, el('button', { type: 'button', class: 'link download-pdf', dataset: { payment: group.paymentId } },
+      t('buyer.tickets.download')))
+    : null);
 }

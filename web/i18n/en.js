@@ -3,4 +3,5 @@ export default {
   'common.language': 'Language',
   'common.language.en': 'English',
   'common.language.it': 'Italiano',
+  'buyer.tickets.download': 'Download tickets (PDF)',
 };

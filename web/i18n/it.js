@@ -4,4 +4,5 @@ export default {
   'common.language': 'Lingua',
   'common.language.en': 'English',
   'common.language.it': 'Italiano',
+  'buyer.tickets.download': 'Scarica i biglietti (PDF)',
 };
