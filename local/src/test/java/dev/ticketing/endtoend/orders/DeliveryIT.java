@@ -166,6 +166,41 @@ class DeliveryIT {
         }
     }
 
+    @Test
+    void aMailWhoseQueueingWasLostIsSentByTheOutboxReDriveOnceItIsDue() throws Exception {
+        TestClock clock = new TestClock();
+        try (LocalSystem stack = TestStack.startOwn(clock)) {
+            PaymentsApi payments = new PaymentsApi(new Api(stack), stack);
+            Purchases own = new Purchases(payments);
+            Purchases.Purchase bought = own.buy(own.api.createEvent(5, 8), own.api.newUser("ada"), "1-1");
+            awaitMail(stack, bought.orderCode());
+            // what a crash between the sale's commit and its queueing leaves: the order in the outbox, never sent
+            // (the state the sale's own transaction writes), and no message
+            long dueAt = clock.millis() + Duration.ofMinutes(15).toMillis();
+            stack.dynamoDb().updateItem(b -> b.tableName(stack.ref("Table")).key(orderKey(bought.orderCode()))
+                    .updateExpression("SET reconcile_shard = :shard, reconcile_at = :due REMOVE mail_sent_at, mail_message_id")
+                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS("MAIL#0"),
+                            ":due", AttributeValue.fromN(Long.toString(dueAt)))));
+
+            payments.reconcile();
+            assertThat(mailsOf(stack, bought.orderCode())).as("not due yet").hasSize(1);
+
+            clock.advance(Duration.ofMinutes(16));
+            payments.reconcile();
+
+            await().atMost(MAIL_DEADLINE).until(() -> mailsOf(stack, bought.orderCode()).size() == 2);
+            await().atMost(MAIL_DEADLINE).until(() -> orderItem(stack, bought.orderCode())
+                    .map(item -> item.containsKey("mail_sent_at") && !item.containsKey("reconcile_shard")).orElse(false));
+            payments.reconcile();
+            await().atMost(MAIL_DEADLINE).until(() -> queueEmpty(stack));
+            assertThat(mailsOf(stack, bought.orderCode())).as("re-driven once").hasSize(2);
+        }
+    }
+
+    private static Map<String, AttributeValue> orderKey(String code) {
+        return Map.of("pk", AttributeValue.fromS("ORDER#" + code), "sk", AttributeValue.fromS("META"));
+    }
+
     private static MimeMessage awaitMail(LocalSystem stack, String orderCode) {
         return await().atMost(MAIL_DEADLINE).until(() -> mailsOf(stack, orderCode), mails -> !mails.isEmpty()).get(0);
     }
@@ -182,7 +217,7 @@ class DeliveryIT {
 
     private static Optional<Map<String, AttributeValue>> orderItem(LocalSystem stack, String code) {
         Map<String, AttributeValue> item = stack.dynamoDb().getItem(b -> b.tableName(stack.ref("Table")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("ORDER#" + code), "sk", AttributeValue.fromS("META")))).item();
+                .key(orderKey(code))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
