@@ -9,6 +9,7 @@
 
 import { isWebUrl, money, names, newKey, shared, sleep } from './util.js';
 import { clearError, report, say, showError } from './messages.js';
+import { lang } from './i18n.js';
 
 const POLL_MS = 1000;
 const HOLD_EVERY = 5;                 // while a payment is followed, the hold is read again every this many polls
@@ -67,7 +68,9 @@ export class Checkout {
     state.payKey ||= newKey();
     page.setBusy(true);
     try {
-      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider, buyer },
+      // the page's language is the order's: its confirmation mail and PDF are written in it
+      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`,
+        { provider, buyer: { ...buyer, language: lang() } },
         { headers: { 'Idempotency-Key': state.payKey } });
       this.#started(answer.data, tab);
     } catch (error) {

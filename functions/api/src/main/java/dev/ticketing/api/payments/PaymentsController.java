@@ -9,6 +9,7 @@ import dev.ticketing.payments.StartPayment;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentView;
 import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.problems.InvalidRequestException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -28,8 +29,8 @@ public class PaymentsController {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsController.class);
 
     /**
-     * The body of {@code POST /holds/{holdId}/payments}: the provider, and the buyer (name and e-mail) the order
-     * is made out to. The buyer is optional while clients that do not send one remain; when sent it must be valid.
+     * The body of {@code POST /holds/{holdId}/payments}: the provider, and the buyer (name, e-mail, language) the
+     * order is made out to and its confirmation mailed to: required and validated (API.md).
      */
     public record CheckoutBody(String provider, @Nullable BuyerBody buyer) {
     }
@@ -59,7 +60,10 @@ public class PaymentsController {
     public HttpResponse<PaymentView> start(Caller caller, String holdId, @Body @Nullable CheckoutBody body,
                                            @Header("Idempotency-Key") @Nullable String idempotencyKey,
                                            @Header("Accept-Language") @Nullable String acceptLanguage) {
-        Buyer buyer = body == null || body.buyer() == null ? null : Buyer.of(body.buyer().name(), body.buyer().email(),
+        if (body != null && body.buyer() == null) {
+            throw new InvalidRequestException("buyer is required: {\"name\", \"email\"} of whom the order is made out to");
+        }
+        Buyer buyer = body == null ? null : Buyer.of(body.buyer().name(), body.buyer().email(),
                 Languages.choose(body.buyer().language(), acceptLanguage));
         Payment payment = checkout.start(caller, holdId, body == null ? null : body.provider(), buyer, idempotencyKey);
         LogFields.put(LogFields.PAYMENT_ID, payment.id());
