@@ -8,7 +8,7 @@
 MVN ?= mvn
 FUNCTION_MODULES := functions/api,functions/payment-webhook,functions/payment-processor,functions/hold-expiry,functions/seat-map,functions/event-seats
 STAMP := target/sam-function-jars.stamp
-SOURCES := pom.xml $(shell find shared lambda-support functions -name target -prune -o -type f -print)
+SOURCES := pom.xml $(shell find shared lambda-support delivery functions -name target -prune -o -type f -print)
 
 $(STAMP): $(SOURCES)
 	$(MVN) -B -q -DskipTests package -pl $(FUNCTION_MODULES) -am
