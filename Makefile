@@ -8,7 +8,7 @@
 MVN ?= mvn
 FUNCTION_MODULES := functions/api,functions/payment-webhook,functions/payment-processor,functions/hold-expiry,functions/seat-map,functions/event-seats
 STAMP := target/sam-function-jars.stamp
-SOURCES := pom.xml $(shell find shared lambda-support functions -name target -prune -o -type f -print)
+SOURCES := pom.xml $(shell find shared lambda-support delivery functions -name target -prune -o -type f -print)
 
 $(STAMP): $(SOURCES)
 	$(MVN) -B -q -DskipTests package -pl $(FUNCTION_MODULES) -am
@@ -25,6 +25,7 @@ JAR_ExpiredHoldSweepFunction := functions/hold-expiry/target/ticketing-hold-expi
 JAR_SeatMapProjectionFunction := functions/seat-map/target/ticketing-seat-map.jar
 JAR_EventSeatsFunction := functions/event-seats/target/ticketing-event-seats.jar
 JAR_EventCancellationFunction := functions/payment-processor/target/ticketing-payment-processor.jar
+JAR_OrderMailFunction := functions/payment-processor/target/ticketing-payment-processor.jar
 
 build-%: $(STAMP)
 	@test -n "$(JAR_$*)" || { echo "no JAR_$* in the Makefile: which jar is function $*?" >&2; exit 1; }

@@ -76,6 +76,24 @@ export class Api {
     }
     throw new ApiError(response.status, data);
   }
+
+  /** A binary answer (a PDF) as a Blob, with the bearer token; throws ApiError for a 4xx/5xx. */
+  async download(path) {
+    const token = this.token();
+    let response;
+    try {
+      response = await fetch(this.base + path, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, { detail: 'The server cannot be reached. Is the local stack running?' });
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, await readJson(response));
+    }
+    return response.blob();
+  }
 }
 
 async function readJson(response) {

@@ -778,6 +778,33 @@ function closeTickets() {
   $('#tickets-button').focus();
 }
 
+// "Download tickets (PDF)" of a paid purchase: its payment names the order, whose PDF is fetched with the token (a
+// plain link would carry none) and opened from a blob URL.
+$('#tickets-body').addEventListener('click', async (event) => {
+  const button = event.target.closest('button.download-pdf');
+  if (!button) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    const payment = await api.get(`/payments/${encodeURIComponent(button.dataset.payment)}`);
+    const code = payment.data?.orderCode;
+    if (!code) {
+      throw new Error('This purchase has no order yet');
+    }
+    const url = URL.createObjectURL(await api.download(`/orders/${encodeURIComponent(code)}.pdf`));
+    const link = el('a', { href: url, download: `tickets-${code}.pdf` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    report(error);
+  } finally {
+    button.disabled = false;
+  }
+});
+
 /** Reads the user's tickets: marks their sold seats on the map, and fills My tickets when it is open. */
 async function loadTickets({ quiet, highlight = null }) {
   const body = $('#tickets-body');

@@ -9,7 +9,7 @@
 
 import { isWebUrl, money, names, newKey, shared, sleep } from './util.js';
 import { clearError, report, say, showError } from './messages.js';
-import { has, t } from './i18n.js';
+import { has, lang, t } from './i18n.js';
 import { providerName } from './hold.js';
 
 const POLL_MS = 1000;
@@ -70,7 +70,9 @@ export class Checkout {
     state.payKey ||= newKey();
     page.setBusy(true);
     try {
-      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`, { provider, buyer },
+      // the page's language is the order's: its confirmation mail and PDF are written in it
+      const answer = await this.api.post(`/holds/${encodeURIComponent(hold.id)}/payments`,
+        { provider, buyer: { ...buyer, language: lang() } },
         { headers: { 'Idempotency-Key': state.payKey } });
       this.#started(answer.data, tab);
     } catch (error) {

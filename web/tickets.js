@@ -77,5 +77,10 @@ function purchase(group, event, highlighted) {
   el('ul', { class: 'purchase-seats' }, group.tickets.map((ticket, i) => el('li', { dataset: { ticket: ticket.id, seat: ticket.seatId } },
     el('span', {}, ticket.row && ticket.column ? seatName(`${ticket.row}-${ticket.column}`) : seatName(ticket.seatId)),
     el('span', { class: 'price' }, prices[i] === null ? '' : money(prices[i], currency))))),
-  priced ? el('p', { class: 'total' }, el('span', {}, t('buyer.tickets.total')), el('strong', {}, money(sumDecimals(prices), currency))) : null);
+  priced ? el('p', { class: 'total' }, el('span', {}, t('buyer.tickets.total')), el('strong', {}, money(sumDecimals(prices), currency))) : null,
+  // the order's tickets as a PDF, the same as the confirmation mail's (app.js fetches it with the token)
+  group.status === 'PAID' && group.paymentId
+    ? el('p', {}, el('button', { type: 'button', class: 'link download-pdf', dataset: { payment: group.paymentId } },
+      t('buyer.tickets.download')))
+    : null);
 }

@@ -452,4 +452,5 @@ export default {
   'door.list.notYet': 'No door list on this device yet',
   'door.doubles': 'admitted twice while offline: {count} (see the check-in report)',
   'door.device': 'This device: {device}',
+  'buyer.tickets.download': 'Download tickets (PDF)',
 };

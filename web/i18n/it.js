@@ -453,4 +453,5 @@ export default {
   'door.list.notYet': 'Nessun elenco su questo dispositivo per ora',
   'door.doubles': 'entrati due volte senza rete: {count} (vedi il rapporto degli ingressi)',
   'door.device': 'Questo dispositivo: {device}',
+  'buyer.tickets.download': 'Scarica i biglietti (PDF)',
 };

@@ -56,7 +56,7 @@ final class PurchaseThroughput {
                             expect(held, 201);
                             String holdId = BenchStack.json(held).get("id").asText();
                             HttpResponse<String> paid = bench.send("POST", "/holds/" + holdId + "/payments", token,
-                                    "{\"provider\":\"PAYPAL\"}");
+                                    "{\"provider\":\"PAYPAL\",\"buyer\":{\"name\":\"Bench Buyer\",\"email\":\"bench@example.com\"}}");
                             expect(paid, 201);
                             String paymentId = BenchStack.json(paid).get("id").asText();
                             String orderId = BenchStack.json(paid).get("providerOrderId").asText();

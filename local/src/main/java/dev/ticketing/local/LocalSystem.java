@@ -11,6 +11,8 @@ import dev.ticketing.local.aws.SqsService;
 import dev.ticketing.local.http.HttpFront;
 import dev.ticketing.local.http.StaticFiles;
 import dev.ticketing.local.lambda.LocalFunctions;
+import dev.ticketing.local.mail.LocalMailServer;
+import dev.ticketing.local.mail.MailboxHandler;
 import dev.ticketing.local.payments.LocalPayments;
 import dev.ticketing.local.startup.DataFolderLock;
 import dev.ticketing.local.startup.StartupProblem;
@@ -46,6 +48,9 @@ public final class LocalSystem implements AutoCloseable {
     private LocalPayments payments;
     private SqsEventSourcePoller sqsPoller;
     private LocalS3 s3;
+    private LocalMailServer mail;
+    /** Who the local stack's mails are from, unless {@code MailFrom} is given. */
+    public static final String LOCAL_SENDER = "tickets@ticketing.local";
 
     private LocalSystem(List<AutoCloseable> parts, DynamoDbService dynamo, SqsService sqs, LocalResources resources,
                        LocalJwt jwt, HttpFront front, LocalFunctions functions) {
@@ -128,6 +133,14 @@ public final class LocalSystem implements AutoCloseable {
             localProperties.putAll(payments.secretProperties());
             // the ticket-code key set: the data folder's (AWS: the stack's secret, TICKET_KEYS_SECRET_NAME)
             localProperties.put("ticket.keys", LocalTicketKeys.load(dataDir));
+            // the mail service: a real SMTP server here (AWS: SES); a sender unless the parameters name one
+            LocalMailServer mail = LocalMailServer.start(FreePort.orAny(0));
+            parts.add(mail);
+            localProperties.put("smtp.host", "127.0.0.1");
+            localProperties.put("smtp.port", mail.port());
+            if (String.valueOf(parameters.getOrDefault("MailFrom", "")).isBlank()) {
+                localProperties.put("mail.from", LOCAL_SENDER);
+            }
             LocalFunctions functions = LocalFunctions.start(template, resources, localProperties, dynamo::newClient, clock);
             parts.add(functions);
             HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
@@ -135,6 +148,7 @@ public final class LocalSystem implements AutoCloseable {
             // The seat-map page: /web/ (not /web, which would also catch /webhooks/...) and the index at /
             StaticFiles web = StaticFiles.fromClasspath("web");
             front.mount("/web/", web);
+            front.mount("/dev/mailbox", new MailboxHandler(mail));
             front.home(web.index());
             payments.mountOn(front);
             SqsEventSourcePoller poller = SqsEventSourcePoller.start(template, resources, sqs.client(),
@@ -153,6 +167,7 @@ public final class LocalSystem implements AutoCloseable {
             stack.s3 = s3;
             stack.payments = payments;
             stack.sqsPoller = poller;
+            stack.mail = mail;
             return stack;
         } catch (Exception | Error e) {
             closeAll(parts);
@@ -277,6 +292,10 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("EVENT_CANCELLATION_QUEUE_URL", ref("EventCancellationQueue"));
         environment.put("EXPORTS_BUCKET", ref("ExportsBucket"));
         environment.put("S3_ENDPOINT", s3Endpoint().toString());
+        environment.put("ORDER_MAIL_QUEUE_URL", ref("OrderMailQueue"));
+        environment.put("SMTP_HOST", "127.0.0.1");
+        environment.put("SMTP_PORT", String.valueOf(mail.port()));
+        environment.put("MAIL_FROM", LOCAL_SENDER);
         environment.put("DYNAMODB_ENDPOINT", dynamoDbEndpoint().toString());
         environment.put("SQS_ENDPOINT", sqsEndpoint().toString());
         environment.put("PAYPAL_BASE_URL", payments.paypal().baseUrl().toString());
@@ -295,6 +314,11 @@ public final class LocalSystem implements AutoCloseable {
     /** The mock payment providers (mock PayPal, mock card checkout) mounted on the front. */
     public LocalPayments payments() {
         return payments;
+    }
+
+    /** The local SMTP server the mails go to (its mailbox; tests take it down and back up). */
+    public LocalMailServer mail() {
+        return mail;
     }
 
     /** The SQS event source mappings (the payments queue -> the payment processor). */

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.s3.model.S3Request;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
@@ -83,6 +84,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             calls.add(new Grant("dynamodb:Scan", index(scan.tableName(), scan.indexName())));
         } else if (request instanceof SendMessageRequest send) {
             calls.add(new Grant("sqs:SendMessage", queue(send.queueUrl())));
+        } else if (request instanceof ChangeMessageVisibilityRequest visibility) {
+            calls.add(new Grant("sqs:ChangeMessageVisibility", queue(visibility.queueUrl())));
         } else if (request instanceof SendMessageBatchRequest batch) {
             // SQS authorizes SendMessageBatch as sqs:SendMessage (there is no action of its own)
             calls.add(new Grant("sqs:SendMessage", queue(batch.queueUrl())));

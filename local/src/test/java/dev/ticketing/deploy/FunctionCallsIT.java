@@ -28,6 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the code of each function really calls, recorded ({@link AwsCallRecorder}) while the local stack runs
@@ -187,6 +188,29 @@ class FunctionCallsIT {
         await().atMost(PaymentsApi.DEADLINE).until(() ->
                 expect(api.get("/events/" + cancelled, admin), 200).get("cancellation").get("finished").asBoolean());
         payments.awaitStatus(kimPayment.get("id").asText(), kim, "REFUNDED");
+
+        // a confirmation mail the mail server is down for: OrderMailFunction puts its retry off, and sends it once the
+        // server is back; the tickets' PDF downloaded
+        stack.mail().stop();
+        String nina = api.newUser("nina");
+        JsonNode ninaPayment = payments.startPayPal(payments.hold(api.createEvent(2, 4), nina, "1-1"), nina);
+        payments.approveAtPayPal(ninaPayment.get("providerOrderId").asText());
+        String ninasOrder = payments.awaitStatus(ninaPayment.get("id").asText(), nina, "SUCCESS").get("orderCode").asText();
+        await().atMost(PaymentsApi.DEADLINE).until(() -> stack.dynamoDb().getItem(b -> b.tableName(stack.ref("Table"))
+                .key(Map.of(Keys.PK, AttributeValue.fromS("ORDER#" + ninasOrder), Keys.SK, AttributeValue.fromS("META"))))
+                .item().containsKey("mail_error"));
+        stack.mail().start();
+        await().atMost(PaymentsApi.DEADLINE).until(() -> stack.mail().messages().stream()
+                .anyMatch(mail -> subjectEndsWith(mail, ninasOrder)));
+        assertThat(api.download("/orders/" + ninasOrder + ".pdf", nina).status()).isEqualTo(200);
+    }
+
+    private static boolean subjectEndsWith(jakarta.mail.internet.MimeMessage mail, String end) {
+        try {
+            return mail.getSubject() != null && mail.getSubject().endsWith(end);
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
     }
 
     private static JsonNode expect(Api.Response response, int status) {

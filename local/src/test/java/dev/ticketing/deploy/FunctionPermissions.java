@@ -61,12 +61,16 @@ final class FunctionPermissions {
                     on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:ConditionCheckItem"),
                     // messages a batch has no time left for go back on the queue
-                    on("PaymentsQueue", "sqs:SendMessage")),
+                    on("PaymentsQueue", "sqs:SendMessage"),
+                    // a sale's confirmation mail is queued after its commit
+                    on("OrderMailQueue", "sqs:SendMessage")),
             // a sale it makes puts the order (a Put in the sale's transaction needs dynamodb:PutItem)
             "PaymentReconcileFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem"),
-                    on(RECONCILE_INDEX, "dynamodb:Query")),
+                    on(RECONCILE_INDEX, "dynamodb:Query"),
+                    // a sale's confirmation mail, and the mail outbox's re-drive
+                    on("OrderMailQueue", "sqs:SendMessage")),
             // a page of a cancelled event: its seats read, holds ended, payments failed or refunded, the page recorded;
             // the start queues the pages
             "EventCancellationFunction", grants(
@@ -85,7 +89,11 @@ final class FunctionPermissions {
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
             // writes seat changes into the block items, conditionally, and reads nothing
             "SeatMapProjectionFunction", grants(
-                    on(TABLE, "dynamodb:UpdateItem")));
+                    on(TABLE, "dynamodb:UpdateItem")),
+            // the order (read, claimed, its send recorded), its event, its hold's tickets; a failed send's retry put off
+            "OrderMailFunction", grants(
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                    on("OrderMailQueue", "sqs:ChangeMessageVisibility")));
 
     /** What Lambda itself does with a function's role: poll its event source, send what failed to a destination. */
     static final Map<String, Set<Grant>> SERVICE = Map.of(
@@ -99,6 +107,8 @@ final class FunctionPermissions {
                     on("EventSeatsQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
             "EventCancellationFunction", grants(
                     on("EventCancellationQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
+            "OrderMailFunction", grants(
+                    on("OrderMailQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
             "SeatMapProjectionFunction", grants(
                     on(TABLE_STREAM, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                             "dynamodb:ListStreams"),
@@ -111,6 +121,8 @@ final class FunctionPermissions {
      */
     static final String PAYMENT_SECRETS =
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${PaymentSecretsPrefix}*";
+    /** The SES identity the stack sends its mails as (template.yaml MailIdentity). */
+    static final String SES_IDENTITY = "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailIdentity}";
     static final Map<String, Set<Grant>> AWS_ONLY = Map.of(
             "ApiFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue"),
                     // the ticket-code key set (TICKET_KEYS_SECRET_NAME): locally the data folder's key set is passed
@@ -120,7 +132,10 @@ final class FunctionPermissions {
             "PaymentWebhookFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentProcessorFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
             "PaymentReconcileFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
-            "EventCancellationFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")));
+            "EventCancellationFunction", grants(on(PAYMENT_SECRETS, "secretsmanager:GetSecretValue")),
+            // SES (locally the mail goes to the stack's SMTP server), as the stack's identity only; the ticket-code keys
+            "OrderMailFunction", grants(on(SES_IDENTITY, "ses:SendEmail"),
+                    on("TicketKeysSecret", "secretsmanager:GetSecretValue")));
 
     /** What every function gets: its own log group, and X-Ray (which has no resource-level permissions). */
     static final Set<Grant> EVERY_FUNCTION = grants(

@@ -12,6 +12,7 @@ import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.local.testing.RequestItems;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -90,7 +91,7 @@ class ApiFuzzIT {
         String alice = stack.token("fuzz-alice", false);
         String event = api.createEvent(4, 5);
         String hold = api.hold(event, alice, "1-1", "1-2").json().get("id").asText();
-        Api.Response payment = api.post("/holds/" + hold + "/payments", alice, Map.of("provider", "PAYPAL"));
+        Api.Response payment = api.post("/holds/" + hold + "/payments", alice, PaymentsApi.checkout("PAYPAL"));
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
         realIds = Map.of("eventId", List.of(event), "holdId", List.of(hold),
                 "paymentId", List.of(payment.json().get("id").asText()));
@@ -388,7 +389,9 @@ class ApiFuzzIT {
                 return NODES.objectNode().put("quantity", 1).put("together", true);
             }
             case 3 -> {
-                return NODES.objectNode().put("provider", "PAYPAL");
+                ObjectNode checkout = NODES.objectNode().put("provider", "PAYPAL");
+                checkout.putObject("buyer").put("name", "Fuzz Buyer").put("email", "fuzz@example.com");
+                return checkout;
             }
             default -> {
                 return NODES.objectNode().put("userId", "fuzz-carol").put("admin", false);

@@ -304,7 +304,7 @@ class CrashRecoveryIT {
     private void pay(AckedHold hold) throws InterruptedException, IOException {
         HttpResponse<String> paid;
         try {
-            paid = send("POST", "/holds/" + hold.id + "/payments", hold.token, "{\"provider\":\"PAYPAL\"}",
+            paid = send("POST", "/holds/" + hold.id + "/payments", hold.token, "{\"provider\":\"PAYPAL\",\"buyer\":{\"name\":\"Crash Buyer\",\"email\":\"crash@example.com\"}}",
                     Map.of("Idempotency-Key", "pay-" + hold.id));
         } catch (IOException e) {
             hold.paymentUnknown = true;

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -272,6 +273,19 @@ class SeatMapPageIT {
         String purchase = text(phone, "#tickets .purchase[data-status='PAID']");
         assertThat(purchase).contains("Test show").contains("Row 10 seat 20").contains("Row 10 seat 21").contains("€20.00")
                 .contains("€40.00").contains("Paid");
+        // the page's language went with the buyer (the order's mails are written in it), and the PDF is offered again
+        assertThat(order.path("buyer").path("language").asText()).isIn("en", "it");
+        assertThat(text(phone, "#tickets .purchase[data-status='PAID'] button.download-pdf"))
+                .isIn("Download tickets (PDF)", "Scarica i biglietti (PDF)");
+        String before = messages(phone);
+        WebElement download = phone.findElement(By.cssSelector("#tickets .purchase[data-status='PAID'] button.download-pdf"));
+        ((JavascriptExecutor) phone).executeScript("window.__pdfFetched = 0; const fetched = window.fetch;"
+                + "window.fetch = async (...args) => { const answer = await fetched(...args);"
+                + " if (String(args[0]).endsWith('.pdf') && answer.ok"
+                + " && answer.headers.get('Content-Type') === 'application/pdf') { window.__pdfFetched++; } return answer; };");
+        download.click();
+        waitFor(phone).until(page -> Long.valueOf(1).equals(((JavascriptExecutor) page).executeScript("return window.__pdfFetched;")));
+        assertThat(messages(phone)).as("no error shown").isEqualTo(before);
         waitFor(phone).until(page -> "yours".equals(state(page, "10-20")));
         assertThat(phone.findElements(By.cssSelector("#tickets .purchase")))
                 .as("the cancelled first attempt is not a purchase of its own").hasSize(1);

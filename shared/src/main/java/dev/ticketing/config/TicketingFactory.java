@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The one place that reads the settings every function shares, each concern into one validated record: table and
  * hold rules ({@link TicketingConfig}), best-available placement ({@link BestAvailableConfig}), the hold rate limit
  * ({@link HoldRateConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
+ * the confirmation mail ({@link MailConfig}),
  * where the AWS clients go ({@link AwsConfig}); payments have theirs in {@code PaymentsFactory}. In Lambda the
  * values come from environment variables ({@code HOLD_DURATION} is the property {@code hold.duration}); the local
  * system passes them directly. An invalid value stops the function at start-up with a message naming it.
@@ -74,6 +76,27 @@ public class TicketingFactory {
     @Singleton
     SweepConfig sweepConfig(@Property(name = "sweep.limit", defaultValue = "500") int limit) {
         return new SweepConfig(limit);
+    }
+
+    @Singleton
+    MailConfig mailConfig(@Property(name = "mail.from", defaultValue = "") String from,
+                          @Property(name = "event.time.zone", defaultValue = "Europe/Rome") String timeZone,
+                          @Property(name = "mail.redrive.after", defaultValue = "PT15M") String redriveAfter,
+                          @Property(name = "mail.retry.base", defaultValue = "PT30S") String retryBase,
+                          @Property(name = "mail.retry.max", defaultValue = "PT15M") String retryMax,
+                          @Property(name = "order.mail.queue.url") @Nullable String queueUrl,
+                          @Property(name = "smtp.host") @Nullable String smtpHost,
+                          @Property(name = "smtp.port", defaultValue = "25") int smtpPort) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("EVENT_TIME_ZONE must be a time zone such as Europe/Rome, not " + timeZone);
+        }
+        return new MailConfig(from.strip(), zone, duration("MAIL_REDRIVE_AFTER", redriveAfter),
+                duration("MAIL_RETRY_BASE", retryBase), duration("MAIL_RETRY_MAX", retryMax),
+                Optional.ofNullable(queueUrl).filter(url -> !url.isBlank()),
+                Optional.ofNullable(smtpHost).filter(host -> !host.isBlank()), smtpPort);
     }
 
     @Singleton

@@ -27,11 +27,14 @@ public final class EventOrganisers {
      * another organiser or the caller organises nothing (the event itself is public: a 404 would hide nothing).
      */
     public static void require(Caller caller, Event event) {
-        if (caller.admin()) {
-            return;
-        }
-        if (!caller.organizer() || event.organizerId() == null || !event.organizerId().equals(caller.organizerId())) {
+        if (!organises(caller, event)) {
             throw new ForbiddenException("Only the event's organiser and admins can do this");
         }
+    }
+
+    /** True when {@code caller} is an admin or {@code event}'s organiser. */
+    public static boolean organises(Caller caller, Event event) {
+        return caller.admin() || caller.organizer() && event.organizerId() != null
+                && event.organizerId().equals(caller.organizerId());
     }
 }

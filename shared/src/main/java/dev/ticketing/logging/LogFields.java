@@ -29,6 +29,8 @@ public final class LogFields {
     public static final String WEBHOOK_EVENT_ID = "webhookEventId";
     /** The provider's order id of a payment. */
     public static final String PROVIDER_ORDER_ID = "providerOrderId";
+    /** An order's code ({@code K7Q-4M2}): its confirmation mail's story. */
+    public static final String ORDER_CODE = "orderCode";
     /** The SQS message id being processed. */
     public static final String MESSAGE_ID = "messageId";
 

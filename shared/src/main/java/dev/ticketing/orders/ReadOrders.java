@@ -55,6 +55,14 @@ public class ReadOrders {
                 .orElseThrow(() -> new NotFoundException("Order " + Ids.quoted(code) + " does not exist"));
     }
 
+    /**
+     * {@code placed} with its tickets as they are now and each PAID ticket's code, whoever asks (for a caller that
+     * decided who may see it: the order's own mail and PDF).
+     */
+    public Order asItIsNow(PlacedOrder placed) {
+        return view(placed);
+    }
+
     private Order view(PlacedOrder placed) {
         Map<String, IssuedTicket> now = new HashMap<>();
         table.client().queryPaginator(tickets.holdQuery(placed.holdId())).items().stream()

@@ -1,5 +1,7 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.config.MailConfig;
+import dev.ticketing.delivery.queue.OrderMailQueue;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.items.SalesGateItems;
 import dev.ticketing.events.model.Event;
@@ -51,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * cancelled: the transaction checks the hold's sales gate ({@link SalesGateItems}), which the cancel closes in its own
  * transaction, so a sale racing a cancel either commits before it (and the cancellation refunds it) or is refused
  * (and its money goes back here). When the transaction is refused, the state is read again to tell a repeat (already
- * sold) from a sale that is no longer possible.
+ * sold) from a sale that is no longer possible. Once committed, the order's confirmation mail is queued
+ * ({@link OrderMailQueue}); the order, in the mail outbox from the start, is re-driven if that never happens.
  */
 @Singleton
 public class SellHold {
@@ -83,9 +86,11 @@ public class SellHold {
     private final HoldItems holdItems;
     private final SalesGateItems gates;
     private final OrderItems orderItems;
+    private final OrderMailQueue mails;
+    private final java.time.Duration mailRedriveAfter;
 
     public SellHold(Table table, HoldReader holds, PaymentReader payments, EventReader events, Clock clock,
-                    ActiveHoldGuard guard, SeatBatches seatStore) {
+                    ActiveHoldGuard guard, SeatBatches seatStore, OrderMailQueue mails, MailConfig mail) {
         this.table = table;
         this.holds = holds;
         this.payments = payments;
@@ -99,6 +104,8 @@ public class SellHold {
         this.holdItems = new HoldItems(table);
         this.gates = new SalesGateItems(table);
         this.orderItems = new OrderItems(table);
+        this.mails = mails;
+        this.mailRedriveAfter = mail.redriveAfter();
     }
 
     /** Sells the payment's hold on {@code captureId}, the provider's id of a verified, COMPLETED capture (never null). */
@@ -119,6 +126,8 @@ public class SellHold {
             if (result.committed()) {
                 LOG.info("payment {} SUCCESS: order {}, hold {} PAID, {} seat(s) SOLD", payment.id(), orderCode, hold.id(),
                         hold.seats().size());
+                // after the commit, never in it: the mail must not fail the sale, and the outbox covers a crash here
+                mails.queue(orderCode);
                 return new Result(Outcome.SOLD, null);
             }
             if (result.contested(Role.ORDER)) {
@@ -168,7 +177,7 @@ public class SellHold {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Transaction transaction = table.transaction()
                 .add(Role.PAYMENT, paymentItems.succeed(payment.id(), captureId, orderCode, now))
-                .add(Role.ORDER, orderItems.create(order(orderCode, payment, hold, now)));
+                .add(Role.ORDER, orderItems.create(order(orderCode, payment, hold, now), now.plus(mailRedriveAfter)));
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.pay(hold.eventId(), hold.id(), ticket.id(), payment.id(), orderCode,
                     payment.buyer() == null ? null : payment.buyer().name(), now));

@@ -8,14 +8,13 @@ import dev.ticketing.events.EventSeatsQueue;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.lambda.QueueMessages;
 import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.logging.LogFields;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,25 +53,13 @@ public class EventSeatsHandler extends TicketingHandler<SQSEvent, SQSBatchRespon
     @Override
     public Priming priming() {
         return Priming.of(getClass())
-                .step("message naming an unknown event", () -> {
-                    SQSBatchResponse answer = execute(sample(Priming.NO_SUCH_ID));
-                    if (!answer.getBatchItemFailures().isEmpty()) {
-                        throw new IllegalStateException("the sample message failed");
-                    }
-                });
+                .step("message naming an unknown event",
+                        () -> QueueMessages.requireNoFailures(execute(sample(Priming.NO_SUCH_ID))));
     }
 
     @Override
     protected SQSBatchResponse handle(SQSEvent batch, CurrentInvocation invocation) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSMessage> messages = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-        for (SQSMessage message : messages) {
-            if (!complete(message)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return QueueMessages.each(batch, this::complete);
     }
 
     /** True when the message is done with (the event finished, or nothing to do); false to have it delivered again. */
@@ -117,12 +104,8 @@ public class EventSeatsHandler extends TicketingHandler<SQSEvent, SQSBatchRespon
 
     /** A batch of one message naming event {@code eventId}, sent long ago (what SnapStart priming sends). */
     static SQSEvent sample(String eventId) {
-        SQSMessage message = new SQSMessage();
-        message.setMessageId("snapstart-priming");
-        message.setBody(EventSeatsQueue.body(eventId));
-        message.setAttributes(Map.of(SENT_TIMESTAMP, "0"));
-        SQSEvent batch = new SQSEvent();
-        batch.setRecords(List.of(message));
+        SQSEvent batch = QueueMessages.sample(EventSeatsQueue.body(eventId));
+        batch.getRecords().get(0).setAttributes(Map.of(SENT_TIMESTAMP, "0"));
         return batch;
     }
 }

@@ -8,12 +8,11 @@ import dev.ticketing.events.CancellationStep;
 import dev.ticketing.events.RefundCancelledEvent;
 import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.Priming;
+import dev.ticketing.lambda.QueueMessages;
 import dev.ticketing.lambda.TicketingHandler;
 import dev.ticketing.logging.LogFields;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,24 +44,13 @@ public class EventCancellationHandler extends TicketingHandler<SQSEvent, SQSBatc
     @Override
     public Priming priming() {
         return Priming.of(getClass())
-                .step("step naming an unknown event", () -> {
-                    SQSBatchResponse answer = execute(sample(Priming.NO_SUCH_ID));
-                    if (!answer.getBatchItemFailures().isEmpty()) {
-                        throw new IllegalStateException("the sample step failed");
-                    }
-                });
+                .step("step naming an unknown event",
+                        () -> QueueMessages.requireNoFailures(execute(sample(Priming.NO_SUCH_ID))));
     }
 
     @Override
     protected SQSBatchResponse handle(SQSEvent batch, CurrentInvocation invocation) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSMessage> messages = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-        for (SQSMessage message : messages) {
-            if (!done(message)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return QueueMessages.each(batch, this::done);
     }
 
     /** True when the step is done (or can never be); false to have it delivered again. */
@@ -87,11 +75,6 @@ public class EventCancellationHandler extends TicketingHandler<SQSEvent, SQSBatc
 
     /** A batch of one step naming event {@code eventId} (what SnapStart priming sends). */
     static SQSEvent sample(String eventId) {
-        SQSMessage message = new SQSMessage();
-        message.setMessageId("snapstart-priming");
-        message.setBody(CancellationQueue.body(CancellationStep.start(eventId)));
-        SQSEvent batch = new SQSEvent();
-        batch.setRecords(List.of(message));
-        return batch;
+        return QueueMessages.sample(CancellationQueue.body(CancellationStep.start(eventId)));
     }
 }

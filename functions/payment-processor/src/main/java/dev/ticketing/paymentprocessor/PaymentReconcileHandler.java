@@ -1,6 +1,7 @@
 package dev.ticketing.paymentprocessor;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ticketing.delivery.RedriveOrderMails;
 import dev.ticketing.lambda.CurrentInvocation;
 import dev.ticketing.lambda.Priming;
 import dev.ticketing.lambda.TicketingHandler;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code PaymentReconcileFunction}, on an EventBridge schedule: settles payments still PENDING after
- * {@code RECONCILE_AFTER} by asking their provider ({@link ReconcilePayments}). Bounded per run by {@link #LIMIT}
+ * {@code RECONCILE_AFTER} by asking their provider ({@link ReconcilePayments}), then queues again the confirmation
+ * mails the outbox holds past their time ({@link RedriveOrderMails}). Bounded per run by {@link #LIMIT}
  * and by the function's remaining time; whatever is left waits for the next run.
  *
  * <p>SnapStart: {@link #priming} runs a reconciliation that reads its first shard of due payments and stops
@@ -33,6 +35,9 @@ public class PaymentReconcileHandler extends TicketingHandler<ScheduledEvent, Re
 
     @Inject
     BusinessMetrics metrics;
+
+    @Inject
+    RedriveOrderMails mailOutbox;
 
     /** For Lambda. */
     public PaymentReconcileHandler() {
@@ -54,6 +59,8 @@ public class PaymentReconcileHandler extends TicketingHandler<ScheduledEvent, Re
         long budget = invocation.budgetMillis(RESERVE_MILLIS, DEFAULT_BUDGET_MILLIS);
         long stopAt = System.nanoTime() + budget * 1_000_000;
         ReconcileReport report = reconciler.reconcile(LIMIT, () -> System.nanoTime() < stopAt);
+        // the mails a crash between a sale's commit and its queueing left in the outbox (docs/delivery.md)
+        mailOutbox.redrive(LIMIT, () -> System.nanoTime() < stopAt);
         // sales and failures that reconciliation settled (their webhooks never came) count like any other
         metrics.count(Map.of(Figure.SALES, (long) report.succeeded(), Figure.PAYMENTS_FAILED, (long) report.failed()));
         return report;

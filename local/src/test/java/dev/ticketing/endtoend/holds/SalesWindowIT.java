@@ -58,7 +58,7 @@ class SalesWindowIT {
         assertThat(api.get("/events/" + event + "/seats", alice).json().get("salesOpen").asBoolean()).isTrue();
 
         TestStack.clock().advance(Duration.ofMinutes(5).plusSeconds(1));
-        Api.Response refused = api.post("/holds/" + hold + "/payments", alice, Map.of("provider", "PAYPAL"));
+        Api.Response refused = api.post("/holds/" + hold + "/payments", alice, PaymentsApi.checkout("PAYPAL"));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.json().get("type").asText()).endsWith("sales-closed");

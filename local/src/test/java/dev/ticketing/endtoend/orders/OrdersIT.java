@@ -85,19 +85,23 @@ class OrdersIT {
     }
 
     @Test
-    void aBuyerThatIsNoBuyerIsRefusedAndChangesNothing() {
+    void aMissingBuyerOrOneThatIsNoBuyerIsRefusedAndChangesNothing() {
         String event = api.createEvent(5, 8);
         String alice = api.newUser("alice");
         String holdId = shop.payments.hold(event, alice, "5-5");
 
         for (Map<String, Object> buyer : List.<Map<String, Object>>of(Map.of("name", "Ada"), Map.of("email", "ada@example.com"),
                 Map.of("name", " ", "email", "ada@example.com"), Map.of("name", "Ada", "email", "ada.example.com"),
-                Map.of("name", "Ada", "email", "ada@localhost"), Map.of("name", "x".repeat(101), "email", "a@b.co"))) {
+                Map.of("name", "Ada", "email", "ada@localhost"), Map.of("name", "x".repeat(101), "email", "a@b.co"),
+                Map.of("name", "Ada", "email", "ada@example.com", "language", "not a language"))) {
             Api.Response refused = api.post("/holds/" + holdId + "/payments", alice,
                     Map.of("provider", "PAYPAL", "buyer", buyer));
             assertThat(refused.status()).as(buyer + " -> " + refused).isEqualTo(400);
             assertThat(refused.json().get("detail").asText()).contains("buyer.");
         }
+        Api.Response noBuyer = api.post("/holds/" + holdId + "/payments", alice, Map.of("provider", "PAYPAL"));
+        assertThat(noBuyer.status()).as(noBuyer.toString()).isEqualTo(400);
+        assertThat(noBuyer.json().get("detail").asText()).contains("buyer is required");
         assertThat(shop.payments.hold(holdId, alice).get("paymentId")).as("no payment started").isNull();
     }
 

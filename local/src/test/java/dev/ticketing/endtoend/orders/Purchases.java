@@ -10,8 +10,18 @@ import java.util.UUID;
 
 /** Purchases as a buyer makes them (hold, pay with PayPal naming the buyer, approve), and door staff's tokens. */
 final class Purchases {
-    final PaymentsApi payments = TestStack.payments();
-    final Api api = payments.api();
+    final PaymentsApi payments;
+    final Api api;
+
+    Purchases() {
+        this(TestStack.payments());
+    }
+
+    /** Purchases on a stack of the test's own. */
+    Purchases(PaymentsApi payments) {
+        this.payments = payments;
+        this.api = payments.api();
+    }
 
     /** A finished purchase: the buyer's token, the payment, the order code the payment names. */
     record Purchase(String buyer, String paymentId, String orderCode, String captureId) {
@@ -19,9 +29,15 @@ final class Purchases {
 
     /** Buys {@code seats} of {@code event} as {@code buyer}, who says they are Ada Lovelace, and waits for the sale. */
     Purchase buy(String event, String buyer, String... seats) {
+        return buy(event, buyer, Map.of("name", "Ada Lovelace", "email", "ada@Example.COM"), Map.of(), seats);
+    }
+
+    /** Buys as {@code buyer} who gives {@code buyerBody} at checkout, sent with {@code headers} (Accept-Language). */
+    Purchase buy(String event, String buyer, Map<String, Object> buyerBody, Map<String, String> headers,
+                 String... seats) {
         String holdId = payments.hold(event, buyer, seats);
-        Api.Response started = api.post("/holds/" + holdId + "/payments", buyer, Map.of("provider", "PAYPAL",
-                "buyer", Map.of("name", "Ada Lovelace", "email", "ada@Example.COM")));
+        Api.Response started = api.send("POST", "/holds/" + holdId + "/payments", buyer, Map.of("provider", "PAYPAL",
+                "buyer", buyerBody), headers);
         if (started.status() != 201) {
             throw new AssertionError("payment not started: " + started);
         }

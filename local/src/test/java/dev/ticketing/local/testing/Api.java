@@ -114,6 +114,28 @@ public final class Api {
         return events;
     }
 
+    /** A binary answer (a PDF): its status, media type and bytes. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    /** {@code GET path} with the token, the body kept as bytes. */
+    public Download download(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String token, Object body) {
         return send("POST", path, token, body, Map.of());
     }

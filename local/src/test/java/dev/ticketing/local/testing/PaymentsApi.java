@@ -60,12 +60,20 @@ public final class PaymentsApi {
         return held.json().get("id").asText();
     }
 
+    /** The buyer every test's checkout names (required by {@code POST /holds/{id}/payments}). */
+    public static final Map<String, Object> BUYER = Map.of("name", "Test Buyer", "email", "buyer@example.com");
+
+    /** The body of a checkout with {@code provider} and {@link #BUYER}. */
+    public static Map<String, Object> checkout(String provider) {
+        return Map.of("provider", provider, "buyer", BUYER);
+    }
+
     public Api.Response pay(String holdId, String token, String provider) {
-        return api.post("/holds/" + holdId + "/payments", token, Map.of("provider", provider));
+        return api.post("/holds/" + holdId + "/payments", token, checkout(provider));
     }
 
     public Api.Response pay(String holdId, String token, String provider, String idempotencyKey) {
-        return api.send("POST", "/holds/" + holdId + "/payments", token, Map.of("provider", provider),
+        return api.send("POST", "/holds/" + holdId + "/payments", token, checkout(provider),
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 

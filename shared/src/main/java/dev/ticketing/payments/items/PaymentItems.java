@@ -66,6 +66,7 @@ public class PaymentItems {
     private static final String RELEASED_AT = "released_at";
     private static final String BUYER_NAME = "buyer_name";
     private static final String BUYER_EMAIL = "buyer_email";
+    private static final String BUYER_LANGUAGE = "buyer_language";
     private static final String ORDER_CODE = "order_code";
     private static final String REFUND_REQUESTS = "refund_requests";
 
@@ -100,6 +101,7 @@ public class PaymentItems {
         if (payment.buyer() != null) {
             item.put(BUYER_NAME, s(payment.buyer().name()));
             item.put(BUYER_EMAIL, s(payment.buyer().email()));
+            item.put(BUYER_LANGUAGE, s(payment.buyer().language()));
         }
         item.put(ReconcileIndex.SHARD, s(ReconcileIndex.shardOf(payment.id())));
         item.put(ReconcileIndex.DUE_AT, n(reconcileAt.toEpochMilli()));
@@ -347,14 +349,7 @@ public class PaymentItems {
 
     /** Up to {@code limit} entries of one shard of the reconcile index due at or before {@code now}, oldest first. */
     public QueryRequest dueQuery(String shard, Instant now, int limit) {
-        return QueryRequest.builder().tableName(table.name())
-                .indexName(ReconcileIndex.NAME)
-                .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
-                .expressionAttributeNames(Map.of("#shard", ReconcileIndex.SHARD, "#dueAt", ReconcileIndex.DUE_AT))
-                .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
-                .scanIndexForward(true)
-                .limit(limit)
-                .build();
+        return ReconcileIndex.dueQuery(table.name(), shard, now, limit);
     }
 
     /** The payment id of a reconcile index entry (its keys are projected). */
@@ -380,7 +375,7 @@ public class PaymentItems {
                 str(item, REFUND_ID), captureRequested == null ? null : Instants.parse(captureRequested),
                 Instants.parse(str(item, CREATED_AT)), Instants.parse(str(item, UPDATED_AT)),
                 str(item, REFUNDED_AMOUNT) == null ? null : new BigDecimal(str(item, REFUNDED_AMOUNT)), str(item, ANOMALY),
-                str(item, BUYER_NAME) == null ? null : new Buyer(str(item, BUYER_NAME), str(item, BUYER_EMAIL)),
+                str(item, BUYER_NAME) == null ? null : Buyer.stored(str(item, BUYER_NAME), str(item, BUYER_EMAIL), str(item, BUYER_LANGUAGE)),
                 str(item, ORDER_CODE));
     }
 

@@ -1,7 +1,13 @@
 package dev.ticketing.payments.items;
 
+import static dev.ticketing.store.Attr.n;
+import static dev.ticketing.store.Attr.s;
+
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The sparse GSI {@code reconcile} that lets reconciliation find PENDING payments that are due without a scan.
@@ -29,5 +35,20 @@ public final class ReconcileIndex {
 
     public static List<String> shards() {
         return IntStream.range(0, SHARDS).mapToObj(shard -> PREFIX + shard).toList();
+    }
+
+    /**
+     * At most {@code limit} keys of {@code shard} due at {@code now}, soonest due first. The index is shared by kind of
+     * work: a shard's prefix says which ({@code PENDING#} payments, {@code MAIL#} orders' mails).
+     */
+    public static QueryRequest dueQuery(String table, String shard, Instant now, int limit) {
+        return QueryRequest.builder().tableName(table)
+                .indexName(NAME)
+                .keyConditionExpression("#shard = :shard AND #dueAt <= :now")
+                .expressionAttributeNames(Map.of("#shard", SHARD, "#dueAt", DUE_AT))
+                .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.toEpochMilli())))
+                .scanIndexForward(true)
+                .limit(limit)
+                .build();
     }
 }

@@ -4,10 +4,12 @@ import dev.ticketing.events.RefundOrder;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
 import dev.ticketing.orders.model.Buyer;
+import dev.ticketing.orders.model.Languages;
 import dev.ticketing.payments.StartPayment;
 import dev.ticketing.payments.model.Payment;
 import dev.ticketing.payments.model.PaymentView;
 import dev.ticketing.payments.provider.PaymentGateways;
+import dev.ticketing.problems.InvalidRequestException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,14 +29,17 @@ public class PaymentsController {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsController.class);
 
     /**
-     * The body of {@code POST /holds/{holdId}/payments}: the provider, and the buyer (name and e-mail) the order
-     * is made out to. The buyer is optional while clients that do not send one remain; when sent it must be valid.
+     * The body of {@code POST /holds/{holdId}/payments}: the provider, and the buyer (name, e-mail, language) the
+     * order is made out to and its confirmation mailed to: required and validated (API.md).
      */
     public record CheckoutBody(String provider, @Nullable BuyerBody buyer) {
     }
 
-    /** The {@code buyer} of a checkout body. */
-    public record BuyerBody(@Nullable String name, @Nullable String email) {
+    /**
+     * The {@code buyer} of a checkout body; {@code language} ({@code "it"}, {@code "en"}) is what the order's mails
+     * and PDF are written in (absent: the request's {@code Accept-Language}, else English).
+     */
+    public record BuyerBody(@Nullable String name, @Nullable String email, @Nullable String language) {
     }
 
     /** The body of {@code POST /payments/{id}/refund}: the tickets to refund; absent or empty: all that are left. */
@@ -53,8 +58,13 @@ public class PaymentsController {
 
     @Post("/holds/{holdId}/payments")
     public HttpResponse<PaymentView> start(Caller caller, String holdId, @Body @Nullable CheckoutBody body,
-                                           @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        Buyer buyer = body == null || body.buyer() == null ? null : Buyer.of(body.buyer().name(), body.buyer().email());
+                                           @Header("Idempotency-Key") @Nullable String idempotencyKey,
+                                           @Header("Accept-Language") @Nullable String acceptLanguage) {
+        if (body != null && body.buyer() == null) {
+            throw new InvalidRequestException("buyer is required: {\"name\", \"email\"} of whom the order is made out to");
+        }
+        Buyer buyer = body == null ? null : Buyer.of(body.buyer().name(), body.buyer().email(),
+                Languages.choose(body.buyer().language(), acceptLanguage));
         Payment payment = checkout.start(caller, holdId, body == null ? null : body.provider(), buyer, idempotencyKey);
         LogFields.put(LogFields.PAYMENT_ID, payment.id());
         LogFields.put(LogFields.PROVIDER_ORDER_ID, payment.providerOrderId());
