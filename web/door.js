@@ -171,7 +171,10 @@ async function check(text, retry = null) {
     answer = withSeat(answer);
     state.retry = answer.result === 'no-network' ? scan : null;
     if (decided(answer)) {
-      const kept = { ...scan, ...answer, deviceId: state.deviceId, uploaded: !answer.offline || !!answer.mine };
+      // Only an offline admission goes up for reconciliation: the server counts every uploaded scan as someone let
+      // in, so a scan refused here (revoked, already admitted, forged) uploaded would be flagged a double admission.
+      const kept = { ...scan, ...answer, deviceId: state.deviceId,
+        uploaded: !answer.offline || !!answer.mine || answer.result !== 'admitted' };
       if (kept.result === 'admitted' && !kept.admittedAt) {
         kept.admittedAt = scan.scannedAt; // admitted offline: at the scan
       }

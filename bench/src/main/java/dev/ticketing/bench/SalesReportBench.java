@@ -157,12 +157,12 @@ final class SalesReportBench {
                     lines.add(new OrderLine(ticketId, seat.toString(), seat.row(), seat.column(), price));
                     total = total.add(price);
                 }
-                Buyer buyer = new Buyer("Buyer " + from / perOrder, "buyer" + from / perOrder + "@example.com");
+                Buyer buyer = new Buyer("Buyer " + from / perOrder, "buyer" + from / perOrder + "@example.com", "en");
                 take.add(payments.create(Payment.start(paymentId, holdId, event.id(), userId, PaymentProvider.PAYPAL,
                         total, event.currency(), buyer, now), now.plusSeconds(3600)));
                 sell.add(payments.succeed(paymentId, "capture-" + paymentId, code, now));
                 sell.add(orders.create(new PlacedOrder(code, event.id(), userId, holdId, paymentId, buyer, total,
-                        event.currency(), PaymentProvider.PAYPAL, now, lines)));
+                        event.currency(), PaymentProvider.PAYPAL, now, lines), now.plusSeconds(900))); // mail outbox due in 15 min (nothing sends mail here)
                 dynamo.transactWriteItems(b -> b.transactItems(take));
                 dynamo.transactWriteItems(b -> b.transactItems(sell));
                 return null;
