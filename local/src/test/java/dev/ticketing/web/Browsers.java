@@ -125,8 +125,14 @@ final class Browsers implements AutoCloseable {
 
     // ---- the page --------------------------------------------------------------------------------------------
 
+    /**
+     * Waits for a condition, which may find an element the page re-renders as it is read (a list that refreshes
+     * itself): a stale element is "not yet", asked again, as a missing one is.
+     */
     static WebDriverWait waitFor(WebDriver page, Duration deadline) {
-        return new WebDriverWait(page, deadline, Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(page, deadline, Duration.ofMillis(50));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     static WebDriverWait waitFor(WebDriver page) {
@@ -208,8 +214,17 @@ final class Browsers implements AutoCloseable {
         return new int[] {(int) Math.round(x), (int) Math.round(y)};
     }
 
+    /** The text of the element {@code selector} finds, found again when the page re-rendered it while it was read. */
     static String text(WebDriver page, String selector) {
-        return page.findElement(By.cssSelector(selector)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return page.findElement(By.cssSelector(selector)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static boolean shown(WebDriver page, String selector) {
