@@ -79,6 +79,16 @@ class RouteThrottlesTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReadsDistributionTakesAnOptionalWafWebAcl() {
+        Map<String, Object> config = (Map<String, Object>) template.resources("AWS::CloudFront::Distribution")
+                .get("PublicReadDistribution").get("DistributionConfig");
+        assertThat(config.get("WebACLId")).isEqualTo(Map.of("Fn::If", java.util.List.of("HasPublicReadsWebAcl",
+                Map.of("Ref", "PublicReadsWebAclArn"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(defaults.get("PublicReadsWebAclArn")).as("none unless given").isEqualTo("");
+    }
+
     @SuppressWarnings("unchecked")
     private static String tierOf(String route) {
         Object rate = ((Map<String, Object>) routeSettings.get(route)).get("ThrottlingRateLimit");

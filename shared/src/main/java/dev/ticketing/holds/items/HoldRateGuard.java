@@ -77,6 +77,13 @@ public class HoldRateGuard {
         return slots.claim(hold, slot, now, HoldRateConfig.WINDOW);
     }
 
+    /** The user's own concurrent holds took each rate slot this one tried: try again in a moment. */
+    public TooManyRequestsException racedByOwnRequests() {
+        return new TooManyRequestsException("hold-rate-limit", "Too many holds at once",
+                "Several holds of yours for this event are being placed at this moment; try again in a second",
+                Map.of("maxHoldsPerUserPerHour", rate.maxHoldsPerUserPerHour()), Duration.ofSeconds(1));
+    }
+
     private TooManyRequestsException limitReached(Instant free, Instant now) {
         return new TooManyRequestsException("hold-rate-limit", "Too many holds",
                 "You created " + rate.maxHoldsPerUserPerHour() + " holds for this event within the last hour; you can"

@@ -177,8 +177,9 @@ public class SeatHolder {
                 }
                 if (round == SLOT_ROUNDS) {
                     // raced every round by the user's own concurrent requests: they have the slots
-                    throw result.contested(Role.ACCOUNT_HOLD_SLOT) && !result.contested(Role.ACTIVE_HOLD_SLOT)
-                            ? guard.accountLimitReached(List.of()) : ActiveHoldGuard.limitReached(List.of());
+                    throw result.contested(Role.ACTIVE_HOLD_SLOT) ? ActiveHoldGuard.limitReached(List.of())
+                            : result.contested(Role.ACCOUNT_HOLD_SLOT) ? guard.accountLimitReached(List.of())
+                            : rate.racedByOwnRequests();
                 }
                 continue;
             }
