@@ -48,19 +48,20 @@ final class Capacity {
         double compactRefreshRcu = blocks * blockItemRcu;
 
         Request[] requests = {
-                // hold: no read when warm (the event is cached, the first slot is claimed unread); ONE transaction:
-                // n seats + n tickets + hold + lease + slot + hourly quota (2n+4). A taken first slot adds a
+                // hold: the client's bucket (one UpdateItem, 1 WCU, when the bucket was full); no read when warm (the
+                // event is cached, the first slots are claimed unread); ONE transaction: n seats + n tickets + hold +
+                // lease + slot for the event + slot across events + rate slot (2n+5). A taken first slot adds a
                 // strongly consistent Query (1 RCU) and a second transaction.
-                new Request("hold (" + n + " seats)", 2 * n + 4, 2 * (2 * n + 4), 0, Cost.HOLD_MS, 1),
-                // release: hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease, slot (freed by
-                // the key the hold item names: no read of the user's slots)
-                new Request("release", 2 + n + 2 * n + 3, 2 * (2 * n + 3), 2 + n, Cost.HOLD_MS, 1),
-                // checkout: hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n seats, lease,
-                // slot (renewed by its key, no read)
-                new Request("checkout", 1 + 2 * n + 5 + 2, 2 * (2 * n + 5) + 2 * 2, 1, Cost.CHECKOUT_MS, 1),
-                // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, slot (by its
-                // key, no read), lease
-                new Request("sale (processor)", 2 + n + 2 * n + 4, 2 * (2 * n + 4), 2 + n, Cost.PROCESSOR_MS, 0),
+                new Request("hold (" + n + " seats)", 1 + 2 * n + 5, 1 + 2 * (2 * n + 5), 0, Cost.HOLD_MS, 1),
+                // release: the bucket; hold + tickets + seats read; ONE transaction: hold, n tickets, n seats, lease,
+                // both slots (freed by the keys the hold item names: no read of the user's slots)
+                new Request("release", 1 + 2 + n + 2 * n + 4, 1 + 2 * (2 * n + 4), 2 + n, Cost.HOLD_MS, 1),
+                // checkout: the bucket; hold read; ONE transaction: hold, payment, n tickets linked, key, + grace: n
+                // seats, lease, both slots (renewed by their keys, no read)
+                new Request("checkout", 1 + 1 + 2 * n + 6 + 2, 1 + 2 * (2 * n + 6) + 2 * 2, 1, Cost.CHECKOUT_MS, 1),
+                // sale: payment + hold + seats read; ONE transaction: payment, n tickets, n seats, hold, both slots (by
+                // their keys, no read), lease
+                new Request("sale (processor)", 2 + n + 2 * n + 5, 2 * (2 * n + 5), 2 + n, Cost.PROCESSOR_MS, 0),
                 new Request("full map 200 (refresh)", 1 + seats, 0, refreshRcu, 150, 1),
                 new Request("compact map 200 (refresh)", blocks, 0, compactRefreshRcu, 40, 1),
                 new Request("seat map 200/304 (cached)", 0, 0, 0, 4, 1),

@@ -89,11 +89,12 @@ final class Cost {
      */
     record Purchase(int seats) {
         /**
-         * Table writes: the hold 2(2n+4), the checkout 2(2n+5), the order link 2x2 (a transaction of 2), capture
-         * requested 1 (a lone UpdateItem), the sale 2(2n+4); items under 1 KB, transactions at 2 units an item.
+         * Table writes: the hold 2(2n+5) and the checkout 2(2n+6), each after 1 for the client's bucket (a lone
+         * UpdateItem), the order link 2x2 (a transaction of 2), capture requested 1 (a lone UpdateItem), the sale
+         * 2(2n+5); items under 1 KB, transactions at 2 units an item.
          */
         double tableWriteUnits() {
-            return 2 * (2 * seats + 4) + 2 * (2 * seats + 5) + 2 * 2 + 1 + 2 * (2 * seats + 4);
+            return 1 + 2 * (2 * seats + 5) + 1 + 2 * (2 * seats + 6) + 2 * 2 + 1 + 2 * (2 * seats + 5);
         }
 
         /**

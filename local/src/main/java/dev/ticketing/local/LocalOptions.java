@@ -48,7 +48,7 @@ public record LocalOptions(int port, int dynamoDbPort, int sqsPort, Path dataDir
               --max-seats-per-hold N seats one hold may take, 1-22 (10)                      MAX_SEATS_PER_HOLD
               --no-demo              do not seed the demo event                              NO_DEMO=true
               --best-available-deadline D  how long a quantity request may wait (PT5S)     BEST_AVAILABLE_DEADLINE
-              --max-holds-per-user-per-hour N  holds per user, event and hour (20; 0 off)  MAX_HOLDS_PER_USER_PER_HOUR
+              --max-holds-per-user-per-hour N  holds per user and event in any hour (20; 0 off)  MAX_HOLDS_PER_USER_PER_HOUR
               --paypal-url URL       a PayPal (or mock) elsewhere instead of the built-in one PAYPAL_URL
               --parameter-overrides K=V ...  template.yaml parameters, as sam deploy takes them  PARAMETER_OVERRIDES
               --aws-endpoint URL     DynamoDB and SQS elsewhere (LocalStack), not in this JVM AWS_ENDPOINT

@@ -109,6 +109,9 @@ public final class LocalSystem implements AutoCloseable {
                     "JwtAudience", LocalJwt.AUDIENCE));
             parameters.put("BestAvailableDeadline", options.bestAvailableDeadline().toString());
             parameters.put("MaxHoldsPerUserPerHour", options.maxHoldsPerUserPerHour());
+            // Locally every buyer is 127.0.0.1 (one person trying several users with dev tokens), so the per-client
+            // bucket on the write routes is off unless asked for: --parameter-overrides ClientWriteBurst=6
+            parameters.put("ClientWriteBurst", 0);
             // the organiser claim POST /dev/token issues, so that organisers of one organisation can be tried by hand
             parameters.put("OrganizerClaim", LocalJwt.ORGANIZER_CLAIM);
             parameters.putAll(payments.templateParameters());

@@ -10,10 +10,11 @@ import java.time.Duration;
 public record TicketingConfig(String tableName, Duration holdDuration, int maxSeatsPerHold, int maxActiveHoldsPerUser) {
     /**
      * The largest transactions per hold: the hold's own, two items per seat (seat, ticket) plus up to two more per seat
-     * that its not stranding anyone rests on (the free seats beyond its free neighbours), plus up to seven (hold,
-     * lease, active-hold slot, hourly hold count, idempotency key, allocation request and outcome); and the
-     * checkout's, two items per seat (the seat extended by the payment grace, the ticket linked) plus five (hold,
-     * payment, lease, active-hold slot, idempotency key). DynamoDB allows 100 items per transaction.
+     * that its not stranding anyone rests on (the free seats beyond its free neighbours), plus up to eight (hold,
+     * lease, active-hold slots for the event and across events, hold-rate slot, idempotency key, allocation request
+     * and outcome): 22 x 4 + 8 = 96; and the checkout's, two items per seat (the seat extended by the payment grace,
+     * the ticket linked) plus six (hold, payment, lease, both active-hold slots, idempotency key). DynamoDB allows 100
+     * items per transaction.
      */
     public static final int TRANSACTION_SEAT_CEILING = 22;
 

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The one place that reads the settings every function shares, each concern into one validated record: table and
  * hold rules ({@link TicketingConfig}), best-available placement ({@link BestAvailableConfig}), the hold rate limit
- * ({@link HoldRateConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
+ * ({@link HoldRateConfig}), the buyer's limits across events and per client ({@link FairnessConfig}), the payment flow's times ({@link PaymentTiming}), the seat map ({@link SeatMapConfig}), the sweeper ({@link SweepConfig}),
  * the confirmation mail ({@link MailConfig}),
  * where the AWS clients go ({@link AwsConfig}); payments have theirs in {@code PaymentsFactory}. In Lambda the
  * values come from environment variables ({@code HOLD_DURATION} is the property {@code hold.duration}); the local
@@ -62,6 +62,15 @@ public class TicketingFactory {
     HoldRateConfig holdRateConfig(
             @Property(name = "max.holds.per.user.per.hour", defaultValue = "20") int maxHoldsPerUserPerHour) {
         return new HoldRateConfig(maxHoldsPerUserPerHour);
+    }
+
+    @Singleton
+    FairnessConfig fairnessConfig(
+            @Property(name = "max.open.holds.per.user", defaultValue = "2") int maxOpenHoldsPerUser,
+            @Property(name = "client.write.burst", defaultValue = "6") int clientWriteBurst,
+            @Property(name = "client.write.interval", defaultValue = "PT15S") String clientWriteInterval) {
+        return new FairnessConfig(maxOpenHoldsPerUser, clientWriteBurst,
+                duration("CLIENT_WRITE_INTERVAL", clientWriteInterval));
     }
 
     @Singleton

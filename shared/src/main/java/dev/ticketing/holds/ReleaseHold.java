@@ -124,7 +124,7 @@ public class ReleaseHold {
             transaction.add(Role.SEAT, seat.toString(), seatItems.release(event, seat, hold.id()));
         }
         transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
-        guard.release(stored, slotLookup).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        guard.release(transaction, stored, slotLookup);
         return transaction;
     }
 

@@ -95,7 +95,7 @@ public class RenewHold {
                     seatItems.renew(event, seat, hold.id(), ticket.id(), hold.userId(), until, now));
         }
         transaction.add(Role.LEASE, holdItems.renewLease(hold, until));
-        guard.renew(stored, until, slotLookup).ifPresent(slot -> transaction.add(Role.ACTIVE_HOLD_SLOT, slot));
+        guard.renew(transaction, stored, until, slotLookup);
     }
 
     /**

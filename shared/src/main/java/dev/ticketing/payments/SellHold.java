@@ -188,7 +188,7 @@ public class SellHold {
         }
         transaction.add(Role.HOLD, holdItems.markPaid(hold.id(), payment.id(), now));
         transaction.add(Role.EVENT, gates.check(event.id(), hold.id()));
-        guard.release(payable, slotLookup).ifPresent(freeSlot -> transaction.add(Role.ACTIVE_HOLD_SLOT, freeSlot));
+        guard.release(transaction, payable, slotLookup);
         if (transaction.size() < Transaction.LIMIT) {
             transaction.add(Role.LEASE, holdItems.deleteLease(hold.id()));
         }

@@ -21,9 +21,13 @@ public final class Transaction {
         SEAT,
         /** A free seat a hold does not take but whose staying free keeps it from stranding a neighbour. */
         SEAT_GUARD,
-        TICKET, HOLD, LEASE, ACTIVE_HOLD_SLOT,
-        /** The user's count of holds for the event this hour. */
-        HOLD_QUOTA,
+        TICKET, HOLD, LEASE,
+        /** One of the user's open-hold slots for the event. */
+        ACTIVE_HOLD_SLOT,
+        /** One of the user's open-hold slots across all events. */
+        ACCOUNT_HOLD_SLOT,
+        /** One of the user's hold-rate slots for the event (at most so many holds in any rolling hour). */
+        HOLD_RATE_SLOT,
         IDEMPOTENCY_KEY,
         /** A best-available request waiting in its event's allocation queue, and the answer it gets. */
         ALLOCATION_REQUEST, ALLOCATION_OUTCOME,

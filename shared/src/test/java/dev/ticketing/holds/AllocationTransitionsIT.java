@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The storage side of the rush rules against DynamoDB Local: a hold's guard seats, the hourly hold count, and a
+ * The storage side of the rush rules against DynamoDB Local: a hold's guard seats, the hold-rate slots, and a
  * queued best-available request answered exactly once (by the allocator's hold, or withdrawn by its requester).
  */
 class AllocationTransitionsIT {

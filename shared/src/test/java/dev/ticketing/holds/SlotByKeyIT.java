@@ -183,7 +183,7 @@ class SlotByKeyIT {
 
     @Test
     void theLimitHoldsWhileOneUsersHoldsAreTakenAndReleasedAtOnce() throws Exception {
-        // 15 attempts: under the hourly quota of 20 holds, so only the limit refuses
+        // 15 attempts: under the hold rate of 20 holds an hour, so only the limit refuses
         int threads = 5;
         int rounds = 3;
         try (DataLayer twoSlots = new DataLayer(2)) {

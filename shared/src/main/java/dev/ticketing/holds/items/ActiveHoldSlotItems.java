@@ -19,9 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * How an active-hold slot is stored, and every write to it: {@code USER#<userId>#EVENT#<eventId>} /
- * {@code ACTIVE_HOLD#<n>} -> the hold that has it and until when ({@code expires_at}, epoch millis; TTL tidies
- * slots of holds long gone). A slot is free when absent or when its hold's time is up.
+ * How an active-hold slot is stored, and every write to it. A user's slots for one event:
+ * {@code USER#<userId>#EVENT#<eventId>} / {@code ACTIVE_HOLD#<n>}; a user's slots across all events
+ * ({@link #acrossEvents}): {@code USER#<userId>#OPEN_HOLDS} / {@code ACTIVE_HOLD#<n>}. Each names the hold that has it
+ * and until when ({@code expires_at}, epoch millis; TTL tidies slots of holds long gone). A slot is free when absent
+ * or when its hold's time is up, so an expired hold stops counting the moment its time is up, without a sweep.
  * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
 public class ActiveHoldSlotItems {
@@ -30,9 +32,30 @@ public class ActiveHoldSlotItems {
     private static final String EXPIRES_AT = "expires_at";
 
     private final Table table;
+    private final boolean perEvent;
 
+    /** The slots of a user for one event. */
     public ActiveHoldSlotItems(Table table) {
+        this(table, true);
+    }
+
+    private ActiveHoldSlotItems(Table table, boolean perEvent) {
         this.table = table;
+        this.perEvent = perEvent;
+    }
+
+    /** The slots of a user across all events: one open hold of any event takes one. */
+    public static ActiveHoldSlotItems acrossEvents(Table table) {
+        return new ActiveHoldSlotItems(table, false);
+    }
+
+    /** The user's partition of these slots ({@code eventId} is not part of it across events). */
+    String partitionOf(String userId, String eventId) {
+        return perEvent ? partition(userId, eventId) : Keys.user(userId) + "#OPEN_HOLDS";
+    }
+
+    private Map<String, AttributeValue> keyOf(String userId, String eventId, int slot) {
+        return Map.of(Keys.PK, s(partitionOf(userId, eventId)), Keys.SK, s(PREFIX + slot));
     }
 
     public static String partition(String userId, String eventId) {
@@ -45,7 +68,7 @@ public class ActiveHoldSlotItems {
 
     /** Claim: the slot is the hold's until it expires, if the slot is free at {@code now}. */
     public TransactWriteItem claim(Hold hold, int slot, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(hold.userId(), hold.eventId(), slot));
+        Map<String, AttributeValue> item = new HashMap<>(keyOf(hold.userId(), hold.eventId(), slot));
         item.put(HOLD_ID, s(hold.id()));
         item.put(EXPIRES_AT, n(hold.expiresAt().toEpochMilli()));
         item.put(Keys.TTL, n(Ttl.atOrAfter(hold.expiresAt())));
@@ -62,7 +85,7 @@ public class ActiveHoldSlotItems {
      */
     public TransactWriteItem free(String userId, String eventId, int slot, String holdId) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
-                .key(key(userId, eventId, slot))
+                .key(keyOf(userId, eventId, slot))
                 .conditionExpression("attribute_not_exists(pk) OR " + HOLD_ID + " = :hold")
                 .expressionAttributeValues(Map.of(":hold", s(holdId)))
                 .build()).build();
@@ -75,7 +98,7 @@ public class ActiveHoldSlotItems {
     public TransactWriteItem renew(String userId, String eventId, int slot, String holdId, Instant until) {
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
-                .key(key(userId, eventId, slot))
+                .key(keyOf(userId, eventId, slot))
                 .updateExpression("SET " + EXPIRES_AT + " = :until, #ttl = :ttl")
                 .conditionExpression(HOLD_ID + " = :hold")
                 .expressionAttributeNames(Map.of("#ttl", Keys.TTL))
@@ -88,7 +111,7 @@ public class ActiveHoldSlotItems {
     public QueryRequest slotsQuery(String userId, String eventId) {
         return QueryRequest.builder().tableName(table.name())
                 .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(partition(userId, eventId))))
+                .expressionAttributeValues(Map.of(":pk", s(partitionOf(userId, eventId))))
                 .consistentRead(true)
                 .build();
     }

@@ -66,6 +66,8 @@ public class HoldItems {
      * limit, and on holds stored before it was kept here (those find their slot by query).
      */
     private static final String ACTIVE_HOLD_SLOT = "active_hold_slot";
+    /** Likewise the number of the slot across events ({@link ActiveHoldSlotItems#acrossEvents}) the hold claimed. */
+    private static final String ACCOUNT_HOLD_SLOT = "account_hold_slot";
     /** Set on a comp: seats the organiser gave away, PAID from the start, without a payment. */
     private static final String COMP = "comp";
     /** The hold's sort key in gsi1 starts so, under the user's partition ({@code HOLD#<created>#<id>}). */
@@ -85,17 +87,19 @@ public class HoldItems {
         return Map.of(Keys.PK, s(Keys.hold(holdId)), Keys.SK, s(Keys.LEASE));
     }
 
-    /** {@link #create(Hold, Optional)} of a hold that claims no active-hold slot. */
+    /** {@link #create(Hold, Optional, Optional)} of a hold that claims no active-hold slot. */
     public TransactWriteItem create(Hold hold) {
-        return create(hold, Optional.empty());
+        return create(hold, Optional.empty(), Optional.empty());
     }
 
     /**
-     * Create: the new hold item (in the expiry index while ACTIVE) naming {@code slot}, the active-hold slot the
-     * same transaction claims, if any; fails if the id exists.
+     * Create: the new hold item (in the expiry index while ACTIVE) naming {@code slot} and {@code accountSlot}, the
+     * active-hold slots (for the event, across events) the same transaction claims, if any; fails if the id exists.
      */
-    public TransactWriteItem create(Hold hold, Optional<Integer> slot) {
-        return put(itemOf(hold, slot));
+    public TransactWriteItem create(Hold hold, Optional<Integer> slot, Optional<Integer> accountSlot) {
+        Map<String, AttributeValue> item = itemOf(hold, slot);
+        accountSlot.ifPresent(number -> item.put(ACCOUNT_HOLD_SLOT, n(number)));
+        return put(item);
     }
 
     /**
@@ -345,9 +349,11 @@ public class HoldItems {
         AttributeValue graceUsed = meta.get(PAYMENT_GRACE_USED);
         Optional<Integer> slot = meta.containsKey(ACTIVE_HOLD_SLOT) ? Optional.of(integer(meta, ACTIVE_HOLD_SLOT))
                 : Optional.empty();
+        Optional<Integer> accountSlot = meta.containsKey(ACCOUNT_HOLD_SLOT)
+                ? Optional.of(integer(meta, ACCOUNT_HOLD_SLOT)) : Optional.empty();
         AttributeValue comp = meta.get(COMP);
         return new StoredHold(hold, stored, str(meta, PAYMENT_ID), graceUsed != null && Boolean.TRUE.equals(graceUsed.bool()),
-                slot, comp != null && Boolean.TRUE.equals(comp.bool()));
+                slot, accountSlot, comp != null && Boolean.TRUE.equals(comp.bool()));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -1,6 +1,5 @@
 package dev.ticketing.holds.transaction;
 
-import dev.ticketing.config.HoldRateConfig;
 import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
@@ -8,15 +7,13 @@ import dev.ticketing.holds.allocation.items.AllocationQueueItems;
 import dev.ticketing.holds.allocation.items.AllocationRequest;
 import dev.ticketing.holds.items.ActiveHoldGuard;
 import dev.ticketing.holds.items.HoldItems;
-import dev.ticketing.holds.items.HoldQuotaItems;
+import dev.ticketing.holds.items.HoldRateGuard;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
-import dev.ticketing.input.Instants;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.problems.TooManyRequestsException;
 import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.map.SeatMapCache;
 import dev.ticketing.seats.model.SeatId;
@@ -38,8 +35,8 @@ import java.util.UUID;
 /**
  * Holds seats for a user: ONE transaction that takes every seat under the availability condition, checks that the
  * seats its not stranding anyone rests on are still free (the pick's guards), creates a PENDING ticket per seat, the
- * hold and its lease, claims one of the user's active-hold slots for the event, counts the hold in the user's hourly
- * quota, records the idempotency key and, for a queued best-available request, takes it out of the queue with its
+ * hold and its lease, claims one of the user's active-hold slots for the event, one of their open-hold slots across
+ * events and one of their hold-rate slots for the event (at most so many holds in any rolling hour), records the idempotency key and, for a queued best-available request, takes it out of the queue with its
  * answer. Either all of it happens or none. Only while the event's sales are open.
  */
 @Singleton
@@ -88,8 +85,11 @@ public class SeatHolder {
         }
     }
 
-    /** Transactions one hold may take for its slot: the first slot, a free one looked up, once more if raced. */
-    static final int SLOT_ROUNDS = 3;
+    /**
+     * Transactions one hold may take for its slots (per event, across events, rate): the first ones, free ones
+     * looked up, once more if raced.
+     */
+    static final int SLOT_ROUNDS = 4;
 
     private final Table table;
     private final TicketingConfig config;
@@ -101,14 +101,12 @@ public class SeatHolder {
     private final SeatItems seatItems;
     private final TicketItems ticketItems;
     private final HoldItems holdItems;
-    private final HoldQuotaItems quota;
-    private final HoldRateConfig rate;
+    private final HoldRateGuard rate;
     private final AllocationQueueItems queue;
     private final AllocationOutcomeItems outcomes;
 
     public SeatHolder(Table table, TicketingConfig config, Clock clock, ActiveHoldGuard guard,
-                      IdempotencyKeys idempotency, HoldReader holds, SeatMapCache snapshots, HoldRateConfig rate) {
-        this.quota = new HoldQuotaItems(table);
+                      IdempotencyKeys idempotency, HoldReader holds, SeatMapCache snapshots, HoldRateGuard rate) {
         this.rate = rate;
         this.queue = new AllocationQueueItems(table);
         this.outcomes = new AllocationOutcomeItems(table);
@@ -150,7 +148,7 @@ public class SeatHolder {
         Hold hold = Hold.newHold(event, caller.userId(), pick.seats(), now, config.holdDuration());
         String holdId = hold.id();
 
-        Optional<ActiveHoldGuard.Slot> claim = slot;
+        Slots claim = new Slots(slot, guard.firstAccountSlot(), rate.firstSlot(now));
         for (int round = 1; ; round++) {
             // The hold id as request token makes the SDK's own retries of this call idempotent; a round with another
             // slot is another call, and DynamoDB refuses a token sent again with other items.
@@ -163,15 +161,26 @@ public class SeatHolder {
             if (result.contested(Role.ALLOCATION_REQUEST) || result.contested(Role.ALLOCATION_OUTCOME)) {
                 throw new RequestWithdrawnException();
             }
-            if (result.contested(Role.ACTIVE_HOLD_SLOT)) {
-                // The slot tried is taken (the user has an open hold, or another request of theirs is committing):
-                // look up a free one, or 409 naming the open holds, before anything else, as a user over the limit
-                // is answered whatever the seats.
-                ActiveHoldGuard.Slot free = guard.freeSlot(caller.userId(), event.id(), now);
-                if (round == SLOT_ROUNDS) {
-                    throw ActiveHoldGuard.limitReached(List.of());
+            if (result.contested(Role.ACTIVE_HOLD_SLOT) || result.contested(Role.ACCOUNT_HOLD_SLOT)
+                    || result.contested(Role.HOLD_RATE_SLOT)) {
+                // A slot tried is taken (the user has an open hold here or elsewhere, held recently, or another
+                // request of theirs is committing): look up a free one of each kind taken, or 409/429 saying why,
+                // before anything else, as a user over a limit is answered whatever the seats.
+                if (result.contested(Role.ACTIVE_HOLD_SLOT)) {
+                    claim = claim.withEvent(guard.freeSlot(caller.userId(), event.id(), now));
                 }
-                claim = Optional.of(free);
+                if (result.contested(Role.ACCOUNT_HOLD_SLOT)) {
+                    claim = claim.withAccount(guard.freeAccountSlot(caller.userId(), event.id(), now));
+                }
+                if (result.contested(Role.HOLD_RATE_SLOT)) {
+                    claim = claim.withRate(rate.freeSlot(caller.userId(), event.id(), now));
+                }
+                if (round == SLOT_ROUNDS) {
+                    // raced every round by the user's own concurrent requests: they have the slots
+                    throw result.contested(Role.ACTIVE_HOLD_SLOT) ? ActiveHoldGuard.limitReached(List.of())
+                            : result.contested(Role.ACCOUNT_HOLD_SLOT) ? guard.accountLimitReached(List.of())
+                            : rate.racedByOwnRequests();
+                }
                 continue;
             }
             if (!result.contestedSeats().isEmpty()) {
@@ -179,9 +188,6 @@ public class SeatHolder {
             }
             if (result.contested(Role.SEAT_GUARD)) {
                 throw new GuardLostException(result.contestedIds(Role.SEAT_GUARD));
-            }
-            if (result.contested(Role.HOLD_QUOTA)) {
-                throw rateLimited(now);
             }
             if (result.contested(Role.IDEMPOTENCY_KEY)) {
                 String first = idempotency.recorded(key.get()).orElseThrow(result::cause);
@@ -194,8 +200,24 @@ public class SeatHolder {
         }
     }
 
-    /** The hold's one transaction, claiming {@code slot}. */
-    private Transaction writes(Event event, Pick pick, Hold hold, Optional<ActiveHoldGuard.Slot> slot,
+    /** The slots a hold claims: per event and across events (active holds), and its rate slot for the event. */
+    private record Slots(Optional<ActiveHoldGuard.Slot> event, Optional<ActiveHoldGuard.Slot> account,
+                         Optional<Integer> rate) {
+        Slots withEvent(ActiveHoldGuard.Slot free) {
+            return new Slots(Optional.of(free), account, rate);
+        }
+
+        Slots withAccount(ActiveHoldGuard.Slot free) {
+            return new Slots(event, Optional.of(free), rate);
+        }
+
+        Slots withRate(int free) {
+            return new Slots(event, account, Optional.of(free));
+        }
+    }
+
+    /** The hold's one transaction, claiming {@code slots}. */
+    private Transaction writes(Event event, Pick pick, Hold hold, Slots slots,
                                Optional<IdempotencyKeys.Key> key, Optional<AllocationRequest> request, int attempts,
                                Instant now) {
         Transaction transaction = table.transaction();
@@ -210,12 +232,12 @@ public class SeatHolder {
         for (Ticket ticket : hold.tickets()) {
             transaction.add(Role.TICKET, ticket.id(), ticketItems.create(ticket, now));
         }
-        transaction.add(Role.HOLD, holdItems.create(hold, slot.map(ActiveHoldGuard.Slot::number)));
+        transaction.add(Role.HOLD, holdItems.create(hold, slots.event().map(ActiveHoldGuard.Slot::number),
+                slots.account().map(ActiveHoldGuard.Slot::number)));
         transaction.add(Role.LEASE, holdItems.createLease(hold));
-        slot.ifPresent(free -> transaction.add(Role.ACTIVE_HOLD_SLOT, guard.claim(hold, free, now)));
-        if (rate.enabled()) {
-            transaction.add(Role.HOLD_QUOTA, quota.count(hold.userId(), event.id(), rate.maxHoldsPerUserPerHour(), now));
-        }
+        slots.event().ifPresent(free -> transaction.add(Role.ACTIVE_HOLD_SLOT, guard.claim(hold, free, now)));
+        slots.account().ifPresent(free -> transaction.add(Role.ACCOUNT_HOLD_SLOT, guard.claimAccount(hold, free, now)));
+        slots.rate().ifPresent(free -> transaction.add(Role.HOLD_RATE_SLOT, rate.claim(hold, free, now)));
         key.ifPresent(k -> transaction.add(Role.IDEMPOTENCY_KEY, idempotency.record(k, hold.id(), now)));
         request.ifPresent(queued -> {
             transaction.add(Role.ALLOCATION_REQUEST, queue.dequeue(queued));
@@ -223,13 +245,5 @@ public class SeatHolder {
                     outcomes.record(queued.id(), AllocationOutcomeItems.Outcome.held(hold.id(), attempts), now));
         });
         return transaction;
-    }
-
-    private TooManyRequestsException rateLimited(Instant now) {
-        Instant nextHour = HoldQuotaItems.hourOf(now).plus(java.time.Duration.ofHours(1));
-        return new TooManyRequestsException("hold-rate-limit", "Too many holds",
-                "You created " + rate.maxHoldsPerUserPerHour() + " holds for this event this hour; you can hold again at "
-                        + Instants.text(nextHour),
-                Map.of("maxHoldsPerUserPerHour", rate.maxHoldsPerUserPerHour(), "retryAt", Instants.text(nextHour)));
     }
 }

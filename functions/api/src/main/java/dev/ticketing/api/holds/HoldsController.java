@@ -1,5 +1,7 @@
 package dev.ticketing.api.holds;
 
+import dev.ticketing.api.identity.SourceAddress;
+import dev.ticketing.clients.AdmitClientWrite;
 import dev.ticketing.holds.model.PlacedHold;
 import dev.ticketing.holds.PlaceHold;
 import dev.ticketing.holds.ReleaseHold;
@@ -32,8 +34,11 @@ public class HoldsController {
     private final HoldReader holds;
     private final ReleaseHold releaser;
     private final BusinessMetrics metrics;
+    private final AdmitClientWrite admission;
 
-    public HoldsController(PlaceHold placement, HoldReader holds, ReleaseHold releaser, BusinessMetrics metrics) {
+    public HoldsController(PlaceHold placement, HoldReader holds, ReleaseHold releaser, BusinessMetrics metrics,
+                           AdmitClientWrite admission) {
+        this.admission = admission;
         this.placement = placement;
         this.holds = holds;
         this.releaser = releaser;
@@ -42,8 +47,9 @@ public class HoldsController {
 
     /** {@code Idempotent-Replayed} marks the answer to a retry; {@code Hold-Attempts} how many picks it took. */
     @Post("/events/{eventId}/holds")
-    public HttpResponse<Hold> hold(Caller caller, String eventId, @Body HoldRequest request,
+    public HttpResponse<Hold> hold(Caller caller, SourceAddress source, String eventId, @Body HoldRequest request,
                                    @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+        admission.admit(source.address());
         PlacedHold placed = placement.place(caller, eventId, request, idempotencyKey);
         Hold hold = placed.hold();
         LogFields.put(LogFields.HOLD_ID, hold.id());
@@ -62,7 +68,8 @@ public class HoldsController {
     }
 
     @Delete("/holds/{holdId}")
-    public HttpResponse<Void> release(Caller caller, String holdId) {
+    public HttpResponse<Void> release(Caller caller, SourceAddress source, String holdId) {
+        admission.admit(source.address());
         releaser.release(caller, holdId);
         return HttpResponse.noContent();
     }

@@ -1,5 +1,7 @@
 package dev.ticketing.api.payments;
 
+import dev.ticketing.api.identity.SourceAddress;
+import dev.ticketing.clients.AdmitClientWrite;
 import dev.ticketing.events.RefundOrder;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.logging.LogFields;
@@ -49,17 +51,22 @@ public class PaymentsController {
     private final StartPayment checkout;
     private final RefundOrder refunds;
     private final PaymentGateways gateways;
+    private final AdmitClientWrite admission;
 
-    public PaymentsController(StartPayment checkout, RefundOrder refunds, PaymentGateways gateways) {
+    public PaymentsController(StartPayment checkout, RefundOrder refunds, PaymentGateways gateways,
+                              AdmitClientWrite admission) {
+        this.admission = admission;
         this.checkout = checkout;
         this.refunds = refunds;
         this.gateways = gateways;
     }
 
     @Post("/holds/{holdId}/payments")
-    public HttpResponse<PaymentView> start(Caller caller, String holdId, @Body @Nullable CheckoutBody body,
+    public HttpResponse<PaymentView> start(Caller caller, SourceAddress source, String holdId,
+                                           @Body @Nullable CheckoutBody body,
                                            @Header("Idempotency-Key") @Nullable String idempotencyKey,
                                            @Header("Accept-Language") @Nullable String acceptLanguage) {
+        admission.admit(source.address());
         if (body != null && body.buyer() == null) {
             throw new InvalidRequestException("buyer is required: {\"name\", \"email\"} of whom the order is made out to");
         }

@@ -2,6 +2,7 @@ package dev.ticketing.api.problems;
 
 import dev.ticketing.problems.ProblemDetails;
 import dev.ticketing.problems.TicketingException;
+import dev.ticketing.problems.TooManyRequestsException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -15,8 +16,13 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The problem's answer; a 429 that knows when to come back says so in {@code Retry-After} (seconds). */
     public static MutableHttpResponse<Map<String, Object>> of(TicketingException problem) {
-        return respond(problem.status(), ProblemDetails.of(problem));
+        MutableHttpResponse<Map<String, Object>> response = respond(problem.status(), ProblemDetails.of(problem));
+        if (problem instanceof TooManyRequestsException tooMany) {
+            tooMany.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", seconds));
+        }
+        return response;
     }
 
     public static MutableHttpResponse<Map<String, Object>> respond(int status, Map<String, Object> body) {
