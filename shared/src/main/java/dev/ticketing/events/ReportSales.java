@@ -15,6 +15,7 @@ import dev.ticketing.payments.model.PaymentStatus;
 import dev.ticketing.seats.items.SeatBatches;
 import dev.ticketing.seats.items.SeatItems.SoldState;
 import dev.ticketing.seats.model.SeatStatus;
+import dev.ticketing.store.Parallel;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -47,6 +49,9 @@ import org.apache.commons.csv.CSVPrinter;
  */
 @Singleton
 public class ReportSales {
+    /** Blocks read at once: ~8,000 seats in memory, 8 queries in flight. */
+    private static final int WINDOW = 8;
+
     /** The export's columns, in order. */
     static final List<String> CSV_HEADER = List.of("order", "buyer_name", "buyer_email", "seat", "row", "column",
             "price", "currency", "provider", "status", "ticket", "sold_at", "ordered_at");
@@ -216,20 +221,31 @@ public class ReportSales {
     private record Block(List<SoldState> seats, List<SoldTicket> sold) {
     }
 
+    /**
+     * Hands each block, in row order, to {@code perBlock}. The blocks are read {@link #WINDOW} at a time in parallel
+     * (each one a query and two batch reads that wait on the table, not the CPU): a 100,000-seat hall's first report
+     * took 43 s one block after the other, over the API's 29 s. Memory holds one window whatever the hall's size.
+     */
     private void forEachBlock(Event event, Consumer<Block> perBlock) {
-        seats.forEachBlock(event, blockSeats -> {
-            List<SoldState> sold = blockSeats.stream().filter(seat -> seat.status() == SeatStatus.SOLD).toList();
-            Map<String, Payment> paid = payments.findAll(sold.stream().map(SoldState::paymentId)
-                    .filter(Objects::nonNull).toList());
-            Map<String, PlacedOrder> placed = orders.findAll(paid.values().stream().map(Payment::orderCode)
-                    .filter(Objects::nonNull).toList());
-            List<SoldTicket> tickets = sold.stream().map(seat -> {
-                Payment payment = seat.paymentId() == null ? null : paid.get(seat.paymentId());
-                PlacedOrder order = payment == null || payment.orderCode() == null ? null : placed.get(payment.orderCode());
-                return new SoldTicket(seat, payment, order, priceOf(event, seat, order));
-            }).toList();
-            perBlock.accept(new Block(blockSeats, tickets));
-        });
+        for (int first = 0; first < event.blockCount(); first += WINDOW) {
+            List<Integer> window = IntStream.range(first, Math.min(event.blockCount(), first + WINDOW)).boxed().toList();
+            Parallel.map(window, WINDOW, block -> read(event, block)).forEach(perBlock);
+        }
+    }
+
+    private Block read(Event event, int block) {
+        List<SoldState> blockSeats = seats.soldStates(event, block);
+        List<SoldState> sold = blockSeats.stream().filter(seat -> seat.status() == SeatStatus.SOLD).toList();
+        Map<String, Payment> paid = payments.findAll(sold.stream().map(SoldState::paymentId)
+                .filter(Objects::nonNull).toList());
+        Map<String, PlacedOrder> placed = orders.findAll(paid.values().stream().map(Payment::orderCode)
+                .filter(Objects::nonNull).toList());
+        List<SoldTicket> tickets = sold.stream().map(seat -> {
+            Payment payment = seat.paymentId() == null ? null : paid.get(seat.paymentId());
+            PlacedOrder order = payment == null || payment.orderCode() == null ? null : placed.get(payment.orderCode());
+            return new SoldTicket(seat, payment, order, priceOf(event, seat, order));
+        }).toList();
+        return new Block(blockSeats, tickets);
     }
 
     /** The price paid: the order's line for the ticket; 0 for a comp; the row's price if no order names it. */

@@ -191,12 +191,17 @@ public class SeatBatches {
      */
     public void forEachBlock(Event event, Consumer<List<SeatItems.SoldState>> perBlock) {
         for (int block = 0; block < event.blockCount(); block++) {
-            List<SeatItems.SoldState> seats = new ArrayList<>();
-            for (Map<String, AttributeValue> item : dynamo.queryPaginator(seatItems.reportQuery(event, block)).items()) {
-                seats.add(SeatItems.soldState(item));
-            }
-            perBlock.accept(seats);
+            perBlock.accept(soldStates(event, block));
         }
+    }
+
+    /** The seats of block {@code block} of the event as the report reads them, strongly consistent, in seat order. */
+    public List<SeatItems.SoldState> soldStates(Event event, int block) {
+        List<SeatItems.SoldState> seats = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(seatItems.reportQuery(event, block)).items()) {
+            seats.add(SeatItems.soldState(item));
+        }
+        return seats;
     }
 
     private List<StoredSeat> readBlock(Event event, int block) {
