@@ -10,6 +10,7 @@ import { SeatMap } from './seatmap.js';
 import { HoldView } from './hold.js';
 import { Checkout } from './checkout.js';
 import { renderTickets } from './tickets.js';
+import { showTicketQr } from './ticket-qr.js';
 import { clearError, problemText, report, say, showError } from './messages.js';
 import { $, el, bySeat, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
 import { lang, languageSwitch, t, tn, translate } from './i18n.js';
@@ -778,6 +779,16 @@ function closeTickets() {
   $('#tickets-button').focus();
 }
 
+/** The code of the order a payment made (`GET /payments/{id}`'s `orderCode`); throws when it made none yet. */
+async function orderCodeOf(paymentId) {
+  const payment = await api.get(`/payments/${encodeURIComponent(paymentId)}`);
+  const code = payment.data?.orderCode;
+  if (!code) {
+    throw new Error('This purchase has no order yet');
+  }
+  return code;
+}
+
 // "Download tickets (PDF)" of a paid purchase: its payment names the order, whose PDF is fetched with the token (a
 // plain link would carry none) and opened from a blob URL.
 $('#tickets-body').addEventListener('click', async (event) => {
@@ -787,11 +798,7 @@ $('#tickets-body').addEventListener('click', async (event) => {
   }
   button.disabled = true;
   try {
-    const payment = await api.get(`/payments/${encodeURIComponent(button.dataset.payment)}`);
-    const code = payment.data?.orderCode;
-    if (!code) {
-      throw new Error('This purchase has no order yet');
-    }
+    const code = await orderCodeOf(button.dataset.payment);
     const url = URL.createObjectURL(await api.download(`/orders/${encodeURIComponent(code)}.pdf`));
     const link = el('a', { href: url, download: `tickets-${code}.pdf` });
     document.body.append(link);
@@ -802,6 +809,36 @@ $('#tickets-body').addEventListener('click', async (event) => {
     report(error);
   } finally {
     button.disabled = false;
+  }
+});
+
+// "Show ticket": the ticket's code as the order tells it now (`GET /orders/{code}`: null once refunded), as a QR.
+$('#tickets-body').addEventListener('click', (event) => {
+  const button = event.target.closest('button.show-ticket');
+  if (!button) {
+    return;
+  }
+  const { payment, ticket, seat, event: eventText } = button.dataset;
+  showTicketQr({
+    seat,
+    event: eventText,
+    load: async () => {
+      const orderCode = await orderCodeOf(payment);
+      const order = await api.get(`/orders/${encodeURIComponent(orderCode)}`);
+      const found = (order.data?.tickets || []).find((line) => line.id === ticket);
+      return { orderCode: order.data?.code || orderCode, code: found?.code ?? null };
+    },
+    onError: report,
+  });
+});
+$('#ticket-qr-close').addEventListener('click', () => $('#ticket-qr').close());
+// a click on the backdrop (outside the dialog's box) closes it too, as Escape does
+$('#ticket-qr').addEventListener('click', (event) => {
+  if (event.target === event.currentTarget) {
+    const box = event.currentTarget.getBoundingClientRect();
+    if (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom) {
+      event.currentTarget.close();
+    }
   }
 });
 

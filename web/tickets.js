@@ -60,6 +60,11 @@ export function renderTickets(body, tickets, { events = [], highlight = null } =
   body.replaceChildren(...parts);
 }
 
+/** The event as one line for a ticket: its name and date. */
+function eventLine(event, eventId) {
+  return event ? `${event.name} · ${when(event.date, event.timeZone)}` : t('buyer.tickets.event', { id: eventId });
+}
+
 function purchase(group, event, highlighted) {
   const prices = group.tickets.map((ticket) => priceOf(event, ticket.row));
   const priced = prices.every((price) => price !== null);
@@ -74,9 +79,20 @@ function purchase(group, event, highlighted) {
     el('h3', {}, event?.name || t('buyer.tickets.event', { id: group.eventId })),
     el('span', { class: 'pill', dataset: { status: group.status } }, statusText(group.status))),
   el('p', { class: 'muted' }, event ? when(event.date, event.timeZone) : ''),
-  el('ul', { class: 'purchase-seats' }, group.tickets.map((ticket, i) => el('li', { dataset: { ticket: ticket.id, seat: ticket.seatId } },
-    el('span', {}, ticket.row && ticket.column ? seatName(`${ticket.row}-${ticket.column}`) : seatName(ticket.seatId)),
-    el('span', { class: 'price' }, prices[i] === null ? '' : money(prices[i], currency))))),
+  el('ul', { class: 'purchase-seats' }, group.tickets.map((ticket, i) => {
+    const seat = ticket.row && ticket.column ? seatName(`${ticket.row}-${ticket.column}`) : seatName(ticket.seatId);
+    return el('li', { dataset: { ticket: ticket.id, seat: ticket.seatId } },
+      el('span', {}, seat),
+      el('span', { class: 'price' }, prices[i] === null ? '' : money(prices[i], currency)),
+      // a paid ticket's QR for the door (app.js opens it, web/ticket-qr.js); a cancelled one has none
+      ticket.status === 'PAID' && group.paymentId
+        ? el('button', {
+          type: 'button', class: 'link show-ticket', 'aria-haspopup': 'dialog',
+          'aria-label': t('buyer.ticket.showFor', { seat }),
+          dataset: { payment: group.paymentId, ticket: ticket.id, seat, event: eventLine(event, group.eventId) },
+        }, t('buyer.ticket.show'))
+        : null);
+  })),
   priced ? el('p', { class: 'total' }, el('span', {}, t('buyer.tickets.total')), el('strong', {}, money(sumDecimals(prices), currency))) : null,
   // the order's tickets as a PDF, the same as the confirmation mail's (app.js fetches it with the token)
   group.status === 'PAID' && group.paymentId

@@ -453,4 +453,12 @@ export default {
   'door.doubles': 'admitted twice while offline: {count} (see the check-in report)',
   'door.device': 'This device: {device}',
   'buyer.tickets.download': 'Download tickets (PDF)',
+  'buyer.ticket.show': 'Show ticket',
+  'buyer.ticket.showFor': 'Show the ticket for {seat} (QR code)',
+  'buyer.ticket.close': 'Close the ticket',
+  'buyer.ticket.order': 'Order {code}',
+  'buyer.ticket.qr': 'QR code of the ticket for {seat}',
+  'buyer.ticket.hint': "Show this code at the door. Turn the screen's brightness up if the scanner does not read it.",
+  'buyer.ticket.text': 'The code as text (to type it in)',
+  'buyer.ticket.revoked': 'This ticket no longer admits: it was refunded or cancelled.',
 };

@@ -454,4 +454,12 @@ export default {
   'door.doubles': 'entrati due volte senza rete: {count} (vedi il rapporto degli ingressi)',
   'door.device': 'Questo dispositivo: {device}',
   'buyer.tickets.download': 'Scarica i biglietti (PDF)',
+  'buyer.ticket.show': 'Mostra biglietto',
+  'buyer.ticket.showFor': 'Mostra il biglietto per {seat} (codice QR)',
+  'buyer.ticket.close': 'Chiudi il biglietto',
+  'buyer.ticket.order': 'Ordine {code}',
+  'buyer.ticket.qr': 'Codice QR del biglietto per {seat}',
+  'buyer.ticket.hint': "Mostra questo codice all'ingresso. Alza la luminosità dello schermo se lo scanner non lo legge.",
+  'buyer.ticket.text': 'Il codice come testo (per digitarlo)',
+  'buyer.ticket.revoked': 'Questo biglietto non è più valido: è stato rimborsato o annullato.',
 };

@@ -2,8 +2,11 @@ package dev.ticketing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.testing.TicketPdfs;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +19,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -288,6 +292,19 @@ final class Browsers implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What the ticket dialog's QR code says, read as a door scanner would: a screenshot of the drawn code alone
+     * (Selenium's element screenshot) decoded by ZXing ({@link TicketPdfs#decode}); null when it reads nothing.
+     */
+    static String shownQrCode(WebDriver page) {
+        WebElement qr = waitFor(page).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ticket-qr canvas.ticket-qr-code")));
+        try {
+            return TicketPdfs.decode(ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

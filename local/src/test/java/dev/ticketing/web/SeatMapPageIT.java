@@ -10,6 +10,7 @@ import static dev.ticketing.web.Browsers.script;
 import static dev.ticketing.web.Browsers.clickSeat;
 import static dev.ticketing.web.Browsers.seatBox;
 import static dev.ticketing.web.Browsers.shown;
+import static dev.ticketing.web.Browsers.shownQrCode;
 import static dev.ticketing.web.Browsers.signIn;
 import static dev.ticketing.web.Browsers.stageBox;
 import static dev.ticketing.web.Browsers.tapSeat;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
@@ -291,6 +293,17 @@ class SeatMapPageIT {
                 .as("the cancelled first attempt is not a purchase of its own").hasSize(1);
         screenshot(phone, "phone-tickets");
 
+        // A ticket's QR on the phone: in view, large (at least 250 px a side), and it reads as the ticket's code
+        JsonNode ticket = ticketAt(dana, 10, 20);
+        tap(phone, phone.findElement(By.cssSelector("#tickets button.show-ticket[data-ticket='" + ticket.path("id").asText() + "']")));
+        assertThat(shownQrCode(phone)).isEqualTo(ticket.path("code").asText());
+        WebElement qr = phone.findElement(By.cssSelector("#ticket-qr canvas"));
+        assertInWindow(phone, qr, "the QR code");
+        assertThat(box(phone, qr).get("width").doubleValue()).isGreaterThanOrEqualTo(250);
+        screenshot(phone, "phone-ticket-qr");
+        tap(phone, phone.findElement(By.id("ticket-qr-close")));
+        waitFor(phone).until(p -> !shown(p, "#ticket-qr"));
+
         // The tab where it began knows too
         phone.switchTo().window(firstTab);
         waitFor(phone, PAYMENT).until(page -> "PAID".equals(page.findElement(By.id("hold-panel")).getAttribute("data-status")));
@@ -340,6 +353,37 @@ class SeatMapPageIT {
         waitFor(page).until(p -> "tickets-title".equals(focusedId(p)));
         waitFor(page).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tickets .purchase[data-status='PAID']")));
         assertThat(text(page, "#tickets .purchase[data-status='PAID']")).contains("Row 15 seat 5").contains("Row 15 seat 6");
+
+        // Each paid ticket shows as a QR for the door: Tab to the first seat's Show ticket, Enter; the QR says the
+        // ticket's code as GET /me/orders gives it, which is also there as text; Escape gives the focus back
+        JsonNode ticket = ticketAt(erin, 15, 5);
+        for (int i = 0; i < 8 && !ticket.path("id").asText().equals(focused(page).getAttribute("data-ticket")); i++) {
+            keys(page, Keys.TAB);
+        }
+        assertThat(focusedLabel(page)).isEqualTo("Show the ticket for Row 15 seat 5 (QR code)");
+        keys(page, Keys.ENTER);
+        assertThat(shownQrCode(page)).isEqualTo(ticket.path("code").asText());
+        assertThat(text(page, "#ticket-qr-title")).isEqualTo("Row 15 seat 5");
+        assertThat(text(page, "#ticket-qr-body")).contains("Order " + ticket.path("orderCode").asText());
+        assertThat(page.findElement(By.id("ticket-qr-text")).getAttribute("textContent")).isEqualTo(ticket.path("code").asText());
+        assertThat(page.findElement(By.cssSelector("#ticket-qr canvas")).getAttribute("aria-label"))
+                .isEqualTo("QR code of the ticket for Row 15 seat 5");
+        screenshot(page, "desktop-ticket-qr");
+        keys(page, Keys.ESCAPE);
+        waitFor(page).until(p -> !shown(p, "#ticket-qr"));
+        assertThat(focused(page).getAttribute("data-ticket")).isEqualTo(ticket.path("id").asText());
+    }
+
+    /** The user's ticket at row and seat, as {@code GET /me/orders} lists it, with its order's code as orderCode. */
+    private JsonNode ticketAt(String user, int row, int seat) {
+        for (JsonNode order : api.get("/me/orders", api.tokenOf(user)).json().path("orders")) {
+            for (JsonNode ticket : order.path("tickets")) {
+                if (ticket.path("row").asInt() == row && ticket.path("seat").asInt() == seat) {
+                    return ((ObjectNode) ticket.deepCopy()).put("orderCode", order.path("code").asText());
+                }
+            }
+        }
+        throw new AssertionError("no ticket at row " + row + " seat " + seat + " for " + user);
     }
 
     /**
