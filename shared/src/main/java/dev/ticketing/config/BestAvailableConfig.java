@@ -8,14 +8,21 @@ import java.time.Duration;
  * trying before it is answered 503 (a 409 {@code not-enough-seats} comes only from a consistent view that has no
  * fitting block). One allocator per event places requests in arrival order against an exact view (the previous
  * design, optimistic random picks from the seat-map snapshot, was retired: its figures are in bench/results/rush.md).
+ * {@code BEST_AVAILABLE_WAIT} (ISO-8601, default {@code PT0.1S}, at most the deadline): how long the API waits for a
+ * request's outcome before answering {@code 202} with a place to poll it, so no function waits for the allocator
+ * (issue 25: concurrency is arrivals x wait).
  */
-public record BestAvailableConfig(Duration deadline) {
+public record BestAvailableConfig(Duration deadline, Duration answerWithin) {
     public static final Duration MAX_DEADLINE = Duration.ofSeconds(25);
 
     public BestAvailableConfig {
         if (deadline.compareTo(Duration.ofMillis(100)) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {
             throw new IllegalArgumentException("BEST_AVAILABLE_DEADLINE must be between PT0.1S and " + MAX_DEADLINE
                     + " (an API Gateway request ends at 30 s)");
+        }
+        if (answerWithin.isNegative() || answerWithin.compareTo(deadline) > 0) {
+            throw new IllegalArgumentException("BEST_AVAILABLE_WAIT must be between PT0S and BEST_AVAILABLE_DEADLINE ("
+                    + deadline + ")");
         }
     }
 }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@code POST /events/{id}/holds}: replays an idempotent retry, refuses an event still being created and outside the
  * sales window, holds the seats
  * asked for by id (under the event's {@link SingleSeatRule}), or has the event's allocator pick the best seats for a
- * quantity ("N together", or split) and hold them ({@link EventAllocator}).
+ * quantity ("N together", or split) and hold them ({@link EventAllocator}); a quantity request not placed within
+ * {@code BEST_AVAILABLE_WAIT} answers {@link PlacedHold#pending}, followed with {@link FollowHoldRequest}.
  */
 @Singleton
 public class PlaceHold {
@@ -90,7 +91,7 @@ public class PlaceHold {
         int quantity = request.quantity(config.maxSeatsPerHold());
         // The first slot is checked by the hold's transaction, whoever places it (a taken one is looked up then).
         Optional<ActiveHoldGuard.Slot> slot = guard.firstSlot();
-        return allocator.allocate(caller, event, quantity, request.mustBeTogether(), key, slot);
+        return allocator.request(caller, event, quantity, request.mustBeTogether(), key, slot);
     }
 
     /**

@@ -37,7 +37,10 @@ public final class TestStack {
     public static LocalSystem startOwn(java.time.Clock clock) throws Exception {
         // A generous best-available deadline: the rush tests ask for every buyer to be served, and a shared
         // two-core test machine can be several times slower than the 5 s default is sized for.
-        return LocalSystem.start(options().withBestAvailableDeadline(Duration.ofSeconds(20)), clock);
+        // And a wait as long: the rush tests count 201s, so their buyers wait for the allocator as before 202s existed
+        // (BestAvailableWaitIT starts a stack with the template's 0.1 s).
+        return LocalSystem.start(options().withBestAvailableDeadline(Duration.ofSeconds(20))
+                .withParameter("BestAvailableWait", "PT20S"), clock);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.problems.ConflictException;
+import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.problems.SeatsUnavailableException;
 import dev.ticketing.problems.ServiceUnavailableException;
 import dev.ticketing.problems.TicketingException;
@@ -118,42 +119,133 @@ public class EventAllocator {
         this.clock = clock;
     }
 
-    /** Queues the request, waits for its turn (placing it and others when it gets the lease), answers its hold. */
+    /** Queues the request and waits for its outcome up to its deadline (placing it and others when it gets the lease). */
     public PlacedHold allocate(Caller caller, Event event, int quantity, boolean together,
                                   Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
+        return allocate(caller, event, quantity, together, key, slot, config.deadline());
+    }
+
+    /**
+     * Queues the request and waits for its outcome at most {@code BEST_AVAILABLE_WAIT}: the hold, a refusal thrown,
+     * or {@link PlacedHold#pending} to follow with {@link #follow}.
+     */
+    public PlacedHold request(Caller caller, Event event, int quantity, boolean together,
+                              Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
+        return allocate(caller, event, quantity, together, key, slot, config.answerWithin());
+    }
+
+    /**
+     * Queues the request and waits for its outcome at most {@code wait} (placing it and others meanwhile when it gets
+     * the lease): the hold, or a refusal thrown, or {@link PlacedHold#pending} with the request's id when it is still
+     * queued, to be followed with {@link #follow}. A wait as long as the deadline never answers pending.
+     */
+    private PlacedHold allocate(Caller caller, Event event, int quantity, boolean together,
+                               Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot, Duration wait) {
         Instant arrival = clock.instant();
-        Instant deadline = arrival.plus(config.deadline());
-        String id = UUID.randomUUID().toString();
+        // the id carries the arrival, so a poll finds the queue entry by its key
+        String id = arrival.toEpochMilli() + "-" + UUID.randomUUID();
         AllocationRequest request = new AllocationRequest(id, event.id(), caller.userId(), quantity, together, arrival,
                 slot.map(ActiveHoldGuard.Slot::number), key, AllocationQueueItems.position(arrival, id));
         CompletableFuture<Outcome> answer = new CompletableFuture<>();
         waiting.put(id, answer);
         try {
             table.writeAlone(queue.enqueue(request));
-            while (true) {
-                if (!answer.isDone() && !allocatingHere(event.id())) {
-                    allocate(event, deadline);
-                }
-                Optional<Outcome> outcome = answer.isDone() ? Optional.of(answer.join())
-                        : allocatingHere(event.id()) ? Optional.empty() : recorded(id);
-                if (outcome.isPresent()) {
-                    return resolve(outcome.get());
-                }
-                Instant now = clock.instant();
-                if (!now.isBefore(deadline)) {
-                    if (table.writeAlone(queue.dequeue(request))) {
-                        throw busy(quantity);
-                    }
-                    // answered just now: the answer was written with the dequeue
-                    return resolve(answer.isDone() ? answer.join() : recorded(id).orElseThrow(() -> busy(quantity)));
-                }
-                CompletableFuture<Void> freed = leaseFreed.computeIfAbsent(event.id(), e -> new CompletableFuture<>());
-                long wait = Math.max(1, Math.min(POLL.toMillis(), Duration.between(now, deadline).toMillis()));
-                awaitAny(answer, freed, wait);
-            }
+            return await(event, request, answer, arrival.plus(wait));
         } finally {
             waiting.remove(id);
         }
+    }
+
+    /**
+     * {@code GET /events/{eventId}/holds/requests/{requestId}}: the outcome of the caller's queued request, waiting
+     * for it at most {@code BEST_AVAILABLE_WAIT} (and placing queued requests meanwhile if the event's lease is free): the hold, the
+     * refusal thrown (a request past its deadline is withdrawn now: 503), or still pending. Another user's request,
+     * or one that does not exist, is 404. Asking again answers the same.
+     */
+    public PlacedHold follow(Caller caller, Event event, String requestId) {
+        Duration wait = config.answerWithin();
+        Instant arrival = arrivalOf(requestId).orElseThrow(() -> unknownRequest(requestId));
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        waiting.put(requestId, answer);
+        try {
+            Optional<PlacedHold> answered = recordedFor(caller, requestId);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> queued = table.client()
+                    .getItem(queue.read(event.id(), AllocationQueueItems.position(arrival, requestId))).item();
+            if (queued == null || queued.isEmpty()) {
+                // answered between the two reads, or never asked (by this caller) at all
+                return recordedFor(caller, requestId).orElseThrow(() -> unknownRequest(requestId));
+            }
+            AllocationRequest request = AllocationQueueItems.requestOf(event.id(), queued);
+            if (!request.userId().equals(caller.userId())) {
+                throw unknownRequest(requestId);
+            }
+            return await(event, request, answer, clock.instant().plus(wait));
+        } finally {
+            waiting.remove(requestId);
+        }
+    }
+
+    /**
+     * Waits for a queued request's outcome until {@code until}, taking the lease and placing requests when it is
+     * free. At the request's deadline it is withdrawn with a recorded 503 (unless answered at that moment).
+     */
+    private PlacedHold await(Event event, AllocationRequest request, CompletableFuture<Outcome> answer, Instant until) {
+        Instant deadline = request.createdAt().plus(config.deadline());
+        Instant stop = until.isBefore(deadline) ? until : deadline;
+        while (true) {
+            if (!answer.isDone() && !allocatingHere(event.id())) {
+                allocate(event, stop);
+            }
+            Optional<Outcome> outcome = answer.isDone() ? Optional.of(answer.join())
+                    : allocatingHere(event.id()) ? Optional.empty() : recorded(request.id());
+            if (outcome.isPresent()) {
+                return resolve(outcome.get());
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
+                answer(request, Outcome.refused(busy(request.quantity())));
+                // withdrawn now, or answered just before: either way the answer is recorded
+                return resolve(answer.isDone() ? answer.join()
+                        : recorded(request.id()).orElseThrow(() -> busy(request.quantity())));
+            }
+            if (!now.isBefore(stop)) {
+                return PlacedHold.pending(request.id());
+            }
+            CompletableFuture<Void> freed = leaseFreed.computeIfAbsent(event.id(), e -> new CompletableFuture<>());
+            long wait = Math.max(1, Math.min(POLL.toMillis(), Duration.between(now, stop).toMillis()));
+            awaitAny(answer, freed, wait);
+        }
+    }
+
+    private Optional<PlacedHold> recordedFor(Caller caller, String requestId) {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
+                table.client().getItem(outcomes.read(requestId)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!AllocationOutcomeItems.askedBy(item, caller.userId())) {
+            throw unknownRequest(requestId);
+        }
+        return AllocationOutcomeItems.outcomeOf(item).map(this::resolve);
+    }
+
+    private static Optional<Instant> arrivalOf(String requestId) {
+        int dash = requestId.indexOf('-');
+        if (dash < 1 || dash > 13 || requestId.length() > 64) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(requestId.substring(0, dash))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static NotFoundException unknownRequest(String requestId) {
+        return new NotFoundException("No hold request " + requestId + " of yours for this event");
     }
 
     /** Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. */
@@ -405,7 +497,7 @@ public class EventAllocator {
         Instant now = clock.instant();
         boolean answered = table.transaction()
                 .add(Role.ALLOCATION_REQUEST, queue.dequeue(request))
-                .add(Role.ALLOCATION_OUTCOME, outcomes.record(request.id(), outcome, now))
+                .add(Role.ALLOCATION_OUTCOME, outcomes.record(request.id(), request.userId(), outcome, now))
                 .commit().committed();
         if (answered) {
             deliver(request.id(), outcome);

@@ -242,7 +242,7 @@ public class SeatHolder {
         request.ifPresent(queued -> {
             transaction.add(Role.ALLOCATION_REQUEST, queue.dequeue(queued));
             transaction.add(Role.ALLOCATION_OUTCOME,
-                    outcomes.record(queued.id(), AllocationOutcomeItems.Outcome.held(hold.id(), attempts), now));
+                    outcomes.record(queued.id(), queued.userId(), AllocationOutcomeItems.Outcome.held(hold.id(), attempts), now));
         });
         return transaction;
     }

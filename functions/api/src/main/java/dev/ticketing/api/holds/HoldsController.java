@@ -3,6 +3,7 @@ package dev.ticketing.api.holds;
 import dev.ticketing.api.identity.SourceAddress;
 import dev.ticketing.clients.AdmitClientWrite;
 import dev.ticketing.holds.model.PlacedHold;
+import dev.ticketing.holds.FollowHoldRequest;
 import dev.ticketing.holds.PlaceHold;
 import dev.ticketing.holds.ReleaseHold;
 import dev.ticketing.holds.items.HoldReader;
@@ -35,9 +36,11 @@ public class HoldsController {
     private final ReleaseHold releaser;
     private final BusinessMetrics metrics;
     private final AdmitClientWrite admission;
+    private final FollowHoldRequest following;
 
     public HoldsController(PlaceHold placement, HoldReader holds, ReleaseHold releaser, BusinessMetrics metrics,
-                           AdmitClientWrite admission) {
+                           AdmitClientWrite admission, FollowHoldRequest following) {
+        this.following = following;
         this.admission = admission;
         this.placement = placement;
         this.holds = holds;
@@ -45,12 +48,37 @@ public class HoldsController {
         this.metrics = metrics;
     }
 
-    /** {@code Idempotent-Replayed} marks the answer to a retry; {@code Hold-Attempts} how many picks it took. */
+    /**
+     * {@code 201} with the hold; {@code Idempotent-Replayed} marks the answer to a retry; {@code Hold-Attempts} how many
+     * picks it took. A quantity request not placed within {@code BEST_AVAILABLE_WAIT}: {@code 202} with a
+     * {@code Location} to poll ({@link #follow}).
+     */
     @Post("/events/{eventId}/holds")
-    public HttpResponse<Hold> hold(Caller caller, SourceAddress source, String eventId, @Body HoldRequest request,
-                                   @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+    public HttpResponse<?> hold(Caller caller, SourceAddress source, String eventId, @Body HoldRequest request,
+                                @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         admission.admit(source.address());
-        PlacedHold placed = placement.place(caller, eventId, request, idempotencyKey);
+        return answer(eventId, placement.place(caller, eventId, request, idempotencyKey));
+    }
+
+    /**
+     * Where a best-available request answered {@code 202} stands: {@code 202} again while it waits in the event's
+     * queue, {@code 201} with the hold (as the POST would have answered) once placed, or the problem it was refused
+     * with (409 {@code not-enough-seats}, 503 {@code best-available-busy}, ...). Another user's request is 404.
+     */
+    @Get("/events/{eventId}/holds/requests/{requestId}")
+    public HttpResponse<?> follow(Caller caller, String eventId, String requestId) {
+        return answer(eventId, following.follow(caller, eventId, requestId));
+    }
+
+    /** The answer to a request still queued: its id, and the {@code Location} to poll. */
+    public record PendingHold(String requestId, String status) {
+    }
+
+    private HttpResponse<?> answer(String eventId, PlacedHold placed) {
+        if (placed.isPending()) {
+            URI poll = URI.create("/events/" + eventId + "/holds/requests/" + placed.pendingRequest());
+            return HttpResponse.accepted(poll).body(new PendingHold(placed.pendingRequest(), "PENDING"));
+        }
         Hold hold = placed.hold();
         LogFields.put(LogFields.HOLD_ID, hold.id());
         if (!placed.replayed()) {

@@ -26,13 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * How the answer to a best-available request is stored, and the one write to it: {@code ALLOCATION#<requestId>} /
- * {@code OUTCOME} -> the hold it got ({@code hold_id}, {@code attempts}), or the problem it was refused with
+ * {@code OUTCOME} -> who asked ({@code user_id}: only they may read it), the hold it got ({@code hold_id}, {@code attempts}), or the problem it was refused with
  * ({@code status}, {@code type}, {@code title}, {@code detail}, {@code extensions} as JSON). Written once, in the
  * transaction that takes the request out of the queue; kept an hour by TTL.
  * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
  */
 public class AllocationOutcomeItems {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER_ID = "user_id";
     private static final String HOLD_ID = "hold_id";
     private static final String ATTEMPTS = "attempts";
     private static final String STATUS = "status";
@@ -69,9 +70,10 @@ public class AllocationOutcomeItems {
         return Map.of(Keys.PK, s(Keys.of("ALLOCATION", requestId)), Keys.SK, s("OUTCOME"));
     }
 
-    /** Record: the request's answer; fails if it already has one. */
-    public TransactWriteItem record(String requestId, Outcome outcome, Instant now) {
+    /** Record: the answer to {@code userId}'s request; fails if it already has one. */
+    public TransactWriteItem record(String requestId, String userId, Outcome outcome, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(requestId));
+        item.put(USER_ID, s(userId));
         item.put(Keys.TTL, n(Ttl.atOrAfter(now.plus(Duration.ofHours(1)))));
         if (outcome.holdId() != null) {
             item.put(HOLD_ID, s(outcome.holdId()));
@@ -95,6 +97,11 @@ public class AllocationOutcomeItems {
     /** The strongly consistent read of a request's answer. */
     public GetItemRequest read(String requestId) {
         return GetItemRequest.builder().tableName(table.name()).key(key(requestId)).consistentRead(true).build();
+    }
+
+    /** Whether the recorded answer {@code item} is to a request of {@code userId}'s. */
+    public static boolean askedBy(Map<String, AttributeValue> item, String userId) {
+        return item != null && item.containsKey(USER_ID) && userId.equals(str(item, USER_ID));
     }
 
     public static Optional<Outcome> outcomeOf(Map<String, AttributeValue> item) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -80,6 +81,11 @@ public class AllocationQueueItems {
                 .key(key(request.eventId(), request.position()))
                 .conditionExpression("attribute_exists(pk)")
                 .build()).build();
+    }
+
+    /** The strongly consistent read of one queued request (absent once answered or withdrawn). */
+    public GetItemRequest read(String eventId, String position) {
+        return GetItemRequest.builder().tableName(table.name()).key(key(eventId, position)).consistentRead(true).build();
     }
 
     /** The strongly consistent query of the first {@code limit} waiting requests of the event, in arrival order. */
