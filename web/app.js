@@ -5,7 +5,7 @@
 // provider sends the buyer back to (`/?payment=<id>&result=approved|cancelled`) is signed in, shows the result and
 // the tickets. Signing out in one tab signs out the others.
 
-import { Api } from './api.js';
+import { Api, ApiError } from './api.js';
 import { SeatMap } from './seatmap.js';
 import { HoldView } from './hold.js';
 import { Checkout } from './checkout.js';
@@ -487,8 +487,8 @@ async function placeHold(request) {
   const eventId = state.eventId;
   setBusy(true);
   try {
-    const answer = await api.post(`/events/${encodeURIComponent(eventId)}/holds`, request,
-      { headers: { 'Idempotency-Key': newKey() } });
+    const answer = await outcomeOf(await api.post(`/events/${encodeURIComponent(eventId)}/holds`, request,
+      { headers: { 'Idempotency-Key': newKey() } }));
     if (eventId !== state.eventId) {
       return;
     }
@@ -509,6 +509,28 @@ async function placeHold(request) {
   if (activeHold()) {
     holdView.focusTarget().focus();   // the next step, rather than the page's top
   }
+}
+
+/** How often and how long the page polls a best-available request answered 202 (the server gives up after ~5 s). */
+const HOLD_POLL_MS = 250;
+const HOLD_POLL_DEADLINE_MS = 30000;
+
+/**
+ * A quantity request the allocator has not placed within the server's short wait answers 202 with a Location:
+ * poll it until it answers the hold (201) or a problem (thrown, as the POST's own would be), within a deadline.
+ */
+async function outcomeOf(answer) {
+  const giveUpAt = Date.now() + HOLD_POLL_DEADLINE_MS;
+  while (answer.status === 202) {
+    const location = answer.headers.get('Location');
+    if (!location || Date.now() > giveUpAt) {
+      // as the server says when it gives up on a request: nothing held, try again
+      throw new ApiError(503, { type: 'best-available-busy' });
+    }
+    await sleep(HOLD_POLL_MS);
+    answer = await api.get(location);
+  }
+  return answer;
 }
 
 async function holdRefused(error) {
