@@ -22,7 +22,7 @@ import java.util.function.Function;
  * would make reads cost what the crowd costs. Instead each function instance keeps, per event, one snapshot of the
  * map, each form (each page of the full one) rendered to JSON once, and
  * <ul>
- *   <li>reuses it for at most {@code SEATMAP_MAX_AGE} (default 0.5 s), so a change made anywhere is visible to
+ *   <li>reuses it for at most {@code SEATMAP_MAX_AGE} (default 0.25 s), so a change made anywhere is visible to
  *       every viewer within that plus one read (well within the promised 1 s);</li>
  *   <li>never past the moment the first reservation in it expires by itself, so lazy expiry shows on time;</li>
  *   <li>drops it when this instance itself holds or releases seats of the event, so a buyer sees their own change;</li>
