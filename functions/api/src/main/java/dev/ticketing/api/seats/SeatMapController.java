@@ -63,7 +63,8 @@ public class SeatMapController {
             throw new InvalidRequestException("v names a version of the compact map (format=compact)");
         }
         // the compact map comes from the stream-kept block items (cheap to refresh), the full one from every seat
-        SeatMapCache.Snapshot map = compact ? seatMaps.compact(eventId) : seatMaps.current(eventId);
+        SeatMapCache.Snapshot map = !compact ? seatMaps.current(eventId)
+                : wanted != null ? seatMaps.compact(eventId, wanted) : seatMaps.compact(eventId);
         RowRange rows = compact ? null : RowRange.of(fromRow, toRow, map.map().rows(), map.map().columns());
         String etag = "\"" + map.version() + (compact ? "-c" : "-f" + rows.fromRow() + "-" + rows.toRow()) + "\"";
         if (etag.equals(ifNoneMatch)) {
