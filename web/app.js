@@ -16,7 +16,8 @@ import { $, el, bySeat, money, names, newKey, seatName, shared, sleep, store, su
 import { lang, languageSwitch, t, tn, translate } from './i18n.js';
 
 const MAX_SEATS = 10;          // the API's default MAX_SEATS_PER_HOLD; the server has the last word (422)
-const POLL_MS = 1000;          // the seat map is promised fresh within a second; most polls answer 304
+const POLL_MS = 1000;          // how often the page asks for the map's version (tiny); the map only when it changed
+const VERSION_BUCKET_MS = 250; // the API's time bucket for version polls (docs/seat-map.md, the freshness bound)
 const HOLDS_SYNC_MS = 2000;    // at most this often, a changed map makes the page ask for the user's holds again
 const SESSION_KEY = 'ticketing.session';
 const RETURN_KEY = 'ticketing.return';
@@ -26,7 +27,8 @@ const state = {
   session: shared.get(SESSION_KEY),  // {token, userId, admin}
   events: [],
   eventId: null,
-  etag: null,
+  version: null,             // the compact map's version shown
+  serverOffset: null,       // a lower bound of server time minus browser time, from the version answers' "now"
   mapSeq: 0,
   mapShown: 0,
   selected: new Set(),
@@ -236,7 +238,7 @@ async function showEvent(eventId) {
   stopPolling();
   clearError();
   state.eventId = eventId || null;
-  state.etag = null;
+  state.version = null;
   state.selected.clear();
   forgetHold();
   seatMap.clear();
@@ -286,23 +288,35 @@ document.addEventListener('visibilitychange', () => {
   }
 });
 
-/** Reads the compact map with If-None-Match; a 304 changes nothing. Answers arriving out of order are dropped. */
+/**
+ * Asks for the compact map's version (in the current 250 ms bucket of the server's clock, so a CDN's copy is never
+ * older than the bucket) and, when it is not the one shown, for the map by that version (immutable, so the CDN keeps
+ * it for everyone). An answer of another version is not shown (the next poll asks again); answers arriving out of
+ * order are dropped.
+ */
 async function refreshMap() {
   const eventId = state.eventId;
   if (!eventId) {
     return;
   }
   const seq = ++state.mapSeq;
+  const path = `/events/${encodeURIComponent(eventId)}/seats`;
   try {
-    const answer = await api.get(`/events/${encodeURIComponent(eventId)}/seats?format=compact`,
-      { headers: state.etag ? { 'If-None-Match': state.etag } : {} });
+    const bucket = state.serverOffset === null ? ''
+      : `&t=${Math.floor((Date.now() + state.serverOffset) / VERSION_BUCKET_MS)}`;
+    const current = await api.get(`${path}?format=version${bucket}`);
+    const sample = current.data.now - Date.now();   // at most the true offset: the answer was made before now
+    state.serverOffset = state.serverOffset === null ? sample : Math.max(state.serverOffset, sample);
+    const wanted = current.data.version;
+    const answer = wanted === state.version ? null
+      : await api.get(`${path}?format=compact&v=${encodeURIComponent(wanted)}`);
     if (eventId !== state.eventId || seq < state.mapShown) {
       return;
     }
     state.mapShown = seq;
-    if (answer.status === 200 && answer.data?.rows) {
+    if (answer?.status === 200 && answer.data?.rows && answer.data.version === wanted) {
       const first = !seatMap.shown;
-      state.etag = answer.headers.get('ETag');
+      state.version = wanted;
       seatMap.update(answer.data);
       if (first) {
         renderPriceLegend();

@@ -75,14 +75,14 @@ final class Capacity {
         }
 
         System.out.println();
-        System.out.println("Ceilings per event (default quotas), per-instance snapshots refreshed at most every 0.5 s:");
+        System.out.println("Ceilings per event (default quotas), per-instance snapshots refreshed at most every 0.25 s:");
         double holdWcuHotPartition = 2 * n; // the n seats of a hold sit in one block partition
         double holdsHotBlock = PARTITION_WCU / holdWcuHotPartition;
         double holdsSpread = Math.min(blocks * holdsHotBlock, TABLE_ONDEMAND_WCU / requests[0].wcu);
         System.out.printf("  holds/s, all in the best block (one partition, %.0f WCU a hold): %,.0f%n", holdWcuHotPartition, holdsHotBlock);
         System.out.printf("  holds/s, spread over all %d blocks (min of partitions and table %,.0f WCU): %,.0f%n", blocks,
                 TABLE_ONDEMAND_WCU, holdsSpread);
-        double refreshesPerInstance = 2; // SEATMAP_MAX_AGE 0.5 s
+        double refreshesPerInstance = 4; // SEATMAP_MAX_AGE 0.25 s
         double apiRps = viewers + holdsPerSecond;
         System.out.printf("  API Gateway: %,.0f rps without a CDN (quota %,.0f): %s%n", apiRps, API_RPS,
                 apiRps > API_RPS ? "BITES FIRST" : "ok");

@@ -3,7 +3,7 @@ package dev.ticketing.config;
 import java.time.Duration;
 
 /**
- * {@code SEATMAP_MAX_AGE} (ISO-8601 duration, default {@code PT0.5S}): how long an instance serves its seat-map
+ * {@code SEATMAP_MAX_AGE} (ISO-8601 duration, default {@code PT0.25S}): how long an instance serves its seat-map
  * snapshot before refreshing it. At most one second, the freshness the seat map promises (DESIGN.md section 4).
  */
 public record SeatMapConfig(Duration maxAge) {

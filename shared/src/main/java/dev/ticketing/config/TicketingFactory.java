@@ -48,7 +48,7 @@ public class TicketingFactory {
     }
 
     @Singleton
-    SeatMapConfig seatMapConfig(@Property(name = "seatmap.max.age", defaultValue = "PT0.5S") String maxAge) {
+    SeatMapConfig seatMapConfig(@Property(name = "seatmap.max.age", defaultValue = "PT0.25S") String maxAge) {
         return new SeatMapConfig(duration("SEATMAP_MAX_AGE", maxAge));
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * would make reads cost what the crowd costs. Instead each function instance keeps, per event, one snapshot of the
  * map, each form (each page of the full one) rendered to JSON once, and
  * <ul>
- *   <li>reuses it for at most {@code SEATMAP_MAX_AGE} (default 0.5 s), so a change made anywhere is visible to
+ *   <li>reuses it for at most {@code SEATMAP_MAX_AGE} (default 0.25 s), so a change made anywhere is visible to
  *       every viewer within that plus one read (well within the promised 1 s);</li>
  *   <li>never past the moment the first reservation in it expires by itself, so lazy expiry shows on time;</li>
  *   <li>drops it when this instance itself holds or releases seats of the event, so a buyer sees their own change;</li>
@@ -43,14 +43,16 @@ public class SeatMapCache {
      */
     public static final class Snapshot {
         private final SeatMap map;
+        private final Instant readAt;
         private final Instant freshUntil;
         private final Instant servableUntil;
         /** Pages of the full form, rendered once each (a few: most viewers ask for the same pages). */
         private final Map<RowRange, String> pages = new ConcurrentHashMap<>();
         private volatile String compactJson;
 
-        Snapshot(SeatMap map, Instant freshUntil, Instant servableUntil) {
+        Snapshot(SeatMap map, Instant readAt, Instant freshUntil, Instant servableUntil) {
             this.map = map;
+            this.readAt = readAt;
             this.freshUntil = freshUntil;
             this.servableUntil = servableUntil;
         }
@@ -84,12 +86,15 @@ public class SeatMapCache {
         }
 
         Snapshot stale(Instant now) {
-            return new Snapshot(map, now, servableUntil);
+            return new Snapshot(map, readAt, now, servableUntil);
         }
     }
 
     /** Rendered pages of the full form a snapshot keeps (any range may be asked; the usual ones are kept). */
     private static final int PAGES_KEPT = 64;
+
+    /** How old a compact snapshot must be before a viewer asking for another version makes it read again. */
+    static final Duration REREAD_AFTER = Duration.ofMillis(50);
 
     /** The promise: what a viewer sees is never older than this. */
     static final Duration STALENESS_LIMIT = SeatMapConfig.FRESHNESS_BOUND;
@@ -124,6 +129,23 @@ public class SeatMapCache {
      * before the stream has brought them would read nothing new).
      */
     public Snapshot compact(String eventId) {
+        return projected.current(eventId);
+    }
+
+    /**
+     * The compact map when a viewer asks for it by {@code version} (told by another instance, or by this one's
+     * earlier snapshot): a snapshot of another version read more than {@link #REREAD_AFTER} ago is read again first
+     * (coalesced as any refresh), so an instance that is behind catches up at once instead of answering every viewer
+     * of the new version with a map the CDN may not keep. A version no read gives (an older one, or made up) still
+     * answers the current snapshot, at most one read per {@code REREAD_AFTER}.
+     */
+    public Snapshot compact(String eventId, String version) {
+        Snapshot snapshot = projected.current(eventId);
+        Instant now = clock.instant();
+        if (snapshot.version().equals(version) || now.isBefore(snapshot.readAt.plus(REREAD_AFTER))) {
+            return snapshot;
+        }
+        projected.snapshots.computeIfPresent(eventId, (id, kept) -> kept == snapshot ? kept.stale(now) : kept);
         return projected.current(eventId);
     }
 
@@ -170,7 +192,7 @@ public class SeatMapCache {
 
     /** A snapshot of what was just read; one of the same version as the last keeps the JSON rendered for it. */
     private Snapshot snapshotOf(SeatMap map, Instant readAt, Snapshot previous) {
-        Snapshot fresh = new Snapshot(map, earliest(readAt.plus(maxAge), map.nextExpiry()),
+        Snapshot fresh = new Snapshot(map, readAt, earliest(readAt.plus(maxAge), map.nextExpiry()),
                 earliest(readAt.plus(STALENESS_LIMIT), map.nextExpiry()));
         if (previous != null && previous.version().equals(map.version())) {
             fresh.pages.putAll(previous.pages);
