@@ -53,7 +53,9 @@ public final class LocalMain {
 
                 Ticketing is running (ready in %.1f s)
                   Seat map (web page):         %s/
+                  Organiser (my events):       %s/web/organiser.html
                   Door (staff check-in):       %s/web/door.html
+                  Mailbox (sent mails):        %s/web/mailbox.html
                   API, web page, mock PayPal:  %s
                   DynamoDB endpoint:           %s   (aws dynamodb ... --endpoint-url %s)
                   SQS endpoint:                %s   (aws sqs ... --endpoint-url %s)
@@ -63,7 +65,8 @@ public final class LocalMain {
                 Get a token:  curl -s -XPOST %s/dev/token -d '{"userId":"alice"}'
                 Press Ctrl-C to stop.
                 %n""",
-                startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
+                startup.toMillis() / 1000.0, stack.baseUrl(), stack.baseUrl(), stack.baseUrl(), stack.baseUrl(),
+                stack.baseUrl(), stack.dynamoDbEndpoint(), stack.dynamoDbEndpoint(),
                 stack.sqsEndpoint(), stack.sqsEndpoint(),
                 stack.dynamoDbOnLoopbackOnly() ? "127.0.0.1 (this machine)"
                         : "127.0.0.1, and DynamoDB Local on ALL network interfaces (DYNAMODB_INTERFACE)",
