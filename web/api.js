@@ -29,6 +29,25 @@ export class Api {
     return this.request('GET', path, options);
   }
 
+  /**
+   * Every item of a paged list (`{"<field>":[...],"next"}`, `?limit=100&cursor=`), followed page by page to its end
+   * or to `maxPages` pages.
+   */
+  async all(path, field, maxPages) {
+    const items = [];
+    let cursor = null;
+    for (let page = 0; page < maxPages; page++) {
+      const separator = path.includes('?') ? '&' : '?';
+      const answer = await this.get(`${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      items.push(...(answer.data?.[field] || []));
+      cursor = answer.data?.next;
+      if (!cursor) {
+        break;
+      }
+    }
+    return items;
+  }
+
   post(path, body, options = {}) {
     return this.request('POST', path, { ...options, body });
   }

@@ -178,17 +178,7 @@ async function enter({ focus }) {
 async function loadEvents(preferred) {
   try {
     // the list comes a page at a time, soonest first; follow it to the end (an event's page is one entry of it)
-    const events = [];
-    let cursor = null;
-    for (let page = 0; page < 50; page++) {
-      const answer = await api.get('/events?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
-      events.push(...(answer.data?.events || []));
-      cursor = answer.data?.next;
-      if (!cursor) {
-        break;
-      }
-    }
-    state.events = events;
+    state.events = await api.all('/events', 'events', 50);
   } catch (error) {
     report(error);
     return;

@@ -138,17 +138,7 @@ async function loadEvents() {
     return;
   }
   try {
-    const events = [];
-    let cursor = null;
-    for (let page = 0; page < 10; page++) {
-      const answer = await api.get('/organizer/events?limit=100' + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''));
-      events.push(...(answer.data?.events || []));
-      cursor = answer.data?.next;
-      if (!cursor) {
-        break;
-      }
-    }
-    state.events = events;
+    state.events = await api.all('/organizer/events', 'events', 10);
   } catch (error) {
     fail(error);
     return;
