@@ -47,7 +47,11 @@ class FunctionCallsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalSystem.start(TestStack.options().withHoldDuration(HOLD), CLOCK);
+        // a quantity hold answered 201 as it is placed (a loaded machine can take longer than the template's 0.1 s
+        // wait, and a 202's poll reads the same items the placing does: BestAvailableWaitIT covers it)
+        stack = LocalSystem.start(TestStack.options().withHoldDuration(HOLD)
+                        .withBestAvailableDeadline(java.time.Duration.ofSeconds(20)).withParameter("BestAvailableWait", "PT20S"),
+                CLOCK);
         api = new Api(stack);
         payments = new PaymentsApi(api, stack);
     }
