@@ -54,6 +54,19 @@ final class BenchStack implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A hold asked for as a buyer's page asks: the POST, and a {@code 202} (not placed within the API's short wait)
+     * followed to its outcome by polling its Location every 50 ms. The answer is the hold (201) or the refusal.
+     */
+    HttpResponse<String> hold(String eventId, String token, String body) throws Exception {
+        HttpResponse<String> answer = send("POST", "/events/" + eventId + "/holds", token, body);
+        while (answer.statusCode() == 202) {
+            Thread.sleep(50);
+            answer = send("GET", answer.headers().firstValue("Location").orElseThrow(), token, null);
+        }
+        return answer;
+    }
+
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path));
         if (token != null) {

@@ -76,7 +76,7 @@ final class RushBench {
         }
         // warm the path (and the seat map) with one buyer who then lets go
         String warm = bench.stack.token("rush-warm-" + event, false);
-        HttpResponse<String> warmHold = bench.send("POST", "/events/" + event + "/holds", warm, "{\"quantity\":2,\"together\":true}");
+        HttpResponse<String> warmHold = bench.hold(event, warm, "{\"quantity\":2,\"together\":true}");
         bench.send("DELETE", "/holds/" + BenchStack.json(warmHold).get("id").asText(), warm, null);
 
         Latencies latencies = new Latencies();
@@ -93,8 +93,7 @@ final class RushBench {
                 running.add(pool.submit(() -> {
                     LockSupport.parkNanos(start + buyer * gapMillis * 1_000_000L - System.nanoTime());
                     long sent = System.nanoTime();
-                    HttpResponse<String> answer = bench.send("POST", "/events/" + event + "/holds", tokens.get(buyer),
-                            "{\"quantity\":2,\"together\":true}");
+                    HttpResponse<String> answer = bench.hold(event, tokens.get(buyer), "{\"quantity\":2,\"together\":true}");
                     answeredAt[buyer] = System.nanoTime();
                     latencies.record(answeredAt[buyer] - sent);
                     status[buyer] = answer.statusCode();

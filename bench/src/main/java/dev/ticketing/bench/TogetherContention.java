@@ -34,8 +34,7 @@ final class TogetherContention {
                 running.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         long start = System.nanoTime();
-                        HttpResponse<String> answer = bench.send("POST", "/events/" + event + "/holds", token,
-                                "{\"quantity\":2,\"together\":true}");
+                        HttpResponse<String> answer = bench.hold(event, token, "{\"quantity\":2,\"together\":true}");
                         latencies.record(System.nanoTime() - start);
                         if (answer.statusCode() == 201) {
                             held.incrementAndGet();

@@ -8,9 +8,12 @@ import java.time.Duration;
  * trying before it is answered 503 (a 409 {@code not-enough-seats} comes only from a consistent view that has no
  * fitting block). One allocator per event places requests in arrival order against an exact view (the previous
  * design, optimistic random picks from the seat-map snapshot, was retired: its figures are in bench/results/rush.md).
- * {@code BEST_AVAILABLE_WAIT} (ISO-8601, default {@code PT0.1S}, at most the deadline): how long the API waits for a
+ * {@code BEST_AVAILABLE_WAIT} (ISO-8601; a wait over the deadline is the deadline): how long the API waits for a
  * request's outcome before answering {@code 202} with a place to poll it, so no function waits for the allocator
- * (issue 25: concurrency is arrivals x wait).
+ * (issue 25: concurrency is arrivals x wait). The template's default waits the whole deadline, as before 202s: with
+ * 0.1 s, 40 buyers at once on a 600-seat hall got 24 holds and 16 503s here, because each allocator turn is as short
+ * as one wait and reads the whole hall again (docs/holds.md). 0.1 s is for when the allocator keeps its view between
+ * turns.
  */
 public record BestAvailableConfig(Duration deadline, Duration answerWithin) {
     public static final Duration MAX_DEADLINE = Duration.ofSeconds(25);
@@ -20,9 +23,11 @@ public record BestAvailableConfig(Duration deadline, Duration answerWithin) {
             throw new IllegalArgumentException("BEST_AVAILABLE_DEADLINE must be between PT0.1S and " + MAX_DEADLINE
                     + " (an API Gateway request ends at 30 s)");
         }
-        if (answerWithin.isNegative() || answerWithin.compareTo(deadline) > 0) {
-            throw new IllegalArgumentException("BEST_AVAILABLE_WAIT must be between PT0S and BEST_AVAILABLE_DEADLINE ("
-                    + deadline + ")");
+        if (answerWithin.isNegative()) {
+            throw new IllegalArgumentException("BEST_AVAILABLE_WAIT must not be negative");
+        }
+        if (answerWithin.compareTo(deadline) > 0) {
+            answerWithin = deadline; // "at most the deadline": waiting longer could only end in the deadline's 503
         }
     }
 }
