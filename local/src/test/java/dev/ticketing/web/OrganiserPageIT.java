@@ -145,8 +145,11 @@ class OrganiserPageIT {
         payments.sellWithPayPal(payments.hold(matinee, buyer, "5-5"), buyer);
         page.findElement(By.id("events-refresh")).click();
         String listed = "#event-list li[data-event-id='" + matinee + "'] button";
-        waitFor(page).until(p -> !p.findElements(By.cssSelector(listed)).isEmpty());
-        page.findElement(By.cssSelector(listed)).click();
+        // the list re-renders as it refreshes itself: a button found just before may be gone when clicked, so again
+        waitFor(page).until(p -> {
+            p.findElement(By.cssSelector(listed)).click();
+            return true;
+        });
         waitFor(page).until(p -> text(p, "#event-title").equals("Matinee") && "sold".equals(state(p, "5-5")));
         // the sales report, from GET /events/{id}/report: the one sale's money
         page.findElement(By.id("report-refresh")).click();

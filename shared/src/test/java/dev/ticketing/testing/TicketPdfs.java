@@ -37,8 +37,13 @@ public final class TicketPdfs {
                 PDFTextStripper stripper = new PDFTextStripper();
                 stripper.setStartPage(i + 1);
                 stripper.setEndPage(i + 1);
-                BufferedImage image = renderer.renderImageWithDPI(i, 150, ImageType.RGB);
-                pages.add(new Page(stripper.getText(document), decode(image)));
+                // ZXing's detector now and then misses a code at one resolution that it reads at another: a page whose
+                // QR it does not find at 150 dpi is read again at 300 before it counts as having none
+                String code = decode(renderer.renderImageWithDPI(i, 150, ImageType.RGB));
+                if (code == null) {
+                    code = decode(renderer.renderImageWithDPI(i, 300, ImageType.RGB));
+                }
+                pages.add(new Page(stripper.getText(document), code));
             }
             return pages;
         } catch (IOException e) {
