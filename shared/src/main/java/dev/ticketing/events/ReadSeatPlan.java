@@ -44,11 +44,16 @@ public class ReadSeatPlan {
         for (int row = 1; row <= layout.rows(); row++) {
             List<SeatId> seats = layout.seatsOf(row);
             SeatPlace first = layout.placeOf(seats.get(0));
-            rows.add(new SeatPlanView.RowView(row, first.section(), first.row(), seats.stream().map(seat -> {
+            List<SeatPlanView.SeatView> views = new ArrayList<>(seats.size());
+            for (int i = 0; i < seats.size(); i++) {
+                SeatId seat = seats.get(i);
                 SeatPlace place = layout.placeOf(seat);
-                return new SeatPlanView.SeatView(layout.idOf(seat), place.seat(), place.category(), place.x(),
-                        place.y(), place.wheelchair(), place.companion(), place.restrictedView());
-            }).toList()));
+                // an empty place before the seat in the grid is an aisle or gap (PlanGrid)
+                boolean gapBefore = i > 0 && seat.column() > seats.get(i - 1).column() + 1;
+                views.add(new SeatPlanView.SeatView(layout.idOf(seat), place.seat(), place.category(), place.x(),
+                        place.y(), place.wheelchair(), place.companion(), place.restrictedView(), gapBefore));
+            }
+            rows.add(new SeatPlanView.RowView(row, first.section(), first.row(), views));
         }
         return new SeatPlanView(event.id(), event.plan().venueId(), event.plan().version(), plan.name(), plan.width(),
                 plan.height(), new SeatPlanView.Point(plan.focus().x(), plan.focus().y()),
@@ -63,7 +68,7 @@ public class ReadSeatPlan {
             BigDecimal y = BigDecimal.valueOf(row);
             rows.add(new SeatPlanView.RowView(row, null, "Row " + row, layout.seatsOf(row).stream()
                     .map(seat -> new SeatPlanView.SeatView(layout.idOf(seat), "Seat " + seat.column(), null,
-                            BigDecimal.valueOf(seat.column()), y, false, false, false))
+                            BigDecimal.valueOf(seat.column()), y, false, false, false, false))
                     .toList()));
         }
         return new SeatPlanView(event.id(), null, null, event.name(), layout.columns() + 1, layout.rows() + 1,

@@ -11,6 +11,7 @@ import dev.ticketing.holds.items.ExactView;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.HoldRequest;
+import dev.ticketing.holds.model.SeatPreference;
 import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
@@ -91,7 +92,8 @@ public class PlaceHold {
         int quantity = request.quantity(config.maxSeatsPerHold());
         // The first slot is checked by the hold's transaction, whoever places it (a taken one is looked up then).
         Optional<ActiveHoldGuard.Slot> slot = guard.firstSlot();
-        return allocator.request(caller, event, quantity, request.mustBeTogether(), key, slot);
+        SeatPreference preference = request.preference(event);
+        return allocator.request(caller, event, quantity, request.mustBeTogether(), preference, key, slot);
     }
 
     /**

@@ -178,7 +178,7 @@ class AllocationTransitionsIT {
         String id = java.util.UUID.randomUUID().toString();
         var now = store.clock.instant();
         AllocationRequest request = new AllocationRequest(id, event.id(), user, 2, true, now, Optional.empty(),
-                Optional.empty(), AllocationQueueItems.position(now, id));
+                Optional.empty(), AllocationQueueItems.position(now, id), dev.ticketing.holds.model.SeatPreference.ANY);
         assertThat(table.writeAlone(queue.enqueue(request))).isTrue();
         return request;
     }

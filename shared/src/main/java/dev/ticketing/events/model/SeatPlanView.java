@@ -29,10 +29,13 @@ public record SeatPlanView(String eventId, String venueId, Integer version, Stri
     public record RowView(int row, String section, String label, List<SeatView> seats) {
     }
 
-    /** A seat: id, label, category, position, flags. */
+    /**
+     * A seat: id, label, category, position, flags, and whether an aisle or gap separates it from the seat before it
+     * in its row ({@code gapBefore}: the two are no neighbours).
+     */
     public record SeatView(String id, String seat, String category,
                            @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal x,
                            @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal y,
-                           boolean wheelchair, boolean companion, boolean restrictedView) {
+                           boolean wheelchair, boolean companion, boolean restrictedView, boolean gapBefore) {
     }
 }

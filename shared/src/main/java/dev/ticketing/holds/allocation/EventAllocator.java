@@ -11,6 +11,8 @@ import dev.ticketing.holds.items.ActiveHoldGuard;
 import dev.ticketing.holds.items.ExactView;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
+import dev.ticketing.holds.model.SeatPreference;
+import dev.ticketing.seats.model.RowRanking;
 import dev.ticketing.holds.transaction.SeatHolder;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
@@ -99,6 +101,11 @@ public class EventAllocator {
                 return thread;
             });
     private final String instance = UUID.randomUUID().toString();
+    /** The seats each preference allows, per event ({@link #eligible}): plain values, rebuilt when forgotten. */
+    private final Map<String, SeatGrid> eligibleSeats = new ConcurrentHashMap<>();
+    private static final int ELIGIBLE_KEPT = 256;
+    /** Blocks looked at for an accessible request, the first with a wheelchair place taken. */
+    private static final int ACCESSIBLE_CANDIDATES = 64;
     /** Requests waiting in this process, for an allocator here to hand their answer to directly. */
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     /** Events this process is allocating right now: their waiters here need not poll. */
@@ -122,16 +129,16 @@ public class EventAllocator {
     /** Queues the request and waits for its outcome up to its deadline (placing it and others when it gets the lease). */
     public PlacedHold allocate(Caller caller, Event event, int quantity, boolean together,
                                   Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
-        return allocate(caller, event, quantity, together, key, slot, config.deadline());
+        return allocate(caller, event, quantity, together, SeatPreference.ANY, key, slot, config.deadline());
     }
 
     /**
      * Queues the request and waits for its outcome at most {@code BEST_AVAILABLE_WAIT}: the hold, a refusal thrown,
      * or {@link PlacedHold#pending} to follow with {@link #follow}.
      */
-    public PlacedHold request(Caller caller, Event event, int quantity, boolean together,
+    public PlacedHold request(Caller caller, Event event, int quantity, boolean together, SeatPreference preference,
                               Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
-        return allocate(caller, event, quantity, together, key, slot, config.answerWithin());
+        return allocate(caller, event, quantity, together, preference, key, slot, config.answerWithin());
     }
 
     /**
@@ -139,13 +146,13 @@ public class EventAllocator {
      * the lease): the hold, or a refusal thrown, or {@link PlacedHold#pending} with the request's id when it is still
      * queued, to be followed with {@link #follow}. A wait as long as the deadline never answers pending.
      */
-    private PlacedHold allocate(Caller caller, Event event, int quantity, boolean together,
+    private PlacedHold allocate(Caller caller, Event event, int quantity, boolean together, SeatPreference preference,
                                Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot, Duration wait) {
         Instant arrival = clock.instant();
         // the id carries the arrival, so a poll finds the queue entry by its key
         String id = arrival.toEpochMilli() + "-" + UUID.randomUUID();
         AllocationRequest request = new AllocationRequest(id, event.id(), caller.userId(), quantity, together, arrival,
-                slot.map(ActiveHoldGuard.Slot::number), key, AllocationQueueItems.position(arrival, id));
+                slot.map(ActiveHoldGuard.Slot::number), key, AllocationQueueItems.position(arrival, id), preference);
         CompletableFuture<Outcome> answer = new CompletableFuture<>();
         waiting.put(id, answer);
         try {
@@ -312,7 +319,7 @@ public class EventAllocator {
                 answer(request, Outcome.refused(busy(request.quantity())));
                 continue;
             }
-            List<SeatId> pick = choose(planned, request);
+            List<SeatId> pick = choose(event, planned, request);
             plan.add(new Planned(request, pick, !pick.isEmpty() && !LoneSeats.strandedBy(planned, pick).isEmpty()));
             planned = pick.isEmpty() ? planned : planned.taking(pick);
         }
@@ -426,7 +433,7 @@ public class EventAllocator {
                 }
                 List<SeatId> pick;
                 synchronized (this) {
-                    pick = choose(view, request);
+                    pick = choose(event, view, request);
                 }
                 if (pick.isEmpty()) {
                     if (mustReread) {
@@ -478,12 +485,35 @@ public class EventAllocator {
         }
     }
 
-    private List<SeatId> choose(SeatGrid view, AllocationRequest request) {
-        if (request.together()) {
-            List<List<SeatId>> best = chooser.together(view, request.quantity(), 1);
-            return best.isEmpty() ? List.of() : best.get(0);
+    /**
+     * The best pick for the request from the view: on the seats its {@link SeatPreference} lets it have (on a plan,
+     * never a wheelchair place unless asked), ranked as the event's layout says.
+     */
+    private List<SeatId> choose(Event event, SeatGrid view, AllocationRequest request) {
+        SeatPreference preference = request.preference();
+        RowRanking ranking = event.layout().ranking();
+        SeatGrid candidates = preference.none(event) ? view : view.onlyWhere(eligible(event, preference));
+        if (request.together() || preference.accessible()) {
+            // accessible: the best block with a wheelchair place in it (a companion seat alone is no answer)
+            List<List<SeatId>> best = chooser.together(candidates, ranking, request.quantity(),
+                    preference.accessible() ? ACCESSIBLE_CANDIDATES : 1);
+            return best.stream().filter(block -> preference.fits(event, block)).findFirst().orElse(List.of());
         }
-        return chooser.best(view, request.quantity());
+        return chooser.best(candidates, ranking, request.quantity());
+    }
+
+    /** The seats a preference allows on an event, kept per event, preference and prices (they may change). */
+    private SeatGrid eligible(Event event, SeatPreference preference) {
+        String key = event.id() + "|" + preference + "|" + event.prices() + "|" + event.categoryPrices();
+        SeatGrid known = eligibleSeats.get(key);
+        if (known == null) {
+            if (eligibleSeats.size() >= ELIGIBLE_KEPT) {
+                eligibleSeats.clear();
+            }
+            known = preference.eligible(event);
+            eligibleSeats.put(key, known);
+        }
+        return known;
     }
 
     /** The pick's guards, unless they would not fit in one transaction next to everything else it writes. */

@@ -1,10 +1,16 @@
 package dev.ticketing.seats.choice;
 
+import dev.ticketing.seats.model.RowRanking;
+
 /**
  * The quality rule of {@link SeatChooser} for one hall, in whole numbers: scores are kept in <em>half-seats</em>
  * (twice the score in seats) so that they are exact and "equal quality" can mean plain equality.
+ *
+ * <p>A rectangle ({@code ranking} null) ranks rows by their distance from the preferred row and seats by their
+ * distance from the hall's centre column. A plan's grid ({@link RowRanking}) ranks rows by its own order, best first
+ * ("distance" is the row's place in that order), and seats by their distance from their own row's centre.
  */
-record Scoring(int rows, int columns, int preferredRow) {
+record Scoring(int rows, int columns, int preferredRow, RowRanking ranking) {
 
     /** What one row of distance from the preferred row costs, in half-seats. */
     static final int ROW_PENALTY = 2 * SeatChooser.ROW_WEIGHT;
@@ -31,21 +37,28 @@ record Scoring(int rows, int columns, int preferredRow) {
 
     /** Score, in half-seats, of {@code length} adjacent seats of {@code row} starting at {@code firstColumn}. */
     int halfScore(int row, int firstColumn, int length) {
-        return rowPenalty(row) + Math.abs(2 * firstColumn + length - columns - 2);
+        int twiceCentre = ranking == null ? columns + 1 : ranking.twiceCentre()[row];
+        return rowPenalty(row) + Math.abs(2 * firstColumn + length - 1 - twiceCentre);
     }
 
     /** The part of every score in {@code row} that no choice of columns can avoid. */
     int rowPenalty(int row) {
-        return ROW_PENALTY * Math.abs(row - preferredRow);
+        return ROW_PENALTY * (ranking == null ? Math.abs(row - preferredRow) : ranking.rank()[row]);
     }
 
     /** How far the row furthest from the preferred one is. */
     int maxRowDistance() {
-        return Math.max(preferredRow - 1, rows - preferredRow);
+        return ranking == null ? Math.max(preferredRow - 1, rows - preferredRow) : rows - 1;
     }
 
-    /** The row at {@code distance} from the preferred row, towards the stage or away from it; 0 if there is none. */
+    /**
+     * The row at {@code distance} from the preferred row, towards the stage or away from it; 0 if there is none. On a
+     * plan, the row at that place of its order (the "towards" side only).
+     */
     int rowAt(int distance, boolean towardsStage) {
+        if (ranking != null) {
+            return towardsStage && distance < rows ? ranking.rowsBestFirst()[distance] : 0;
+        }
         if (distance == 0) {
             return towardsStage ? preferredRow : 0;
         }

@@ -1,5 +1,6 @@
 package dev.ticketing.seats.choice;
 
+import dev.ticketing.seats.model.RowRanking;
 import dev.ticketing.seats.model.SeatId;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,11 @@ import java.util.Objects;
  *
  * <p>Since {@code ROW_WEIGHT} is a whole number, every score is an exact multiple of half a seat; it is computed in
  * whole half-seats, without floating point. "Equal quality" therefore means exactly equal score: the epsilon is zero.
+ *
+ * <h2>A venue's plan</h2>
+ * On a plan's grid ({@code venues.model.PlanGrid}) the rows rank as the plan's {@link RowRanking} says (nearest the
+ * focal point first) instead of by their distance from a preferred row: one place further down that order costs as
+ * much as one row above; seats score by their distance from their own row's centre. Everything else is the same.
  *
  * <h2>Order of together candidates</h2>
  * Venues avoid selling a pair next to a lone empty seat: nobody books a single seat between strangers, so it stays
@@ -102,12 +108,20 @@ public final class SeatChooser {
      * {@code quantity} adjacent free seats.
      */
     public List<List<SeatId>> together(SeatGrid grid, int quantity, int maxCandidates) {
+        return together(grid, null, quantity, maxCandidates);
+    }
+
+    /**
+     * As {@link #together(SeatGrid, int, int)}, on a plan's grid ranked by {@code ranking} (null: a rectangle's rule,
+     * the preferred row and the centre column).
+     */
+    public List<List<SeatId>> together(SeatGrid grid, RowRanking ranking, int quantity, int maxCandidates) {
         Objects.requireNonNull(grid, "grid");
         requireQuantity(quantity);
         if (maxCandidates < 1) {
             throw new IllegalArgumentException("maxCandidates must be at least 1, got " + maxCandidates);
         }
-        return BlockRanking.best(grid, scoringFor(grid), quantity, maxCandidates).stream()
+        return BlockRanking.best(grid, scoringFor(grid, ranking), quantity, maxCandidates).stream()
                 .map(Block::seats)
                 .toList();
     }
@@ -117,12 +131,17 @@ public final class SeatChooser {
      * Empty when fewer than {@code quantity} seats are free.
      */
     public List<SeatId> best(SeatGrid grid, int quantity) {
+        return best(grid, null, quantity);
+    }
+
+    /** As {@link #best(SeatGrid, int)}, on a plan's grid ranked by {@code ranking} (null: a rectangle's rule). */
+    public List<SeatId> best(SeatGrid grid, RowRanking ranking, int quantity) {
         Objects.requireNonNull(grid, "grid");
         requireQuantity(quantity);
         if (grid.freeCount() < quantity) {
             return List.of();
         }
-        Scoring scoring = scoringFor(grid);
+        Scoring scoring = scoringFor(grid, ranking);
         List<SeatId> split = SplitSelection.bestSeats(grid, scoring, quantity);
         List<Block> block = BlockRanking.best(grid, scoring, quantity, 1);
         if (!block.isEmpty()
@@ -132,8 +151,8 @@ public final class SeatChooser {
         return split;
     }
 
-    private Scoring scoringFor(SeatGrid grid) {
-        return new Scoring(grid.rows(), grid.columns(), preferredRowOf(grid));
+    private Scoring scoringFor(SeatGrid grid, RowRanking ranking) {
+        return new Scoring(grid.rows(), grid.columns(), preferredRowOf(grid), ranking);
     }
 
     private static void requireQuantity(int quantity) {

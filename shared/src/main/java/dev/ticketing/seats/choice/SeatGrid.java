@@ -74,6 +74,20 @@ public final class SeatGrid {
         return new SeatGrid(rows, columns, remaining);
     }
 
+    /**
+     * This hall with only the seats free here AND in {@code eligible} free: best available within a category, a
+     * price or the wheelchair places ({@code holds.model.SeatPreference}). Both grids must be of the same size.
+     */
+    public SeatGrid onlyWhere(SeatGrid eligible) {
+        if (eligible.rows != rows || eligible.columns != columns) {
+            throw new IllegalArgumentException("a " + eligible.rows + "x" + eligible.columns + " mask on a " + rows
+                    + "x" + columns + " hall");
+        }
+        BitSet both = (BitSet) free.clone();
+        both.and(eligible.free);
+        return new SeatGrid(rows, columns, both);
+    }
+
     public int rows() {
         return rows;
     }

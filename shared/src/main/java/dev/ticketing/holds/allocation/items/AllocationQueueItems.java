@@ -5,6 +5,7 @@ import static dev.ticketing.store.Attr.num;
 import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
+import dev.ticketing.holds.model.SeatPreference;
 import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
@@ -35,6 +36,10 @@ public class AllocationQueueItems {
     private static final String USER_ID = "user_id";
     private static final String QUANTITY = "quantity";
     private static final String TOGETHER = "together";
+    /** What the request asks of its seats (absent: nothing): {@code SeatPreference}. */
+    private static final String CATEGORY = "category";
+    private static final String MAX_PRICE = "max_price";
+    private static final String ACCESSIBLE = "accessible";
     private static final String CREATED_AT = "created_at";
     private static final String SLOT = "slot";
     private static final String KEY_SCOPE = "key_scope";
@@ -63,6 +68,16 @@ public class AllocationQueueItems {
         item.put(USER_ID, s(request.userId()));
         item.put(QUANTITY, n(request.quantity()));
         item.put(TOGETHER, AttributeValue.fromBool(request.together()));
+        SeatPreference preference = request.preference();
+        if (preference.category() != null) {
+            item.put(CATEGORY, s(preference.category()));
+        }
+        if (preference.maxPrice() != null) {
+            item.put(MAX_PRICE, s(preference.maxPrice().toPlainString()));
+        }
+        if (preference.accessible()) {
+            item.put(ACCESSIBLE, AttributeValue.fromBool(true));
+        }
         item.put(CREATED_AT, n(request.createdAt().toEpochMilli()));
         item.put(Keys.TTL, n(Ttl.atOrAfter(request.createdAt().plus(Duration.ofHours(1)))));
         request.slot().ifPresent(slot -> item.put(SLOT, n(slot)));
@@ -109,6 +124,8 @@ public class AllocationQueueItems {
         return new AllocationRequest(str(item, REQUEST_ID), eventId, userId, (int) num(item, QUANTITY),
                 Boolean.TRUE.equals(item.get(TOGETHER).bool()), Instant.ofEpochMilli(num(item, CREATED_AT)),
                 item.containsKey(SLOT) ? Optional.of((int) num(item, SLOT)) : Optional.empty(), key,
-                str(item, Keys.SK));
+                str(item, Keys.SK), new SeatPreference(str(item, CATEGORY),
+                        item.containsKey(MAX_PRICE) ? new java.math.BigDecimal(str(item, MAX_PRICE)) : null,
+                        item.containsKey(ACCESSIBLE) && Boolean.TRUE.equals(item.get(ACCESSIBLE).bool())));
     }
 }
