@@ -1,5 +1,6 @@
 package dev.ticketing.input;
 
+import dev.ticketing.problems.UnsupportedContentEncodingException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,27 @@ public record RawRequest(String method, String rawPath, String rawQuery, Map<Str
      */
     public String text() {
         RequestLimits.checkHead(method, rawPath, rawQuery, headers, cookies);
-        return StrictJson.text(body, base64Encoded, header("content-type"), RequestLimits.maxBodyBytes(method, rawPath));
+        int limit = RequestLimits.maxBodyBytes(method, rawPath);
+        if (gzipped()) {
+            return StrictJson.text(Gzip.inflate(StrictJson.bytes(body, base64Encoded, limit),
+                    RequestLimits.MAX_PLAN_TEXT_BYTES), header("content-type"), RequestLimits.MAX_PLAN_TEXT_BYTES);
+        }
+        return StrictJson.text(body, base64Encoded, header("content-type"), limit);
+    }
+
+    /**
+     * Whether the body comes gzip-compressed ({@code Content-Encoding: gzip}), which only a venue's plan may
+     * ({@link RequestLimits#takesGzip}); a 415 {@code unsupported-content-encoding} for any other encoding or route.
+     */
+    public boolean gzipped() {
+        String encoding = header("content-encoding");
+        if (encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity")) {
+            return false;
+        }
+        if (encoding.trim().equalsIgnoreCase("gzip") && RequestLimits.takesGzip(method, rawPath)) {
+            return true;
+        }
+        throw new UnsupportedContentEncodingException(encoding);
     }
 
     /** A header's value, its name in any case (API Gateway gives them in lower case), or null. */

@@ -23,6 +23,13 @@ public final class RequestLimits {
      * synchronous invocation (docs/venues.md#size).
      */
     public static final int MAX_PLAN_BODY_BYTES = 5 * 1024 * 1024;
+    /**
+     * 64 MiB: the most a venue's plan may be once a gzip-compressed body ({@code Content-Encoding: gzip}) is inflated.
+     * A 100,000-seat pretix plan is about 13 MB of text and 1.5 MB compressed, so the biggest plan fits in the
+     * {@link #MAX_PLAN_BODY_BYTES} a function can be handed, and a body that inflates without end (a "zip bomb") is
+     * refused at this bound (docs/venues.md#size).
+     */
+    public static final int MAX_PLAN_TEXT_BYTES = 64 * 1024 * 1024;
     /** 16 KiB for the request line and all headers, cookies included. */
     public static final int MAX_HEAD_BYTES = 16 * 1024;
 
@@ -48,6 +55,11 @@ public final class RequestLimits {
     public static int maxBodyBytes(String method, String rawPath) {
         return "POST".equalsIgnoreCase(method) && ("/venues".equals(rawPath) || "/venues/".equals(rawPath))
                 ? MAX_PLAN_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
+    /** Whether the route of {@code method} {@code rawPath} takes a gzip-compressed body: {@code POST /venues} only. */
+    public static boolean takesGzip(String method, String rawPath) {
+        return maxBodyBytes(method, rawPath) == MAX_PLAN_BODY_BYTES;
     }
 
     /**

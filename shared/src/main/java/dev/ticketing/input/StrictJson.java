@@ -44,19 +44,22 @@ public final class StrictJson {
 
     /** {@link #text(String, boolean, String)} for a route that reads up to {@code limit} bytes. */
     public static String text(String body, boolean base64Encoded, String contentType, int limit) {
-        if (body == null) {
-            return null;
-        }
+        return body == null ? null : text(bytes(body, base64Encoded, limit), contentType, limit);
+    }
+
+    /**
+     * A body's bytes as API Gateway hands it (base64 when binary, else text), or {@code 413} over {@code limit} bytes,
+     * {@code 400 invalid-encoding} for base64 that is not, or text with an unpaired surrogate.
+     */
+    public static byte[] bytes(String body, boolean base64Encoded, int limit) {
         if (base64Encoded) {
             // 4 base64 characters carry 3 bytes: refuse a large body before decoding it
             RequestLimits.checkBody((long) body.length() / 4 * 3 - 2, limit);
-            byte[] raw;
             try {
-                raw = Base64.getDecoder().decode(body);
+                return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw new InvalidEncodingException("The body is marked base64 but is not");
             }
-            return text(raw, contentType, limit);
         }
         RequestLimits.checkBody(body.length(), limit); // a character is at least one byte
         try {
@@ -66,7 +69,7 @@ public final class StrictJson {
                     .encode(CharBuffer.wrap(body));
             byte[] bytes = new byte[raw.remaining()];
             raw.get(bytes);
-            return text(bytes, contentType, limit);
+            return bytes;
         } catch (CharacterCodingException e) {
             throw new InvalidEncodingException("The body is not UTF-8: it holds an unpaired surrogate");
         }

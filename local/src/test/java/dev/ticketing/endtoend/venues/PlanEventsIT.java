@@ -128,6 +128,49 @@ class PlanEventsIT {
         assertThat(api.post("/events", olga, body).status()).isEqualTo(201);
     }
 
+    @Test
+    void aHundredThousandSeatPlanComesGzippedAndItsEventGoesOnSaleInTheBackground() {
+        String olga = organiser();
+        String plan = VenuePlans.hall("Stadium", "sd", 100_000);
+        assertThat(plan.length()).as("more than a function is handed plain").isGreaterThan(6_000_000);
+        Api.Response imported = api.postGzipped("/venues?format=pretix", olga, plan);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("seats").asInt()).isEqualTo(100_000);
+
+        Api.Response created = api.post("/events", olga, Map.of("name", "Final", "date", "2027-03-01T20:00:00Z",
+                "currency", "EUR", "venueId", imported.json().get("id").asText(), "categoryPrices", List.of(
+                        Map.of("category", "A", "price", "90.00"), Map.of("category", "B", "price", "60.00"),
+                        Map.of("category", "C", "price", "40.00"))));
+        assertThat(created.status()).as("a big hall is written in the background").isEqualTo(202);
+        String eventId = created.json().get("id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> "ON_SALE".equals(api.get("/events/" + eventId, null).json().path("status").asText()));
+
+        Api.Response pair = api.post("/events/" + eventId + "/holds", api.newUser("fan"),
+                Map.of("quantity", 2, "together", true, "category", "C"));
+        assertThat(pair.status()).as(pair.toString()).isEqualTo(201);
+        JsonNode compact = api.get("/events/" + eventId + "/seats?format=compact", null).json();
+        int seats = 0;
+        for (JsonNode row : compact.get("rows")) {
+            seats += row.get("seats").asText().length();
+        }
+        assertThat(seats).isEqualTo(100_000);
+    }
+
+    @Test
+    void onlyAPlanMayComeGzippedAndABodyThatInflatesPastTheBoundIsRefused() {
+        String olga = organiser();
+        Api.Response elsewhere = api.postGzipped("/events", olga, "{}");
+        assertThat(elsewhere.status()).isEqualTo(415);
+        assertThat(elsewhere.contentType()).isEqualTo("application/problem+json");
+        Api.Response bomb = api.postGzipped("/venues", olga, " ".repeat(65 * 1024 * 1024));
+        assertThat(bomb.status()).isEqualTo(413);
+        Api.Response notGzip = api.send("POST", "/venues", olga, VenuePlans.theatre(), Map.of("Content-Encoding", "gzip"));
+        assertThat(notGzip.status()).isEqualTo(400);
+        assertThat(api.get("/venues", olga).json().get("venues")).isEmpty();
+    }
+
     private Map<String, JsonNode> fullMap(String eventId) {
         Map<String, JsonNode> seats = new HashMap<>();
         for (String page = "/events/" + eventId + "/seats"; page != null; ) {

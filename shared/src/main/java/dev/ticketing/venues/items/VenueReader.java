@@ -1,5 +1,6 @@
 package dev.ticketing.venues.items;
 
+import dev.ticketing.store.Ids;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Page;
 import dev.ticketing.store.Table;
@@ -34,6 +35,9 @@ public class VenueReader {
 
     /** The venue of {@code venueId} (strongly consistent), or empty. */
     public Optional<Venue> find(String venueId) {
+        if (!Ids.isServerMade(venueId)) {
+            return Optional.empty(); // an id this server never made names no venue (and may be too long for a key)
+        }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(VenueItems.key(venueId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(VenueItems.venueOf(item));
@@ -54,6 +58,9 @@ public class VenueReader {
 
     /** Version {@code version} of a venue's plan as stored, or empty when there is no such version. */
     public Optional<Plan> plan(String venueId, int version) {
+        if (!Ids.isServerMade(venueId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(PlanItems.headKey(venueId, version)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {

@@ -128,7 +128,7 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
                     .put(LogFields.PAYMENT_ID, path.get("paymentId"));
             if (event != null) {
                 try {
-                    refuseUnreadable(event);
+                    inflateIfGzipped(event, refuseUnreadable(event));
                 } catch (TicketingException problem) {
                     return problemResponse(problem);
                 }
@@ -148,11 +148,30 @@ public class ApiHandler extends APIGatewayV2HTTPEventFunction implements PrimedH
      * Nothing, or the problem that refuses {@code event} before it is parsed: a request line and headers over
      * {@link RequestLimits#MAX_HEAD_BYTES}, a body over {@link RequestLimits#MAX_BODY_BYTES} or not UTF-8.
      */
-    static void refuseUnreadable(APIGatewayV2HTTPEvent event) {
+    static String refuseUnreadable(APIGatewayV2HTTPEvent event) {
+        return raw(event).text();
+    }
+
+    private static RawRequest raw(APIGatewayV2HTTPEvent event) {
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? ""
                 : event.getRequestContext().getHttp().getMethod();
-        new RawRequest(method, event.getRawPath(), event.getRawQueryString(), event.getHeaders(), event.getCookies(),
-                event.getBody(), event.getIsBase64Encoded()).text();
+        return new RawRequest(method, event.getRawPath(), event.getRawQueryString(), event.getHeaders(),
+                event.getCookies(), event.getBody(), event.getIsBase64Encoded());
+    }
+
+    /**
+     * A gzip-compressed plan ({@code POST /venues} with {@code Content-Encoding: gzip}) handed on to Micronaut as the
+     * text it inflates to, as if it had come plain: the one route whose body may be bigger than a function is handed.
+     */
+    private static void inflateIfGzipped(APIGatewayV2HTTPEvent event, String text) {
+        if (!raw(event).gzipped()) {
+            return;
+        }
+        event.setBody(text);
+        event.setIsBase64Encoded(false);
+        java.util.Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("content-encoding"));
+        event.setHeaders(headers);
     }
 
     private static APIGatewayV2HTTPResponse problemResponse(TicketingException problem) {
