@@ -17,6 +17,8 @@
 
 import { money, seatName } from './util.js';
 import { lang, t, tn } from './i18n.js';
+import { readSeatColours, SeatPainter, sizeFrame, STATES } from './seat-marks.js';
+import { MapGestures, SeatCursors } from './map-controls.js';
 
 const UNIT = 10;            // one seat cell, in hall units
 const SEAT = 8;             // the seat inside its cell
@@ -29,10 +31,7 @@ const MOUSE_CELL = 24;
 const PICK_CELL = { touch: 40, pen: 24, mouse: 10 };
 const MAX_CELL = 96;
 const NUMBERS_FROM = 26;    // px per cell from which seat numbers are drawn
-const DRAG_SLOP = 6;
 const LETTERS = { A: 'available', R: 'reserved', S: 'sold', B: 'blocked' };
-const STATES = ['available', 'selected', 'mine', 'yours', 'reserved', 'sold', 'blocked'];
-const OUTLINED = { selected: 'selectedLine', mine: 'mineLine', yours: 'yoursLine' };
 const MARK = { mine: 1, yours: 2, selected: 4, conflict: 8 };
 /** What a seat's state is called in its name and tip ("available, selected"), in the page's language. */
 function spoken(state) {
@@ -70,32 +69,29 @@ export class SeatMap {
     this.yours = new Set();
     this.conflicts = new Set();
     this.cursorAt = null;          // {r, c}, 0-based
-    this.active = 0;               // which of the two cursor buttons is the tab stop
     this.view = null;              // {x, y, w, h} in hall units
     this.fitScale = 1;
     this.scale = 1;                // px per hall unit
     this.atFit = true;             // showing the whole hall: stays so when the frame changes size
-    this.pointers = new Map();
     this.frameSize = { width: 0, height: 0 };
     this.readOnly = false;
     this.drawQueued = false;
     frame.seatMap = this;
 
-    this.cursors.forEach((button) => {
-      button.addEventListener('click', () => this.#activateCursor());
-      button.addEventListener('keydown', (event) => this.#onKey(event));
+    this.cursor = new SeatCursors(this.cursors, {
+      activate: () => this.#activateCursor(),
+      key: (event) => this.#onKey(event),
+      position: (button) => this.#position(button),
+      label: (button) => this.#labelCursor(button),
     });
-    const canvas = this.canvas;
-    canvas.addEventListener('pointerdown', (event) => this.#onPointerDown(event));
-    canvas.addEventListener('pointermove', (event) => this.#onPointerMove(event));
-    canvas.addEventListener('pointerup', (event) => this.#onPointerUp(event));
-    canvas.addEventListener('pointercancel', (event) => this.#forget(event));
-    canvas.addEventListener('pointerleave', (event) => {
-      if (event.pointerType === 'mouse') {
-        this.tip.hidden = true;
-      }
+    this.gestures = new MapGestures(this.canvas, {
+      zoomed: () => this.zoomed,
+      pan: (dx, dy) => this.#setView(this.scale, this.view.x - dx / this.scale, this.view.y - dy / this.scale),
+      zoomAt: (factor, x, y) => this.view && this.#zoomAt(this.scale * factor, x, y),
+      tap: (point, type) => this.view && this.#tap(point, type),
+      hover: (point) => this.view && this.#hover(point),
+      leave: () => { this.tip.hidden = true; },
     });
-    canvas.addEventListener('wheel', (event) => this.#onWheel(event), { passive: false });
     new ResizeObserver(() => this.#layout()).observe(frame);
     window.addEventListener('resize', () => this.#layout());
   }
@@ -116,11 +112,12 @@ export class SeatMap {
     this.conflicts = new Set();
     this.cursorAt = null;
     this.view = null;
-    this.cursors.forEach((button) => { button.hidden = true; });
+    this.cursor.hide();
     this.tip.hidden = true;
     this.frame.style.height = '';
     this.frame.dataset.zoom = 'fit';
     this.canvas.width = 0;
+    this.canvas.hidden = true;
   }
 
   /** The status letter of a seat now (A, R or S), or undefined for a seat the map does not have. */
@@ -225,7 +222,7 @@ export class SeatMap {
       return false;
     }
     this.#placeCursor(false);
-    this.cursors[this.active].focus();
+    this.cursor.current.focus();
     return true;
   }
 
@@ -253,6 +250,8 @@ export class SeatMap {
 
   #build(rows) {
     const started = performance.now();
+    this.canvas.hidden = false;
+    this.frame.seatMap = this;
     this.rows = rows;
     this.columns = rows.reduce((most, row) => Math.max(most, row.seats.length), 0);
     this.hall = { width: SIDE * 2 + this.columns * UNIT, height: TOP + rows.length * UNIT + BOTTOM };
@@ -276,26 +275,8 @@ export class SeatMap {
 
   #readColours() {
     const css = getComputedStyle(this.frame);
-    const value = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
-    return {
-      background: value('--map-background', '#fbfbfc'),
-      available: value('--seat-available', '#43a047'),
-      selected: value('--seat-selected', '#1f4fd1'),
-      selectedLine: value('--seat-selected-line', '#0b2a80'),
-      mine: value('--seat-mine', '#f2b705'),
-      mineLine: value('--seat-mine-line', '#7a5900'),
-      yours: value('--seat-yours', '#7b3fb3'),
-      yoursLine: value('--seat-yours-line', '#3f1a66'),
-      reserved: value('--seat-reserved', '#e6c9a8'),
-      sold: value('--seat-sold', '#9aa1ab'),
-      blocked: value('--seat-blocked', '#5f6670'),
-      blockedMark: value('--seat-blocked-mark', '#ffffff'),
-      conflict: value('--danger', '#b3261e'),
-      stage: value('--stage', '#3a404c'),
-      label: value('--muted', '#5b6470'),
-      tiers: Array.from({ length: TIERS }, (_, i) => value(`--tier-${i}`, '#eef')),
-      font: getComputedStyle(document.body).fontFamily || 'sans-serif',
-    };
+    return { ...readSeatColours(this.frame),
+      tiers: Array.from({ length: TIERS }, (_, i) => css.getPropertyValue(`--tier-${i}`).trim() || '#eef') };
   }
 
   #startingSeat() {
@@ -364,7 +345,7 @@ export class SeatMap {
     before.forEach((id) => next.has(id) || this.#setMark(id, bit, false));
     next.forEach((id) => this.#setMark(id, bit, true));
     if (this.cursorAt && this.shown) {
-      this.#labelCursor(this.cursors[this.active]);
+      this.#labelCursor(this.cursor.current);
     }
     this.#invalidate();
     return next;
@@ -429,50 +410,17 @@ export class SeatMap {
     const r1 = Math.min(this.rows.length - 1, Math.floor((this.view.y + this.view.h - TOP) / UNIT));
     const c0 = Math.max(0, Math.floor((this.view.x - SIDE) / UNIT));
     const c1 = Math.min(this.columns - 1, Math.floor((this.view.x + this.view.w - SIDE) / UNIT));
-    const rounded = UNIT * this.scale >= 12 && ROUNDED;
-    const inset = (UNIT - SEAT) / 2;
-    const paths = Object.fromEntries(STATES.map((state) => [state, new Path2D()]));
-    const conflicts = new Path2D();
-    const crosses = new Path2D();   // a blocked seat is crossed out: not told by its colour alone
+    const painter = new SeatPainter(SEAT, SEAT * this.scale, false);
     for (let r = r0; r <= r1; r++) {
       const seats = this.rows[r].seats;
-      const y = TOP + r * UNIT + inset;
+      const y = TOP + (r + 0.5) * UNIT;
       const last = Math.min(c1, seats.length - 1);
       for (let c = c0; c <= last; c++) {
         const marks = this.marks[r * this.columns + c];
-        const state = this.#stateOfLetter(seats.charCodeAt(c), marks);
-        const path = paths[state === 'selected-blocked' ? 'selected' : state];
-        const x = SIDE + c * UNIT + inset;
-        if (state === 'blocked' || state === 'selected-blocked') {
-          crosses.moveTo(x + 1.5, y + 1.5);
-          crosses.lineTo(x + SEAT - 1.5, y + SEAT - 1.5);
-          crosses.moveTo(x + SEAT - 1.5, y + 1.5);
-          crosses.lineTo(x + 1.5, y + SEAT - 1.5);
-        }
-        if (rounded) {
-          path.roundRect(x, y, SEAT, SEAT, 1.6);
-        } else {
-          path.rect(x, y, SEAT, SEAT);
-        }
-        if (marks & MARK.conflict) {
-          conflicts.rect(x - 0.5, y - 0.5, SEAT + 1, SEAT + 1);
-        }
+        painter.add(this.#stateOfLetter(seats.charCodeAt(c), marks), SIDE + (c + 0.5) * UNIT, y, (marks & MARK.conflict) !== 0);
       }
     }
-    ctx.lineWidth = 1;
-    for (const state of STATES) {
-      ctx.fillStyle = colours[state];
-      ctx.fill(paths[state]);
-      if (OUTLINED[state]) {
-        ctx.strokeStyle = colours[OUTLINED[state]];
-        ctx.stroke(paths[state]);
-      }
-    }
-    ctx.strokeStyle = colours.blockedMark;
-    ctx.stroke(crosses);
-    ctx.strokeStyle = colours.conflict;
-    ctx.lineWidth = 1.8;
-    ctx.stroke(conflicts);
+    painter.paint(ctx, colours);
 
     // text is drawn in screen pixels, at sizes people can read
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -504,10 +452,14 @@ export class SeatMap {
     }
     if (cell >= NUMBERS_FROM) {
       ctx.font = `600 ${Math.round(cell * 0.36)}px ${colours.font}`;
-      ctx.fillStyle = 'rgb(0 0 0 / .7)';
+      // on the seats whose shape carries no mark of its own: white on a free seat, grey in a reserved one's ring
       for (let r = r0; r <= r1; r++) {
         for (let c = c0; c <= Math.min(c1, this.rows[r].seats.length - 1); c++) {
-          ctx.fillText(String(c + 1), px(SIDE + (c + 0.5) * UNIT), py(TOP + (r + 0.5) * UNIT));
+          const state = this.#state(r, c);
+          if (state === 'available' || state === 'reserved') {
+            ctx.fillStyle = state === 'available' ? colours.mark : colours.label;
+            ctx.fillText(String(c + 1), px(SIDE + (c + 0.5) * UNIT), py(TOP + (r + 0.5) * UNIT));
+          }
         }
       }
     }
@@ -523,27 +475,13 @@ export class SeatMap {
     if (!this.shown) {
       return;
     }
-    const width = this.frame.clientWidth;
-    if (width === 0) {
+    const size = sizeFrame(this.frame, this.canvas, this.hall, this.reservedBelow, { ...this.frameSize, ratio: this.ratio });
+    if (!size) {
       return;
     }
-    const top = this.frame.getBoundingClientRect().top + window.scrollY;
-    const room = Math.max(200, window.innerHeight - top - this.reservedBelow());
-    const natural = width * this.hall.height / this.hall.width;
-    const height = Math.round(Math.max(120, Math.min(natural, room)));
-    if (this.frame.style.height !== `${height}px`) {
-      this.frame.style.height = `${height}px`;
-    }
-    const ratio = window.devicePixelRatio || 1;
-    const changed = width !== this.frameSize.width || height !== this.frameSize.height || ratio !== this.ratio;
+    const { width, height, ratio, changed } = size;
     this.frameSize = { width, height };
     this.ratio = ratio;
-    if (changed || this.canvas.width === 0) {
-      this.canvas.width = Math.round(width * ratio);
-      this.canvas.height = Math.round(height * ratio);
-      this.canvas.style.width = `${width}px`;
-      this.canvas.style.height = `${height}px`;
-    }
     this.fitScale = Math.min(width / this.hall.width, height / this.hall.height);
     if (refit || !this.view || this.atFit) {
       this.#setView(this.fitScale, (this.hall.width - width / this.fitScale) / 2, (this.hall.height - height / this.fitScale) / 2);
@@ -608,11 +546,6 @@ export class SeatMap {
     return { left, top, width: width * this.scale, height: height * this.scale, right: left + width * this.scale, bottom: top + height * this.scale };
   }
 
-  #framePoint(event) {
-    const box = this.canvas.getBoundingClientRect();
-    return { x: event.clientX - box.left, y: event.clientY - box.top };
-  }
-
   // ---- the seat cursor --------------------------------------------------------------------------------------
 
   #labelCursor(button) {
@@ -626,39 +559,14 @@ export class SeatMap {
     }
     button.dataset.seat = id;
     button.dataset.state = state;
-    const choosable = this.#choosable(state) && !this.readOnly;
-    if (choosable) {
-      button.setAttribute('aria-pressed', String(state.startsWith('selected')));
-      button.removeAttribute('aria-disabled');
-    } else {
-      button.removeAttribute('aria-pressed');
-      button.setAttribute('aria-disabled', 'true');
-    }
+    SeatCursors.choosable(button, this.#choosable(state) && !this.readOnly, state.startsWith('selected'));
   }
 
-  /** Positions the active cursor button over its seat; with `focus`, a move: the other button takes over. */
+  /** Positions the cursor button over its seat; with `focus`, a move: the other button takes over. */
   #placeCursor(focus) {
-    if (!this.cursorAt || !this.view) {
-      return;
+    if (this.cursorAt && this.view) {
+      this.cursor.place(focus);
     }
-    let button = this.cursors[this.active];
-    if (focus) {
-      const previous = button;
-      this.active = 1 - this.active;
-      button = this.cursors[this.active];
-      previous.tabIndex = -1;
-      button.tabIndex = 0;
-      this.#position(button);
-      this.#labelCursor(button);
-      button.hidden = false;
-      button.focus({ preventScroll: true });
-      previous.hidden = true;
-      return;
-    }
-    this.#position(button);
-    this.#labelCursor(button);
-    button.hidden = false;
-    this.cursors[1 - this.active].hidden = true;
   }
 
   #position(button) {
@@ -735,64 +643,13 @@ export class SeatMap {
 
   // ---- pointer ----------------------------------------------------------------------------------------------
 
-  #onPointerDown(event) {
-    if (!this.view || (event.pointerType === 'mouse' && event.button !== 0)) {
-      return;
-    }
-    const point = this.#framePoint(event);
-    this.pointers.set(event.pointerId, { start: point, last: point, moved: false, type: event.pointerType });
-    if (this.pointers.size === 2) {
-      const [a, b] = [...this.pointers.values()];
-      this.pinch = { distance: Math.hypot(a.last.x - b.last.x, a.last.y - b.last.y) };
-    }
-  }
-
-  #onPointerMove(event) {
-    const tracked = this.pointers.get(event.pointerId);
-    if (!tracked) {
-      if (event.pointerType === 'mouse') {
-        this.#hover(event);
-      }
-      return;
-    }
-    const point = this.#framePoint(event);
-    const dx = point.x - tracked.last.x;
-    const dy = point.y - tracked.last.y;
-    if (!tracked.moved && Math.hypot(point.x - tracked.start.x, point.y - tracked.start.y) > DRAG_SLOP) {
-      tracked.moved = true;
-      try {
-        this.canvas.setPointerCapture(event.pointerId);   // keep the drag when the pointer leaves the map
-      } catch {
-        // not a live pointer (a synthetic event): the drag works without capture
-      }
-    }
-    tracked.last = point;
-    if (this.pointers.size === 2 && this.pinch) {
-      const [a, b] = [...this.pointers.values()];
-      const distance = Math.hypot(a.last.x - b.last.x, a.last.y - b.last.y);
-      if (this.pinch.distance > 0) {
-        this.#zoomAt(this.scale * distance / this.pinch.distance, (a.last.x + b.last.x) / 2, (a.last.y + b.last.y) / 2);
-      }
-      this.pinch.distance = distance;
-      [...this.pointers.values()].forEach((p) => { p.moved = true; });
-    } else if (tracked.moved && this.zoomed) {
-      this.#setView(this.scale, this.view.x - dx / this.scale, this.view.y - dy / this.scale);
-    }
-  }
-
-  #onPointerUp(event) {
-    const tracked = this.pointers.get(event.pointerId);
-    this.#forget(event);
-    if (!tracked || tracked.moved || this.pointers.size > 0) {
-      return;
-    }
-    const point = this.#framePoint(event);
+  #tap(point, type) {
     const cell = this.#cellAt(point.x, point.y);
     const size = UNIT * this.scale;
-    const needed = PICK_CELL[event.pointerType] ?? PICK_CELL.touch;
+    const needed = PICK_CELL[type] ?? PICK_CELL.touch;
     if (size + 0.01 < needed) {
       // too small to aim at: zoom in around the point, so that the next tap picks
-      this.#zoomAt((event.pointerType === 'mouse' ? MOUSE_CELL : TOUCH_CELL) / UNIT, point.x, point.y);
+      this.#zoomAt((type === 'mouse' ? MOUSE_CELL : TOUCH_CELL) / UNIT, point.x, point.y);
       if (cell) {
         this.cursorAt = cell;
         this.#placeCursor(false);
@@ -806,24 +663,7 @@ export class SeatMap {
     }
   }
 
-  #forget(event) {
-    this.pointers.delete(event.pointerId);
-    if (this.pointers.size < 2) {
-      this.pinch = null;
-    }
-  }
-
-  #onWheel(event) {
-    if (!this.view || !(event.ctrlKey || event.metaKey)) {
-      return;
-    }
-    event.preventDefault();
-    const point = this.#framePoint(event);
-    this.#zoomAt(this.scale * Math.exp(-event.deltaY / 300), point.x, point.y);
-  }
-
-  #hover(event) {
-    const point = this.#framePoint(event);
+  #hover(point) {
     const cell = this.#cellAt(point.x, point.y);
     if (!cell) {
       this.tip.hidden = true;
