@@ -83,8 +83,8 @@ public class BlockSeats {
                 blocking ? seats.block(event, seat, now) : seats.unblock(event, seat)));
         OrganiserActions.audited(transaction, audit, caller, event, now,
                 blocking ? AuditAction.BLOCK : AuditAction.UNBLOCK,
-                (blocking ? "blocked " : "unblocked ") + describe(asked), OrganiserActions.seats(asked, from),
-                OrganiserActions.seats(asked, to));
+                (blocking ? "blocked " : "unblocked ") + describe(event, asked), OrganiserActions.seats(event, asked, from),
+                OrganiserActions.seats(event, asked, to));
         TransactionResult result = transaction.commit();
         if (!result.committed()) {
             List<String> contested = result.contestedSeats();
@@ -95,7 +95,7 @@ public class BlockSeats {
         return asked;
     }
 
-    static String describe(List<SeatId> seats) {
-        return seats.size() + " seat(s): " + seats.stream().map(SeatId::toString).collect(Collectors.joining(", "));
+    static String describe(Event event, List<SeatId> seats) {
+        return seats.size() + " seat(s): " + seats.stream().map(event.layout()::idOf).collect(Collectors.joining(", "));
     }
 }

@@ -80,12 +80,12 @@ public class CompSeats {
             transaction.add(Role.TICKET, ticket.id(), tickets.create(ticket, now));
         }
         transaction.add(Role.HOLD, holds.createComp(comp));
-        Map<String, Object> after = new LinkedHashMap<>(OrganiserActions.seats(asked, SeatStatus.SOLD));
+        Map<String, Object> after = new LinkedHashMap<>(OrganiserActions.seats(event, asked, SeatStatus.SOLD));
         after.put("userId", buyer);
         after.put("holdId", comp.id());
         after.put("price", comp.amount().toPlainString());
         OrganiserActions.audited(transaction, audit, caller, event, now, AuditAction.COMP,
-                "gave " + BlockSeats.describe(asked) + " to " + buyer, OrganiserActions.seats(asked, SeatStatus.BLOCKED),
+                "gave " + BlockSeats.describe(event, asked) + " to " + buyer, OrganiserActions.seats(event, asked, SeatStatus.BLOCKED),
                 after);
         TransactionResult result = transaction.commit();
         if (!result.committed()) {

@@ -5,7 +5,10 @@ import dev.ticketing.audit.model.AuditAction;
 import dev.ticketing.events.items.EventItems;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.items.OrganiserEventItems;
+import dev.ticketing.events.model.CategoryPrice;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.venues.ReadVenues;
+import dev.ticketing.venues.model.PlanGrid;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.NewEvent;
 import dev.ticketing.events.model.PriceTier;
@@ -55,9 +58,10 @@ public class CreateEvent {
     private final Clock clock;
     private final PaymentGateways gateways;
     private final EventSeatsTrigger trigger;
+    private final ReadVenues venues;
 
     public CreateEvent(EventReader events, EventSeats eventSeats, IdempotencyKeys idempotency, Table table,
-                       PaymentGateways gateways, EventSeatsTrigger trigger, Clock clock) {
+                       PaymentGateways gateways, EventSeatsTrigger trigger, ReadVenues venues, Clock clock) {
         this.events = events;
         this.items = new EventItems(table);
         this.organiserEvents = new OrganiserEventItems(table);
@@ -67,6 +71,7 @@ public class CreateEvent {
         this.table = table;
         this.gateways = gateways;
         this.trigger = trigger;
+        this.venues = venues;
         this.clock = clock;
     }
 
@@ -86,7 +91,7 @@ public class CreateEvent {
      */
     public Created create(Caller caller, NewEvent request, String idempotencyHeader) {
         EventOrganisers.requireMayCreate(caller);
-        Event event = request.validate(clock.instant()).organizedBy(caller.organizerId());
+        Event event = validated(caller, request).organizedBy(caller.organizerId());
         // an event no provider takes the currency of could never be paid for: 422, nothing stored
         gateways.requireOfferedFor(event.currency());
         requireChargeable(gateways, event);
@@ -120,8 +125,28 @@ public class CreateEvent {
         return new Created(inline ? eventSeats.write(event, lease) : event.withStatus(EventStatus.CREATING, null), false);
     }
 
-    /** A 400 naming the rows of a price some enabled provider cannot charge, if the event has one. */
+    /**
+     * The event the body asks for: a rectangle, or an event on the current plan version of a venue the caller may use
+     * (404 otherwise, {@link ReadVenues#current}), its grid made from that plan.
+     */
+    private Event validated(Caller caller, NewEvent request) {
+        if (!request.onVenue()) {
+            return request.validate(clock.instant());
+        }
+        ReadVenues.CurrentPlan current = venues.current(caller, request.venueId());
+        return request.validateOnPlan(clock.instant(), current.version(), current.plan().categoryNames(),
+                PlanGrid.of(current.plan()));
+    }
+
+    /** A 400 naming the rows (or category) of a price some enabled provider cannot charge, if the event has one. */
     static void requireChargeable(PaymentGateways gateways, Event event) {
+        if (event.plan() != null) {
+            for (CategoryPrice price : event.plan().categoryPrices()) {
+                gateways.unchargeable(price.price(), event.currency()).ifPresent(reason -> {
+                    throw new InvalidRequestException(reason, Map.of("category", price.category()));
+                });
+            }
+        }
         for (PriceTier tier : event.prices()) {
             // a price some enabled provider cannot charge would make every checkout of those seats fail: refuse it now
             gateways.unchargeable(tier.price(), event.currency()).ifPresent(reason -> {

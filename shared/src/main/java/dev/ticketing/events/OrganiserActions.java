@@ -31,10 +31,10 @@ final class OrganiserActions {
                 AuditEntry.of(event.id(), now, caller.userId(), action, summary, before, after)));
     }
 
-    /** {@code {"seats":{"1-1":"<status>", ...}}}: each seat's status. */
-    static Map<String, Object> seats(List<SeatId> seats, SeatStatus status) {
+    /** {@code {"seats":{"1-1":"<status>", ...}}}: each seat's status, by its public id. */
+    static Map<String, Object> seats(Event event, List<SeatId> seats, SeatStatus status) {
         Map<String, Object> statuses = new LinkedHashMap<>();
-        seats.forEach(seat -> statuses.put(seat.toString(), status.name()));
+        seats.forEach(seat -> statuses.put(event.layout().idOf(seat), status.name()));
         return Map.of("seats", statuses);
     }
 

@@ -223,9 +223,7 @@ public class RefundCancelledEvent {
     private List<SeatItems.StoredSeat> read(Event event, int fromRow, int toRow) {
         List<SeatId> ids = new ArrayList<>();
         for (int row = fromRow; row <= toRow; row++) {
-            for (int column = 1; column <= event.columns(); column++) {
-                ids.add(new SeatId(row, column));
-            }
+            ids.addAll(event.layout().seatsOf(row));
         }
         List<SeatItems.StoredSeat> found = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 100) {

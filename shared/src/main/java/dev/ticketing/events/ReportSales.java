@@ -193,7 +193,7 @@ public class ReportSales {
                 order == null ? "" : order.code(),
                 order == null || order.buyer() == null ? "" : cell(order.buyer().name()),
                 order == null || order.buyer() == null ? "" : cell(order.buyer().email()),
-                seat.id().toString(), Integer.toString(seat.id().row()), Integer.toString(seat.id().column()),
+                event.layout().idOf(seat.id()), Integer.toString(seat.id().row()), Integer.toString(seat.id().column()),
                 ticket.price().toPlainString(), event.currency(),
                 payment == null ? "" : payment.provider().name(),
                 seat.comp() ? "COMP" : payment == null ? "" : payment.status().name(),
@@ -260,6 +260,6 @@ public class ReportSales {
                 }
             }
         }
-        return event.priceOf(seat.id().row());
+        return event.priceOf(seat.id());
     }
 }

@@ -218,12 +218,12 @@ public class SellHold {
             if (item != null && item.heldBy(hold.id())) {
                 continue;
             }
-            notHeld.add(seat.toString());
+            notHeld.add(event.layout().idOf(seat));
             boolean othersReservation = item != null && item.status() == SeatStatus.RESERVED
                     && item.expiresAtMillis() > now;
             boolean ours = item != null && hold.id().equals(item.holdId());
             if (!ours && (item != null && item.status() == SeatStatus.SOLD || othersReservation)) {
-                taken.add(seat.toString());
+                taken.add(event.layout().idOf(seat));
             }
         }
         return new SeatsNow(notHeld, taken);

@@ -54,4 +54,19 @@ public class ReadVenues {
         }
         return format == PlanFormat.PRETIX ? PretixPlans.text(plan) : TicketingPlans.text(plan);
     }
+
+    /** A venue's current plan version: its number and the plan. */
+    public record CurrentPlan(int version, Plan plan) {
+    }
+
+    /**
+     * The current plan of a venue {@code caller} may use for an event (its own organiser's, or any for an admin):
+     * the version an event made now is fixed to. 404 for a venue the caller may not see (nothing says it exists).
+     */
+    public CurrentPlan current(Caller caller, String venueId) {
+        Venue venue = get(caller, venueId);
+        return new CurrentPlan(venue.version(), venues.plan(venueId, venue.version()).orElseThrow(
+                () -> new IllegalStateException("venue " + venueId + " names plan version " + venue.version()
+                        + ", which is missing")));
+    }
 }

@@ -106,7 +106,7 @@ class EventCreationIT {
         PaymentGateways paypalOnly = new PaymentGateways(List.of(new PayPalGateway(new PayPalClient(
                 new PayPalConfig(java.net.URI.create("http://127.0.0.1:9/paypal"), "client", "secret", "webhook")))));
         CreateEvent shop = new CreateEvent(events, eventSeats, store.bean(IdempotencyKeys.class), store.bean(Table.class),
-                paypalOnly, writers, store.clock);
+                paypalOnly, writers, store.bean(dev.ticketing.venues.ReadVenues.class), store.clock);
         String key = "key-" + UUID.randomUUID();
         String name = "Dinar hall " + key;
         NewEvent inDinars = new NewEvent(name, Instants.text(store.clock.instant().plus(Duration.ofDays(30))), 2, 10, "KWD",

@@ -245,7 +245,7 @@ public final class Api {
     /** The compact map, as {@link #compactRows}: its rows and the ETag it was answered with. */
     public CompactMap compactMap(String eventId) {
         String viewer = newUser("viewer");
-        List<String> expected = rowsOf(seatStatuses(eventId, viewer));
+        List<String> expected = rowsOf(eventId, seatStatuses(eventId, viewer));
         CompactMap[] last = new CompactMap[1];
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
@@ -270,22 +270,14 @@ public final class Api {
     public record CompactMap(List<String> rows, String etag) {
     }
 
-    private static List<String> rowsOf(Map<String, String> statuses) {
-        int rows = 0;
-        int columns = 0;
-        for (String id : statuses.keySet()) {
-            String[] parts = id.split("-");
-            rows = Math.max(rows, Integer.parseInt(parts[0]));
-            columns = Math.max(columns, Integer.parseInt(parts[1]));
-        }
+    /** Each compact row as storage's statuses make it, in the order of the event's plan ({@code GET /events/{id}/plan}). */
+    private List<String> rowsOf(String eventId, Map<String, String> statuses) {
         List<String> lines = new ArrayList<>();
-        for (int row = 1; row <= rows; row++) {
+        get("/events/" + eventId + "/plan", null).json().get("rows").forEach(row -> {
             StringBuilder line = new StringBuilder();
-            for (int column = 1; column <= columns; column++) {
-                line.append(statuses.get(row + "-" + column).charAt(0));
-            }
+            row.get("seats").forEach(seat -> line.append(statuses.get(seat.get("id").asText()).charAt(0)));
             lines.add(line.toString());
-        }
+        });
         return lines;
     }
 

@@ -5,7 +5,9 @@ import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 import static dev.ticketing.store.Attr.str;
 
+import dev.ticketing.events.model.CategoryPrice;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.events.model.EventPlan;
 import dev.ticketing.events.model.EventStatus;
 import dev.ticketing.events.model.PriceTier;
 import dev.ticketing.events.model.SingleSeatRule;
@@ -49,6 +51,11 @@ public class EventItems {
     private static final String CURRENCY = "currency";
     private static final String ROWS_PER_BLOCK = "rows_per_block";
     private static final String PRICES = "prices";
+    /** An event on a venue's plan (issue 20): the venue, the plan version, each category's price. */
+    private static final String VENUE_ID = "venue_id";
+    private static final String PLAN_VERSION = "plan_version";
+    private static final String CATEGORY_PRICES = "category_prices";
+    private static final String CATEGORY = "category";
     private static final String SINGLE_SEAT_RULE = "single_seat_rule";
     private static final String SALES_START = "sales_start";
     private static final String SALES_END = "sales_end";
@@ -186,13 +193,18 @@ public class EventItems {
                 ":end", s(Instants.text(changed.salesEnd())),
                 ":prices", prices(changed),
                 ":next", n(version + 1)));
+        String categoryPrices = "";
+        if (changed.plan() != null) {
+            values.put(":categoryPrices", categoryPrices(changed));
+            categoryPrices = ", " + CATEGORY_PRICES + " = :categoryPrices";
+        }
         String unchanged = "attribute_not_exists(" + VERSION + ")";
         if (version > 0) {
             unchanged = VERSION + " = :version";
             values.put(":version", n(version));
         }
         return update(changed.id(), "SET #name = :name, #date = :date, " + Keys.GSI1_SK + " = :listed, " + SALES_START
-                        + " = :start, " + SALES_END + " = :end, " + PRICES + " = :prices, " + VERSION + " = :next",
+                        + " = :start, " + SALES_END + " = :end, " + PRICES + " = :prices, " + VERSION + " = :next" + categoryPrices,
                 "#status = :onSale AND " + unchanged, Map.of("#name", NAME, "#date", DATE), values);
     }
 
@@ -266,7 +278,31 @@ public class EventItems {
         if (event.organizerId() != null) {
             item.put(ORGANIZER_ID, s(event.organizerId()));
         }
+        if (event.plan() != null) {
+            item.put(VENUE_ID, s(event.plan().venueId()));
+            item.put(PLAN_VERSION, n(event.plan().version()));
+            item.put(CATEGORY_PRICES, categoryPrices(event));
+        }
         return item;
+    }
+
+    private static AttributeValue categoryPrices(Event event) {
+        return AttributeValue.fromL(event.plan().categoryPrices().stream()
+                .map(price -> AttributeValue.fromM(Map.of(
+                        CATEGORY, s(price.category()),
+                        TIER_PRICE, s(price.price().toPlainString()))))
+                .toList());
+    }
+
+    /** The plan an event's item names, without its grid; null for a rectangle. */
+    private static EventPlan planOf(Map<String, AttributeValue> item) {
+        if (!item.containsKey(VENUE_ID)) {
+            return null;
+        }
+        return new EventPlan(str(item, VENUE_ID), integer(item, PLAN_VERSION), item.get(CATEGORY_PRICES).l().stream()
+                .map(AttributeValue::m)
+                .map(price -> new CategoryPrice(str(price, CATEGORY), new BigDecimal(str(price, TIER_PRICE))))
+                .toList(), null);
     }
 
     private static AttributeValue prices(Event event) {
@@ -296,6 +332,6 @@ public class EventItems {
                 salesStart == null ? Instant.EPOCH : Instants.parse(salesStart),
                 salesEnd == null ? date : Instants.parse(salesEnd),
                 status == null ? EventStatus.ON_SALE : EventStatus.valueOf(status), str(item, FAILURE_REASON),
-                str(item, ORGANIZER_ID));
+                str(item, ORGANIZER_ID), planOf(item));
     }
 }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Events: stored through {@link EventItems}, read by id (an ON_SALE one cached for {@link #CACHE_FOR}) or all those
- * listed.
+ * listed. An event on a venue's plan read by id comes with its plan's grid ({@link PlanGrids}); the lists' events
+ * come without (they are answered, never sold from).
  */
 @Singleton
 public class EventReader {
@@ -55,6 +56,7 @@ public class EventReader {
     private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
     private final Clock clock;
     private final EventItems items;
+    private final PlanGrids grids;
 
     /** A reader for tools that run outside a context (the table check, benchmarks): the system's clock. */
     public EventReader(Table table) {
@@ -66,6 +68,7 @@ public class EventReader {
         this.dynamo = table.client();
         this.table = table.name();
         this.items = new EventItems(table);
+        this.grids = new PlanGrids(table);
         this.clock = clock;
     }
 
@@ -162,6 +165,7 @@ public class EventReader {
                 .stream()
                 .flatMap(response -> response.responses().getOrDefault(table, List.of()).stream())
                 .map(EventItems::fromItem)
+                .map(grids::attach)
                 .forEach(event -> found.put(event.id(), event));
         return eventIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -171,7 +175,8 @@ public class EventReader {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Versioned(EventItems.fromItem(response.item()), EventItems.versionOf(response.item())));
+        return Optional.of(new Versioned(grids.attach(EventItems.fromItem(response.item())),
+                EventItems.versionOf(response.item())));
     }
 
     private static void requireServerMade(String eventId) {

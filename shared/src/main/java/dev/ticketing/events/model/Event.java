@@ -1,6 +1,11 @@
 package dev.ticketing.events.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ticketing.seats.model.RectangleLayout;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.input.Instants;
 import dev.ticketing.problems.ConflictException;
 import java.math.BigDecimal;
@@ -10,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A show with a rectangular seat plan of {@code rows x columns} seats, priced by row, sold from {@code salesStart}
+ * A show with a rectangular seat plan of {@code rows x columns} seats, priced by row, or on a venue's plan
+ * ({@code plan}: its seats, priced by category; {@code rows x columns} is then the plan's grid, {@link #layout}), sold from {@code salesStart}
  * (inclusive) to {@code salesEnd} (exclusive), with its {@link SingleSeatRule}; its {@link EventStatus} says whether
  * its seats are all written ({@code failureReason}: why writing them stopped, when it did). It belongs to the organiser
  * {@code organizerId} who created it ({@code Caller.organizerId}; issue 21, item 1), who alone, beside the platform
@@ -20,7 +26,7 @@ import java.util.Map;
 public record Event(String id, String name, Instant date, int rows, int columns, String currency,
                     List<PriceTier> prices, @JsonIgnore int rowsPerBlock, SingleSeatRule singleSeatRule,
                     Instant salesStart, Instant salesEnd, EventStatus status, String failureReason,
-                    @JsonIgnore String organizerId) {
+                    @JsonIgnore String organizerId, @JsonIgnore EventPlan plan) {
 
     /** Seats of an event are stored in blocks of whole rows of about this many seats, one partition each. */
     static final int SEATS_PER_BLOCK = 1000;
@@ -29,6 +35,14 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
                  int rowsPerBlock) {
         this(id, name, date, rows, columns, currency, prices, rowsPerBlock, SingleSeatRule.ALLOW, Instant.EPOCH, date);
+    }
+
+    /** An event of a rectangular hall in any status. */
+    public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
+                 int rowsPerBlock, SingleSeatRule singleSeatRule, Instant salesStart, Instant salesEnd,
+                 EventStatus status, String failureReason, String organizerId) {
+        this(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart, salesEnd,
+                status, failureReason, organizerId, null);
     }
 
     /** An event on sale (every seat written). */
@@ -41,13 +55,54 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     /** The same event in another status of its creation. */
     public Event withStatus(EventStatus newStatus, String reason) {
         return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
-                salesEnd, newStatus, reason, organizerId);
+                salesEnd, newStatus, reason, organizerId, plan);
     }
 
     /** The same event, belonging to the organiser {@code organizer}. */
     public Event organizedBy(String organizer) {
         return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
-                salesEnd, status, failureReason, organizer);
+                salesEnd, status, failureReason, organizer, plan);
+    }
+
+    /** The same event on this venue plan (its grid attached, or new category prices). */
+    public Event withPlan(EventPlan newPlan) {
+        return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
+                salesEnd, status, failureReason, organizerId, newPlan);
+    }
+
+    /**
+     * Where the event's seats are: its plan's grid, or the rectangle {@code rows x columns}. A 500-kind
+     * {@link IllegalStateException} for a plan event read without its grid ({@code EventReader} attaches it).
+     */
+    public SeatLayout layout() {
+        if (plan == null) {
+            return new RectangleLayout(rows, columns);
+        }
+        if (plan.layout() == null) {
+            throw new IllegalStateException("event " + id + " was read without its plan's grid");
+        }
+        return plan.layout();
+    }
+
+    /** The venue whose plan the event uses; null for a rectangle. */
+    @JsonProperty("venueId")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String venueId() {
+        return plan == null ? null : plan.venueId();
+    }
+
+    /** The plan version the event uses; null for a rectangle. */
+    @JsonProperty("planVersion")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Integer planVersion() {
+        return plan == null ? null : plan.version();
+    }
+
+    /** Each plan category's price; null for a rectangle (priced by rows: {@code prices}). */
+    @JsonProperty("categoryPrices")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<CategoryPrice> categoryPrices() {
+        return plan == null ? null : plan.categoryPrices();
     }
 
     /**
@@ -90,7 +145,7 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     }
 
     public int seatCount() {
-        return rows * columns;
+        return plan == null ? rows * columns : layout().seatCount();
     }
 
     public int blockOf(int row) {
@@ -101,6 +156,17 @@ public record Event(String id, String name, Instant date, int rows, int columns,
         return blockOf(rows) + 1;
     }
 
+    /** The seat's price: its category's on a plan, its row's in a rectangle. */
+    public BigDecimal priceOf(SeatId seat) {
+        if (plan == null) {
+            return priceOf(seat.row());
+        }
+        String category = layout().placeOf(seat).category();
+        return plan.priceOf(category).orElseThrow(
+                () -> new IllegalStateException("category " + category + " of event " + id + " has no price"));
+    }
+
+    /** A rectangle's row price. */
     public BigDecimal priceOf(int row) {
         return prices.stream().filter(tier -> tier.covers(row)).findFirst()
                 .map(PriceTier::price)
@@ -109,7 +175,7 @@ public record Event(String id, String name, Instant date, int rows, int columns,
 
     /** Whether the hall has a seat at this row and column (both from 1). */
     public boolean contains(int row, int column) {
-        return row >= 1 && row <= rows && column >= 1 && column <= columns;
+        return plan == null ? row >= 1 && row <= rows && column >= 1 && column <= columns : layout().contains(row, column);
     }
 
     /** Whether seats of this event may be held and paid for at {@code now}: {@code salesStart <= now < salesEnd}. */

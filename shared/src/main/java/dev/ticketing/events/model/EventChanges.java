@@ -26,6 +26,6 @@ public record EventChanges(String name, String date, String salesStart, String s
         NewEvent.checkSchedule(when, opens, closes, now);
         return new Event(event.id(), title, when, event.rows(), event.columns(), event.currency(), event.prices(),
                 event.rowsPerBlock(), event.singleSeatRule(), opens, closes, event.status(), event.failureReason(),
-                event.organizerId());
+                event.organizerId()).withPlan(event.plan());
     }
 }

@@ -7,18 +7,41 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import dev.ticketing.seats.model.SeatLayout;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The body of {@code POST /events}; {@link #validate()} turns it into an event or a 400 that says why. */
+/**
+ * The body of {@code POST /events}: a rectangle ({@code rows}, {@code columns}, {@code prices} by rows) or an event on
+ * a venue's plan ({@code venueId}, {@code categoryPrices}; issue 20). {@link #validate} turns a rectangle's into an
+ * event, {@link #validateOnPlan} a plan's, or a 400 that says why.
+ */
 public record NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices,
-                       String singleSeatRule, String salesStart, String salesEnd) {
+                       String singleSeatRule, String salesStart, String salesEnd, String venueId,
+                       List<CategoryPriceText> categoryPrices) {
     public static final int MAX_ROWS = 500;
     public static final int MAX_COLUMNS = 500;
     public static final int MAX_SEATS = 100_000;
     public static final int MAX_NAME_LENGTH = 200;
 
     public record Price(Integer fromRow, Integer toRow, String price) {
+    }
+
+    /** A category's price as asked: {@code {"category":"A","price":"45.00"}}. */
+    public record CategoryPriceText(String category, String price) {
+    }
+
+    /** A rectangle's body with every optional field. */
+    public NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices,
+                    String singleSeatRule, String salesStart, String salesEnd) {
+        this(name, date, rows, columns, currency, prices, singleSeatRule, salesStart, salesEnd, null, null);
+    }
+
+    /** Whether the body asks for an event on a venue's plan. */
+    public boolean onVenue() {
+        return venueId != null;
     }
 
     /** The body without the optional fields (rule {@code allow}, sales from now until the date). */
@@ -33,12 +56,11 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
      * later than the date.
      */
     public Event validate(Instant now) {
-        String title = Fields.text("name", name, MAX_NAME_LENGTH);
-        Instant when = Fields.instant("date", date, now);
-        SingleSeatRule rule = SingleSeatRule.parse(singleSeatRule);
-        Instant opens = salesStart == null ? now : Fields.instant("salesStart", salesStart, now);
-        Instant closes = salesEnd == null ? when : Fields.instant("salesEnd", salesEnd, now);
-        checkSchedule(when, opens, closes, now);
+        if (categoryPrices != null) {
+            throw invalid("categoryPrices are for an event on a venue's plan: give venueId too, or price a "
+                    + "rectangle by rows with prices");
+        }
+        Show show = show(now);
         int rowCount = Fields.integer("rows", rows, 1, MAX_ROWS);
         int columnCount = Fields.integer("columns", columns, 1, MAX_COLUMNS);
         if (rowCount * columnCount > MAX_SEATS) {
@@ -46,8 +68,78 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         }
         Currency money = parseCurrency();
         List<PriceTier> tiers = priceTiers(rowCount, money);
-        return new Event(UUID.randomUUID().toString(), title, when, rowCount, columnCount,
-                money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount), rule, opens, closes);
+        return new Event(UUID.randomUUID().toString(), show.title(), show.date(), rowCount, columnCount,
+                money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount), show.rule(), show.opens(),
+                show.closes());
+    }
+
+    /**
+     * The event on version {@code version} of venue {@code venueId}'s plan, whose grid is {@code grid} and whose
+     * categories are {@code categories}, created at {@code now}: the fields a rectangle has too are checked as
+     * {@link #validate} checks them; {@code rows}, {@code columns} and {@code prices} must be absent (the plan says
+     * where the seats are); {@code categoryPrices} must price every category of the plan once, and nothing else.
+     */
+    public Event validateOnPlan(Instant now, int version, List<String> categories, SeatLayout grid) {
+        if (rows != null || columns != null || prices != null) {
+            throw invalid("an event on a venue's plan takes categoryPrices; rows, columns and prices are for a "
+                    + "rectangle");
+        }
+        Show show = show(now);
+        Currency money = parseCurrency();
+        if (categoryPrices == null || categoryPrices.isEmpty()) {
+            throw invalid("categoryPrices is required: every category of the plan priced, [{\"category\",\"price\"}]");
+        }
+        Map<String, BigDecimal> priced = categoryPrices(categoryPrices, categories, money, true);
+        List<CategoryPrice> plan = categories.stream().map(c -> new CategoryPrice(c, priced.get(c))).toList();
+        return new Event(UUID.randomUUID().toString(), show.title(), show.date(), grid.rows(), grid.columns(),
+                money.getCurrencyCode(), List.of(), Event.rowsPerBlockFor(grid.columns()), show.rule(), show.opens(),
+                show.closes(),
+                EventStatus.ON_SALE, null, null, new EventPlan(venueId, version, plan, grid));
+    }
+
+    /** The fields every event has, checked: name, date, single-seat rule, sales window. */
+    private record Show(String title, Instant date, SingleSeatRule rule, Instant opens, Instant closes) {
+    }
+
+    private Show show(Instant now) {
+        String title = Fields.text("name", name, MAX_NAME_LENGTH);
+        Instant when = Fields.instant("date", date, now);
+        SingleSeatRule rule = SingleSeatRule.parse(singleSeatRule);
+        Instant opens = salesStart == null ? now : Fields.instant("salesStart", salesStart, now);
+        Instant closes = salesEnd == null ? when : Fields.instant("salesEnd", salesEnd, now);
+        checkSchedule(when, opens, closes, now);
+        return new Show(title, when, rule, opens, closes);
+    }
+
+    /**
+     * Category prices checked against the plan's {@code categories}: each a known category, named once, with a price
+     * as {@link #money} checks it; with {@code all}, every category must be priced. A 400 naming the category
+     * otherwise.
+     */
+    static Map<String, BigDecimal> categoryPrices(List<CategoryPriceText> asked, List<String> categories,
+                                                  Currency currency, boolean all) {
+        Map<String, BigDecimal> priced = new LinkedHashMap<>();
+        for (CategoryPriceText price : asked) {
+            if (price == null || price.category() == null || price.price() == null) {
+                throw invalid("each category price needs category and price");
+            }
+            if (!categories.contains(price.category())) {
+                throw new InvalidRequestException("the plan has no category \"" + price.category() + "\"; its "
+                        + "categories: " + String.join(", ", categories), Map.of("category", price.category()));
+            }
+            if (priced.put(price.category(), money(price.price(), currency)) != null) {
+                throw new InvalidRequestException("category \"" + price.category() + "\" is priced twice",
+                        Map.of("category", price.category()));
+            }
+        }
+        if (all) {
+            List<String> unpriced = categories.stream().filter(c -> !priced.containsKey(c)).toList();
+            if (!unpriced.isEmpty()) {
+                throw new InvalidRequestException("every category of the plan needs a price; not priced: "
+                        + String.join(", ", unpriced), Map.of("unpricedCategories", unpriced));
+            }
+        }
+        return priced;
     }
 
     /**

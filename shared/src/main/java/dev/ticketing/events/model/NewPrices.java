@@ -14,7 +14,12 @@ import java.util.Map;
  * What it changes is the price of every seat not yet held or sold: a held or sold seat keeps the price its hold
  * was made at (the hold stores each seat's price).
  */
-public record NewPrices(String currency, List<NewEvent.Price> prices) {
+public record NewPrices(String currency, List<NewEvent.Price> prices, List<NewEvent.CategoryPriceText> categoryPrices) {
+
+    /** New row prices of a rectangle. */
+    public NewPrices(String currency, List<NewEvent.Price> prices) {
+        this(currency, prices, null);
+    }
 
     /**
      * The event with these prices, or a 400: a currency other than the event's, no prices, a range outside the hall
@@ -25,6 +30,13 @@ public record NewPrices(String currency, List<NewEvent.Price> prices) {
         if (currency == null || !currency.equals(event.currency())) {
             throw new InvalidRequestException("currency must be the event's, " + event.currency() + ": prices are "
                     + "in the currency the event sells in", Map.of("currency", event.currency()));
+        }
+        if (event.plan() != null) {
+            return applyToPlan(event);
+        }
+        if (categoryPrices != null) {
+            throw new InvalidRequestException("categoryPrices are for events on a venue's plan; this event is priced "
+                    + "by rows: prices [{\"fromRow\",\"toRow\",\"price\"}, ...]");
         }
         if (prices == null || prices.isEmpty()) {
             throw new InvalidRequestException("prices is required: [{\"fromRow\",\"toRow\",\"price\"}, ...]");
@@ -56,6 +68,25 @@ public record NewPrices(String currency, List<NewEvent.Price> prices) {
                 tiers(Arrays.asList(byRow).subList(1, byRow.length)), event.rowsPerBlock(), event.singleSeatRule(),
                 event.salesStart(), event.salesEnd(), event.status(), event.failureReason(),
                 event.organizerId());
+    }
+
+    /** An event on a plan with the categories named given their new price; the others keep theirs. */
+    private Event applyToPlan(Event event) {
+        if (prices != null) {
+            throw new InvalidRequestException("this event is on a venue's plan and priced by category: "
+                    + "categoryPrices [{\"category\",\"price\"}, ...]");
+        }
+        if (categoryPrices == null || categoryPrices.isEmpty()) {
+            throw new InvalidRequestException("categoryPrices is required: [{\"category\",\"price\"}, ...]");
+        }
+        List<String> known = event.plan().categoryPrices().stream().map(CategoryPrice::category).toList();
+        Map<String, BigDecimal> changed = NewEvent.categoryPrices(categoryPrices, known,
+                Currency.getInstance(event.currency()), false);
+        List<CategoryPrice> after = event.plan().categoryPrices().stream()
+                .map(price -> new CategoryPrice(price.category(),
+                        changed.getOrDefault(price.category(), price.price())))
+                .toList();
+        return event.withPlan(event.plan().withPrices(after));
     }
 
     /** Runs of rows at one price, as tiers (row 1 is the list's first). */

@@ -28,6 +28,6 @@ public record SeatsRequest(List<String> seats) {
             throw new LimitExceededException("At most " + maxSeats + " seats a request (one transaction); "
                     + seats.size() + " were asked: send them in several requests", Map.of("maxSeats", maxSeats));
         }
-        return SeatId.parseAll(seats, event.id(), event::contains);
+        return SeatId.parseAll(seats, event.id(), event.layout());
     }
 }

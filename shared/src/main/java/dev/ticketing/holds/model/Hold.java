@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.tickets.model.Ticket;
 import dev.ticketing.tickets.model.TicketStatus;
 import java.math.BigDecimal;
@@ -20,17 +21,18 @@ public record Hold(String id, String eventId, String userId, HoldStatus status, 
 
     /**
      * A new ACTIVE hold of {@code seats} (in that order) for the user, made at {@code now} and lasting
-     * {@code duration}: new ids, one PENDING ticket per seat, each seat priced by its row's tier in the event.
+     * {@code duration}: new ids, one PENDING ticket per seat, each seat priced as the event prices it now (its row's tier, or its category's on a plan).
      */
     public static Hold newHold(Event event, String userId, List<SeatId> seats, Instant now, Duration duration) {
         String holdId = UUID.randomUUID().toString();
         List<HeldSeat> held = new ArrayList<>();
         List<Ticket> tickets = new ArrayList<>();
         BigDecimal amount = BigDecimal.ZERO;
+        SeatLayout layout = event.layout();
         for (SeatId seat : seats) {
-            BigDecimal price = event.priceOf(seat.row());
-            held.add(new HeldSeat(seat.toString(), seat.row(), seat.column(), price));
-            tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, seat.toString(),
+            BigDecimal price = event.priceOf(seat);
+            held.add(new HeldSeat(layout.idOf(seat), seat.row(), seat.column(), price));
+            tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, layout.idOf(seat),
                     seat.row(), seat.column(), TicketStatus.PENDING, null, price));
             amount = amount.add(price);
         }
@@ -47,9 +49,10 @@ public record Hold(String id, String eventId, String userId, HoldStatus status, 
         BigDecimal free = BigDecimal.ZERO.setScale(java.util.Currency.getInstance(event.currency()).getDefaultFractionDigits());
         List<HeldSeat> held = new ArrayList<>();
         List<Ticket> tickets = new ArrayList<>();
+        SeatLayout layout = event.layout();
         for (SeatId seat : seats) {
-            held.add(new HeldSeat(seat.toString(), seat.row(), seat.column(), free));
-            tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, seat.toString(),
+            held.add(new HeldSeat(layout.idOf(seat), seat.row(), seat.column(), free));
+            tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, layout.idOf(seat),
                     seat.row(), seat.column(), TicketStatus.PAID, null, free));
         }
         return new Hold(holdId, event.id(), userId, HoldStatus.PAID, held, tickets, free, event.currency(), now, now);

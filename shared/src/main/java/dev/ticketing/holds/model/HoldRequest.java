@@ -45,7 +45,7 @@ public record HoldRequest(List<String> seats, Integer quantity, Boolean together
                     + "or ask for {\"quantity\":2,\"together\":true}");
         }
         checkLimit(seats.size(), maxSeats);
-        return SeatId.parseAll(seats, event.id(), event::contains);
+        return SeatId.parseAll(seats, event.id(), event.layout());
     }
 
     private static void checkLimit(int asked, int maxSeats) {

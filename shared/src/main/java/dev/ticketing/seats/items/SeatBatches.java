@@ -3,6 +3,7 @@ package dev.ticketing.seats.items;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.seats.model.Seat;
 import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.store.Table;
 import dev.ticketing.seats.items.SeatItems.StoredSeat;
 import jakarta.annotation.PreDestroy;
@@ -88,10 +89,11 @@ public class SeatBatches {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<WriteRequest> batch = new ArrayList<>(BATCH_SIZE);
         try {
-            for (int row = 1; row <= event.rows() && failure.get() == null; row++) {
-                for (int column = 1; column <= event.columns(); column++) {
+            SeatLayout layout = event.layout();
+            for (int row = 1; row <= layout.rows() && failure.get() == null; row++) {
+                for (SeatId seat : layout.seatsOf(row)) {
                     batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                            .item(SeatItems.newSeat(event, new SeatId(row, column))).build()).build());
+                            .item(SeatItems.newSeat(event, seat)).build()).build());
                     if (batch.size() == BATCH_SIZE) {
                         submit(batch, beforeEachCall, slots, failure);
                         batch = new ArrayList<>(BATCH_SIZE);
@@ -201,6 +203,8 @@ public class SeatBatches {
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(seatItems.reportQuery(event, block)).items()) {
             seats.add(SeatItems.soldState(item));
         }
+        // a plan's grid rows past 999 have longer sort keys, which sort before shorter ones
+        seats.sort(java.util.Comparator.comparing(SeatItems.SoldState::id));
         return seats;
     }
 
@@ -210,6 +214,7 @@ public class SeatBatches {
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
             seats.add(SeatItems.storedSeat(item));
         }
+        seats.sort(java.util.Comparator.comparing(StoredSeat::id));
         return seats;
     }
 

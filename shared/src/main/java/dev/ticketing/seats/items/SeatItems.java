@@ -113,7 +113,10 @@ public class SeatItems {
     }
 
     public static String sortKey(SeatId seat) {
-        return String.format("SEAT#%03d#%03d", seat.row(), seat.column());
+        // three digits each, as every rectangle (500 x 500 at most) is stored; a plan's grid may have more rows
+        return seat.row() < 1000 && seat.column() < 1000
+                ? String.format("SEAT#%03d#%03d", seat.row(), seat.column())
+                : "SEAT#" + seat.row() + "#" + seat.column();
     }
 
     public static Map<String, AttributeValue> key(Event event, SeatId seat) {
@@ -126,7 +129,7 @@ public class SeatItems {
         item.put(EVENT_ID, s(event.id()));
         item.put(ROW, n(seat.row()));
         item.put(COLUMN, n(seat.column()));
-        item.put(PRICE, s(event.priceOf(seat.row()).toPlainString()));
+        item.put(PRICE, s(event.priceOf(seat).toPlainString()));
         item.put(STATUS, s(SeatStatus.AVAILABLE.name()));
         return item;
     }
@@ -350,7 +353,8 @@ public class SeatItems {
 
     public static SeatId seatId(Map<String, AttributeValue> item) {
         String sk = item.get(Keys.SK).s();
-        return new SeatId(Integer.parseInt(sk.substring(5, 8)), Integer.parseInt(sk.substring(9, 12)));
+        int split = sk.indexOf('#', 5);
+        return new SeatId(Integer.parseInt(sk.substring(5, split)), Integer.parseInt(sk.substring(split + 1)));
     }
 
     private static TransactWriteItem update(Update.Builder update) {

@@ -9,6 +9,7 @@ import dev.ticketing.seats.items.SeatItems;
 import dev.ticketing.seats.model.Seat;
 import dev.ticketing.seats.model.SeatAvailability;
 import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.seats.model.SeatStatus;
 import dev.ticketing.seats.map.items.SeatMapBlockItems.StoredBlock;
 import jakarta.inject.Singleton;
@@ -64,10 +65,11 @@ public class SeatMapReader {
         MessageDigest digest = sha256();
         List<SeatItems.StoredSeat> view = new ArrayList<>(event.seatCount());
         long passedExpiry = 0;
-        for (int row = 1; row <= event.rows(); row++) {
+        SeatLayout layout = event.layout();
+        for (int row = 1; row <= layout.rows(); row++) {
             StoredBlock block = stored.get(event.blockOf(row));
-            for (int column = 1; column <= event.columns(); column++) {
-                SeatItems.StoredSeat seat = block.seat(new SeatId(row, column));
+            for (SeatId id : layout.seatsOf(row)) {
+                SeatItems.StoredSeat seat = block.seat(id);
                 if (seat.status() == SeatStatus.RESERVED && seat.expiresAtMillis() <= now.toEpochMilli()) {
                     passedExpiry = Math.max(passedExpiry, seat.expiresAtMillis());
                 }
@@ -84,14 +86,15 @@ public class SeatMapReader {
     private static SeatMap build(Event event, Instant now, List<SeatItems.StoredSeat> stored, MessageDigest digest,
                                  boolean digestStatuses) {
         List<Seat> view = new ArrayList<>(event.seatCount());
+        SeatLayout layout = event.layout();
         long nextExpiry = Long.MAX_VALUE;
         for (SeatItems.StoredSeat seat : stored) {
             SeatStatus status = SeatAvailability.visibleStatus(seat.status(), seat.expiresAtMillis(), now);
             if (status == SeatStatus.RESERVED) {
                 nextExpiry = Math.min(nextExpiry, seat.expiresAtMillis());
             }
-            view.add(new Seat(seat.id().toString(), seat.id().row(), seat.id().column(), status,
-                    event.priceOf(seat.id().row())));
+            view.add(new Seat(layout.idOf(seat.id()), seat.id().row(), seat.id().column(), status,
+                    event.priceOf(seat.id()), layout.placeOf(seat.id())));
             if (digestStatuses) {
                 digest.update((byte) status.ordinal());
             }
@@ -102,10 +105,10 @@ public class SeatMapReader {
                 ? Long.MAX_VALUE : event.nextSalesChangeAfter(now).toEpochMilli());
         digest.update(event.id().getBytes(StandardCharsets.UTF_8));
         // what the organiser may change on a live event (a reprice, a new sales window) is shown too: a new version
-        digest.update((event.prices() + "|" + event.salesStart() + "|" + event.salesEnd()).getBytes(StandardCharsets.UTF_8));
+        digest.update((event.prices() + "|" + event.categoryPrices() + "|" + event.salesStart() + "|" + event.salesEnd()).getBytes(StandardCharsets.UTF_8));
         String version = HexFormat.of().formatHex(digest.digest(), 0, 12);
         return new SeatMap(event.id(), version, salesOpen, event.salesStart(), event.salesEnd(), event.rows(),
-                event.columns(), event.currency(), view,
+                event.columns(), event.currency(), event.categoryPrices(), view,
                 nextExpiry == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(nextExpiry));
     }
 

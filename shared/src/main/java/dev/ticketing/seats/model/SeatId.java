@@ -6,11 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A seat's place in the plan; its public id is {@code "<row>-<column>"}, both 1-based, e.g. {@code "12-7"}. */
+/**
+ * A seat's place in the engine's grid, row and column both 1-based. A rectangle's seat has {@code "<row>-<column>"}
+ * as its public id, e.g. {@code "12-7"}; a plan's seat the plan's own id ({@link SeatLayout#idOf}).
+ */
 public record SeatId(int row, int column) implements Comparable<SeatId> {
     private static final Pattern FORMAT = Pattern.compile("([1-9][0-9]{0,3})-([1-9][0-9]{0,3})");
 
@@ -24,10 +26,10 @@ public record SeatId(int row, int column) implements Comparable<SeatId> {
 
     /**
      * The seats of a request's list, sorted, or a 400: an id that is not one ({@link #parse}), a seat asked twice
-     * ({@code duplicateSeats}) or one the hall of {@code eventId} does not have ({@code unknownSeats}, by
-     * {@code exists(row, column)}). The caller checks that the list is there and not too long.
+     * ({@code duplicateSeats}) or one the hall of {@code eventId} does not have ({@code unknownSeats}: its
+     * {@link SeatLayout#find} finds none). The caller checks that the list is there and not too long.
      */
-    public static List<SeatId> parseAll(List<String> ids, String eventId, BiPredicate<Integer, Integer> exists) {
+    public static List<SeatId> parseAll(List<String> ids, String eventId, SeatLayout layout) {
         Set<String> unique = new LinkedHashSet<>();
         List<String> duplicates = new ArrayList<>();
         for (String seat : ids) {
@@ -42,12 +44,7 @@ public record SeatId(int row, int column) implements Comparable<SeatId> {
         List<String> unknown = new ArrayList<>();
         List<SeatId> parsed = new ArrayList<>();
         for (String seat : ids) {
-            SeatId id = parse(seat);
-            if (exists.test(id.row(), id.column())) {
-                parsed.add(id);
-            } else {
-                unknown.add(seat);
-            }
+            layout.find(seat).ifPresentOrElse(parsed::add, () -> unknown.add(seat));
         }
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException("These seats do not exist in event " + eventId + ": "

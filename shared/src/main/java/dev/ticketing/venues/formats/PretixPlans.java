@@ -70,7 +70,7 @@ public final class PretixPlans {
             sections.add(Gaps.detect(new Section(zone.hasNonNull("name") ? zone.get("name").asText() : null,
                     zoneOrigin, rows, PlanJson.rest(zone, "name", "position", "rows"))));
         }
-        return new Plan(tree.get("name").asText(), PlanJson.dimension(tree, "width"), PlanJson.dimension(tree, "height"),
+        return new Plan(tree.get("name").asText(), PlanJson.dimension(tree, "width"), PlanJson.dimension(tree, "height"), null,
                 categories, sections, PlanJson.rest(tree, "name", "size", "categories", "zones"));
     }
 

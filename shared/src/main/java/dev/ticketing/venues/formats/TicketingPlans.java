@@ -62,7 +62,8 @@ public final class TicketingPlans {
                     section.has("origin") ? PlanJson.point(section.get("origin")) : Point.ORIGIN, rows, kept(section)));
         }
         return new Plan(tree.get("name").asText(), PlanJson.dimension(tree, "width"), PlanJson.dimension(tree, "height"),
-                categories, sections, kept(tree));
+                tree.has("focalPoint") ? PlanJson.point(tree.get("focalPoint")) : null, categories, sections,
+                kept(tree));
     }
 
     /** {@code plan} in the project's own form. */
@@ -73,6 +74,7 @@ public final class TicketingPlans {
         ObjectNode size = root.putObject("size");
         size.put("width", plan.width());
         size.put("height", plan.height());
+        PlanJson.putPoint(root, "focalPoint", plan.focalPoint());
         ArrayNode categories = root.putArray("categories");
         for (Category category : plan.categories()) {
             ObjectNode node = categories.addObject().put("name", category.name());

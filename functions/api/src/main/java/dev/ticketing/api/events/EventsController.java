@@ -20,6 +20,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.HttpHeaders;
+import dev.ticketing.api.caching.PublicReadCaching;
+import dev.ticketing.events.ReadSeatPlan;
+import dev.ticketing.events.model.SeatPlanView;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Post;
@@ -34,10 +38,12 @@ public class EventsController {
 
     private final CreateEvent events;
     private final CancelEvent cancellations;
+    private final ReadSeatPlan plans;
 
-    public EventsController(CreateEvent events, CancelEvent cancellations) {
+    public EventsController(CreateEvent events, CancelEvent cancellations, ReadSeatPlan plans) {
         this.events = events;
         this.cancellations = cancellations;
+        this.plans = plans;
     }
 
     /**
@@ -87,6 +93,15 @@ public class EventsController {
     @Get("/{eventId}")
     public EventAnswer get(String eventId) {
         return answer(cancellations.details(eventId));
+    }
+
+    /**
+     * Public: where the event's seats are and how they are named, in the compact map's order ({@link SeatPlanView});
+     * it never changes for an event, so any cache may keep it for ever.
+     */
+    @Get("/{eventId}/plan")
+    public HttpResponse<SeatPlanView> plan(String eventId) {
+        return HttpResponse.ok(plans.plan(eventId)).header(HttpHeaders.CACHE_CONTROL, PublicReadCaching.IMMUTABLE);
     }
 
     /**

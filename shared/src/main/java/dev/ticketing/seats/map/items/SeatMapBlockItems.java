@@ -86,6 +86,10 @@ public class SeatMapBlockItems {
 
     /** A seat's attribute: its row and column in base 36, two digits each (rows and columns are at most 500). */
     static String name(SeatId seat) {
+        if (seat.row() >= 36 * 36 || seat.column() >= 36 * 36) {
+            // a plan's grid may have more rows than two digits hold: a longer name, never equal to a short one
+            return "x" + Integer.toString(seat.row(), 36) + "_" + Integer.toString(seat.column(), 36);
+        }
         return base36(seat.row()) + base36(seat.column());
     }
 

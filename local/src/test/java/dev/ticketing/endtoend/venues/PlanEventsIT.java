@@ -1,0 +1,147 @@
+package dev.ticketing.endtoend.venues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.TestStack;
+import dev.ticketing.testing.VenuePlans;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events on a venue's plan over HTTP (issue 20, item 3; docs/venues.md): an organiser makes an event on the theatre
+ * with a price per category; its seat ids are the plan's, its plan comes in the compact map's order, the full map
+ * names each seat as the plan does, and holds, blocks and prices work by the plan's ids.
+ */
+class PlanEventsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Api api = TestStack.api();
+
+    @Test
+    void anEventOnTheTheatreSellsThePlansSeatsByTheirIds() throws Exception {
+        String olga = organiser();
+        JsonNode venue = api.post("/venues", olga, VenuePlans.theatre()).json();
+        JsonNode plan = JSON.readTree(VenuePlans.theatre());
+        int planSeats = 0;
+        List<Integer> rowLengths = new ArrayList<>();
+        for (JsonNode section : plan.get("sections")) {
+            for (JsonNode row : section.get("rows")) {
+                rowLengths.add(row.get("seats").size());
+                planSeats += row.get("seats").size();
+            }
+        }
+
+        Api.Response created = api.post("/events", olga, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
+                "currency", "EUR", "venueId", venue.get("id").asText(), "categoryPrices", List.of(
+                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),
+                        Map.of("category", "C", "price", "30.00"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String eventId = created.json().get("id").asText();
+        JsonNode event = api.get("/events/" + eventId, null).json();
+        assertThat(event.get("venueId").asText()).isEqualTo(venue.get("id").asText());
+        assertThat(event.get("planVersion").asInt()).isEqualTo(1);
+        assertThat(event.get("categoryPrices").get(0).get("price").asText()).isEqualTo("80.00");
+
+        Api.Response planAnswer = api.get("/events/" + eventId + "/plan", null);
+        assertThat(planAnswer.status()).isEqualTo(200);
+        assertThat(planAnswer.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        JsonNode eventPlan = planAnswer.json();
+        assertThat(eventPlan.get("rows")).hasSize(rowLengths.size());
+        List<String> compact = api.compactRows(eventId);
+        assertThat(compact).hasSize(rowLengths.size());
+        for (int i = 0; i < rowLengths.size(); i++) {
+            assertThat(compact.get(i)).as("one character per seat of plan row " + i).hasSize(rowLengths.get(i));
+            assertThat(eventPlan.get("rows").get(i).get("seats")).hasSize(rowLengths.get(i));
+        }
+        JsonNode firstRow = eventPlan.get("rows").get(0);
+        assertThat(firstRow.get("section").asText()).isEqualTo("Stalls");
+        assertThat(firstRow.get("label").asText()).isEqualTo("Stalls, row A");
+        assertThat(firstRow.get("seats").get(0).get("id").asText()).isEqualTo("th-S-A-1");
+
+        Map<String, JsonNode> fullMap = fullMap(eventId);
+        assertThat(fullMap).hasSize(planSeats);
+        JsonNode wheelchair = fullMap.get("th-S-T-1");
+        assertThat(wheelchair.get("section").asText()).isEqualTo("Stalls");
+        assertThat(wheelchair.get("row").asText()).isEqualTo("Stalls, row T");
+        assertThat(wheelchair.get("seat").asText()).isEqualTo("Seat 1");
+        assertThat(wheelchair.get("category").asText()).isEqualTo("B");
+        assertThat(wheelchair.get("price").asText()).isEqualTo("55.00");
+        assertThat(wheelchair.get("wheelchair").asBoolean()).isTrue();
+        assertThat(fullMap.get("th-S-T-2").get("companion").asBoolean()).isTrue();
+        assertThat(fullMap.get("th-B-A-1").get("restrictedView").asBoolean()).isTrue();
+        assertThat(wheelchair.get("x").isNumber()).isTrue();
+        assertThat(wheelchair.has("column")).isFalse();
+
+        String buyer = api.newUser("buyer");
+        Api.Response hold = api.hold(eventId, buyer, "th-S-A-1", "th-S-A-2");
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
+        assertThat(hold.json().get("seats").findValuesAsText("id")).containsExactly("th-S-A-1", "th-S-A-2");
+        assertThat(hold.json().get("seats").get(0).get("price").asText()).isEqualTo("80.00");
+        assertThat(api.seatStatuses(eventId, null)).containsEntry("th-S-A-1", "RESERVED");
+
+        Api.Response unknown = api.hold(eventId, buyer, "th-S-A-3", "1-1");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("unknownSeats").get(0).asText()).isEqualTo("1-1");
+
+        Api.Response blocked = api.post("/events/" + eventId + "/blocks", olga, Map.of("seats", List.of("th-B-J-5")));
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(200);
+        assertThat(api.seatStatuses(eventId, null)).containsEntry("th-B-J-5", "BLOCKED");
+
+        Api.Response repriced = api.post("/events/" + eventId + "/prices", olga, Map.of("currency", "EUR",
+                "categoryPrices", List.of(Map.of("category", "C", "price", "35.00"))));
+        assertThat(repriced.status()).as(repriced.toString()).isEqualTo(200);
+        assertThat(api.get("/events/" + eventId, null).json().get("categoryPrices").findValuesAsText("price"))
+                .containsExactly("80.00", "55.00", "35.00");
+    }
+
+    @Test
+    void aPlanEventNeedsEveryCategoryPricedAndAVenueTheCallerMayUse() {
+        String olga = organiser();
+        String venueId = api.post("/venues", olga, VenuePlans.theatre()).json().get("id").asText();
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
+                "currency", "EUR", "venueId", venueId, "categoryPrices", List.of(
+                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"))));
+        Api.Response unpriced = api.post("/events", olga, body);
+        assertThat(unpriced.status()).isEqualTo(400);
+        assertThat(unpriced.json().get("unpricedCategories").get(0).asText()).isEqualTo("C");
+
+        body.put("categoryPrices", List.of(Map.of("category", "A", "price", "80.00"),
+                Map.of("category", "B", "price", "55.00"), Map.of("category", "C", "price", "30.00"),
+                Map.of("category", "D", "price", "30.00")));
+        assertThat(api.post("/events", olga, body).json().get("category").asText()).isEqualTo("D");
+
+        body.put("categoryPrices", List.of(Map.of("category", "A", "price", "80.00"),
+                Map.of("category", "B", "price", "55.00"), Map.of("category", "C", "price", "30.00")));
+        body.put("rows", 3);
+        assertThat(api.post("/events", olga, body).status()).isEqualTo(400);
+        body.remove("rows");
+
+        Api.Response otherOrganiser = api.post("/events", organiser(), body);
+        assertThat(otherOrganiser.status()).as("another organisation's venue does not exist for them").isEqualTo(404);
+        assertThat(api.post("/events", olga, body).status()).isEqualTo(201);
+    }
+
+    private Map<String, JsonNode> fullMap(String eventId) {
+        Map<String, JsonNode> seats = new HashMap<>();
+        for (String page = "/events/" + eventId + "/seats"; page != null; ) {
+            JsonNode map = api.get(page, null).json();
+            map.get("seats").forEach(seat -> seats.put(seat.get("id").asText(), seat));
+            page = map.path("next").isTextual() ? map.get("next").asText() : null;
+        }
+        return seats;
+    }
+
+    /** A token of a fresh organiser of an organisation of their own. */
+    private String organiser() {
+        Map<String, Object> body = Map.of("userId", "olga-" + UUID.randomUUID().toString().substring(0, 8),
+                "groups", List.of("organizer"), "organizerId", "org-" + UUID.randomUUID().toString().substring(0, 8));
+        return api.post("/dev/token", null, body).json().get("token").asText();
+    }
+}
