@@ -306,6 +306,7 @@ async function loadPlan(event) {
 function renderPlanControls() {
   const plan = !!state.plan;
   document.querySelectorAll('.plan-only').forEach((element) => { element.hidden = !plan; });
+  $('.map-card').classList.toggle('plan', plan);
   if (!plan) {
     $('#together-accessible').checked = false;
   }

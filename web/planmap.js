@@ -245,8 +245,10 @@ export class PlanMap {
     }
     const row = this.plan.rows[this.seats.rowOf[i]];
     const seat = row.seats[i - this.seats.rowStart[this.seats.rowOf[i]]];
-    return row.section ? t('common.planSeat', { section: row.section, row: row.label ?? '', seat: seat.seat ?? '' })
-      : t('common.planSeat.noSection', { row: row.label ?? '', seat: seat.seat ?? '' });
+    // a row label that names its section already ("Stalls, row A") is not told the section again
+    const named = !row.section || String(row.label ?? '').startsWith(row.section);
+    return named ? t('common.planSeat.noSection', { row: row.label ?? '', seat: seat.seat ?? '' })
+      : t('common.planSeat', { section: row.section, row: row.label ?? '', seat: seat.seat ?? '' });
   }
 
   /** The order seats are listed in: the plan's own. */
