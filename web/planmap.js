@@ -2,7 +2,7 @@
 // of any shape, seats at their positions, categories, the stage or focal point, wheelchair places, companion seats,
 // restricted views), with the seats' states from the compact map (`?format=compact`: one letter per seat, row by
 // row in the plan's order). The same promises as the rectangle's map (seatmap.js) and the same public methods, so
-// the page drives either:
+// the page drives either; the view, zoom, marks, seat cursor and pointer are theirs in common (map-view.js):
 //
 // - One canvas, one pass over the seats in view, one fill per colour (a category's free seats, each state): a
 //   20,000-seat plan is drawn in tens of milliseconds and nothing in the page grows with the number of seats.
@@ -20,90 +20,44 @@
 
 import { money } from './util.js';
 import { lang, t, tn } from './i18n.js';
-import { readSeatColours, SeatPainter, seatColour, sizeFrame, STATES } from './seat-marks.js';
-import { MapGestures, SeatCursors } from './map-controls.js';
+import { readSeatColours, SeatPainter, seatColour } from './seat-marks.js';
+import { MapView, MARK, seatState, spoken } from './map-view.js';
 
-const LETTERS = { A: 'available', R: 'reserved', S: 'sold', B: 'blocked' };
-const MARK = { mine: 1, yours: 2, selected: 4, conflict: 8 };
 const FLAG = { wheelchair: 1, companion: 2, restricted: 4 };
-const PICK_PX = { touch: 40, pen: 24, mouse: 10 };   // seat pitch on screen needed to pick with a tap or a click
-const TAP_PITCH_PX = 52;                              // what a tap on too small a seat zooms to
-const CLICK_PITCH_PX = 24;
-const MAX_PITCH_PX = 110;
 const SYMBOLS_FROM_PX = 11;                           // seat width on screen from which flags get a symbol
 const OVERVIEW_PX = 150;                              // the overview's longer side
 
-function spoken(state) {
-  return STATES.includes(state) || state === 'selected-blocked' ? t(`buyer.map.spoken.${state}`) : state;
-}
-
-export class PlanMap {
-  /** The same options as SeatMap's (seatmap.js). */
-  constructor(frame, { onToggle, onBlocked, onZoom = () => {}, reservedBelow = () => 16, selectable = ['available'] }) {
-    this.frame = frame;
-    this.onToggle = onToggle;
-    this.onBlocked = onBlocked;
-    this.onZoom = onZoom;
-    this.reservedBelow = reservedBelow;
-    this.selectable = new Set(selectable);
+export class PlanMap extends MapView {
+  /** The options are MapView's (map-view.js); the map makes its own canvas, seat cursors, overview and tip in the frame. */
+  constructor(frame, options) {
     const make = (tag, attributes) => Object.assign(document.createElement(tag), attributes);
-    this.canvas = make('canvas', { className: 'seat-canvas plan-canvas', hidden: true });
-    this.canvas.setAttribute('aria-hidden', 'true');
-    this.context = this.canvas.getContext('2d', { alpha: false });
-    this.cursors = [0, 1].map((i) => make('button', { type: 'button', className: 'seat-cursor', tabIndex: i === 0 ? 0 : -1, hidden: true }));
-    this.overview = make('canvas', { className: 'plan-overview', hidden: true });
-    this.overview.setAttribute('aria-hidden', 'true');
-    this.tip = make('div', { className: 'seat-tip', hidden: true });
-    this.tip.setAttribute('aria-hidden', 'true');
-    frame.append(this.canvas, ...this.cursors, this.overview, this.tip);
-
+    const canvas = make('canvas', { className: 'seat-canvas plan-canvas', hidden: true });
+    const cursors = [0, 1].map((i) => make('button', { type: 'button', className: 'seat-cursor', tabIndex: i === 0 ? 0 : -1, hidden: true }));
+    const tip = make('div', { className: 'seat-tip', hidden: true });
+    const overview = make('canvas', { className: 'plan-overview', hidden: true });
+    for (const element of [canvas, tip, overview]) {
+      element.setAttribute('aria-hidden', 'true');
+    }
+    frame.append(canvas, ...cursors, overview, tip);
+    super(frame, { canvas, cursors, tip }, options);
+    this.overview = overview;
     this.plan = null;
     this.letters = new Uint8Array(0);
     this.rowTexts = [];
-    this.currency = '';
     this.prices = new Map();      // category name -> decimal string
     this.maxPrice = null;
-    this.selected = new Set();
-    this.mine = new Set();
-    this.yours = new Set();
-    this.conflicts = new Set();
-    this.cursorAt = null;         // a seat's index
-    this.view = null;
-    this.scale = 1;
-    this.fitScale = 1;
-    this.atFit = true;
-    this.frameSize = { width: 0, height: 0 };
-    this.ratio = 1;
-    this.readOnly = false;
-    this.drawQueued = false;
-
-    this.cursor = new SeatCursors(this.cursors, {
-      activate: () => this.cursorAt !== null && this.#activate(this.cursorAt),
-      key: (event) => this.#onKey(event),
-      position: (button) => this.#position(button),
-      label: (button) => this.#labelCursor(button),
-    });
-    this.gestures = new MapGestures(this.canvas, {
-      zoomed: () => this.zoomed,
-      pan: (dx, dy) => this.#setView(this.scale, this.view.x - dx / this.scale, this.view.y - dy / this.scale),
-      zoomAt: (factor, x, y) => this.view && this.#zoomAt(this.scale * factor, x, y),
-      tap: (point, type) => this.view && this.#tap(point, type),
-      hover: (point) => this.view && this.#hover(point),
-      leave: () => { this.tip.hidden = true; },
-    });
+    this.pitch = 10;
     const toOverview = (event) => {
       if (event.type === 'pointerdown' || event.buttons) {
         event.preventDefault();
         this.#centreFromOverview(event);
       }
     };
-    this.overview.addEventListener('pointerdown', (event) => {
-      this.overview.setPointerCapture?.(event.pointerId);
+    overview.addEventListener('pointerdown', (event) => {
+      overview.setPointerCapture?.(event.pointerId);
       toOverview(event);
     });
-    this.overview.addEventListener('pointermove', toOverview);
-    new ResizeObserver(() => this.#layout()).observe(frame);
-    window.addEventListener('resize', () => this.#layout());
+    overview.addEventListener('pointermove', toOverview);
   }
 
   // ---- data -------------------------------------------------------------------------------------------------
@@ -112,33 +66,15 @@ export class PlanMap {
     return this.plan !== null && this.rowTexts.length > 0;
   }
 
-  get zoomed() {
-    return this.view !== null && !this.atFit;
-  }
-
   clear() {
     this.plan = null;
     this.rowTexts = [];
     this.letters = new Uint8Array(0);
-    this.selected = new Set();
-    this.mine = new Set();
-    this.yours = new Set();
-    this.conflicts = new Set();
-    this.cursorAt = null;
-    this.view = null;
     this.maxPrice = null;
-    this.canvas.hidden = true;
     this.overview.hidden = true;
-    this.tip.hidden = true;
-    this.cursor.hide();
-    this.frame.style.height = '';
-    this.frame.dataset.zoom = 'fit';
+    this.forget();
   }
 
-  /**
-   * Takes the event's plan (`GET /events/{id}/plan`) and lays it out: its seats are shown by the first `update`.
-   * Seat positions, categories and flags go into typed arrays, so nothing per seat is an object kept alive.
-   */
   setPlan(plan) {
     this.clear();
     const rows = plan.rows || [];
@@ -215,9 +151,7 @@ export class PlanMap {
       this.#build();
     } else if (changed) {
       this.overviewImage = null;
-      this.#describe();
-      this.#placeCursor(false);
-      this.#invalidate();
+      this.changed();
     }
   }
 
@@ -259,33 +193,13 @@ export class PlanMap {
   /** Dims the free seats costing more than `price` (a decimal string; null shows every seat plainly). */
   setMaxPrice(price) {
     this.maxPrice = price === null || price === '' ? null : Number(price);
-    this.#invalidate();
+    this.invalidate();
   }
 
-  setSelected(seatIds) {
-    this.selected = this.#mark(MARK.selected, this.selected, seatIds);
-  }
 
-  setMine(seatIds) {
-    this.mine = this.#mark(MARK.mine, this.mine, seatIds);
-  }
-
-  setYours(seatIds) {
-    this.yours = this.#mark(MARK.yours, this.yours, seatIds);
-  }
-
-  flash(seatIds, milliseconds = 4000) {
-    const ids = [...seatIds];
-    this.conflicts = this.#mark(MARK.conflict, this.conflicts, [...this.conflicts, ...ids]);
-    setTimeout(() => {
-      this.conflicts = this.#mark(MARK.conflict, this.conflicts, [...this.conflicts].filter((id) => !ids.includes(id)));
-    }, milliseconds);
-  }
-
-  /** What the user sees for a seat: available, selected, mine, yours, reserved, sold or blocked (undefined: none). */
   stateOf(seatId) {
     const i = this.seats?.index.get(seatId);
-    return i === undefined || !this.shown ? undefined : this.#state(i);
+    return i === undefined || !this.shown ? undefined : this.stateAt(i);
   }
 
   /** The seat's flags: {wheelchair, companion, restrictedView}, or null. */
@@ -311,12 +225,12 @@ export class PlanMap {
       return null;
     }
     const h = this.size / 2;
-    return this.#clientBox(this.seats.xs[i] - h, this.seats.ys[i] - h, this.size, this.size);
+    return this.clientBox(this.seats.xs[i] - h, this.seats.ys[i] - h, this.size, this.size);
   }
 
   stageBox() {
     const s = this.stage;
-    return this.view && s ? this.#clientBox(s.x, s.y, s.width, s.height) : null;
+    return this.view && s ? this.clientBox(s.x, s.y, s.width, s.height) : null;
   }
 
   /** The overview's box and the part of it marked as shown, in client coordinates; null when not shown. */
@@ -329,56 +243,6 @@ export class PlanMap {
     const mark = { left: box.left + (this.view.x - this.hall.x) * k, top: box.top + (this.view.y - this.hall.y) * k,
       width: this.view.w * k, height: this.view.h * k };
     return { left: box.left, top: box.top, width: box.width, height: box.height, right: box.right, bottom: box.bottom, mark };
-  }
-
-  /** The view, in plan units: {x, y, w, h}. */
-  viewBox() {
-    return this.view && { ...this.view };
-  }
-
-  // ---- focus and zoom ---------------------------------------------------------------------------------------
-
-  retell() {
-    if (this.shown) {
-      this.#describe();
-      this.#placeCursor(false);
-      this.#invalidate();
-    }
-  }
-
-  focus() {
-    if (!this.shown) {
-      return false;
-    }
-    this.#placeCursor(false);
-    this.cursor.current.focus();
-    return true;
-  }
-
-  fit() {
-    if (this.shown) {
-      this.#layout(true);
-    }
-  }
-
-  zoomBy(factor) {
-    if (!this.view) {
-      return;
-    }
-    const cursor = this.cursorAt !== null && this.#seatPx(this.cursorAt);
-    const inView = cursor && cursor.x >= 0 && cursor.y >= 0 && cursor.x <= this.frameSize.width && cursor.y <= this.frameSize.height;
-    const point = inView ? cursor : { x: this.frameSize.width / 2, y: this.frameSize.height / 2 };
-    this.#zoomAt(this.scale * factor, point.x, point.y);
-  }
-
-  /** Shows the seat at `pitchPx` pixels per seat, centred (the browser tests zoom to a seat with it). */
-  zoomTo(seatId, pitchPx = TAP_PITCH_PX) {
-    const i = this.seats?.index.get(seatId);
-    if (i === undefined || !this.view) {
-      return;
-    }
-    const scale = this.#clampScale(pitchPx / this.pitch);
-    this.#setView(scale, this.seats.xs[i] - this.frameSize.width / scale / 2, this.seats.ys[i] - this.frameSize.height / scale / 2);
   }
 
   // ---- building ---------------------------------------------------------------------------------------------
@@ -463,15 +327,13 @@ export class PlanMap {
       // a category's colour, darkened where needed to 3:1 against the section areas (the darker of the two backgrounds)
       categories: this.categoryNames.map((name, i) => seatColour(this.plan.categories?.[i]?.color, i, area)),
     };
-    for (const [bit, ids] of [[MARK.selected, this.selected], [MARK.mine, this.mine], [MARK.yours, this.yours], [MARK.conflict, this.conflicts]]) {
-      ids.forEach((id) => this.#setMark(id, bit, true));
-    }
+    this.remark();
     this.cursorAt = this.#startingSeat();
     this.overviewImage = null;
     this.view = null;
-    this.#layout(true);
-    this.#describe();
-    this.#draw();
+    this.layout(true);
+    this.describe();
+    this.draw();
     performance.measure('planmap-build', { start: started, end: performance.now() });
     requestAnimationFrame(() => requestAnimationFrame(() => {
       performance.measure('planmap-paint', { start: started, end: performance.now() });
@@ -496,7 +358,7 @@ export class PlanMap {
     return best ?? (this.seats.count > 0 ? 0 : null);
   }
 
-  #describe() {
+  describe() {
     let available = 0;
     for (let i = 0; i < this.seats.count; i++) {
       if (this.letters[i] === 65) {
@@ -510,21 +372,37 @@ export class PlanMap {
     }
   }
 
-  // ---- state ------------------------------------------------------------------------------------------------
+  // ---- seats, for MapView: a seat's key is its index in the plan's order ------------------------------------
 
-  #state(i) {
-    const marks = this.marks[i];
-    if (marks & MARK.mine) {
-      return 'mine';
+  stateAt(i) {
+    return seatState(this.letters[i], this.marks[i], this.selectable);
+  }
+
+  idOf(i) {
+    return this.seats.ids[i];
+  }
+
+  centreOf(i) {
+    return { x: this.seats.xs[i], y: this.seats.ys[i] };
+  }
+
+  setMark(id, bit, on) {
+    const i = this.seats.index.get(id);
+    if (i !== undefined) {
+      this.marks[i] = on ? this.marks[i] | bit : this.marks[i] & ~bit;
     }
-    const raw = LETTERS[String.fromCharCode(this.letters[i])] || 'reserved';
-    if (marks & MARK.yours && raw === 'sold') {
-      return 'yours';
-    }
-    if (this.selectable.has(raw) && marks & MARK.selected) {
-      return raw === 'available' ? 'selected' : 'selected-blocked';
-    }
-    return raw;
+  }
+
+  marksChanged() {
+    this.overviewImage = null;
+  }
+
+  viewChanged() {
+    this.#drawOverview();
+  }
+
+  resized() {
+    this.overviewImage = null;
   }
 
   #dimmed(i) {
@@ -535,42 +413,84 @@ export class PlanMap {
     return price !== undefined && Number(price) > this.maxPrice;
   }
 
-  #mark(bit, before, after) {
-    const next = new Set(after);
-    if (this.seats) {
-      before.forEach((id) => next.has(id) || this.#setMark(id, bit, false));
-      next.forEach((id) => this.#setMark(id, bit, true));
+
+  /** The seat at a point of the hall: the nearest within two thirds of a seat pitch, or null. */
+  seatAt(ux, uy) {
+    const { xs, ys, count } = this.seats;
+    const reach = this.pitch * 0.66;
+    let best = null;
+    let bestDistance = reach * reach;
+    for (let i = 0; i < count; i++) {
+      const dx = xs[i] - ux;
+      const dy = ys[i] - uy;
+      if (dx > -reach && dx < reach && dy > -reach && dy < reach) {
+        const d = dx * dx + dy * dy;
+        if (d <= bestDistance) {
+          bestDistance = d;
+          best = i;
+        }
+      }
     }
-    if (this.cursorAt !== null && this.shown) {
-      this.#labelCursor(this.cursor.current);
-    }
-    this.overviewImage = null;
-    this.#invalidate();
-    return next;
+    return best;
   }
 
-  #setMark(id, bit, on) {
-    const i = this.seats.index.get(id);
-    if (i !== undefined) {
-      this.marks[i] = on ? this.marks[i] | bit : this.marks[i] & ~bit;
+  nameOf(i) {
+    const id = this.seats.ids[i];
+    const state = this.stateAt(i);
+    const f = this.seats.flags[i];
+    const parts = [this.seatLabel(id), spoken(state), money(this.priceOf(id) ?? '', this.currency)];
+    if (f & FLAG.wheelchair) parts.push(t('buyer.map.spoken.wheelchair'));
+    if (f & FLAG.companion) parts.push(t('buyer.map.spoken.companion'));
+    if (f & FLAG.restricted) parts.push(t('buyer.map.spoken.restricted'));
+    return parts.filter(Boolean).join(', ');
+  }
+
+
+  #nearestInRow(r, x) {
+    const { xs, rowStart } = this.seats;
+    let best = null;
+    for (let i = rowStart[r]; i < rowStart[r + 1]; i++) {
+      if (best === null || Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+
+  /** Left / Right along the row, Up / Down the row before or after (the seat nearest across), Page Up / Down five rows, Home / End. */
+  nextKey(event) {
+    const { rowOf, rowStart, xs } = this.seats;
+    const i = this.cursorAt;
+    const r = rowOf[i];
+    const rows = this.plan.rows.length;
+    const toRow = (step) => {
+      // the next row in that direction that has seats
+      for (let next = r + step; next >= 0 && next < rows; next += Math.sign(step)) {
+        if (rowStart[next + 1] > rowStart[next]) {
+          return this.#nearestInRow(next, xs[i]);
+        }
+        if (Math.abs(step) > 1) break;
+      }
+      const clamped = Math.max(0, Math.min(rows - 1, r + step));
+      return rowStart[clamped + 1] > rowStart[clamped] ? this.#nearestInRow(clamped, xs[i]) : i;
+    };
+    switch (event.key) {
+      case 'ArrowRight': return Math.min(i + 1, rowStart[r + 1] - 1);
+      case 'ArrowLeft': return Math.max(i - 1, rowStart[r]);
+      case 'ArrowDown': return toRow(1);
+      case 'ArrowUp': return toRow(-1);
+      case 'PageDown': return toRow(5);
+      case 'PageUp': return toRow(-5);
+      case 'Home': return event.ctrlKey ? 0 : rowStart[r];
+      case 'End': return event.ctrlKey ? this.seats.count - 1 : rowStart[r + 1] - 1;
+      default: return undefined;
     }
   }
 
   // ---- drawing ----------------------------------------------------------------------------------------------
 
-  #invalidate() {
-    if (this.drawQueued || !this.view) {
-      return;
-    }
-    this.drawQueued = true;
-    requestAnimationFrame(() => this.#draw());
-  }
-
-  #draw() {
-    this.drawQueued = false;
-    if (!this.view || !this.shown) {
-      return;
-    }
+  draw() {
     const ctx = this.context;
     const colours = this.colours;
     const k = this.ratio * this.scale;
@@ -612,7 +532,7 @@ export class PlanMap {
       if (x < vx0 || x > vx1 || y < vy0 || y > vy1) {
         continue;
       }
-      const state = this.#state(i);
+      const state = this.stateAt(i);
       const conflict = (this.marks[i] & MARK.conflict) !== 0;
       if (state === 'available' && !conflict) {
         painter.shape(this.#dimmed(i) ? dim[category[i]] : free[category[i]], x, y);
@@ -824,251 +744,9 @@ export class PlanMap {
     const k = box.width / this.hall.width;
     const ux = this.hall.x + (event.clientX - box.left) / k;
     const uy = this.hall.y + (event.clientY - box.top) / k;
-    this.#setView(this.scale, ux - this.view.w / 2, uy - this.view.h / 2);
+    this.setView(this.scale, ux - this.view.w / 2, uy - this.view.h / 2);
   }
 
-  // ---- geometry ---------------------------------------------------------------------------------------------
-
-  #layout(refit = false) {
-    if (!this.shown) {
-      return;
-    }
-    const size = sizeFrame(this.frame, this.canvas, this.hall, this.reservedBelow, { ...this.frameSize, ratio: this.ratio });
-    if (!size) {
-      return;
-    }
-    const { width, height, ratio, changed } = size;
-    this.frameSize = { width, height };
-    this.ratio = ratio;
-    this.fitScale = Math.min(width / this.hall.width, height / this.hall.height);
-    if (refit || !this.view || this.atFit) {
-      this.#setView(this.fitScale, this.hall.x - (width / this.fitScale - this.hall.width) / 2,
-        this.hall.y - (height / this.fitScale - this.hall.height) / 2);
-    } else if (changed) {
-      const centre = { x: this.view.x + this.view.w / 2, y: this.view.y + this.view.h / 2 };
-      const scale = Math.max(this.scale, this.fitScale);
-      this.#setView(scale, centre.x - width / scale / 2, centre.y - height / scale / 2);
-    }
-    if (changed) {
-      this.overviewImage = null;
-      this.#draw();
-    }
-  }
-
-  #clampScale(scale) {
-    return Math.max(this.fitScale, Math.min(scale, Math.max(this.fitScale, MAX_PITCH_PX / this.pitch)));
-  }
-
-  #setView(scale, x, y) {
-    const { width, height } = this.frameSize;
-    const w = width / scale;
-    const h = height / scale;
-    const hall = this.hall;
-    const clamp = (value, size, start, length) => (size >= length ? start - (size - length) / 2
-      : Math.max(start, Math.min(value, start + length - size)));
-    const wasZoomed = this.zoomed;
-    this.scale = scale;
-    this.atFit = scale <= this.fitScale * 1.001;
-    this.view = { x: clamp(x, w, hall.x, hall.width), y: clamp(y, h, hall.y, hall.height), w, h };
-    this.frame.dataset.zoom = this.zoomed ? 'zoomed' : 'fit';
-    this.frame.dataset.cell = String(Math.round(this.pitch * scale));
-    this.#placeCursor(false);
-    this.tip.hidden = true;
-    this.#invalidate();
-    this.#drawOverview();
-    if (wasZoomed !== this.zoomed) {
-      this.onZoom(this.zoomed);
-    }
-  }
-
-  #zoomAt(scale, px, py) {
-    const target = this.#clampScale(scale);
-    const ux = this.view.x + px / this.scale;
-    const uy = this.view.y + py / this.scale;
-    this.#setView(target, ux - px / target, uy - py / target);
-  }
-
-  #seatPx(i) {
-    return { x: (this.seats.xs[i] - this.view.x) * this.scale, y: (this.seats.ys[i] - this.view.y) * this.scale };
-  }
-
-  /** The seat under a point of the frame (px): the nearest within two thirds of a seat pitch, or null. */
-  #seatAt(px, py) {
-    const ux = this.view.x + px / this.scale;
-    const uy = this.view.y + py / this.scale;
-    const { xs, ys, count } = this.seats;
-    const reach = this.pitch * 0.66;
-    let best = null;
-    let bestDistance = reach * reach;
-    for (let i = 0; i < count; i++) {
-      const dx = xs[i] - ux;
-      const dy = ys[i] - uy;
-      if (dx > -reach && dx < reach && dy > -reach && dy < reach) {
-        const d = dx * dx + dy * dy;
-        if (d <= bestDistance) {
-          bestDistance = d;
-          best = i;
-        }
-      }
-    }
-    return best;
-  }
-
-  #clientBox(x, y, width, height) {
-    const box = this.canvas.getBoundingClientRect();
-    const left = box.left + (x - this.view.x) * this.scale;
-    const top = box.top + (y - this.view.y) * this.scale;
-    return { left, top, width: width * this.scale, height: height * this.scale, right: left + width * this.scale, bottom: top + height * this.scale };
-  }
-
-  // ---- the seat cursor --------------------------------------------------------------------------------------
-
-  /** "Stalls, Row A, Seat 3, available, €45.00, wheelchair place". */
-  #name(i) {
-    const id = this.seats.ids[i];
-    const state = this.#state(i);
-    const f = this.seats.flags[i];
-    const parts = [this.seatLabel(id), spoken(state), money(this.priceOf(id) ?? '', this.currency)];
-    if (f & FLAG.wheelchair) parts.push(t('buyer.map.spoken.wheelchair'));
-    if (f & FLAG.companion) parts.push(t('buyer.map.spoken.companion'));
-    if (f & FLAG.restricted) parts.push(t('buyer.map.spoken.restricted'));
-    return parts.filter(Boolean).join(', ');
-  }
-
-  #labelCursor(button) {
-    const i = this.cursorAt;
-    const state = this.#state(i);
-    const label = this.#name(i);
-    if (button.getAttribute('aria-label') !== label) {
-      button.setAttribute('aria-label', label);
-    }
-    button.dataset.seat = this.seats.ids[i];
-    button.dataset.state = state;
-    SeatCursors.choosable(button, this.#choosable(state) && !this.readOnly, state.startsWith('selected'));
-  }
-
-  #placeCursor(focus) {
-    if (this.cursorAt !== null && this.view && this.shown) {
-      this.cursor.place(focus);
-    }
-  }
-
-  #position(button) {
-    const { x, y } = this.#seatPx(this.cursorAt);
-    const size = Math.max(14, this.pitch * this.scale);
-    button.style.width = `${size}px`;
-    button.style.height = `${size}px`;
-    button.style.transform = `translate(${x - size / 2}px, ${y - size / 2}px)`;
-  }
-
-  #moveCursor(i) {
-    this.cursorAt = i;
-    if (this.zoomed) {
-      const { x, y } = this.#seatPx(i);
-      const margin = this.pitch * this.scale;
-      const { width, height } = this.frameSize;
-      if (x < margin || y < margin || x > width - margin || y > height - margin) {
-        this.#setView(this.scale, this.seats.xs[i] - this.view.w / 2, this.seats.ys[i] - this.view.h / 2);
-      }
-    }
-    this.#placeCursor(true);
-  }
-
-  #activate(i) {
-    const id = this.seats.ids[i];
-    const state = this.#state(i);
-    if (this.#choosable(state) && !this.readOnly) {
-      this.onToggle(id);
-    } else {
-      this.onBlocked(id, state);
-    }
-  }
-
-  #choosable(state) {
-    return state === 'selected' || state === 'selected-blocked' || this.selectable.has(state);
-  }
-
-  /** The seat of row `r` nearest across to x (the row's first seat when it has none near). */
-  #nearestInRow(r, x) {
-    const { xs, rowStart } = this.seats;
-    let best = null;
-    for (let i = rowStart[r]; i < rowStart[r + 1]; i++) {
-      if (best === null || Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  #onKey(event) {
-    if (this.cursorAt === null) {
-      return;
-    }
-    const { rowOf, rowStart, xs } = this.seats;
-    const i = this.cursorAt;
-    const r = rowOf[i];
-    const rows = this.plan.rows.length;
-    const toRow = (step) => {
-      // the next row in that direction that has seats
-      for (let next = r + step; next >= 0 && next < rows; next += Math.sign(step)) {
-        if (rowStart[next + 1] > rowStart[next]) {
-          return this.#nearestInRow(next, xs[i]);
-        }
-        if (Math.abs(step) > 1) break;
-      }
-      const clamped = Math.max(0, Math.min(rows - 1, r + step));
-      return rowStart[clamped + 1] > rowStart[clamped] ? this.#nearestInRow(clamped, xs[i]) : i;
-    };
-    let next;
-    switch (event.key) {
-      case 'ArrowRight': next = Math.min(i + 1, rowStart[r + 1] - 1); break;
-      case 'ArrowLeft': next = Math.max(i - 1, rowStart[r]); break;
-      case 'ArrowDown': next = toRow(1); break;
-      case 'ArrowUp': next = toRow(-1); break;
-      case 'PageDown': next = toRow(5); break;
-      case 'PageUp': next = toRow(-5); break;
-      case 'Home': next = event.ctrlKey ? 0 : rowStart[r]; break;
-      case 'End': next = event.ctrlKey ? this.seats.count - 1 : rowStart[r + 1] - 1; break;
-      case '+': case '=': event.preventDefault(); this.zoomBy(1.5); return;
-      case '-': case '_': event.preventDefault(); this.zoomBy(1 / 1.5); return;
-      default: return;
-    }
-    event.preventDefault();
-    this.#moveCursor(next);
-  }
-
-  // ---- pointer ----------------------------------------------------------------------------------------------
-
-  #tap(point, type) {
-    const seat = this.#seatAt(point.x, point.y);
-    const pitchPx = this.pitch * this.scale;
-    if (pitchPx + 0.01 < (PICK_PX[type] ?? PICK_PX.touch)) {
-      // too small to aim at: zoom in around the point, so that the next tap picks
-      this.#zoomAt((type === 'mouse' ? CLICK_PITCH_PX : TAP_PITCH_PX) / this.pitch, point.x, point.y);
-      if (seat !== null) {
-        this.cursorAt = seat;
-        this.#placeCursor(false);
-      }
-      return;
-    }
-    if (seat !== null) {
-      this.cursorAt = seat;
-      this.#placeCursor(false);
-      this.#activate(seat);
-    }
-  }
-
-  #hover(point) {
-    const i = this.#seatAt(point.x, point.y);
-    if (i === null) {
-      this.tip.hidden = true;
-      return;
-    }
-    this.tip.textContent = this.#name(i);
-    const { x, y } = this.#seatPx(i);
-    this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y - this.size * this.scale / 2 - 6)}px) translate(-50%, -100%)`;
-    this.tip.hidden = false;
-  }
 }
 
 /** The usual distance between neighbours in a row: the median over (a sample of) consecutive pairs. */
@@ -1112,3 +790,4 @@ function wheelchair(lines, dots, x, y, s) {
   lines.moveTo(cx + r * Math.cos(a0), cy + r * Math.sin(a0));
   lines.arc(cx, cy, r, a0, a1, false);
 }
+
