@@ -314,6 +314,7 @@ export default {
   'organiser.price.removeShort': 'Remove',
 
   'organiser.event.when': '{date} · {rows} rows of {columns} seats · sales {start} to {end}',
+  'organiser.event.whenPlan': '{date} · {seats} seats on a venue plan · sales {start} to {end}',
 
   'organiser.seats.title': 'Seats',
   'organiser.seats.legend': 'Seat states',

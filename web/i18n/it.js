@@ -315,6 +315,7 @@ export default {
   'organiser.price.removeShort': 'Rimuovi',
 
   'organiser.event.when': '{date} · {rows} file da {columns} posti · vendite dal {start} al {end}',
+  'organiser.event.whenPlan': '{date} · {seats} posti su una pianta · vendite dal {start} al {end}',
 
   'organiser.seats.title': 'Posti',
   'organiser.seats.legend': 'Stati dei posti',
