@@ -7,12 +7,13 @@
 
 import { Api, ApiError } from './api.js';
 import { SeatMap } from './seatmap.js';
+import { PlanMap } from './planmap.js';
 import { HoldView } from './hold.js';
 import { Checkout } from './checkout.js';
 import { renderTickets } from './tickets.js';
 import { showTicketQr } from './ticket-qr.js';
 import { clearError, problemText, report, say, showError } from './messages.js';
-import { $, el, bySeat, money, names, newKey, seatName, shared, sleep, store, sumDecimals, when } from './util.js';
+import { $, el, bySeat, money, names, newKey, seatName, shared, sleep, store, sumDecimals, usePlanSeats, when } from './util.js';
 import { lang, languageSwitch, t, tn, translate } from './i18n.js';
 
 const MAX_SEATS = 10;          // the API's default MAX_SEATS_PER_HOLD; the server has the last word (422)
@@ -27,6 +28,8 @@ const state = {
   session: shared.get(SESSION_KEY),  // {token, userId, admin}
   events: [],
   eventId: null,
+  plan: null,               // the shown event's venue plan (GET /events/{id}/plan), null for a rectangle
+  categoryPrices: null,     // a plan event's prices by category, as the compact map last said
   version: null,             // the compact map's version shown
   serverOffset: null,       // a lower bound of server time minus browser time, from the version answers' "now"
   mapSeq: 0,
@@ -53,12 +56,16 @@ const api = new Api({
   onAnswer: noteSkew,
 });
 
-const seatMap = new SeatMap($('#map-frame'), {
+const mapOptions = {
   onToggle: toggleSeat,
   onBlocked: seatBlocked,
   onZoom: renderZoom,
   reservedBelow: () => (PHONE.matches ? Math.max(150, $('#dock').offsetHeight) + 8 : 16),
-});
+};
+// A rectangle event's map (rows x columns) and a venue plan's (drawn from the plan): the page drives the one shown.
+const rectangleMap = new SeatMap($('#map-frame'), mapOptions);
+const planMap = new PlanMap($('#map-frame'), mapOptions);
+let seatMap = rectangleMap;
 
 const holdView = new HoldView($('#hold-panel'), {
   onRelease: release,
@@ -217,8 +224,11 @@ function renderEventOptions() {
 function renderEventHead() {
   const event = state.events.find((candidate) => candidate.id === state.eventId);
   $('#event-name').textContent = event ? event.name : t('buyer.events.noEvent');
-  $('#event-when').textContent = event ? t('buyer.events.when',
-    { date: when(event.date, event.timeZone), rows: event.rows, columns: event.columns }) : '';
+  const plan = event && state.plan?.eventId === event.id ? state.plan : null;
+  $('#event-when').textContent = !event ? ''
+    : plan ? t('buyer.events.whenPlan', { date: when(event.date, event.timeZone), venue: plan.name || '',
+      seats: plan.rows.reduce((sum, row) => sum + row.seats.length, 0).toLocaleString(lang()) })
+      : t('buyer.events.when', { date: when(event.date, event.timeZone), rows: event.rows, columns: event.columns });
 }
 
 $('#event-select').addEventListener('change', (event) => showEvent(event.target.value));
@@ -231,10 +241,15 @@ async function showEvent(eventId) {
   state.version = null;
   state.selected.clear();
   forgetHold();
-  seatMap.clear();
+  rectangleMap.clear();
+  planMap.clear();
+  state.plan = null;
+  usePlanSeats(null);
+  seatMap = rectangleMap;
   renderSelection();
   $('#price-legend').replaceChildren();
   const event = state.events.find((candidate) => candidate.id === eventId);
+  renderPlanControls();
   renderEventHead();
   if ($('#event-select').value !== (eventId || '')) {
     $('#event-select').value = eventId || '';
@@ -246,11 +261,55 @@ async function showEvent(eventId) {
   if (new URLSearchParams(location.search).get('event') !== eventId) {
     history.replaceState(null, '', `${location.pathname}?event=${encodeURIComponent(eventId)}`);   // a link to this map
   }
+  if (!(await loadPlan(event))) {
+    return;
+  }
   await refreshMap();
   if (state.session) {
     await Promise.all([syncHolds(true), loadTickets({ quiet: true })]);
   }
   startPolling();
+}
+
+/**
+ * An event on a venue plan (`venueId`) is drawn from its plan (`GET /events/{id}/plan`, the same for the event's
+ * whole life, so read once); a rectangle keeps its map. Answers false when the event changed meanwhile.
+ */
+async function loadPlan(event) {
+  let venueId = event.venueId;
+  try {
+    if (venueId === undefined) {
+      // a list entry without the field: the event itself says
+      venueId = (await api.get(`/events/${encodeURIComponent(event.id)}`)).data?.venueId;
+    }
+    if (!venueId) {
+      return event.id === state.eventId;
+    }
+    const answer = await api.get(`/events/${encodeURIComponent(event.id)}/plan`);
+    if (event.id !== state.eventId) {
+      return false;
+    }
+    state.plan = { ...answer.data, eventId: event.id };
+    planMap.setPlan(answer.data);
+    seatMap = planMap;
+    usePlanSeats(planMap);
+    renderPlanControls();
+    renderEventHead();
+    return true;
+  } catch (error) {
+    report(error);
+    return event.id === state.eventId && !venueId;
+  }
+}
+
+/** The controls only a plan has: its legend's flags, the price filter, category and wheelchair places for best available. */
+function renderPlanControls() {
+  const plan = !!state.plan;
+  document.querySelectorAll('.plan-only').forEach((element) => { element.hidden = !plan; });
+  $('.map-card').classList.toggle('plan', plan);
+  if (!plan) {
+    $('#together-accessible').checked = false;
+  }
 }
 
 // ---- the live seat map -----------------------------------------------------------------------------------------
@@ -306,10 +365,14 @@ async function refreshMap() {
     state.mapShown = seq;
     if (answer?.status === 200 && answer.data?.rows && answer.data.version === wanted) {
       const first = !seatMap.shown;
+      const pricesChanged = state.plan && JSON.stringify(answer.data.categoryPrices) !== JSON.stringify(state.categoryPrices);
+      state.categoryPrices = answer.data.categoryPrices;
       state.version = wanted;
       seatMap.update(answer.data);
-      if (first) {
+      if (first || pricesChanged) {
         renderPriceLegend();
+      }
+      if (first) {
         renderZoom(false);
       }
       seatMap.setMine(heldSeatIds());
@@ -334,11 +397,48 @@ async function refreshMap() {
 
 function renderPriceLegend() {
   const currency = seatMap.currency;
+  if (seatMap === planMap) {
+    renderCategoryLegend(currency);
+    return;
+  }
+  $('#price-legend').setAttribute('aria-label', t('buyer.prices'));
   $('#price-legend').replaceChildren(...seatMap.priceRanges().map((range, i) => el('li', {},
     el('span', { class: `swatch tier-swatch tier-${i % 5}`, 'aria-hidden': 'true' }),
     t(range.from === range.to ? 'buyer.prices.row' : 'buyer.prices.rows',
       { from: range.from, to: range.to, price: money(range.price, currency) }))));
 }
+
+/**
+ * A plan's legend: each category in its colour with its price, dimmed when the price filter leaves it out; the
+ * filter's choices (every price, then "up to" each price); best available's categories.
+ */
+function renderCategoryLegend(currency) {
+  const categories = planMap.categories();
+  const filter = $('#price-filter');
+  const chosen = filter.value;
+  const prices = [...new Set(categories.map((category) => category.price).filter((price) => price !== undefined && price !== null))]
+    .sort((a, b) => Number(a) - Number(b));
+  filter.replaceChildren(el('option', { value: '' }, t('buyer.plan.filter.any')),
+    ...prices.map((price) => el('option', { value: price }, t('buyer.plan.filter.upTo', { price: money(price, currency) }))));
+  filter.value = prices.includes(chosen) ? chosen : '';
+  planMap.setMaxPrice(filter.value || null);
+  const max = filter.value === '' ? Infinity : Number(filter.value);
+  $('#price-legend').setAttribute('aria-label', t('buyer.plan.prices'));
+  $('#price-legend').replaceChildren(...categories.map((category) => el('li', { class: Number(category.price) > max ? 'dimmed' : null,
+    dataset: { category: category.name } },
+  el('span', { class: 'swatch category', 'aria-hidden': 'true' }),
+  t('buyer.plan.price', { category: category.name, price: category.price === undefined ? '' : money(category.price, currency) }))));
+  // the swatches' colours are the map's own (a plan's colour darkened to 3:1): set as a property, not inline CSS text
+  [...$('#price-legend').children].forEach((item, i) => { item.firstChild.style.backgroundColor = categories[i].colour; });
+  const select = $('#together-category');
+  const wanted = select.value;
+  select.replaceChildren(el('option', { value: '' }, t('buyer.together.anyCategory')),
+    ...categories.map((category) => el('option', { value: category.name },
+      category.price === undefined ? category.name : t('buyer.plan.price', { category: category.name, price: money(category.price, currency) }))));
+  select.value = categories.some((category) => category.name === wanted) ? wanted : '';
+}
+
+$('#price-filter').addEventListener('change', () => renderCategoryLegend(seatMap.currency));
 
 function renderZoom(zoomed) {
   $('#zoom-out').disabled = !zoomed;
@@ -483,7 +583,16 @@ $('#together-form').addEventListener('submit', (event) => {
     togetherCount.focus();
     return;
   }
-  placeHold({ quantity, together: true });
+  const request = { quantity, together: true };
+  if (state.plan) {
+    if ($('#together-category').value) {
+      request.category = $('#together-category').value;
+    }
+    if ($('#together-accessible').checked) {
+      request.accessible = true;
+    }
+  }
+  placeHold(request);
 });
 
 async function placeHold(request) {

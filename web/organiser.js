@@ -9,9 +9,10 @@
 
 import { Api, ApiError } from './api.js';
 import { SeatMap } from './seatmap.js';
+import { PlanMap } from './planmap.js';
 import { clearError, say, showError } from './messages.js';
-import { $, el, bySeat, names, seatName, shared, sleep, store } from './util.js';
-import { formatDateTime, formatMoney, t } from './i18n.js';
+import { $, el, bySeat, names, seatName, shared, sleep, store, usePlanSeats } from './util.js';
+import { formatDateTime, formatMoney, lang, t } from './i18n.js';
 import { download, renderReport } from './organiser-report.js';
 
 const SESSION_KEY = 'ticketing.organiser';
@@ -41,12 +42,16 @@ const api = new Api({
   onUnauthorized: () => signOut(t('organiser.sessionEnded')),
 });
 
-const seatMap = new SeatMap($('#map-frame'), {
+const mapOptions = {
   onToggle: toggleSeat,
   onBlocked: (seatId, seatState) => say(t('organiser.seats.cannotPick', { seat: seatName(seatId), state: stateName(seatState) })),
   onZoom: (zoomed) => { $('#zoom-out').disabled = !zoomed; $('#zoom-fit').disabled = !zoomed; },
   selectable: ['available', 'blocked'],
-});
+};
+// a rectangle event's map, and a venue plan's drawn from its plan (the buyer's page draws the same)
+const rectangleMap = new SeatMap($('#map-frame'), mapOptions);
+const planMap = new PlanMap($('#map-frame'), mapOptions);
+let seatMap = rectangleMap;
 
 // ---- texts ------------------------------------------------------------------------------------------------------
 
@@ -378,7 +383,11 @@ async function showEvent(eventId, { focus = false } = {}) {
   state.etag = null;
   state.selected.clear();
   state.auditCursor = null;
-  seatMap.clear();
+  rectangleMap.clear();
+  planMap.clear();
+  seatMap = rectangleMap;
+  state.planSeats = null;
+  usePlanSeats(null);
   renderSelection();
   $('#cancel-confirm').hidden = true;
   $('#report-body').replaceChildren();
@@ -403,6 +412,17 @@ async function showEvent(eventId, { focus = false } = {}) {
     if (events().some((event) => event.id === eventId)) {
       replaceEvent(answer.data);
     }
+    if (answer.data.venueId) {
+      // an event on a venue plan: its seats drawn from the plan (read once: it never changes for the event)
+      const plan = (await api.get(`/events/${encodeURIComponent(eventId)}/plan`)).data;
+      if (run !== state.run) {
+        return;
+      }
+      planMap.setPlan(plan);
+      seatMap = planMap;
+      usePlanSeats(planMap);
+      state.planSeats = plan.rows.reduce((sum, row) => sum + row.seats.length, 0);
+    }
   } catch (error) {
     fail(error);
     $('#event').hidden = true;
@@ -426,8 +446,8 @@ async function showEvent(eventId, { focus = false } = {}) {
 function renderEventHead() {
   const event = state.event;
   $('#event-title').textContent = event.name;
-  $('#event-when').textContent = t('organiser.event.when', {
-    date: formatDateTime(event.date), rows: event.rows, columns: event.columns,
+  $('#event-when').textContent = t(event.venueId ? 'organiser.event.whenPlan' : 'organiser.event.when', {
+    date: formatDateTime(event.date), rows: event.rows, columns: event.columns, seats: state.planSeats?.toLocaleString(lang()) ?? '',
     start: formatDateTime(event.salesStart), end: formatDateTime(event.salesEnd),
   });
   $('#event-status').textContent = statusName(event.status);

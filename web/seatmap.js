@@ -17,6 +17,8 @@
 
 import { money, seatName } from './util.js';
 import { lang, t, tn } from './i18n.js';
+import { readSeatColours, SeatPainter } from './seat-marks.js';
+import { MapView, MARK, seatState, spoken } from './map-view.js';
 
 const UNIT = 10;            // one seat cell, in hall units
 const SEAT = 8;             // the seat inside its cell
@@ -24,80 +26,20 @@ const SIDE = 28;            // row numbers on both sides
 const STAGE = 22;           // the stage's height
 const TOP = STAGE + 20;     // stage + gap + column numbers
 const BOTTOM = 6;
-const TOUCH_CELL = 52;      // px: the cell size a tap zooms to, so that a seat is at least 40 px wide
-const MOUSE_CELL = 24;
-const PICK_CELL = { touch: 40, pen: 24, mouse: 10 };
-const MAX_CELL = 96;
 const NUMBERS_FROM = 26;    // px per cell from which seat numbers are drawn
-const DRAG_SLOP = 6;
-const LETTERS = { A: 'available', R: 'reserved', S: 'sold', B: 'blocked' };
-const STATES = ['available', 'selected', 'mine', 'yours', 'reserved', 'sold', 'blocked'];
-const OUTLINED = { selected: 'selectedLine', mine: 'mineLine', yours: 'yoursLine' };
-const MARK = { mine: 1, yours: 2, selected: 4, conflict: 8 };
-/** What a seat's state is called in its name and tip ("available, selected"), in the page's language. */
-function spoken(state) {
-  return STATES.includes(state) || state === 'selected-blocked' ? t(`buyer.map.spoken.${state}`) : state;
-}
 const TIERS = 5;
 const ROUNDED = typeof Path2D.prototype.roundRect === 'function';
 
-export class SeatMap {
-  /**
-   * @param frame the element holding the canvas and the seat cursors
-   * @param onToggle (seatId) => void, when the user picks or unpicks an available seat
-   * @param onBlocked (seatId, state) => void, when the user picks a seat that cannot be chosen
-   * @param onZoom (zoomed) => void, after the zoom changes
-   * @param reservedBelow () => px the layout keeps free under the map (a docked bar), when fitting it to the window
-   * @param selectable the seat states a pick selects (a buyer's: available; the organiser's block tool: blocked too)
-   */
-  constructor(frame, { onToggle, onBlocked, onZoom = () => {}, reservedBelow = () => 16, selectable = ['available'] }) {
-    this.frame = frame;
-    this.canvas = frame.querySelector('canvas');
-    this.context = this.canvas.getContext('2d', { alpha: false });
-    this.cursors = [...frame.querySelectorAll('.seat-cursor')];
-    this.tip = frame.querySelector('.seat-tip');
-    this.onToggle = onToggle;
-    this.onBlocked = onBlocked;
-    this.onZoom = onZoom;
-    this.reservedBelow = reservedBelow;
-    this.selectable = new Set(selectable);
+export class SeatMap extends MapView {
+  /** The options are MapView's (map-view.js); the frame holds the page's canvas, two `.seat-cursor` buttons and a `.seat-tip`. */
+  constructor(frame, options) {
+    super(frame, { canvas: frame.querySelector('canvas'), cursors: [...frame.querySelectorAll('.seat-cursor')],
+      tip: frame.querySelector('.seat-tip') }, options);
     this.rows = [];
     this.columns = 0;
     this.marks = new Uint8Array(0);   // per seat (r * columns + c): MARK bits
-    this.currency = '';
-    this.selected = new Set();
-    this.mine = new Set();
-    this.yours = new Set();
-    this.conflicts = new Set();
-    this.cursorAt = null;          // {r, c}, 0-based
-    this.active = 0;               // which of the two cursor buttons is the tab stop
-    this.view = null;              // {x, y, w, h} in hall units
-    this.fitScale = 1;
-    this.scale = 1;                // px per hall unit
-    this.atFit = true;             // showing the whole hall: stays so when the frame changes size
-    this.pointers = new Map();
-    this.frameSize = { width: 0, height: 0 };
-    this.readOnly = false;
-    this.drawQueued = false;
+    this.pitch = UNIT;
     frame.seatMap = this;
-
-    this.cursors.forEach((button) => {
-      button.addEventListener('click', () => this.#activateCursor());
-      button.addEventListener('keydown', (event) => this.#onKey(event));
-    });
-    const canvas = this.canvas;
-    canvas.addEventListener('pointerdown', (event) => this.#onPointerDown(event));
-    canvas.addEventListener('pointermove', (event) => this.#onPointerMove(event));
-    canvas.addEventListener('pointerup', (event) => this.#onPointerUp(event));
-    canvas.addEventListener('pointercancel', (event) => this.#forget(event));
-    canvas.addEventListener('pointerleave', (event) => {
-      if (event.pointerType === 'mouse') {
-        this.tip.hidden = true;
-      }
-    });
-    canvas.addEventListener('wheel', (event) => this.#onWheel(event), { passive: false });
-    new ResizeObserver(() => this.#layout()).observe(frame);
-    window.addEventListener('resize', () => this.#layout());
   }
 
   // ---- data -------------------------------------------------------------------------------------------------
@@ -110,16 +52,7 @@ export class SeatMap {
     this.rows = [];
     this.columns = 0;
     this.marks = new Uint8Array(0);
-    this.selected = new Set();
-    this.mine = new Set();
-    this.yours = new Set();
-    this.conflicts = new Set();
-    this.cursorAt = null;
-    this.view = null;
-    this.cursors.forEach((button) => { button.hidden = true; });
-    this.tip.hidden = true;
-    this.frame.style.height = '';
-    this.frame.dataset.zoom = 'fit';
+    this.forget();
     this.canvas.width = 0;
   }
 
@@ -159,37 +92,14 @@ export class SeatMap {
     const changed = map.rows.some((row, r) => row.seats !== this.rows[r].seats);
     this.rows = map.rows;
     if (changed) {
-      this.#describe();
-      this.#placeCursor(false);
-      this.#invalidate();
+      this.changed();
     }
-  }
-
-  setSelected(seatIds) {
-    this.selected = this.#mark(MARK.selected, this.selected, seatIds);
-  }
-
-  setMine(seatIds) {
-    this.mine = this.#mark(MARK.mine, this.mine, seatIds);
-  }
-
-  setYours(seatIds) {
-    this.yours = this.#mark(MARK.yours, this.yours, seatIds);
-  }
-
-  /** Marks seats someone else just took, for a few seconds. */
-  flash(seatIds, milliseconds = 4000) {
-    const ids = [...seatIds];
-    this.conflicts = this.#mark(MARK.conflict, this.conflicts, [...this.conflicts, ...ids]);
-    setTimeout(() => {
-      this.conflicts = this.#mark(MARK.conflict, this.conflicts, [...this.conflicts].filter((id) => !ids.includes(id)));
-    }, milliseconds);
   }
 
   /** What the user sees for a seat: available, selected, mine, yours, reserved, sold or blocked (undefined: none). */
   stateOf(seatId) {
     const [row, column] = seatId.split('-').map(Number);
-    return this.#state(row - 1, column - 1);
+    return this.stateAt({ r: row - 1, c: column - 1 });
   }
 
   /** Where a seat is drawn, in the page's client coordinates (null when the map has no such seat). */
@@ -199,74 +109,33 @@ export class SeatMap {
       return null;
     }
     const inset = (UNIT - SEAT) / 2;
-    return this.#clientBox(SIDE + (column - 1) * UNIT + inset, TOP + (row - 1) * UNIT + inset, SEAT, SEAT);
+    return this.clientBox(SIDE + (column - 1) * UNIT + inset, TOP + (row - 1) * UNIT + inset, SEAT, SEAT);
   }
 
   /** Where the stage is drawn, in client coordinates. */
   stageBox() {
     const stage = this.#stage();
-    return this.view ? this.#clientBox(stage.x, stage.y, stage.width, stage.height) : null;
-  }
-
-  // ---- focus and zoom ---------------------------------------------------------------------------------------
-
-  /** Says and draws the map again in the page's language now (its summary, the seat cursor's name, the stage). */
-  retell() {
-    if (this.shown) {
-      this.#describe();
-      this.#placeCursor(false);
-      this.#invalidate();
-    }
-  }
-
-  /** Moves keyboard focus to the seat cursor (the map's one tab stop). */
-  focus() {
-    if (!this.shown) {
-      return false;
-    }
-    this.#placeCursor(false);
-    this.cursors[this.active].focus();
-    return true;
-  }
-
-  fit() {
-    if (this.shown) {
-      this.#layout(true);
-    }
-  }
-
-  zoomBy(factor) {
-    if (!this.view) {
-      return;
-    }
-    const cursor = this.cursorAt && this.#cellCentrePx(this.cursorAt.r, this.cursorAt.c);
-    const inView = cursor && cursor.x >= 0 && cursor.y >= 0 && cursor.x <= this.frameSize.width && cursor.y <= this.frameSize.height;
-    const point = inView ? cursor : { x: this.frameSize.width / 2, y: this.frameSize.height / 2 };
-    this.#zoomAt(this.scale * factor, point.x, point.y);
-  }
-
-  get zoomed() {
-    return this.view !== null && !this.atFit;
+    return this.view ? this.clientBox(stage.x, stage.y, stage.width, stage.height) : null;
   }
 
   // ---- building ---------------------------------------------------------------------------------------------
 
   #build(rows) {
     const started = performance.now();
+    this.canvas.hidden = false;
+    this.frame.seatMap = this;
     this.rows = rows;
     this.columns = rows.reduce((most, row) => Math.max(most, row.seats.length), 0);
-    this.hall = { width: SIDE * 2 + this.columns * UNIT, height: TOP + rows.length * UNIT + BOTTOM };
+    this.hall = { x: 0, y: 0, width: SIDE * 2 + this.columns * UNIT, height: TOP + rows.length * UNIT + BOTTOM };
     this.marks = new Uint8Array(rows.length * this.columns);
-    for (const [bit, ids] of [[MARK.selected, this.selected], [MARK.mine, this.mine], [MARK.yours, this.yours], [MARK.conflict, this.conflicts]]) {
-      ids.forEach((id) => this.#setMark(id, bit, true));
-    }
+    this.remark();
     this.colours = this.#readColours();
     this.tiers = this.priceRanges();
     this.cursorAt = this.cursorAt && this.rows[this.cursorAt.r]?.seats[this.cursorAt.c] ? this.cursorAt : this.#startingSeat();
     this.view = null;
-    this.#layout(true);
-    this.#describe();
-    this.#draw();
+    this.layout(true);
+    this.describe();
+    this.draw();
     // How long a map takes to show: built (laid out and drawn) and painted (the frame after it); the browser test reads them.
     performance.measure('seatmap-build', { start: started, end: performance.now() });
     requestAnimationFrame(() => requestAnimationFrame(() => {
@@ -276,26 +145,8 @@ export class SeatMap {
 
   #readColours() {
     const css = getComputedStyle(this.frame);
-    const value = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
-    return {
-      background: value('--map-background', '#fbfbfc'),
-      available: value('--seat-available', '#43a047'),
-      selected: value('--seat-selected', '#1f4fd1'),
-      selectedLine: value('--seat-selected-line', '#0b2a80'),
-      mine: value('--seat-mine', '#f2b705'),
-      mineLine: value('--seat-mine-line', '#7a5900'),
-      yours: value('--seat-yours', '#7b3fb3'),
-      yoursLine: value('--seat-yours-line', '#3f1a66'),
-      reserved: value('--seat-reserved', '#e6c9a8'),
-      sold: value('--seat-sold', '#9aa1ab'),
-      blocked: value('--seat-blocked', '#5f6670'),
-      blockedMark: value('--seat-blocked-mark', '#ffffff'),
-      conflict: value('--danger', '#b3261e'),
-      stage: value('--stage', '#3a404c'),
-      label: value('--muted', '#5b6470'),
-      tiers: Array.from({ length: TIERS }, (_, i) => value(`--tier-${i}`, '#eef')),
-      font: getComputedStyle(document.body).fontFamily || 'sans-serif',
-    };
+    return { ...readSeatColours(this.frame),
+      tiers: Array.from({ length: TIERS }, (_, i) => css.getPropertyValue(`--tier-${i}`).trim() || '#eef') };
   }
 
   #startingSeat() {
@@ -316,7 +167,7 @@ export class SeatMap {
     return { r: 0, c: 0 };
   }
 
-  #describe() {
+  describe() {
     let available = 0;
     let seats = 0;
     for (const row of this.rows) {
@@ -334,43 +185,41 @@ export class SeatMap {
     }
   }
 
-  // ---- state ------------------------------------------------------------------------------------------------
+  // ---- seats, for MapView: a seat's key is {r, c}, 0-based ---------------------------------------------------
 
-  #state(r, c) {
+  stateAt({ r, c }) {
     const row = this.rows[r];
     if (!row || c < 0 || c >= row.seats.length) {
       return undefined;
     }
-    return this.#stateOfLetter(row.seats.charCodeAt(c), this.marks[r * this.columns + c]);
+    return seatState(row.seats.charCodeAt(c), this.marks[r * this.columns + c], this.selectable);
   }
 
-  #stateOfLetter(code, marks) {
-    // The page marks seats as mine only while its hold is ACTIVE: they are, whatever a map a moment old says.
-    if (marks & MARK.mine) {
-      return 'mine';
-    }
-    const raw = LETTERS[String.fromCharCode(code)] || 'reserved';   // A, R, S, B; an unknown letter is not free
-    if (marks & MARK.yours && raw === 'sold') {
-      return 'yours';
-    }
-    if (this.selectable.has(raw) && marks & MARK.selected) {
-      return raw === 'available' ? 'selected' : 'selected-blocked';
-    }
-    return raw;
+  idOf({ r, c }) {
+    return `${this.rows[r].row}-${c + 1}`;
   }
 
-  #mark(bit, before, after) {
-    const next = new Set(after);
-    before.forEach((id) => next.has(id) || this.#setMark(id, bit, false));
-    next.forEach((id) => this.#setMark(id, bit, true));
-    if (this.cursorAt && this.shown) {
-      this.#labelCursor(this.cursors[this.active]);
-    }
-    this.#invalidate();
-    return next;
+  /** "Row 3 seat 7, available, €20.00". */
+  nameOf(key) {
+    return `${seatName(this.idOf(key))}, ${spoken(this.stateAt(key))}, ${money(this.rows[key.r].price, this.currency)}`.trim();
   }
 
-  #setMark(id, bit, on) {
+  tipOf(key) {
+    return `${seatName(this.idOf(key))} · ${money(this.rows[key.r].price, this.currency)} · ${spoken(this.stateAt(key))}`;
+  }
+
+  centreOf({ r, c }) {
+    return { x: SIDE + (c + 0.5) * UNIT, y: TOP + (r + 0.5) * UNIT };
+  }
+
+  /** The cell at a point of the hall, or null: the whole cell counts, not just the drawn seat. */
+  seatAt(ux, uy) {
+    const c = Math.floor((ux - SIDE) / UNIT);
+    const r = Math.floor((uy - TOP) / UNIT);
+    return r >= 0 && c >= 0 && r < this.rows.length && c < this.rows[r].seats.length ? { r, c } : null;
+  }
+
+  setMark(id, bit, on) {
     const [row, column] = id.split('-').map(Number);
     if (row < 1 || row > this.rows.length || column < 1 || column > this.columns) {
       return;
@@ -379,15 +228,26 @@ export class SeatMap {
     this.marks[index] = on ? this.marks[index] | bit : this.marks[index] & ~bit;
   }
 
-  // ---- drawing ----------------------------------------------------------------------------------------------
-
-  #invalidate() {
-    if (this.drawQueued || !this.view) {
-      return;
+  /** Arrows move one seat, Page Up / Down five rows, Home / End to the row's ends (with Ctrl, the first / last row). */
+  nextKey(event) {
+    let { r, c } = this.cursorAt;
+    const lastRow = this.rows.length - 1;
+    switch (event.key) {
+      case 'ArrowRight': c += 1; break;
+      case 'ArrowLeft': c -= 1; break;
+      case 'ArrowDown': r += 1; break;
+      case 'ArrowUp': r -= 1; break;
+      case 'PageDown': r += 5; break;
+      case 'PageUp': r -= 5; break;
+      case 'Home': c = 0; if (event.ctrlKey) r = 0; break;
+      case 'End': c = Number.MAX_SAFE_INTEGER; if (event.ctrlKey) r = lastRow; break;
+      default: return undefined;
     }
-    this.drawQueued = true;
-    requestAnimationFrame(() => this.#draw());
+    r = Math.max(0, Math.min(r, lastRow));
+    return { r, c: Math.max(0, Math.min(c, this.rows[r].seats.length - 1)) };
   }
+
+  // ---- drawing ----------------------------------------------------------------------------------------------
 
   #stage() {
     const seatsWidth = this.columns * UNIT;
@@ -396,11 +256,7 @@ export class SeatMap {
   }
 
   /** Draws what the view shows: bands of price tiers, the stage, labels, the seats in view (one fill per colour). */
-  #draw() {
-    this.drawQueued = false;
-    if (!this.view || !this.shown) {
-      return;
-    }
+  draw() {
     const ctx = this.context;
     const colours = this.colours;
     const ratio = this.ratio;
@@ -429,50 +285,17 @@ export class SeatMap {
     const r1 = Math.min(this.rows.length - 1, Math.floor((this.view.y + this.view.h - TOP) / UNIT));
     const c0 = Math.max(0, Math.floor((this.view.x - SIDE) / UNIT));
     const c1 = Math.min(this.columns - 1, Math.floor((this.view.x + this.view.w - SIDE) / UNIT));
-    const rounded = UNIT * this.scale >= 12 && ROUNDED;
-    const inset = (UNIT - SEAT) / 2;
-    const paths = Object.fromEntries(STATES.map((state) => [state, new Path2D()]));
-    const conflicts = new Path2D();
-    const crosses = new Path2D();   // a blocked seat is crossed out: not told by its colour alone
+    const painter = new SeatPainter(SEAT, SEAT * this.scale, false);
     for (let r = r0; r <= r1; r++) {
       const seats = this.rows[r].seats;
-      const y = TOP + r * UNIT + inset;
+      const y = TOP + (r + 0.5) * UNIT;
       const last = Math.min(c1, seats.length - 1);
       for (let c = c0; c <= last; c++) {
         const marks = this.marks[r * this.columns + c];
-        const state = this.#stateOfLetter(seats.charCodeAt(c), marks);
-        const path = paths[state === 'selected-blocked' ? 'selected' : state];
-        const x = SIDE + c * UNIT + inset;
-        if (state === 'blocked' || state === 'selected-blocked') {
-          crosses.moveTo(x + 1.5, y + 1.5);
-          crosses.lineTo(x + SEAT - 1.5, y + SEAT - 1.5);
-          crosses.moveTo(x + SEAT - 1.5, y + 1.5);
-          crosses.lineTo(x + 1.5, y + SEAT - 1.5);
-        }
-        if (rounded) {
-          path.roundRect(x, y, SEAT, SEAT, 1.6);
-        } else {
-          path.rect(x, y, SEAT, SEAT);
-        }
-        if (marks & MARK.conflict) {
-          conflicts.rect(x - 0.5, y - 0.5, SEAT + 1, SEAT + 1);
-        }
+        painter.add(seatState(seats.charCodeAt(c), marks, this.selectable), SIDE + (c + 0.5) * UNIT, y, (marks & MARK.conflict) !== 0);
       }
     }
-    ctx.lineWidth = 1;
-    for (const state of STATES) {
-      ctx.fillStyle = colours[state];
-      ctx.fill(paths[state]);
-      if (OUTLINED[state]) {
-        ctx.strokeStyle = colours[OUTLINED[state]];
-        ctx.stroke(paths[state]);
-      }
-    }
-    ctx.strokeStyle = colours.blockedMark;
-    ctx.stroke(crosses);
-    ctx.strokeStyle = colours.conflict;
-    ctx.lineWidth = 1.8;
-    ctx.stroke(conflicts);
+    painter.paint(ctx, colours);
 
     // text is drawn in screen pixels, at sizes people can read
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -504,336 +327,16 @@ export class SeatMap {
     }
     if (cell >= NUMBERS_FROM) {
       ctx.font = `600 ${Math.round(cell * 0.36)}px ${colours.font}`;
-      ctx.fillStyle = 'rgb(0 0 0 / .7)';
+      // on the seats whose shape carries no mark of its own: white on a free seat, grey in a reserved one's ring
       for (let r = r0; r <= r1; r++) {
         for (let c = c0; c <= Math.min(c1, this.rows[r].seats.length - 1); c++) {
-          ctx.fillText(String(c + 1), px(SIDE + (c + 0.5) * UNIT), py(TOP + (r + 0.5) * UNIT));
+          const state = this.stateAt({ r, c });
+          if (state === 'available' || state === 'reserved') {
+            ctx.fillStyle = state === 'available' ? colours.mark : colours.label;
+            ctx.fillText(String(c + 1), px(SIDE + (c + 0.5) * UNIT), py(TOP + (r + 0.5) * UNIT));
+          }
         }
       }
     }
-  }
-
-  // ---- geometry ---------------------------------------------------------------------------------------------
-
-  /**
-   * Sizes the frame (the whole hall at once: as wide as the card allows and no taller than the window below the
-   * frame's top), then fits the hall into it, or keeps the zoomed view's centre when `refit` is false.
-   */
-  #layout(refit = false) {
-    if (!this.shown) {
-      return;
-    }
-    const width = this.frame.clientWidth;
-    if (width === 0) {
-      return;
-    }
-    const top = this.frame.getBoundingClientRect().top + window.scrollY;
-    const room = Math.max(200, window.innerHeight - top - this.reservedBelow());
-    const natural = width * this.hall.height / this.hall.width;
-    const height = Math.round(Math.max(120, Math.min(natural, room)));
-    if (this.frame.style.height !== `${height}px`) {
-      this.frame.style.height = `${height}px`;
-    }
-    const ratio = window.devicePixelRatio || 1;
-    const changed = width !== this.frameSize.width || height !== this.frameSize.height || ratio !== this.ratio;
-    this.frameSize = { width, height };
-    this.ratio = ratio;
-    if (changed || this.canvas.width === 0) {
-      this.canvas.width = Math.round(width * ratio);
-      this.canvas.height = Math.round(height * ratio);
-      this.canvas.style.width = `${width}px`;
-      this.canvas.style.height = `${height}px`;
-    }
-    this.fitScale = Math.min(width / this.hall.width, height / this.hall.height);
-    if (refit || !this.view || this.atFit) {
-      this.#setView(this.fitScale, (this.hall.width - width / this.fitScale) / 2, (this.hall.height - height / this.fitScale) / 2);
-    } else if (changed) {
-      const centre = { x: this.view.x + this.view.w / 2, y: this.view.y + this.view.h / 2 };
-      const scale = Math.max(this.scale, this.fitScale);
-      this.#setView(scale, centre.x - width / scale / 2, centre.y - height / scale / 2);
-    }
-    if (changed) {
-      this.#draw();   // a resized canvas is blank until drawn
-    }
-  }
-
-  /** Shows the hall from (x, y) at `scale` px per unit, kept inside the hall (centred where the hall is smaller). */
-  #setView(scale, x, y) {
-    const { width, height } = this.frameSize;
-    const w = width / scale;
-    const h = height / scale;
-    const clamp = (value, size, hall) => (size >= hall ? (hall - size) / 2 : Math.max(0, Math.min(value, hall - size)));
-    const wasZoomed = this.zoomed;
-    this.scale = scale;
-    this.atFit = scale <= this.fitScale * 1.001;
-    this.view = { x: clamp(x, w, this.hall.width), y: clamp(y, h, this.hall.height), w, h };
-    this.frame.dataset.zoom = this.zoomed ? 'zoomed' : 'fit';
-    this.frame.dataset.cell = String(Math.round(UNIT * scale));
-    this.#placeCursor(false);
-    this.tip.hidden = true;
-    this.#invalidate();
-    if (wasZoomed !== this.zoomed) {
-      this.onZoom(this.zoomed);
-    }
-  }
-
-  #zoomAt(scale, px, py) {
-    const target = Math.max(this.fitScale, Math.min(scale, MAX_CELL / UNIT));
-    const ux = this.view.x + px / this.scale;
-    const uy = this.view.y + py / this.scale;
-    this.#setView(target, ux - px / target, uy - py / target);
-  }
-
-  /** The pixel centre of cell (r, c) within the frame. */
-  #cellCentrePx(r, c) {
-    return {
-      x: (SIDE + (c + 0.5) * UNIT - this.view.x) * this.scale,
-      y: (TOP + (r + 0.5) * UNIT - this.view.y) * this.scale,
-    };
-  }
-
-  /** The cell under a point of the frame (px), or null: the whole cell counts, not just the drawn seat. */
-  #cellAt(px, py) {
-    const ux = this.view.x + px / this.scale;
-    const uy = this.view.y + py / this.scale;
-    const c = Math.floor((ux - SIDE) / UNIT);
-    const r = Math.floor((uy - TOP) / UNIT);
-    return r >= 0 && c >= 0 && r < this.rows.length && c < this.rows[r].seats.length ? { r, c } : null;
-  }
-
-  #clientBox(x, y, width, height) {
-    const box = this.canvas.getBoundingClientRect();
-    const left = box.left + (x - this.view.x) * this.scale;
-    const top = box.top + (y - this.view.y) * this.scale;
-    return { left, top, width: width * this.scale, height: height * this.scale, right: left + width * this.scale, bottom: top + height * this.scale };
-  }
-
-  #framePoint(event) {
-    const box = this.canvas.getBoundingClientRect();
-    return { x: event.clientX - box.left, y: event.clientY - box.top };
-  }
-
-  // ---- the seat cursor --------------------------------------------------------------------------------------
-
-  #labelCursor(button) {
-    const { r, c } = this.cursorAt;
-    const row = this.rows[r];
-    const id = `${row.row}-${c + 1}`;
-    const state = this.#state(r, c);
-    const label = `${seatName(id)}, ${spoken(state)}, ${money(row.price, this.currency)}`.trim();
-    if (button.getAttribute('aria-label') !== label) {
-      button.setAttribute('aria-label', label);
-    }
-    button.dataset.seat = id;
-    button.dataset.state = state;
-    const choosable = this.#choosable(state) && !this.readOnly;
-    if (choosable) {
-      button.setAttribute('aria-pressed', String(state.startsWith('selected')));
-      button.removeAttribute('aria-disabled');
-    } else {
-      button.removeAttribute('aria-pressed');
-      button.setAttribute('aria-disabled', 'true');
-    }
-  }
-
-  /** Positions the active cursor button over its seat; with `focus`, a move: the other button takes over. */
-  #placeCursor(focus) {
-    if (!this.cursorAt || !this.view) {
-      return;
-    }
-    let button = this.cursors[this.active];
-    if (focus) {
-      const previous = button;
-      this.active = 1 - this.active;
-      button = this.cursors[this.active];
-      previous.tabIndex = -1;
-      button.tabIndex = 0;
-      this.#position(button);
-      this.#labelCursor(button);
-      button.hidden = false;
-      button.focus({ preventScroll: true });
-      previous.hidden = true;
-      return;
-    }
-    this.#position(button);
-    this.#labelCursor(button);
-    button.hidden = false;
-    this.cursors[1 - this.active].hidden = true;
-  }
-
-  #position(button) {
-    const { x, y } = this.#cellCentrePx(this.cursorAt.r, this.cursorAt.c);
-    const size = Math.max(14, UNIT * this.scale);
-    button.style.width = `${size}px`;
-    button.style.height = `${size}px`;
-    button.style.transform = `translate(${x - size / 2}px, ${y - size / 2}px)`;
-  }
-
-  /** Moves the cursor to (r, c) and focuses it; a zoomed map pans to keep it in view. */
-  #moveCursor(r, c) {
-    const lastRow = this.rows.length - 1;
-    r = Math.max(0, Math.min(r, lastRow));
-    c = Math.max(0, Math.min(c, this.rows[r].seats.length - 1));
-    this.cursorAt = { r, c };
-    if (this.zoomed) {
-      const { x, y } = this.#cellCentrePx(r, c);
-      const margin = UNIT * this.scale;
-      const { width, height } = this.frameSize;
-      if (x < margin || y < margin || x > width - margin || y > height - margin) {
-        const ux = SIDE + (c + 0.5) * UNIT;
-        const uy = TOP + (r + 0.5) * UNIT;
-        this.#setView(this.scale, ux - this.view.w / 2, uy - this.view.h / 2);
-      }
-    }
-    this.#placeCursor(true);
-  }
-
-  #activateCursor() {
-    if (!this.cursorAt) {
-      return;
-    }
-    this.#activate(this.cursorAt.r, this.cursorAt.c);
-  }
-
-  #activate(r, c) {
-    const id = `${this.rows[r].row}-${c + 1}`;
-    const state = this.#state(r, c);
-    if (this.#choosable(state) && !this.readOnly) {
-      this.onToggle(id);
-    } else {
-      this.onBlocked(id, state);
-    }
-  }
-
-  /** A seat in this state can be picked (or unpicked): a selectable state, or one of them selected. */
-  #choosable(state) {
-    return state === 'selected' || state === 'selected-blocked' || this.selectable.has(state);
-  }
-
-  #onKey(event) {
-    if (!this.cursorAt) {
-      return;
-    }
-    let { r, c } = this.cursorAt;
-    const lastRow = this.rows.length - 1;
-    switch (event.key) {
-      case 'ArrowRight': c += 1; break;
-      case 'ArrowLeft': c -= 1; break;
-      case 'ArrowDown': r += 1; break;
-      case 'ArrowUp': r -= 1; break;
-      case 'PageDown': r += 5; break;
-      case 'PageUp': r -= 5; break;
-      case 'Home': c = 0; if (event.ctrlKey) r = 0; break;
-      case 'End': c = Number.MAX_SAFE_INTEGER; if (event.ctrlKey) r = lastRow; break;
-      case '+': case '=': event.preventDefault(); this.zoomBy(1.5); return;
-      case '-': case '_': event.preventDefault(); this.zoomBy(1 / 1.5); return;
-      default: return;
-    }
-    event.preventDefault();
-    this.#moveCursor(r, c);
-  }
-
-  // ---- pointer ----------------------------------------------------------------------------------------------
-
-  #onPointerDown(event) {
-    if (!this.view || (event.pointerType === 'mouse' && event.button !== 0)) {
-      return;
-    }
-    const point = this.#framePoint(event);
-    this.pointers.set(event.pointerId, { start: point, last: point, moved: false, type: event.pointerType });
-    if (this.pointers.size === 2) {
-      const [a, b] = [...this.pointers.values()];
-      this.pinch = { distance: Math.hypot(a.last.x - b.last.x, a.last.y - b.last.y) };
-    }
-  }
-
-  #onPointerMove(event) {
-    const tracked = this.pointers.get(event.pointerId);
-    if (!tracked) {
-      if (event.pointerType === 'mouse') {
-        this.#hover(event);
-      }
-      return;
-    }
-    const point = this.#framePoint(event);
-    const dx = point.x - tracked.last.x;
-    const dy = point.y - tracked.last.y;
-    if (!tracked.moved && Math.hypot(point.x - tracked.start.x, point.y - tracked.start.y) > DRAG_SLOP) {
-      tracked.moved = true;
-      try {
-        this.canvas.setPointerCapture(event.pointerId);   // keep the drag when the pointer leaves the map
-      } catch {
-        // not a live pointer (a synthetic event): the drag works without capture
-      }
-    }
-    tracked.last = point;
-    if (this.pointers.size === 2 && this.pinch) {
-      const [a, b] = [...this.pointers.values()];
-      const distance = Math.hypot(a.last.x - b.last.x, a.last.y - b.last.y);
-      if (this.pinch.distance > 0) {
-        this.#zoomAt(this.scale * distance / this.pinch.distance, (a.last.x + b.last.x) / 2, (a.last.y + b.last.y) / 2);
-      }
-      this.pinch.distance = distance;
-      [...this.pointers.values()].forEach((p) => { p.moved = true; });
-    } else if (tracked.moved && this.zoomed) {
-      this.#setView(this.scale, this.view.x - dx / this.scale, this.view.y - dy / this.scale);
-    }
-  }
-
-  #onPointerUp(event) {
-    const tracked = this.pointers.get(event.pointerId);
-    this.#forget(event);
-    if (!tracked || tracked.moved || this.pointers.size > 0) {
-      return;
-    }
-    const point = this.#framePoint(event);
-    const cell = this.#cellAt(point.x, point.y);
-    const size = UNIT * this.scale;
-    const needed = PICK_CELL[event.pointerType] ?? PICK_CELL.touch;
-    if (size + 0.01 < needed) {
-      // too small to aim at: zoom in around the point, so that the next tap picks
-      this.#zoomAt((event.pointerType === 'mouse' ? MOUSE_CELL : TOUCH_CELL) / UNIT, point.x, point.y);
-      if (cell) {
-        this.cursorAt = cell;
-        this.#placeCursor(false);
-      }
-      return;
-    }
-    if (cell) {
-      this.cursorAt = cell;
-      this.#placeCursor(false);
-      this.#activate(cell.r, cell.c);
-    }
-  }
-
-  #forget(event) {
-    this.pointers.delete(event.pointerId);
-    if (this.pointers.size < 2) {
-      this.pinch = null;
-    }
-  }
-
-  #onWheel(event) {
-    if (!this.view || !(event.ctrlKey || event.metaKey)) {
-      return;
-    }
-    event.preventDefault();
-    const point = this.#framePoint(event);
-    this.#zoomAt(this.scale * Math.exp(-event.deltaY / 300), point.x, point.y);
-  }
-
-  #hover(event) {
-    const point = this.#framePoint(event);
-    const cell = this.#cellAt(point.x, point.y);
-    if (!cell) {
-      this.tip.hidden = true;
-      return;
-    }
-    const row = this.rows[cell.r];
-    const state = this.#state(cell.r, cell.c);
-    this.tip.textContent = `${seatName(`${row.row}-${cell.c + 1}`)} · ${money(row.price, this.currency)} · ${spoken(state)}`;
-    const { x, y } = this.#cellCentrePx(cell.r, cell.c);
-    this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y - UNIT * this.scale / 2 - 6)}px) translate(-50%, -100%)`;
-    this.tip.hidden = false;
   }
 }

@@ -65,8 +65,22 @@ export function countdown(milliseconds) {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** "Row 3 seat 7" ("Fila 3 posto 7") for seat id "3-7". */
+let planSeats = null;
+
+/**
+ * For an event on a venue plan: its map names and orders the seats (`seatLabel(id)`, `compare(a, b)`: PlanMap);
+ * null for a rectangle, whose seat ids ("3-7") say their row and seat.
+ */
+export function usePlanSeats(map) {
+  planSeats = map;
+}
+
+/** "Row 3 seat 7" ("Fila 3 posto 7") for seat id "3-7"; a plan's seat by its plan's names ("Stalls, Row A, Seat 3"). */
 export function seatName(seatId) {
+  const named = planSeats?.seatLabel(seatId);
+  if (named) {
+    return named;
+  }
   const [row, column] = String(seatId).split('-');
   return t('common.seat', { row, seat: column });
 }
@@ -108,8 +122,11 @@ export function clockTime(date) {
   return Number.isNaN(parsed.getTime()) ? '' : formatTime(parsed.toISOString());
 }
 
-/** Seat ids in row, then column order. */
+/** Seat ids in row, then column order (a plan's: in the plan's order). */
 export function bySeat(a, b) {
+  if (planSeats) {
+    return planSeats.compare(a, b);
+  }
   const [ra, ca] = a.split('-').map(Number);
   const [rb, cb] = b.split('-').map(Number);
   return ra - rb || ca - cb;

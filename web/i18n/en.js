@@ -6,6 +6,8 @@ export default {
 
   'common.seat': 'Row {row} seat {seat}',
   'common.loading': 'Loading…',
+  'common.planSeat': '{section}, {row}, {seat}',
+  'common.planSeat.noSection': '{row}, {seat}',
 
   // ---- the buyer's page (web/index.html, app.js, hold.js, checkout.js, tickets.js, seatmap.js, messages.js) ----
   'buyer.page.title': 'Ticketing · seat map',
@@ -108,6 +110,25 @@ export default {
   'buyer.together': 'Together',
   'buyer.together.count': '{count} together',
   'buyer.together.range': 'Choose between 1 and {max} seats side by side.',
+
+  // an event on a venue plan (planmap.js)
+  'buyer.events.whenPlan': '{date} · {venue}, {seats} seats',
+  'buyer.legend.wheelchair': 'Wheelchair place',
+  'buyer.legend.companion': 'Companion seat',
+  'buyer.legend.restricted': 'Restricted view',
+  'buyer.map.spoken.wheelchair': 'wheelchair place',
+  'buyer.map.spoken.companion': 'companion seat',
+  'buyer.map.spoken.restricted': 'restricted view',
+  'buyer.plan.summary.one': '{name}: a plan of {sections} sections, the stage marked; {available} of {seats} seats available.',
+  'buyer.plan.summary.other': '{name}: a plan of {sections} sections, the stage marked; {available} of {seats} seats available.',
+  'buyer.plan.prices': 'Prices by category',
+  'buyer.plan.price': '{category} · {price}',
+  'buyer.plan.filter': 'Highlight seats up to',
+  'buyer.plan.filter.any': 'Any price',
+  'buyer.plan.filter.upTo': '{price}',
+  'buyer.together.category': 'Category',
+  'buyer.together.anyCategory': 'Any category',
+  'buyer.together.accessible': 'Wheelchair places',
 
   'buyer.hold.title': 'Your hold',
   'buyer.hold.title.paid': 'Your purchase',
@@ -293,6 +314,7 @@ export default {
   'organiser.price.removeShort': 'Remove',
 
   'organiser.event.when': '{date} · {rows} rows of {columns} seats · sales {start} to {end}',
+  'organiser.event.whenPlan': '{date} · {seats} seats on a venue plan · sales {start} to {end}',
 
   'organiser.seats.title': 'Seats',
   'organiser.seats.legend': 'Seat states',

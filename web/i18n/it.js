@@ -7,6 +7,8 @@ export default {
 
   'common.seat': 'Fila {row} posto {seat}',
   'common.loading': 'Caricamento…',
+  'common.planSeat': '{section}, {row}, {seat}',
+  'common.planSeat.noSection': '{row}, {seat}',
 
   // ---- la pagina di chi compra (web/index.html, app.js, hold.js, checkout.js, tickets.js, seatmap.js, messages.js) ----
   'buyer.page.title': 'Ticketing · mappa dei posti',
@@ -109,6 +111,25 @@ export default {
   'buyer.together': 'Vicini',
   'buyer.together.count': '{count} vicini',
   'buyer.together.range': 'Scegli da 1 a {max} posti vicini.',
+
+  // an event on a venue plan (planmap.js)
+  'buyer.events.whenPlan': '{date} · {venue}, {seats} posti',
+  'buyer.legend.wheelchair': 'Posto per sedia a rotelle',
+  'buyer.legend.companion': 'Posto accompagnatore',
+  'buyer.legend.restricted': 'Visibilità ridotta',
+  'buyer.map.spoken.wheelchair': 'posto per sedia a rotelle',
+  'buyer.map.spoken.companion': 'posto accompagnatore',
+  'buyer.map.spoken.restricted': 'visibilità ridotta',
+  'buyer.plan.summary.one': '{name}: una pianta di {sections} settori, con il palco; {available} posto libero su {seats}.',
+  'buyer.plan.summary.other': '{name}: una pianta di {sections} settori, con il palco; {available} posti liberi su {seats}.',
+  'buyer.plan.prices': 'Prezzi per categoria',
+  'buyer.plan.price': '{category} · {price}',
+  'buyer.plan.filter': 'Evidenzia i posti fino a',
+  'buyer.plan.filter.any': 'Qualsiasi prezzo',
+  'buyer.plan.filter.upTo': '{price}',
+  'buyer.together.category': 'Categoria',
+  'buyer.together.anyCategory': 'Qualsiasi categoria',
+  'buyer.together.accessible': 'Posti per sedia a rotelle',
 
   'buyer.hold.title': 'I tuoi posti bloccati',
   'buyer.hold.title.paid': 'Il tuo acquisto',
@@ -294,6 +315,7 @@ export default {
   'organiser.price.removeShort': 'Rimuovi',
 
   'organiser.event.when': '{date} · {rows} file da {columns} posti · vendite dal {start} al {end}',
+  'organiser.event.whenPlan': '{date} · {seats} posti su una pianta · vendite dal {start} al {end}',
 
   'organiser.seats.title': 'Posti',
   'organiser.seats.legend': 'Stati dei posti',

@@ -203,8 +203,9 @@ final class Browsers implements AutoCloseable {
         ((ChromeDriver) page).perform(List.of(tap));
     }
 
+    /** The map's canvas shown: the rectangle's ({@code #seat-canvas}) or a venue plan's. */
     private static WebElement canvas(WebDriver page) {
-        return page.findElement(By.id("seat-canvas"));
+        return page.findElement(By.cssSelector("#map-frame canvas.seat-canvas:not([hidden])"));
     }
 
     /** The seat's centre relative to the canvas's centre (Selenium's origin for an element), in whole pixels. */
