@@ -33,6 +33,7 @@ public final class Bench {
             case "sales" -> SalesReportBench.run(rest);
             case "cancel" -> CancelBench.run(rest);
             case "door" -> DoorBench.run(rest);
+            case "venues" -> VenueBench.run(rest);
             case "report" -> Report.run(rest);
             default -> {
                 System.err.println("""
@@ -77,6 +78,8 @@ public final class Bench {
                                                        online from N devices (each ticket by 2 at once; tickets
                                                        admitted twice), the same scans uploaded offline, the time to
                                                        verify a code, the signed door list's size for each size
+                          venues [seconds] [viewers] [sizes]  plans (20000,100000): gzip import, on sale, compact map
+                                                       bytes/seat and reads/s beside a rectangle of the same size
                         """);
                 System.exit(which.equals("help") ? 0 : 2);
             }

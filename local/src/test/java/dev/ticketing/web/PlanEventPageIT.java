@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The drawn plan on the real local stack (issue 20, items 3 and 5): an organiser makes a venue from the ~1,200-seat
- * theatre of the project's own form ({@code VenuePlans.theatre}) and an event on it priced by category; the buyer's
+ * theatre of the project's own form ({@code SamplePlans.theatre}) and an event on it priced by category; the buyer's
  * page draws it from {@code GET /events/{id}/plan} and the compact map, on a desktop and a 390 px phone: the whole
  * hall and its stage in view, the category legend with the prices, the price filter, zoom with the overview, a hold
  * of seats picked by mouse and keyboard by the plan's ids, "2 together", a pick by finger; and the organiser's page
@@ -180,7 +180,7 @@ class PlanEventPageIT {
         String organiser = api.post("/dev/token", null, Map.of("userId", "olga-" + UUID.randomUUID().toString().substring(0, 8),
                 "groups", List.of("organizer"), "organizerId", org))
                 .json().get("token").asText();
-        String venue = api.post("/venues", organiser, VenuePlans.theatre()).json().get("id").asText();
+        String venue = api.post("/venues", organiser, SamplePlans.theatre()).json().get("id").asText();
         Api.Response created = api.post("/events", organiser, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
                 "currency", "EUR", "venueId", venue, "categoryPrices", List.of(
                         Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),

@@ -13,7 +13,7 @@ import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Page;
 import dev.ticketing.testing.DataLayer;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import dev.ticketing.venues.items.PlanItems;
 import dev.ticketing.venues.model.PlanChanges;
 import dev.ticketing.venues.model.PlanChanges.SeatChange;
@@ -48,20 +48,20 @@ class VenuesIT {
 
     @Test
     void anImportedPlanIsStoredAndComesBackAsItWentIn() throws Exception {
-        Venue venue = imports.importPlan(OLGA, PlanFormat.PRETIX, VenuePlans.studio());
+        Venue venue = imports.importPlan(OLGA, PlanFormat.PRETIX, SamplePlans.studio());
 
         assertThat(venue.name()).isEqualTo("Studio");
         assertThat(venue.seats()).isEqualTo(7);
         assertThat(venue.categories()).containsExactly("Front", "Back");
         assertThat(venue.version()).isEqualTo(1);
         assertThat(reads.get(OSCAR, venue.id())).isEqualTo(venue);
-        assertThat(sameJson(reads.plan(OLGA, venue.id(), null, PlanFormat.PRETIX), VenuePlans.studio())).isTrue();
+        assertThat(sameJson(reads.plan(OLGA, venue.id(), null, PlanFormat.PRETIX), SamplePlans.studio())).isTrue();
         assertThat(reads.plan(OLGA, venue.id(), "1", PlanFormat.TICKETING)).contains("\"gapBefore\":true");
     }
 
     @Test
     void aStadiumsPlanIsStoredInChunksAndComesBackWhole() throws Exception {
-        String stadium = VenuePlans.hall("Stadium", "st", 100_000);
+        String stadium = SamplePlans.hall("Stadium", "st", 100_000);
         Venue venue = imports.importPlan(ADMIN, PlanFormat.PRETIX, stadium);
 
         assertThat(venue.seats()).isEqualTo(100_000);
@@ -77,7 +77,7 @@ class VenuesIT {
 
     @Test
     void aChangeMakesTheNextVersionAndLeavesTheOneBeforeAsItWas() {
-        Venue venue = imports.importPlan(OLGA, PlanFormat.PRETIX, VenuePlans.studio());
+        Venue venue = imports.importPlan(OLGA, PlanFormat.PRETIX, SamplePlans.studio());
 
         Venue changed = edits.change(OSCAR, venue.id(), new PlanChanges(List.of(
                 new SeatChange("st-B-1", true, null, null, null), new SeatChange("st-B-2", null, true, true, null),
@@ -103,7 +103,7 @@ class VenuesIT {
 
     @Test
     void aBadPlanWritesNothing() {
-        String broken = VenuePlans.studio().replace("\"category\": \"Back\"}]}]", "\"category\": \"Balcony\"}]}]");
+        String broken = SamplePlans.studio().replace("\"category\": \"Back\"}]}]", "\"category\": \"Balcony\"}]}]");
 
         assertThatThrownBy(() -> imports.importPlan(OLGA, PlanFormat.PRETIX, broken))
                 .isInstanceOfSatisfying(InvalidRequestException.class, problem -> assertThat(problem.extensions())
@@ -114,8 +114,8 @@ class VenuesIT {
 
     @Test
     void organisersSeeOnlyTheirOwnVenuesAndAdminsAll() {
-        Venue olgas = imports.importPlan(OLGA, PlanFormat.PRETIX, VenuePlans.studio());
-        Venue boriss = imports.importPlan(BORIS, PlanFormat.PRETIX, VenuePlans.hall("Boris hall", "b", 50));
+        Venue olgas = imports.importPlan(OLGA, PlanFormat.PRETIX, SamplePlans.studio());
+        Venue boriss = imports.importPlan(BORIS, PlanFormat.PRETIX, SamplePlans.hall("Boris hall", "b", 50));
 
         assertThat(reads.list(OSCAR, 50, null).items()).extracting(Venue::id).containsExactly(olgas.id());
         assertThat(reads.list(BORIS, 50, null).items()).extracting(Venue::id).containsExactly(boriss.id());
@@ -130,7 +130,7 @@ class VenuesIT {
                 new SeatChange("st-A-1", true, null, null, null))))).isInstanceOf(NotFoundException.class);
         Caller buyer = new Caller("bob", false);
         assertThatThrownBy(() -> reads.list(buyer, 50, null)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> imports.importPlan(buyer, PlanFormat.PRETIX, VenuePlans.studio()))
+        assertThatThrownBy(() -> imports.importPlan(buyer, PlanFormat.PRETIX, SamplePlans.studio()))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(reads.get(ADMIN, olgas.id())).isEqualTo(olgas);
     }

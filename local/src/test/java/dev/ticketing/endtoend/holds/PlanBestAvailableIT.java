@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,7 +93,7 @@ class PlanBestAvailableIT {
     private Theatre theatre() {
         String organiser = api.post("/dev/token", null, Map.of("userId", "org-" + UUID.randomUUID(),
                 "groups", List.of("organizer"), "organizerId", "org-" + UUID.randomUUID())).json().get("token").asText();
-        String venueId = api.post("/venues", organiser, VenuePlans.theatre()).json().get("id").asText();
+        String venueId = api.post("/venues", organiser, SamplePlans.theatre()).json().get("id").asText();
         Api.Response created = api.post("/events", organiser, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
                 "currency", "EUR", "venueId", venueId, "categoryPrices", List.of(
                         Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),

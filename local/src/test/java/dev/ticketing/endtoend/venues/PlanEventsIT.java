@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +27,8 @@ class PlanEventsIT {
     @Test
     void anEventOnTheTheatreSellsThePlansSeatsByTheirIds() throws Exception {
         String olga = organiser();
-        JsonNode venue = api.post("/venues", olga, VenuePlans.theatre()).json();
-        JsonNode plan = JSON.readTree(VenuePlans.theatre());
+        JsonNode venue = api.post("/venues", olga, SamplePlans.theatre()).json();
+        JsonNode plan = JSON.readTree(SamplePlans.theatre());
         int planSeats = 0;
         List<Integer> rowLengths = new ArrayList<>();
         for (JsonNode section : plan.get("sections")) {
@@ -102,9 +102,28 @@ class PlanEventsIT {
     }
 
     @Test
+    void theSingleSeatRuleCountsAnAisleAsARowsEnd() {
+        String olga = organiser();
+        String venueId = api.post("/venues", olga, SamplePlans.theatre()).json().get("id").asText();
+        Api.Response created = api.post("/events", olga, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
+                "currency", "EUR", "venueId", venueId, "singleSeatRule", "forbid", "categoryPrices", List.of(
+                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),
+                        Map.of("category", "C", "price", "30.00"))));
+        String eventId = created.json().get("id").asText();
+        String buyer = api.newUser("buyer");
+
+        Api.Response besideTheAisle = api.hold(eventId, buyer, "th-S-A-14");
+        assertThat(besideTheAisle.status()).as("A-15 would be left alone between A-14 and the aisle").isEqualTo(422);
+        assertThat(api.hold(eventId, buyer, "th-S-A-2").status()).as("A-1 would be left at the row's end").isEqualTo(422);
+        assertThat(api.hold(eventId, buyer, "th-S-A-14", "th-S-A-15").status()).as("up to the aisle").isEqualTo(201);
+        assertThat(api.hold(eventId, api.newUser("other"), "th-S-A-16", "th-S-A-17").status())
+                .as("from the aisle on the other side").isEqualTo(201);
+    }
+
+    @Test
     void aPlanEventNeedsEveryCategoryPricedAndAVenueTheCallerMayUse() {
         String olga = organiser();
-        String venueId = api.post("/venues", olga, VenuePlans.theatre()).json().get("id").asText();
+        String venueId = api.post("/venues", olga, SamplePlans.theatre()).json().get("id").asText();
         Map<String, Object> body = new HashMap<>(Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
                 "currency", "EUR", "venueId", venueId, "categoryPrices", List.of(
                         Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"))));
@@ -131,7 +150,7 @@ class PlanEventsIT {
     @Test
     void aHundredThousandSeatPlanComesGzippedAndItsEventGoesOnSaleInTheBackground() {
         String olga = organiser();
-        String plan = VenuePlans.hall("Stadium", "sd", 100_000);
+        String plan = SamplePlans.hall("Stadium", "sd", 100_000);
         assertThat(plan.length()).as("more than a function is handed plain").isGreaterThan(6_000_000);
         Api.Response imported = api.postGzipped("/venues?format=pretix", olga, plan);
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
@@ -166,7 +185,7 @@ class PlanEventsIT {
         assertThat(elsewhere.contentType()).isEqualTo("application/problem+json");
         Api.Response bomb = api.postGzipped("/venues", olga, " ".repeat(65 * 1024 * 1024));
         assertThat(bomb.status()).isEqualTo(413);
-        Api.Response notGzip = api.send("POST", "/venues", olga, VenuePlans.theatre(), Map.of("Content-Encoding", "gzip"));
+        Api.Response notGzip = api.send("POST", "/venues", olga, SamplePlans.theatre(), Map.of("Content-Encoding", "gzip"));
         assertThat(notGzip.status()).isEqualTo(400);
         assertThat(api.get("/venues", olga).json().get("venues")).isEmpty();
     }

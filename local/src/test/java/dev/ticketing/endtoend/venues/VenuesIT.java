@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.input.RequestLimits;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,7 +39,7 @@ class VenuesIT {
     void anOrganiserImportsAPretixPlanAndGetsItBack() throws Exception {
         String olga = organiser("olga", org());
 
-        for (String plan : List.of(VenuePlans.studio(), VenuePlans.hall("Arena", "ar", 20_000))) {
+        for (String plan : List.of(SamplePlans.studio(), SamplePlans.hall("Arena", "ar", 20_000))) {
             Api.Response created = importPretix(olga, plan);
             assertThat(created.status()).as(created.toString().substring(0, Math.min(300, created.toString().length())))
                     .isEqualTo(201);
@@ -52,7 +52,7 @@ class VenuesIT {
             assertThat(exported.contentType()).startsWith("application/json");
             assertThat(sameJson(exported.json(), JSON.readTree(plan))).as("export(import(plan)) equals the plan").isTrue();
         }
-        JsonNode studio = importPretix(olga, VenuePlans.studio()).json();
+        JsonNode studio = importPretix(olga, SamplePlans.studio()).json();
         assertThat(studio.get("seats").asInt()).isEqualTo(7);
         assertThat(studio.get("categories")).hasSize(2);
         assertThat(api.get("/venues/" + studio.get("id").asText(), olga).json()).isEqualTo(studio);
@@ -76,17 +76,17 @@ class VenuesIT {
             assertThat(refused.contentType()).isEqualTo("application/problem+json");
             assertThat(refused.json().get("path").asText()).as(refused.toString()).isEqualTo(path);
         });
-        Api.Response tooMany = importPretix(olga, VenuePlans.hall("Too big", "tb", 100_001).replaceAll(
+        Api.Response tooMany = importPretix(olga, SamplePlans.hall("Too big", "tb", 100_001).replaceAll(
                 "\\{\"seat_guid\":\"tb-s(\\d+)-([A-Z0-9]+)-(\\d+)\"", "{\"seat_guid\":\"$1$2$3\""));
         assertThat(tooMany.status()).as(tooMany.toString()).isIn(400, 413);
-        assertThat(api.post("/venues?format=excel", olga, VenuePlans.studio()).status()).isEqualTo(400);
+        assertThat(api.post("/venues?format=excel", olga, SamplePlans.studio()).status()).isEqualTo(400);
         assertThat(api.get("/venues", olga).json().get("venues")).as("nothing stored").isEmpty();
     }
 
     @Test
     void anOrganiserSetsFlagsOnAnImportedPlanAsItsNextVersion() {
         String olga = organiser("olga", org());
-        String venue = importPretix(olga, VenuePlans.studio()).json().get("id").asText();
+        String venue = importPretix(olga, SamplePlans.studio()).json().get("id").asText();
 
         Api.Response changed = api.send("PATCH", "/venues/" + venue + "/plan", olga, Map.of("seats", List.of(
                 Map.of("id", "st-B-1", "wheelchair", true), Map.of("id", "st-B-2", "companion", true),
@@ -114,7 +114,7 @@ class VenuesIT {
         String olga = organiser("olga", org);
         String oscar = organiser("oscar", org);
         String boris = organiser("boris", "other-" + org);
-        String venue = importPretix(olga, VenuePlans.studio()).json().get("id").asText();
+        String venue = importPretix(olga, SamplePlans.studio()).json().get("id").asText();
         String path = "/venues/" + venue;
 
         assertThat(api.get(path, oscar).status()).isEqualTo(200);
@@ -127,7 +127,7 @@ class VenuesIT {
         }
         String buyer = api.newUser("bob");
         assertThat(api.get("/venues", buyer).status()).isEqualTo(403);
-        assertThat(importPretix(buyer, VenuePlans.studio()).status()).isEqualTo(403);
+        assertThat(importPretix(buyer, SamplePlans.studio()).status()).isEqualTo(403);
         assertThat(api.get(path, null).status()).isEqualTo(401);
         assertThat(api.get(path + "/plan?version=2", olga).status()).isEqualTo(404);
     }
@@ -145,7 +145,7 @@ class VenuesIT {
                 .contains("5242880 bytes");
         assertThat(chunked("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ").contains(RequestLimits.MAX_BODY_BYTES + " bytes");
         // a plan of 30,000 seats, ten times what any other route takes
-        String big = VenuePlans.hall("Big", "bg", 30_000);
+        String big = SamplePlans.hall("Big", "bg", 30_000);
         assertThat(big.length()).isGreaterThan(RequestLimits.MAX_BODY_BYTES * 10);
         assertThat(importPretix(olga, big).status()).isEqualTo(201);
     }
@@ -167,7 +167,7 @@ class VenuesIT {
 
     private static String changed(Consumer<ObjectNode> change) {
         try {
-            ObjectNode plan = (ObjectNode) JSON.readTree(VenuePlans.studio());
+            ObjectNode plan = (ObjectNode) JSON.readTree(SamplePlans.studio());
             change.accept(plan);
             return JSON.writeValueAsString(plan);
         } catch (IOException e) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.problems.InvalidRequestException;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import dev.ticketing.venues.model.Plan;
 import dev.ticketing.venues.model.PlanSeat;
 import dev.ticketing.venues.model.Row;
@@ -23,16 +23,16 @@ import org.junit.jupiter.api.Test;
 class PretixPlansTest {
     @Test
     void theStudioOfFormatsMdComesBackAsItWentIn() {
-        Plan plan = PretixPlans.read(VenuePlans.studio());
+        Plan plan = PretixPlans.read(SamplePlans.studio());
 
         assertThat(plan.seatCount()).isEqualTo(7);
-        assertThat(PlanJson.parse(PretixPlans.text(plan))).isEqualTo(PlanJson.parse(VenuePlans.studio()));
-        assertThat(sameJson(PretixPlans.write(plan), PlanJson.parse(VenuePlans.studio()))).isTrue();
+        assertThat(PlanJson.parse(PretixPlans.text(plan))).isEqualTo(PlanJson.parse(SamplePlans.studio()));
+        assertThat(sameJson(PretixPlans.write(plan), PlanJson.parse(SamplePlans.studio()))).isTrue();
     }
 
     @Test
     void anAisleIsAGapAndNeighboursNeverStraddleIt() {
-        Row rowA = PretixPlans.read(VenuePlans.studio()).sections().get(0).rows().get(0);
+        Row rowA = PretixPlans.read(SamplePlans.studio()).sections().get(0).rows().get(0);
 
         assertThat(rowA.seats().stream().map(PlanSeat::gapBefore)).containsExactly(false, false, true, false);
         assertThat(rowA.neighbours(1)).as("A-1, A-2").isTrue();
@@ -44,7 +44,7 @@ class PretixPlansTest {
 
     @Test
     void aGeneratedHallComesBackAsItWentInThroughBothForms() {
-        String hall = VenuePlans.hall("Arena", "ar", 20_000);
+        String hall = SamplePlans.hall("Arena", "ar", 20_000);
         Plan plan = PretixPlans.read(hall);
 
         assertThat(plan.seatCount()).isEqualTo(20_000);
@@ -60,7 +60,7 @@ class PretixPlansTest {
 
     @Test
     void theOwnFormCarriesFlagsAndGapsAndRefusesWhatItDoesNotKnow() {
-        Plan plan = PretixPlans.read(VenuePlans.studio())
+        Plan plan = PretixPlans.read(SamplePlans.studio())
                 .mapSeats(seat -> seat.id().equals("st-B-1") ? seat.withFlags(true, null, null, null)
                         : seat.id().equals("st-B-2") ? seat.withFlags(null, true, true, true) : seat);
         String own = TicketingPlans.text(plan);
@@ -75,7 +75,7 @@ class PretixPlansTest {
 
     @Test
     void aTheatreDrawnInTheOwnFormKeepsItsFlagsAndItsAislesAreFoundAgainFromPretixsForm() {
-        Plan theatre = TicketingPlans.read(VenuePlans.theatre());
+        Plan theatre = TicketingPlans.read(SamplePlans.theatre());
 
         assertThat(theatre.seatCount()).isBetween(1_150, 1_250);
         assertThat(theatre.seats().filter(PlanSeat::wheelchair).count()).isEqualTo(2);
@@ -92,7 +92,7 @@ class PretixPlansTest {
     @Test
     void eachKindOfBadPlanIsRefusedNamingItsFirstOffendingPath() {
         assertRefused(() -> PretixPlans.read("{\"name\":"), "");
-        assertRefused(() -> PretixPlans.read(VenuePlans.studio() + "{}"), "");
+        assertRefused(() -> PretixPlans.read(SamplePlans.studio() + "{}"), "");
         assertRefused(() -> PretixPlans.read("[]"), "");
         assertRefused(changed(plan -> seat(plan, 0, 1, 2).remove("position")), "/zones/0/rows/1/seats/2/position");
         assertRefused(changed(plan -> seat(plan, 0, 0, 3).put("colour", "red")), "/zones/0/rows/0/seats/3/colour");
@@ -112,15 +112,15 @@ class PretixPlansTest {
 
     @Test
     void aPlanHasAtMostOneHundredThousandSeats() {
-        assertThat(PretixPlans.read(VenuePlans.hall("Stadium", "st", 100_000)).seatCount()).isEqualTo(100_000);
+        assertThat(PretixPlans.read(SamplePlans.hall("Stadium", "st", 100_000)).seatCount()).isEqualTo(100_000);
 
-        InvalidRequestException refused = assertRefused(() -> PretixPlans.read(VenuePlans.hall("Too big", "tb", 100_001)),
+        InvalidRequestException refused = assertRefused(() -> PretixPlans.read(SamplePlans.hall("Too big", "tb", 100_001)),
                 "/zones/100/rows/0/seats/0");
         assertThat(refused.extensions()).containsEntry("maxSeats", 100_000);
     }
 
     private static Runnable changed(Consumer<ObjectNode> change) {
-        ObjectNode plan = (ObjectNode) PlanJson.parse(VenuePlans.studio());
+        ObjectNode plan = (ObjectNode) PlanJson.parse(SamplePlans.studio());
         change.accept(plan);
         return () -> PretixPlans.read(PlanJson.text(plan));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.seats.choice.SeatChooser;
 import dev.ticketing.seats.choice.SeatGrid;
 import dev.ticketing.seats.model.SeatId;
-import dev.ticketing.testing.VenuePlans;
+import dev.ticketing.venues.formats.SamplePlans;
 import dev.ticketing.venues.formats.PretixPlans;
 import dev.ticketing.venues.formats.TicketingPlans;
 import java.util.List;
@@ -18,7 +18,7 @@ class PlanGridTest {
     @Test
     void anAisleIsAnEmptyPlaceSoNoBlockSpansIt() {
         // FORMATS.md's studio: row A at x = 20, 45, 120, 145, the distance rule finds the aisle before A-3
-        PlanGrid studio = PlanGrid.of(PretixPlans.read(VenuePlans.studio()));
+        PlanGrid studio = PlanGrid.of(PretixPlans.read(SamplePlans.studio()));
         SeatId a3 = studio.find("st-A-3").orElseThrow();
         assertThat(studio.find("st-A-2").orElseThrow().column()).isEqualTo(2);
         assertThat(a3.column()).as("one empty place for the aisle").isEqualTo(4);
@@ -35,7 +35,7 @@ class PlanGridTest {
 
     @Test
     void rowsRankByTheirDistanceFromTheFocalPointAndTheBestPairSitsBesideTheCentreAisle() {
-        PlanGrid theatre = PlanGrid.of(TicketingPlans.read(VenuePlans.theatre()));
+        PlanGrid theatre = PlanGrid.of(TicketingPlans.read(SamplePlans.theatre()));
         assertThat(theatre.rows()).isEqualTo(30);
         assertThat(theatre.seatCount()).isEqualTo(count(theatre));
         int best = theatre.ranking().rowsBestFirst()[0];
@@ -50,7 +50,7 @@ class PlanGridTest {
 
     @Test
     void aPlanOfMoreThanAThousandRowsKeepsEverySeatFindable() {
-        PlanGrid big = PlanGrid.of(PretixPlans.read(VenuePlans.hall("Stadium", "st", 100_000)));
+        PlanGrid big = PlanGrid.of(PretixPlans.read(SamplePlans.hall("Stadium", "st", 100_000)));
         assertThat(big.rows()).isGreaterThan(1_000);
         assertThat(big.seatCount()).isEqualTo(100_000);
         for (int row = 1; row <= big.rows(); row += 97) {

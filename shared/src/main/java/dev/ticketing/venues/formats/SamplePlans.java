@@ -1,4 +1,4 @@
-package dev.ticketing.testing;
+package dev.ticketing.venues.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Seating plans for the venue tests, in pretix's form: the small example of ../shared/venues/FORMATS.md (a row with
+ * Sample seating plans: the local stack's demo venue, the venue tests' and the venue benchmark's. In pretix's form: the small example of ../shared/venues/FORMATS.md (a row with
  * an aisle), and generated halls of any size shaped like real ones: sections side by side, curved rows of different
  * lengths with a centre aisle, three categories by distance from the stage, and the members pretix keeps that the
  * plan itself does not use (uuids, radius, start_direction, row_number_position, an explicit null label, areas), so a
  * round trip has all of them to give back.
  */
-public final class VenuePlans {
-    private VenuePlans() {
+public final class SamplePlans {
+    private SamplePlans() {
     }
 
     /** FORMATS.md's example: row A has an aisle between seats 2 and 3. */
     public static String studio() {
-        try (InputStream in = VenuePlans.class.getResourceAsStream("/venues/studio.pretix.json")) {
+        try (InputStream in = SamplePlans.class.getResourceAsStream("samples/studio.pretix.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
