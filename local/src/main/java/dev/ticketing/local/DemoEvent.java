@@ -1,6 +1,7 @@
 package dev.ticketing.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticketing.venues.formats.SamplePlans;
 import dev.ticketing.local.auth.LocalJwt;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-/** Seeds a demo event through the public API, as an admin would, when the stack has no event yet. */
+/**
+ * Seeds two demo events through the public API, as an admin would, when the stack has no event yet: a rectangle of
+ * 600 seats priced by rows, and an opera on the ~1,200-seat theatre of the samples ({@code SamplePlans.theatre}:
+ * stalls and balcony, curved rows round a centre aisle, wheelchair places with companion seats), imported as a venue
+ * and priced by category.
+ */
 final class DemoEvent {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,13 +47,29 @@ final class DemoEvent {
                         Map.of("fromRow", 1, "toRow", 5, "price", "89.00"),
                         Map.of("fromRow", 6, "toRow", 14, "price", "59.00"),
                         Map.of("fromRow", 15, "toRow", 20, "price", "39.00")));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api.resolve("/events"))
-                .header("Authorization", admin)
+        post(http, api, admin, "/events", JSON.writeValueAsString(demo));
+        String venueId = JSON.readTree(post(http, api, admin, "/venues", SamplePlans.theatre())).get("id").asText();
+        Map<String, Object> opera = Map.of(
+                "name", "Demo: Tosca at the Teatro",
+                "date", clock.instant().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(20)).toString(),
+                "currency", "EUR",
+                "venueId", venueId,
+                "categoryPrices", List.of(Map.of("category", "A", "price", "95.00"),
+                        Map.of("category", "B", "price", "65.00"), Map.of("category", "C", "price", "35.00")));
+        post(http, api, admin, "/events", JSON.writeValueAsString(opera));
+    }
+
+    private static String post(HttpClient http, URI api, String token, String path, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(api.resolve(path))
+                .header("Authorization", token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(demo))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
-            throw new IllegalStateException("cannot seed the demo event: " + created.statusCode() + " " + created.body());
+            throw new IllegalStateException("cannot seed the demo (" + path + "): " + created.statusCode() + " "
+                    + created.body());
         }
+        return created.body();
     }
 }

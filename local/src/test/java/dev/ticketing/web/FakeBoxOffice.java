@@ -144,7 +144,7 @@ final class FakeBoxOffice implements AutoCloseable {
             for (int k = 0; k < seats.size() && ids.size() < body.path("quantity").asInt(0); k++) {
                 JsonNode seat = seats.get(k);
                 boolean categoryFits = !body.has("category") || body.get("category").asText().equals(seat.get("category").asText());
-                boolean accessibleFits = body.path("accessible").asBoolean(false) == (seat.get("wheelchair").asBoolean() || seat.get("companion").asBoolean());
+                boolean accessibleFits = body.path("accessible").asBoolean(false) == (seat.path("wheelchair").asBoolean() || seat.path("companion").asBoolean());
                 if (event.letters().get(r).charAt(k) == 'A' && categoryFits && accessibleFits) {
                     ids.add(seat.get("id").asText());
                 }

@@ -25,7 +25,7 @@ public final class RequestLimits {
     public static final int MAX_PLAN_BODY_BYTES = 5 * 1024 * 1024;
     /**
      * 64 MiB: the most a venue's plan may be once a gzip-compressed body ({@code Content-Encoding: gzip}) is inflated.
-     * A 100,000-seat pretix plan is about 13 MB of text and 1.5 MB compressed, so the biggest plan fits in the
+     * A 100,000-seat pretix plan is about 10 MB of text and 0.6 MB compressed, so the biggest plan fits in the
      * {@link #MAX_PLAN_BODY_BYTES} a function can be handed, and a body that inflates without end (a "zip bomb") is
      * refused at this bound (docs/venues.md#size).
      */

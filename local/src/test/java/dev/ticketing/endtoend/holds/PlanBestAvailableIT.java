@@ -116,11 +116,11 @@ class PlanBestAvailableIT {
         }
 
         boolean wheelchair(String seat) {
-            return seats().get(seat).get("wheelchair").asBoolean();
+            return seats().get(seat).path("wheelchair").asBoolean();
         }
 
         boolean companion(String seat) {
-            return seats().get(seat).get("companion").asBoolean();
+            return seats().get(seat).path("companion").asBoolean();
         }
 
         boolean forWheelchairs(String seat) {
@@ -133,7 +133,7 @@ class PlanBestAvailableIT {
             plan.get("rows").forEach(row -> {
                 List<String> segment = new ArrayList<>();
                 for (JsonNode seat : row.get("seats")) {
-                    if (seat.get("gapBefore").asBoolean()) {
+                    if (seat.path("gapBefore").asBoolean()) {
                         segments.add(segment);
                         segment = new ArrayList<>();
                     }

@@ -31,8 +31,10 @@ public record SeatPlanView(String eventId, String venueId, Integer version, Stri
 
     /**
      * A seat: id, label, category, position, flags, and whether an aisle or gap separates it from the seat before it
-     * in its row ({@code gapBefore}: the two are no neighbours).
+     * in its row ({@code gapBefore}: the two are no neighbours). A flag is written only when true (a 100,000-seat plan
+     * is sent once, but it is megabytes).
      */
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record SeatView(String id, String seat, String category,
                            @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal x,
                            @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal y,

@@ -33,7 +33,9 @@ public record SeatMap(String eventId, String version, boolean salesOpen, Instant
                           List<Row> rows) {
     }
 
-    public record Row(int row, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price, String seats) {
+    public record Row(int row,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
+                      String seats) {
     }
 
     /**
