@@ -108,6 +108,10 @@ public class CancelEvent {
     /** {@code GET /events/{id}}: the event, with its cancellation's progress when it is CANCELLED; 404 when none. */
     public EventDetails details(String eventId) {
         Event event = events.get(eventId);
+        if (event.status() == EventStatus.CREATING || event.status() == EventStatus.FAILED) {
+            return new EventDetails(event, null, new EventDetails.Creation(event.seatCount(),
+                    Math.min(event.seatCount(), events.seatsWritten(eventId))));
+        }
         if (event.status() != EventStatus.CANCELLED) {
             return new EventDetails(event, null);
         }

@@ -41,6 +41,8 @@ public class EventSeats {
      */
     public static final Duration STORE_WINDOW = Duration.ofSeconds(60);
     private static final Duration PATIENCE_STEP = Duration.ofSeconds(1);
+    /** How often a writer reports the seats it has written. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(EventSeats.class);
 
     private final Table table;
@@ -123,8 +125,9 @@ public class EventSeats {
      */
     Event write(Event event, Lease taken) {
         Renewals lease = new Renewals(taken);
+        Progress progress = new Progress(event.id(), taken.owner());
         try {
-            seats.writeAll(event, lease::check);
+            seats.writeAll(event, lease::check, progress::add);
         } catch (RuntimeException e) {
             String reason = "writing its seats failed (" + e.getClass().getSimpleName() + ")";
             LOG.warn("event {}: {}; a retry with the same Idempotency-Key resumes it", event.id(), reason, e);
@@ -165,6 +168,32 @@ public class EventSeats {
                 throw new LeaseLostException(eventId);
             }
             until = renewed;
+        }
+    }
+
+    /**
+     * The seats written so far, reported on the event's item at most every {@link #PROGRESS_EVERY} (so
+     * {@code GET /events/{id}} shows how far a big hall has got), by the lease's holder only.
+     */
+    private final class Progress {
+        private final String eventId;
+        private final String owner;
+        private final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong();
+
+        Progress(String eventId, String owner) {
+            this.eventId = eventId;
+            this.owner = owner;
+        }
+
+        void add(int seats) {
+            int total = written.addAndGet(seats);
+            long now = clock.millis();
+            long last = lastReport.get();
+            // one writing thread reports at a time; a report lost to another lease holder changes nothing
+            if (now - last >= PROGRESS_EVERY.toMillis() && lastReport.compareAndSet(last, now)) {
+                table.writeAlone(items.progress(eventId, owner, total));
+            }
         }
     }
 

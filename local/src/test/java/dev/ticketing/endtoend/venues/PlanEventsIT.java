@@ -162,9 +162,19 @@ class PlanEventsIT {
                         Map.of("category", "C", "price", "40.00"))));
         assertThat(created.status()).as("a big hall is written in the background").isEqualTo(202);
         String eventId = created.json().get("id").asText();
+        List<Integer> progress = new ArrayList<>();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
                 .pollInterval(java.time.Duration.ofMillis(500))
-                .until(() -> "ON_SALE".equals(api.get("/events/" + eventId, null).json().path("status").asText()));
+                .until(() -> {
+                    JsonNode event = api.get("/events/" + eventId, null).json();
+                    if (event.has("creation")) {
+                        assertThat(event.get("creation").get("seats").asInt()).isEqualTo(100_000);
+                        progress.add(event.get("creation").get("seatsWritten").asInt());
+                    }
+                    return "ON_SALE".equals(event.path("status").asText());
+                });
+        assertThat(progress).as("how far the seats have got, while they are written").isSorted()
+                .anyMatch(written -> written > 0 && written < 100_000);
 
         Api.Response pair = api.post("/events/" + eventId + "/holds", api.newUser("fan"),
                 Map.of("quantity", 2, "together", true, "category", "C"));

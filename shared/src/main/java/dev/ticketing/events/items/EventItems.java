@@ -71,6 +71,8 @@ public class EventItems {
     private static final String CANCELLED_TICKETS = "cancelled_tickets";
     private static final String LEASE_OWNER = "lease_owner";
     private static final String LEASE_UNTIL = "lease_until";
+    /** How many seats a CREATING event's writer has written (its progress). */
+    private static final String SEATS_WRITTEN = "seats_written";
     /** How many times the organiser changed the event since it was created (absent: never). */
     private static final String VERSION = "event_version";
     /** The lease is free: nobody took it, or its holder's time is up. */
@@ -117,6 +119,21 @@ public class EventItems {
     }
 
     /** Renew: {@code owner} keeps the lease until {@code until}, if it still holds it on a CREATING event. */
+    /**
+     * Progress: how many seats the lease's holder has written so far ({@code seats_written}, shown while the event is
+     * CREATING); only by the holder of a CREATING event's lease, so a writer that lost it never reports.
+     */
+    public TransactWriteItem progress(String eventId, String owner, int written) {
+        return update(eventId, "SET " + SEATS_WRITTEN + " = :written",
+                "#status = :creating AND " + LEASE_OWNER + " = :owner",
+                Map.of(":creating", s(EventStatus.CREATING.name()), ":owner", s(owner), ":written", n(written)));
+    }
+
+    /** The seats written so far that an event's item records ({@link #progress}); 0 when none yet. */
+    public static int seatsWrittenOf(Map<String, AttributeValue> item) {
+        return (int) Attr.num(item, SEATS_WRITTEN);
+    }
+
     public TransactWriteItem renew(String eventId, String owner, Instant until) {
         return update(eventId, "SET " + LEASE_UNTIL + " = :until",
                 "#status = :creating AND " + LEASE_OWNER + " = :owner",

@@ -140,6 +140,12 @@ public class EventReader {
         return response.hasItem() && !response.item().isEmpty() ? EventItems.cancelledOf(response.item()) : Optional.empty();
     }
 
+    /** How many seats of a CREATING event its writer reported written (strongly consistent); 0 before any. */
+    public int seatsWritten(String eventId) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).key(EventItems.key(eventId)).consistentRead(true));
+        return response.hasItem() ? EventItems.seatsWrittenOf(response.item()) : 0;
+    }
+
     /** The event as stored now (strongly consistent, never cached), if it exists. */
     public Optional<Event> current(String eventId) {
         return versioned(eventId).map(Versioned::event);

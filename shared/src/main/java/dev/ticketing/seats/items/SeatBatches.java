@@ -85,6 +85,11 @@ public class SeatBatches {
      *                          the batches in flight have ended; no new batch starts after a failure
      */
     public void writeAll(Event event, Runnable beforeEachCall) {
+        writeAll(event, beforeEachCall, written -> { });
+    }
+
+    /** {@link #writeAll(Event, Runnable)}, telling {@code written} the size of each batch once it is in. */
+    public void writeAll(Event event, Runnable beforeEachCall, java.util.function.IntConsumer written) {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<WriteRequest> batch = new ArrayList<>(BATCH_SIZE);
@@ -95,13 +100,13 @@ public class SeatBatches {
                     batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
                             .item(SeatItems.newSeat(event, seat)).build()).build());
                     if (batch.size() == BATCH_SIZE) {
-                        submit(batch, beforeEachCall, slots, failure);
+                        submit(batch, beforeEachCall, written, slots, failure);
                         batch = new ArrayList<>(BATCH_SIZE);
                     }
                 }
             }
             if (!batch.isEmpty() && failure.get() == null) {
-                submit(batch, beforeEachCall, slots, failure);
+                submit(batch, beforeEachCall, written, slots, failure);
             }
             slots.acquire(IN_FLIGHT); // every batch in flight has ended
         } catch (InterruptedException e) {
@@ -113,14 +118,15 @@ public class SeatBatches {
         }
     }
 
-    private void submit(List<WriteRequest> batch, Runnable beforeEachCall, Semaphore slots,
-                        AtomicReference<RuntimeException> failure) throws InterruptedException {
+    private void submit(List<WriteRequest> batch, Runnable beforeEachCall, java.util.function.IntConsumer written,
+                        Semaphore slots, AtomicReference<RuntimeException> failure) throws InterruptedException {
         slots.acquire();
         try {
             writers.execute(() -> {
                 try {
                     if (failure.get() == null) {
                         writeBatch(batch, beforeEachCall);
+                        written.accept(batch.size());
                     }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);

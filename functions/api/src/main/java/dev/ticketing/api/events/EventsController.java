@@ -54,10 +54,12 @@ public class EventsController {
     /**
      * An event as answered: its fields, {@code providers}, the payment providers it can be paid with (the enabled
      * ones that take its currency, in checkout order), and for a CANCELLED event its {@code cancellation} (reason,
-     * refunds done and pending; absent otherwise).
+     * refunds done and pending; absent otherwise), for a CREATING or FAILED one its {@code creation} (seats written of
+     * seats; absent otherwise).
      */
     public record EventAnswer(@JsonUnwrapped Event event, List<String> providers,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Cancellation cancellation) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Cancellation cancellation,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable EventDetails.Creation creation) {
     }
 
     @Post
@@ -118,10 +120,11 @@ public class EventsController {
     }
 
     private EventAnswer answer(Event event) {
-        return new EventAnswer(event, events.providersOf(event), null);
+        return new EventAnswer(event, events.providersOf(event), null, null);
     }
 
     private EventAnswer answer(EventDetails details) {
-        return new EventAnswer(details.event(), events.providersOf(details.event()), details.cancellation());
+        return new EventAnswer(details.event(), events.providersOf(details.event()), details.cancellation(),
+                details.creation());
     }
 }
