@@ -5,6 +5,9 @@ import dev.ticketing.delivery.model.OrderDocument;
 import dev.ticketing.delivery.model.TicketSheet;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
+import dev.ticketing.seats.model.SeatPlace;
 import dev.ticketing.orders.ReadOrders;
 import dev.ticketing.orders.model.Languages;
 import dev.ticketing.orders.model.Order;
@@ -32,8 +35,13 @@ public class OrderDocuments {
     public OrderDocument of(PlacedOrder placed) {
         Order order = orders.asItIsNow(placed);
         Event event = events.get(placed.eventId());
+        SeatLayout layout = event.layout();
         List<TicketSheet> sheets = order.tickets().stream()
-                .map(ticket -> new TicketSheet(ticket.id(), ticket.row(), ticket.seat(), ticket.price(), ticket.code()))
+                .map(ticket -> {
+                    SeatPlace place = layout.placeOf(new SeatId(ticket.row(), ticket.seat()));
+                    return new TicketSheet(ticket.id(), ticket.row(), ticket.seat(), ticket.price(), ticket.code(),
+                            place == null ? null : place.name());
+                })
                 .toList();
         return new OrderDocument(placed.code(), placed.eventId(), event.name(), event.date(), config.eventTimeZone(),
                 placed.buyer() == null ? null : placed.buyer().name(),

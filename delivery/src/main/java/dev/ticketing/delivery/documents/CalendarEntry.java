@@ -27,7 +27,7 @@ public final class CalendarEntry {
     public static String of(OrderDocument order, Instant now) {
         Texts texts = Texts.of(order.language());
         String seats = order.tickets().stream().filter(sheet -> sheet.code() != null)
-                .map(sheet -> texts.seat(sheet.row(), sheet.seat())).collect(Collectors.joining("; "));
+                .map(texts::seat).collect(Collectors.joining("; "));
         StringBuilder entry = new StringBuilder();
         line(entry, "BEGIN:VCALENDAR");
         line(entry, "VERSION:2.0");

@@ -28,7 +28,7 @@ public final class ConfirmationMail {
         body.append(texts.get("mail.greeting", order.buyerName() == null ? "" : order.buyerName())).append("\n\n");
         body.append(texts.get("mail.intro", order.orderCode(), order.eventName(), when)).append("\n\n");
         body.append(texts.get("mail.tickets")).append('\n');
-        order.tickets().forEach(sheet -> body.append(texts.get("mail.ticket", texts.seat(sheet.row(), sheet.seat()),
+        order.tickets().forEach(sheet -> body.append(texts.get("mail.ticket", texts.seat(sheet),
                 sheet.price() == null ? "-" : texts.money(sheet.price(), order.currency()))).append('\n'));
         body.append('\n').append(texts.get("mail.total", texts.money(order.total(), order.currency()))).append("\n\n");
         body.append(texts.get("mail.calendar")).append('\n');

@@ -1,6 +1,7 @@
 package dev.ticketing.delivery.documents;
 
 import dev.ticketing.orders.model.Languages;
+import dev.ticketing.delivery.model.TicketSheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -68,6 +69,11 @@ public final class Texts {
     /** A seat's label as printed: {@code Row 5, Seat 6} / {@code Fila 5, Posto 6}. */
     public String seat(int row, int seat) {
         return get("seat.label", String.valueOf(row), String.valueOf(seat));
+    }
+
+    /** A ticket's seat as printed: as its plan names it, else {@link #seat(int, int)}. */
+    public String seat(TicketSheet sheet) {
+        return sheet.place() != null ? sheet.place() : seat(sheet.row(), sheet.seat());
     }
 
     /** An instant as a date and time in {@code zone}, with the zone named: {@code Sunday 14 February 2027 at 20:30 CET}. */

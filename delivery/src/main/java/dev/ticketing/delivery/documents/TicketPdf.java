@@ -70,7 +70,7 @@ public final class TicketPdf {
             }
             y -= 8;
             y = field(content, y, texts.get("pdf.date"), texts.dateTime(order.eventStart(), order.zone()));
-            y = field(content, y, texts.get("pdf.seat"), texts.seat(sheet.row(), sheet.seat()));
+            y = field(content, y, texts.get("pdf.seat"), texts.seat(sheet));
             y = field(content, y, texts.get("pdf.name"), order.buyerName() == null ? "-" : order.buyerName());
             y = field(content, y, texts.get("pdf.order"), order.orderCode());
             if (sheet.price() != null) {

@@ -45,6 +45,18 @@ class ConfirmationDocumentsTest {
     }
 
     @Test
+    void aSeatOfAVenuePlanIsPrintedAndMailedAsThePlanNamesIt() {
+        OrderDocument order = new OrderDocument("K7Q-4M3", "event-2", "Tosca", START, ZoneId.of("Europe/Rome"), "Ada",
+                "en", new BigDecimal("65.00"), "EUR", List.of(new TicketSheet("t1", 9, 16, new BigDecimal("65.00"),
+                        CODE_1, "Stalls, row I, Seat 16")));
+
+        assertThat(TicketPdfs.read(TicketPdf.render(order, null)).get(0).text()).contains("Stalls, row I, Seat 16")
+                .doesNotContain("Row 9");
+        assertThat(ConfirmationMail.of(order, "tickets@example.com", "ada@example.com", NOW).text())
+                .contains("Stalls, row I, Seat 16");
+    }
+
+    @Test
     void oneTicketsPdfHasOnlyItsPage() {
         List<TicketPdfs.Page> pages = TicketPdfs.read(TicketPdf.render(order("en", "Ada"), "t2"));
 

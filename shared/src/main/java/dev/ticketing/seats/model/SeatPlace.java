@@ -8,4 +8,13 @@ import java.math.BigDecimal;
  */
 public record SeatPlace(String section, String row, String seat, String category, BigDecimal x, BigDecimal y,
                         boolean wheelchair, boolean companion, boolean restrictedView) {
+
+    /**
+     * The seat as people name it, as pretix does: its section, its row's label and its own, "Stalls, row I, Seat 16";
+     * the section is left out when there is none or the row's label names it already ("Stalls, row %s").
+     */
+    public String name() {
+        boolean sectionNamed = section == null || section.isBlank() || row.contains(section);
+        return (sectionNamed ? "" : section + ", ") + row + ", " + seat;
+    }
 }
