@@ -8,7 +8,6 @@ import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
 import dev.ticketing.holds.allocation.items.AllocationQueueItems;
 import dev.ticketing.holds.allocation.items.AllocationRequest;
 import dev.ticketing.holds.items.ActiveHoldGuard;
-import dev.ticketing.holds.items.ExactView;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.transaction.SeatHolder;
@@ -23,6 +22,7 @@ import dev.ticketing.seats.choice.LoneSeats;
 import dev.ticketing.seats.choice.SeatChooser;
 import dev.ticketing.seats.choice.SeatGrid;
 import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
@@ -56,11 +56,14 @@ import org.slf4j.LoggerFactory;
  * plans the waiting requests one after another, first come first served: the best block for each from the view with
  * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
  * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
- * committed in parallel waves (see {@link #place}). The view is read once per tenure of the lease and kept up to date
- * with what this allocator holds; a lost race (a seat picked by id meanwhile) marks the seat taken and picks again,
- * and a request with no fitting block is refused only if the view was read (strongly consistently) in this round and
- * after the last lost race, else the seats are read again first. It renews the lease as it goes and gives it
- * up when the queue is empty or its own request's deadline comes; any waiter then takes over.
+ * committed in parallel waves (see {@link #place}). The view ({@link KeptView}) is read whole once per instance and
+ * kept between turns: each round brings it forward from the seat-map projection's block items (only seats whose
+ * version moved) and from what this allocator holds; a lost race (a seat picked by id meanwhile, not yet projected)
+ * marks the seat taken and picks again, and a request with no fitting block is refused only if every seat was read
+ * (strongly consistently) in this round and after the last lost race, else the seats are read again first. It renews
+ * the lease as it goes and gives it up when the queue is empty or its own request's deadline comes; any waiter then
+ * takes over. Per request, the event's hot items see half a read unit on the lease (looked at before a take is tried)
+ * and a queue entry's put and delete on one of {@link AllocationQueueItems#SHARDS} partitions.
  *
  * <p>The lease and the queue only keep the crowd from colliding: every hold is still a conditional transaction on
  * every seat, so two allocators at once (an expired lease) are slower, never wrong. In one process the allocator
@@ -81,12 +84,16 @@ public class EventAllocator {
     /** How far past the earliest open request a wave may reach, so commits stay close to arrival order. */
     static final int WAVE_WINDOW = 24;
 
+    /** Events whose view an instance keeps at most; past it the views are dropped and read again when needed. */
+    static final int KEPT_VIEWS = 32;
+
     private final Table table;
     private final AllocationLeaseItems leases;
     private final AllocationQueueItems queue;
     private final AllocationOutcomeItems outcomes;
     private final SeatHolder holder;
     private final SeatBatches seats;
+    private final SeatMapBlockItems blocks;
     private final HoldReader holds;
     private final BestAvailableConfig config;
     private final Clock clock;
@@ -103,6 +110,8 @@ public class EventAllocator {
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     /** Events this process is allocating right now: their waiters here need not poll. */
     private final Map<String, AtomicInteger> allocating = new ConcurrentHashMap<>();
+    /** The view of each event this process allocated for, kept between its turns (guarded by itself). */
+    private final Map<String, KeptView> views = new ConcurrentHashMap<>();
     /** Completed when this process gives up an event's lease, so its waiters here try to take it at once. */
     private final Map<String, CompletableFuture<Void>> leaseFreed = new ConcurrentHashMap<>();
 
@@ -114,6 +123,7 @@ public class EventAllocator {
         this.outcomes = new AllocationOutcomeItems(table);
         this.holder = holder;
         this.seats = seats;
+        this.blocks = new SeatMapBlockItems(table);
         this.holds = holds;
         this.config = config;
         this.clock = clock;
@@ -248,16 +258,18 @@ public class EventAllocator {
         return new NotFoundException("No hold request " + requestId + " of yours for this event");
     }
 
-    /** Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. */
+    /**
+     * Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. The
+     * lease is looked at first (an eventually consistent read): only a lease that looks free is tried, so a crowd of
+     * waiters does not pay a failed conditional write each on the event's one lease item.
+     */
     private void allocate(Event event, Instant deadline) {
         String owner = instance + "/" + UUID.randomUUID();
-        if (!table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+        if (AllocationLeaseItems.takenAt(table.client().getItem(leases.peek(event.id())).item(), clock.instant())
+                || !table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
             return;
         }
         allocating.computeIfAbsent(event.id(), e -> new AtomicInteger()).incrementAndGet();
-        // The view is read once per tenure and kept up to date with what this allocator holds; what others changed
-        // meanwhile shows as a lost race, and nobody is refused without a fresh read.
-        SeatGrid view = null;
         Instant[] renewed = {clock.instant()};
         java.util.function.BooleanSupplier stillLeading = () -> {
             Instant now = clock.instant();
@@ -269,14 +281,27 @@ public class EventAllocator {
         };
         try {
             while (clock.instant().isBefore(deadline)) {
-                List<AllocationRequest> waitingRequests = new ArrayList<>();
-                table.client().query(queue.waitingQuery(event.id(), BATCH)).items()
-                        .forEach(item -> waitingRequests.add(AllocationQueueItems.requestOf(event.id(), item)));
+                List<AllocationRequest> waitingRequests = queue.waiting(event.id(), BATCH, committers);
                 if (waitingRequests.isEmpty()) {
                     return;
                 }
                 long started = System.nanoTime();
-                view = place(event, waitingRequests, deadline, view, stillLeading);
+                // The view is kept by the instance between rounds and turns, brought forward each round from the
+                // projection's block items (one small read, not every seat) and with what this allocator holds; what
+                // others changed since the projection caught up shows as a lost race, and nobody is refused without
+                // a strongly consistent read of every seat in that round (Round#placeAlone).
+                KeptView kept = views.get(event.id());
+                boolean exact = kept == null || !kept.fits(event);
+                if (exact) {
+                    kept = KeptView.read(seats, event);
+                    keep(event, kept);
+                } else {
+                    List<SeatMapBlockItems.StoredBlock> projected = blocks.readAll(event, false);
+                    synchronized (kept) {
+                        kept.refresh(projected);
+                    }
+                }
+                place(event, waitingRequests, deadline, kept, exact, stillLeading);
                 LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
                         (System.nanoTime() - started) / 1_000_000);
                 if (!stillLeading.getAsBoolean()) {
@@ -301,9 +326,9 @@ public class EventAllocator {
      * so a wave commits them in parallel, each checked against the view as the wave starts. Any pick that does not
      * hold as planned ends the pipelining: the rest of the round is placed one by one, each chosen afresh.
      */
-    private SeatGrid place(Event event, List<AllocationRequest> requests, Instant deadline, SeatGrid carried,
-                           java.util.function.BooleanSupplier stillLeading) {
-        Round round = new Round(event, deadline, carried);
+    private void place(Event event, List<AllocationRequest> requests, Instant deadline, KeptView kept, boolean exact,
+                       java.util.function.BooleanSupplier stillLeading) {
+        Round round = new Round(event, deadline, kept, exact);
         List<Planned> plan = new ArrayList<>();
         SeatGrid planned = round.view;
         for (AllocationRequest request : requests) {
@@ -320,7 +345,7 @@ public class EventAllocator {
         boolean asPlanned = true;
         while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
             if (!clock.instant().isBefore(deadline) || !stillLeading.getAsBoolean()) {
-                return round.view;
+                return;
             }
             List<Planned> wave = wave(open, round.view);
             if (wave.isEmpty()) {
@@ -342,7 +367,7 @@ public class EventAllocator {
         if (asPlanned && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
             // every planned block was held on a view read this round: it is exact, and had no block for these
             open.forEach(p -> answer(p.request(), Outcome.refused(notEnoughSeats(p.request()))));
-            return round.view;
+            return;
         }
         open.sort(java.util.Comparator.comparing(p -> p.request().position()));
         for (Planned rest : open) {
@@ -350,7 +375,6 @@ public class EventAllocator {
                 break;
             }
         }
-        return round.view;
     }
 
     /** A request with the block planned for it (empty: none fitted), and whether that block strands a seat anyway. */
@@ -404,15 +428,19 @@ public class EventAllocator {
     private final class Round {
         private final Event event;
         private final Instant deadline;
+        private KeptView kept;
         private SeatGrid view;
-        /** Whether the view may miss what others did: carried over from an earlier round, or a race was lost since. */
+        /** Whether the view may miss what others did: kept from an earlier round, or a race was lost since. */
         private boolean mustReread;
 
-        Round(Event event, Instant deadline, SeatGrid carried) {
+        Round(Event event, Instant deadline, KeptView kept, boolean exact) {
             this.event = event;
             this.deadline = deadline;
-            this.view = carried != null ? carried : ExactView.of(seats, event, clock.instant());
-            this.mustReread = carried != null;
+            this.kept = kept;
+            synchronized (kept) {
+                this.view = kept.grid(clock.instant());
+            }
+            this.mustReread = !exact;
         }
 
         /**
@@ -430,9 +458,11 @@ public class EventAllocator {
                 }
                 if (pick.isEmpty()) {
                     if (mustReread) {
-                        SeatGrid fresh = ExactView.of(seats, event, clock.instant());
+                        KeptView fresh = KeptView.read(seats, event);
+                        keep(event, fresh);
                         synchronized (this) {
-                            view = fresh;
+                            kept = fresh;
+                            view = fresh.grid(clock.instant());
                             mustReread = false;
                         }
                         continue;
@@ -474,8 +504,19 @@ public class EventAllocator {
 
         private synchronized void taken(List<SeatId> seatsTaken, boolean lostRace) {
             view = view.taking(seatsTaken);
+            synchronized (kept) {
+                kept.taken(seatsTaken);
+            }
             mustReread |= lostRace;
         }
+    }
+
+    /** Keeps {@code view} as this instance's view of the event (a bounded number of events at once). */
+    private void keep(Event event, KeptView view) {
+        if (views.size() >= KEPT_VIEWS && !views.containsKey(event.id())) {
+            views.clear();
+        }
+        views.put(event.id(), view);
     }
 
     private List<SeatId> choose(SeatGrid view, AllocationRequest request) {
