@@ -77,13 +77,22 @@ public class EventAllocator {
     public static final Duration LEASE = Duration.ofSeconds(2);
     /** How often a request whose allocator runs elsewhere looks for its answer and for a free lease. */
     static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * The shortest turn an allocator takes once it has the lease (unless the queue empties first, or its own request's
+     * deadline comes): a turn as short as the API's 0.1 s wait would be spent taking the lease and reading the queue
+     * and the view, with no time left to hold anything. Only the request that runs the turn waits this long; every
+     * other request is answered (or 202) within its wait, so it costs one function per event at a time.
+     */
+    static final Duration TURN = Duration.ofMillis(500);
     /** Requests read from the queue per round. */
     static final int BATCH = 100;
     /** Most holds committed at once in one wave of a round. */
-    static final int WAVE = 8;
+    static final int WAVE = 32;
     /** How far past the earliest open request a wave may reach, so commits stay close to arrival order. */
-    static final int WAVE_WINDOW = 24;
+    static final int WAVE_WINDOW = 96;
 
+    /** Answers an instance remembers (for polls that land on it) at most. */
+    static final int ANSWERS_KEPT = 10_000;
     /** Events whose view an instance keeps at most; past it the views are dropped and read again when needed. */
     static final int KEPT_VIEWS = 32;
 
@@ -110,6 +119,22 @@ public class EventAllocator {
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     /** Events this process is allocating right now: their waiters here need not poll. */
     private final Map<String, AtomicInteger> allocating = new ConcurrentHashMap<>();
+    /** Requests asked in this process lately and not answered here yet (a poll that lands here need not read them). */
+    private final Map<String, AllocationRequest> askedHere = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AllocationRequest> eldest) {
+                    return size() > ANSWERS_KEPT;
+                }
+            });
+    /** Answers recorded by this process lately, so a poll that lands here reads no table: request id -> answer. */
+    private final Map<String, Answered> answeredHere = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+                    return size() > ANSWERS_KEPT;
+                }
+            });
     /** The view of each event this process allocated for, kept between its turns (guarded by itself). */
     private final Map<String, KeptView> views = new ConcurrentHashMap<>();
     /** Completed when this process gives up an event's lease, so its waiters here try to take it at once. */
@@ -160,6 +185,7 @@ public class EventAllocator {
         waiting.put(id, answer);
         try {
             table.writeAlone(queue.enqueue(request));
+            askedHere.put(id, request);
             return await(event, request, answer, arrival.plus(wait));
         } finally {
             waiting.remove(id);
@@ -178,6 +204,21 @@ public class EventAllocator {
         CompletableFuture<Outcome> answer = new CompletableFuture<>();
         waiting.put(requestId, answer);
         try {
+            // asked or answered in this process: no table read needed to know who asked, or what they got
+            Answered known = answeredHere.get(requestId);
+            AllocationRequest mine = askedHere.get(requestId);
+            String asker = known != null ? known.userId() : mine != null ? mine.userId() : caller.userId();
+            if (!asker.equals(caller.userId())) {
+                throw unknownRequest(requestId);
+            }
+            if (known != null) {
+                return resolve(known.outcome());
+            }
+            if (mine != null && allocatingHere(event.id())) {
+                // the allocator runs here and hands its answers over; one from an earlier turn elsewhere is read
+                // once this turn ends
+                return await(event, mine, answer, clock.instant().plus(wait));
+            }
             Optional<PlacedHold> answered = recordedFor(caller, requestId);
             if (answered.isPresent()) {
                 return answered.get();
@@ -207,7 +248,8 @@ public class EventAllocator {
         Instant stop = until.isBefore(deadline) ? until : deadline;
         while (true) {
             if (!answer.isDone() && !allocatingHere(event.id())) {
-                allocate(event, stop);
+                Instant turnEnd = clock.instant().plus(TURN);
+                allocate(event, turnEnd.isAfter(stop) ? (turnEnd.isBefore(deadline) ? turnEnd : deadline) : stop);
             }
             Optional<Outcome> outcome = answer.isDone() ? Optional.of(answer.join())
                     : allocatingHere(event.id()) ? Optional.empty() : recorded(request.id());
@@ -280,28 +322,30 @@ public class EventAllocator {
             return table.writeAlone(leases.take(event.id(), owner, now, LEASE));
         };
         try {
+            boolean firstRound = true;
             while (clock.instant().isBefore(deadline)) {
                 List<AllocationRequest> waitingRequests = queue.waiting(event.id(), BATCH, committers);
                 if (waitingRequests.isEmpty()) {
                     return;
                 }
                 long started = System.nanoTime();
-                // The view is kept by the instance between rounds and turns, brought forward each round from the
-                // projection's block items (one small read, not every seat) and with what this allocator holds; what
-                // others changed since the projection caught up shows as a lost race, and nobody is refused without
-                // a strongly consistent read of every seat in that round (Round#placeAlone).
+                // The view is kept by the instance between rounds and turns, brought forward at the start of each
+                // turn from the projection's block items (one small read, not every seat) and with what this
+                // allocator holds; what others changed since the projection caught up shows as a lost race, and
+                // nobody is refused without a strongly consistent read of every seat in that round (Round#placeAlone).
                 KeptView kept = views.get(event.id());
                 boolean exact = kept == null || !kept.fits(event);
                 if (exact) {
                     kept = KeptView.read(seats, event);
                     keep(event, kept);
-                } else {
+                } else if (firstRound) {
                     List<SeatMapBlockItems.StoredBlock> projected = blocks.readAll(event, false);
                     synchronized (kept) {
                         kept.refresh(projected);
                     }
                 }
                 place(event, waitingRequests, deadline, kept, exact, stillLeading);
+                firstRound = false;
                 LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
                         (System.nanoTime() - started) / 1_000_000);
                 if (!stillLeading.getAsBoolean()) {
@@ -343,10 +387,14 @@ public class EventAllocator {
         }
         List<Planned> open = new ArrayList<>(plan);
         boolean asPlanned = true;
+        boolean firstWave = true;
         while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
-            if (!clock.instant().isBefore(deadline) || !stillLeading.getAsBoolean()) {
+            // a round commits at least its first wave, however long reading the queue and the view took: a turn
+            // that only ever read would place nobody when the table is slow
+            if ((!firstWave && !clock.instant().isBefore(deadline)) || !stillLeading.getAsBoolean()) {
                 return;
             }
+            firstWave = false;
             List<Planned> wave = wave(open, round.view);
             if (wave.isEmpty()) {
                 break;
@@ -379,6 +427,10 @@ public class EventAllocator {
 
     /** A request with the block planned for it (empty: none fitted), and whether that block strands a seat anyway. */
     private record Planned(AllocationRequest request, List<SeatId> pick, boolean strandsInPlan) {
+    }
+
+    /** A recorded answer and who asked. */
+    private record Answered(String userId, Outcome outcome) {
     }
 
     /** How one hold attempt ended. */
@@ -483,7 +535,7 @@ public class EventAllocator {
                 Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
                         request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
                 taken(pick, false);
-                deliver(request.id(), Outcome.held(hold, attempt));
+                deliver(request, Outcome.held(hold, attempt));
                 return Placement.HELD;
             } catch (SeatsUnavailableException lost) {
                 taken(lost.unavailableSeats().stream().map(SeatId::parse).toList(), true);
@@ -541,12 +593,15 @@ public class EventAllocator {
                 .add(Role.ALLOCATION_OUTCOME, outcomes.record(request.id(), request.userId(), outcome, now))
                 .commit().committed();
         if (answered) {
-            deliver(request.id(), outcome);
+            deliver(request, outcome);
         }
     }
 
-    private void deliver(String requestId, Outcome outcome) {
-        CompletableFuture<Outcome> waiter = waiting.get(requestId);
+    /** Hands a recorded answer to its request if it waits in this process, and remembers it for a poll here. */
+    private void deliver(AllocationRequest request, Outcome outcome) {
+        answeredHere.put(request.id(), new Answered(request.userId(), outcome));
+        askedHere.remove(request.id());
+        CompletableFuture<Outcome> waiter = waiting.get(request.id());
         if (waiter != null) {
             waiter.complete(outcome);
         }
