@@ -39,7 +39,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RushBench {
     private static final Duration DEADLINE = Duration.ofSeconds(5);
-    /** How often a buyer polls a 202's Location: the page's {@code HOLD_POLL_MS}. */
+    /**
+     * How often a buyer polls a 202's Location: the page's {@code HOLD_POLL_MS}, unless {@code -Drush.poll.ms=...}
+     * (every poll goes through this one machine, so slower polls leave the allocator more of it).
+     */
     private static final long POLL_MILLIS = Long.getLong("rush.poll.ms", 250);
 
     private RushBench() {
