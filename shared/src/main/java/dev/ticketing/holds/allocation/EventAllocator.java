@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
  * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
  * committed in parallel waves (see {@link #place}). The view ({@link KeptView}) is read whole once per instance and
- * kept between turns: each round brings it forward from the seat-map projection's block items (only seats whose
+ * kept between turns: each turn brings it forward from the seat-map projection's block items (only seats whose
  * version moved) and from what this allocator holds; a lost race (a seat picked by id meanwhile, not yet projected)
  * marks the seat taken and picks again, and a request with no fitting block is refused only if every seat was read
  * (strongly consistently) in this round and after the last lost race, else the seats are read again first. It renews
