@@ -51,9 +51,10 @@ public final class Bench {
                           seatmap [seconds] [viewers] [forms]  reads of a 20,000-seat map under churn: req/s, p50/p99,
                                                        bytes/seat; forms full,compact,poll (compact with If-None-Match)
                           together [seconds] [users]   "2 together" by 64 users on 1,000 seats: holds/s, picks, 409s
-                          rush [strategy buyers seats [gap-ms]]  an on-sale: N buyers x "2 together" once each, the
-                                                       the allocator (strategy: allocator): holds/s, p50/p99,
-                                                       false refusals, stranded seats, arrival order
+                          rush [mode buyers seats [gap-ms [wait]]]  an on-sale: N buyers x two seats once each,
+                                                       "2 together" (mode together) or picked by id (byid), cold and
+                                                       warm: holds/s, p50/p99, requests in flight (max, mean),
+                                                       201/202/409/503, false refusals, stranded seats, arrival order
                           purchases [seconds] [clients]  hold -> PayPal payment -> approve -> SUCCESS, many users:
                                                        purchases/s, p99 from approval to SUCCESS
                           expiry [n] [hold] [sweep]    expiry latency: seat holdable again, tickets CANCELLED (20 PT2S PT1S)

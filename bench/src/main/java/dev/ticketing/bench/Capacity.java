@@ -30,6 +30,17 @@ final class Capacity {
     private Capacity() {
     }
 
+    /** Queue partitions of an event (AllocationQueueItems.SHARDS). */
+    static final int QUEUE_SHARDS = 8;
+    /** Holds one allocator commits at once (EventAllocator.WAVE), and before. */
+    static final int WAVE = 32, WAVE_BEFORE = 8;
+    /** One hold transaction in AWS, as the model counts it elsewhere (Lambda ms of a hold). */
+    static final double HOLD_SECONDS = 0.025;
+    /** Polls of a pending best-available request: every 250 ms while it waits; counted as one on average. */
+    static final double POLLS_PER_REQUEST = 1;
+    /** An allocator's turn (EventAllocator.TURN, at least 0.5 s), and before (one 0.1 s wait). */
+    static final double TURNS_PER_SECOND = 2, TURNS_PER_SECOND_BEFORE = 10;
+
     record Request(String name, double items, double wcu, double rcu, double lambdaMs, double apiCalls) {
     }
 
@@ -119,6 +130,7 @@ final class Capacity {
         System.out.printf("    projection writes over the table at %,.0f holds/s: ~%,.0f UpdateItems/s, <= %,.0f WCU/s "
                 + "(the holds themselves: %,.0f WCU/s)%n", holdsPerSecond, tableWrites,
                 tableWrites * Math.ceil(blockItemBytes / 1024), holdsPerSecond * requests[0].wcu);
+        bestAvailable(blocks, blockRcu, refreshRcu, blockItemRcu, n, requests[0].wcu);
         double concurrency = holdsPerSecond * 0.025 + cdnInstances;
         double concurrencyWithoutCdn = viewers * 0.004 + holdsPerSecond * 0.025 + instances * refreshesPerInstance * 0.040;
         System.out.printf("  Lambda concurrency behind CloudFront: ~%,.0f (quota %,.0f); without it ~%,.0f%n", concurrency,
@@ -136,5 +148,57 @@ final class Capacity {
                 "viewers_max_cdn", CDN_RPS, "cdn_origin_rcu_per_s", cdnInstances * refreshesPerInstance * compactRefreshRcu,
                 "lambda_concurrency_cdn", concurrency, "lambda_concurrency_without_cdn", concurrencyWithoutCdn,
                 "lambda_concurrency_quota", LAMBDA_CONCURRENCY);
+    }
+
+    /**
+     * Best available ("N together") on one event, term by term per request, before and after issue 25's item 2: the
+     * event's queue, lease and outcome items, the allocator's reads per turn, and the allocator's own pace.
+     */
+    private static void bestAvailable(int blocks, double blockRcu, double refreshRcu, double blockItemRcu, int n,
+                                      double holdWcu) {
+        System.out.println();
+        System.out.println("Best available on one event (per request; turns of the event's one allocator):");
+        // before: queue put 1 + transactional delete 2 on ALLOCATOR#<event>, and every arrival or poll tried the
+        // lease (a failed conditional UpdateItem: 1 WCU) on the same partition key
+        double hotWcuBefore = 1 + 2 + 1 + POLLS_PER_REQUEST;
+        double queueCeilingBefore = PARTITION_WCU / hotWcuBefore;
+        double allocatorBefore = WAVE_BEFORE / HOLD_SECONDS;
+        double readPerTurnBefore = refreshRcu;
+        // after: the queue over QUEUE_SHARDS keys; the lease looked at (eventually consistent, 0.5 RCU) before a take
+        double queueWcu = 1 + 2;
+        double queueCeiling = QUEUE_SHARDS * PARTITION_WCU / queueWcu;
+        double leaseRcu = 0.5 * (1 + POLLS_PER_REQUEST);
+        double leaseCeiling = PARTITION_RCU / leaseRcu;
+        double allocator = WAVE / HOLD_SECONDS;
+        double readPerTurn = blocks * Math.ceil(blockItemRcu / 2); // eventually consistent BatchGetItem of block items
+        double wcu = holdWcu + 1 + 2 + 2; // the hold (with bucket) + enqueue + dequeue + outcome, in the transaction
+        System.out.printf("  %-58s %14s %14s%n", "term", "before", "after");
+        System.out.printf("  %-58s %14s %14s%n", "hot-key WCU a request (queue put + delete, failed lease takes)",
+                fmt(hotWcuBefore) + " on 1 key", fmt(queueWcu) + " on 1 of " + QUEUE_SHARDS);
+        System.out.printf("  %-58s %14s %14s%n", "lease item a request (arrival + polls)", fmt(1 + POLLS_PER_REQUEST) + " WCU",
+                fmt(leaseRcu) + " RCU");
+        System.out.printf("  %-58s %14s %14s%n", "seats read a turn (RCU)", fmt(readPerTurnBefore) + " x " + fmt(TURNS_PER_SECOND_BEFORE) + "/s",
+                fmt(readPerTurn) + " x " + fmt(TURNS_PER_SECOND) + "/s");
+        System.out.printf("  %-58s %14s %14s%n", "lease writes a second (take, renew, release)",
+                fmt(2 * TURNS_PER_SECOND_BEFORE), fmt(2 * TURNS_PER_SECOND + 2));
+        System.out.printf("  %-58s %14s %14s%n", "table WCU a request (hold + queue + outcome)", fmt(wcu), fmt(wcu));
+        System.out.printf("  ceiling, the queue's partition(s): %,.0f -> %,.0f requests/s%n", queueCeilingBefore, queueCeiling);
+        System.out.printf("  ceiling, the lease item: %,.0f -> %,.0f requests/s%n", queueCeilingBefore, leaseCeiling);
+        System.out.printf("  ceiling, the allocator (%d -> %d holds a wave of %.0f ms): %,.0f -> %,.0f holds/s%n", WAVE_BEFORE,
+                WAVE, HOLD_SECONDS * 1000, allocatorBefore, allocator);
+        System.out.printf("  ceiling, the table (%.0f WCU a request, 40,000 at most): %,.0f requests/s%n", wcu,
+                TABLE_ONDEMAND_WCU / wcu);
+        double ceiling = Math.min(Math.min(queueCeiling, leaseCeiling), Math.min(allocator, TABLE_ONDEMAND_WCU / wcu));
+        System.out.printf("  best available per event: %,.0f -> %,.0f requests/s%n",
+                Math.min(queueCeilingBefore, allocatorBefore), ceiling);
+        ResultLine.print("capacity_best_available", "hot_wcu_before", hotWcuBefore, "queue_wcu_per_shard", queueWcu,
+                "queue_shards", QUEUE_SHARDS, "lease_rcu", leaseRcu, "view_rcu_per_turn_before", readPerTurnBefore,
+                "view_rcu_per_turn", readPerTurn, "allocator_holds_per_s_before", allocatorBefore,
+                "allocator_holds_per_s", allocator, "requests_per_s_before", Math.min(queueCeilingBefore, allocatorBefore),
+                "requests_per_s", ceiling, "table_wcu_per_request", wcu);
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.format("%,.0f", value) : String.format("%,.1f", value);
     }
 }

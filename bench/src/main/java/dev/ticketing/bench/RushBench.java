@@ -15,72 +15,110 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * An on-sale: N buyers, each a new user on a thread of their own, arriving {@code gap} apart in a known order, each
- * asking once for "2 together" on a fresh event. Per design (best-available strategy) and hall: holds/s, p50/p99
- * latency, buyers served, refusals while a pair was still free (must be 0), 503s, lone seats left in the final map
- * (stranded seats created; the hall started empty), and the share of buyer pairs served in arrival order: of two
- * served buyers, the one who asked first got seats at least as good (by the chooser's score: two seats per row from
- * the preferred row plus the seats off-centre).
+ * asking once for two seats on a fresh event, either "2 together" (best available: the event's allocator places
+ * them) or two seats picked by id (each buyer its own pair, row by row: no buyer collides, so this is the hold path's
+ * own pace). A buyer follows a {@code 202} as the page does, polling its Location every 250 ms.
+ *
+ * <p>Per line: holds/s, p50/p99 latency of a buyer's whole answer (202 and polls included), requests in flight at
+ * once as the server sees them (every POST and poll from its send to its answer: max and time-weighted mean over the
+ * rush), the first answers (201, 202) and the final ones (held, 409, 503), and for "together": refusals while a pair
+ * was still free (must be 0), lone seats left in the final map (stranded seats created; the hall started empty), and
+ * the share of buyer pairs served in arrival order (of two served buyers, the one who asked first got seats at least
+ * as good, by the chooser's score: two seats per row from the preferred row plus the seats off-centre).
+ *
+ * <p>Cold: a stack just started, the event's first request is the rush's (no seat map, no allocator view, nothing
+ * cached). Warm: the same stack after the cold line, a new event warmed by one buyer who holds and lets go.
  *
  * <pre>
- *   rush                                   the whole matrix: the allocator x 64, 256 buyers x 1,000, 20,000 seats
- *   rush STRATEGY BUYERS SEATS [GAP_MS]    one line, e.g. rush allocator 256 20000 2
+ *   rush                                              the matrix: together, byid x 1,000, 20,000 seats x 256, 1,024
+ *                                                     buyers x cold, warm
+ *   rush MODE BUYERS SEATS [GAP_MS] [WAIT]            one cold line and its warm line, e.g. rush together 256 1000
+ *                                                     (MODE together or byid; WAIT: BestAvailableWait, the template's
+ *                                                     default if not given)
  * </pre>
  */
 final class RushBench {
     private static final Duration DEADLINE = Duration.ofSeconds(5);
+    /**
+     * How often a buyer polls a 202's Location: the page's {@code HOLD_POLL_MS}, unless {@code -Drush.poll.ms=...}
+     * (every poll goes through this one machine, so slower polls leave the allocator more of it).
+     */
+    private static final long POLL_MILLIS = Long.getLong("rush.poll.ms", 250);
 
     private RushBench() {
     }
 
-    record Result(String strategy, int seats, int buyers, double holdsPerSecond, double p50, double p99, int served,
-                  int falseRefusals, int busy, int stranded, double inOrder, double seconds) {
+    record Result(String mode, String phase, int seats, int buyers, double holdsPerSecond, double p50, double p99,
+                  int maxInFlight, double meanInFlight, int created, int accepted, int served, int refused, int busy,
+                  int falseRefusals, int stranded, double inOrder) {
     }
 
     static void run(String[] args) throws Exception {
-        List<String> strategies = args.length > 0 ? List.of(args[0]) : List.of("allocator");
-        if (!strategies.equals(List.of("allocator"))) {
-            // the snapshot design was retired; the figures it gave stay in bench/results/rush.md
-            throw new IllegalArgumentException("the only best-available design is allocator, not " + strategies);
+        List<String> modes = args.length > 0 ? List.of(args[0]) : List.of("together", "byid");
+        for (String mode : modes) {
+            if (!mode.equals("together") && !mode.equals("byid")) {
+                throw new IllegalArgumentException("MODE is together or byid, not " + mode);
+            }
         }
-        List<Integer> buyerCounts = args.length > 1 ? List.of(Integer.parseInt(args[1])) : List.of(64, 256);
+        List<Integer> buyerCounts = args.length > 1 ? List.of(Integer.parseInt(args[1])) : List.of(256, 1_024);
         List<Integer> halls = args.length > 2 ? List.of(Integer.parseInt(args[2])) : List.of(1_000, 20_000);
         int gapMillis = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        System.out.println("| design | seats | buyers | holds/s | p50 ms | p99 ms | served | refused while a pair was free"
-                + " | 503 | stranded seats | earlier buyer got seats at least as good | command |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (String strategy : strategies) {
-            LocalOptions options = LocalOptions.defaults().withBestAvailableDeadline(DEADLINE)
-                    .withMaxHoldsPerUserPerHour(0);
-            try (BenchStack bench = BenchStack.start(options)) {
-                for (int seats : halls) {
-                    for (int buyers : buyerCounts) {
-                        Result r = rush(bench, strategy, seats, buyers, gapMillis);
-                        System.out.printf(Locale.ROOT,
-                                "| %s | %,d | %d | %.1f | %.0f | %.0f | %d | %d | %d | %d | %.1f %% | `java -jar bench/target/ticketing-bench.jar rush %s %d %d %d` |%n",
-                                r.strategy(), r.seats(), r.buyers(), r.holdsPerSecond(), r.p50(), r.p99(), r.served(),
-                                r.falseRefusals(), r.busy(), r.stranded(), 100 * r.inOrder(), strategy, buyers, seats,
-                                gapMillis);
+        String wait = args.length > 4 ? args[4] : null;
+        System.out.println("| mode | phase | seats | buyers | holds/s | p50 ms | p99 ms | in flight max | in flight mean"
+                + " | 201 | 202 | held | 409 | 503 | refused while a pair was free | stranded seats"
+                + " | earlier buyer got seats at least as good | command |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int seats : halls) {
+            for (int buyers : buyerCounts) {
+                for (String mode : modes) {
+                    LocalOptions options = LocalOptions.defaults().withBestAvailableDeadline(DEADLINE)
+                            .withMaxHoldsPerUserPerHour(0);
+                    if (wait != null) {
+                        options = options.withParameter("BestAvailableWait", wait);
+                    }
+                    String command = String.format(Locale.ROOT, "`java -jar bench/target/ticketing-bench.jar rush %s %d %d %d%s`",
+                            mode, buyers, seats, gapMillis, wait == null ? "" : " " + wait);
+                    try (BenchStack bench = BenchStack.start(options)) {
+                        for (String phase : List.of("cold", "warm")) {
+                            print(rush(bench, mode, phase, seats, buyers, gapMillis), command);
+                        }
                     }
                 }
             }
         }
     }
 
-    private static Result rush(BenchStack bench, String strategy, int seats, int buyers, int gapMillis) throws Exception {
+    private static void print(Result r, String command) {
+        boolean together = r.mode().equals("together");
+        System.out.printf(Locale.ROOT,
+                "| %s | %s | %,d | %,d | %.1f | %.0f | %.0f | %d | %.1f | %d | %d | %d | %d | %d | %s | %s | %s | %s |%n",
+                together ? "2 together" : "2 by id", r.phase(), r.seats(), r.buyers(), r.holdsPerSecond(), r.p50(),
+                r.p99(), r.maxInFlight(), r.meanInFlight(), r.created(), r.accepted(), r.served(), r.refused(),
+                r.busy(), together ? Integer.toString(r.falseRefusals()) : "-",
+                together ? Integer.toString(r.stranded()) : "-",
+                together ? String.format(Locale.ROOT, "%.1f %%", 100 * r.inOrder()) : "-", command);
+    }
+
+    private static Result rush(BenchStack bench, String mode, String phase, int seats, int buyers, int gapMillis)
+            throws Exception {
         int rows = seats == 1_000 ? 25 : seats == 20_000 ? 100 : (int) Math.round(Math.sqrt(seats / 2.0));
         int columns = seats / rows;
         String event = bench.createEvent(rows, columns);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
-            tokens.add(bench.stack.token("rush-" + strategy + "-" + seats + "-" + buyers + "-" + i, false));
+            tokens.add(bench.stack.token("rush-" + mode + "-" + phase + "-" + seats + "-" + buyers + "-" + i, false));
         }
-        // warm the path (and the seat map) with one buyer who then lets go
-        String warm = bench.stack.token("rush-warm-" + event, false);
-        HttpResponse<String> warmHold = bench.hold(event, warm, "{\"quantity\":2,\"together\":true}");
-        bench.send("DELETE", "/holds/" + BenchStack.json(warmHold).get("id").asText(), warm, null);
+        if (phase.equals("warm")) {
+            // warm the event's path (its seat map, the allocator's view) with one buyer who then lets go
+            String warm = bench.stack.token("rush-warm-" + event, false);
+            HttpResponse<String> warmHold = follow(bench, event, warm, "{\"quantity\":2,\"together\":true}", null, new int[2]);
+            bench.send("DELETE", "/holds/" + BenchStack.json(warmHold).get("id").asText(), warm, null);
+        }
 
         Latencies latencies = new Latencies();
+        InFlight inFlight = new InFlight();
         int[] status = new int[buyers];
+        int[] firstAnswers = new int[2];
         double[] quality = new double[buyers];
         int preferredRow = dev.ticketing.seats.choice.SeatChooser.defaultPreferredRow(rows);
         ExecutorService pool = Executors.newFixedThreadPool(buyers);
@@ -90,10 +128,11 @@ final class RushBench {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < buyers; i++) {
                 int buyer = i;
+                String body = mode.equals("together") ? "{\"quantity\":2,\"together\":true}" : pairById(buyer, rows, columns);
                 running.add(pool.submit(() -> {
                     LockSupport.parkNanos(start + buyer * gapMillis * 1_000_000L - System.nanoTime());
                     long sent = System.nanoTime();
-                    HttpResponse<String> answer = bench.hold(event, tokens.get(buyer), "{\"quantity\":2,\"together\":true}");
+                    HttpResponse<String> answer = follow(bench, event, tokens.get(buyer), body, inFlight, firstAnswers);
                     answeredAt[buyer] = System.nanoTime();
                     latencies.record(answeredAt[buyer] - sent);
                     status[buyer] = answer.statusCode();
@@ -109,7 +148,7 @@ final class RushBench {
                 }));
             }
             for (Future<?> f : running) {
-                f.get(120, TimeUnit.SECONDS);
+                f.get(300, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -133,7 +172,12 @@ final class RushBench {
                 throw new IllegalStateException("unexpected answer " + s);
             }
         }
-        List<String> map = compactRows(bench, event, tokens.get(0));
+        // the map as the projection settles: every held seat shows (within 10 s)
+        List<String> map = compactRows(bench, event);
+        for (long giveUp = System.nanoTime() + 10_000_000_000L; taken(map) < 2 * served && System.nanoTime() < giveUp; ) {
+            Thread.sleep(100);
+            map = compactRows(bench, event);
+        }
         boolean pairLeft = map.stream().anyMatch(row -> row.contains("AA"));
         long concordant = 0;
         long pairs = 0;
@@ -147,16 +191,100 @@ final class RushBench {
                 }
             }
         }
-        return new Result(strategy, seats, buyers, served / seconds, latencies.percentileMillis(50),
-                latencies.percentileMillis(99), served, pairLeft ? refused : 0, busy, loneSeats(map),
-                pairs == 0 ? 1.0 : concordant / (double) pairs, seconds);
+        return new Result(mode, phase, seats, buyers, served / seconds, latencies.percentileMillis(50),
+                latencies.percentileMillis(99), inFlight.max(), inFlight.mean(start, end), firstAnswers[0],
+                firstAnswers[1], served, refused, busy, pairLeft ? refused : 0, loneSeats(map),
+                pairs == 0 ? 1.0 : concordant / (double) pairs);
     }
 
-    private static List<String> compactRows(BenchStack bench, String event, String token) throws Exception {
-        JsonNode map = BenchStack.json(bench.send("GET", "/events/" + event + "/seats?format=compact", token, null));
+    /** Buyer {@code buyer}'s own pair of seats, row by row from the front: no two buyers ask for the same seat. */
+    private static String pairById(int buyer, int rows, int columns) {
+        int pairsPerRow = columns / 2;
+        // more buyers than pairs (1,024 on 1,000 seats): the later ones ask for an earlier buyer's pair, and get 409
+        int pair = buyer % (rows * pairsPerRow);
+        int row = pair / pairsPerRow + 1;
+        int column = 2 * (pair % pairsPerRow) + 1;
+        return "{\"seats\":[\"" + row + "-" + column + "\",\"" + row + "-" + (column + 1) + "\"]}";
+    }
+
+    /**
+     * The POST, and a {@code 202} followed to its outcome as the page does (every {@link #POLL_MILLIS}); each call
+     * counted in flight while it is sent and answered, and the first answer counted as 201 or 202.
+     */
+    private static HttpResponse<String> follow(BenchStack bench, String event, String token, String body,
+                                               InFlight inFlight, int[] firstAnswers) throws Exception {
+        HttpResponse<String> answer = counted(inFlight, () -> bench.send("POST", "/events/" + event + "/holds", token, body));
+        synchronized (firstAnswers) {
+            if (answer.statusCode() == 201) {
+                firstAnswers[0]++;
+            } else if (answer.statusCode() == 202) {
+                firstAnswers[1]++;
+            }
+        }
+        while (answer.statusCode() == 202) {
+            Thread.sleep(POLL_MILLIS);
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            answer = counted(inFlight, () -> bench.send("GET", location, token, null));
+        }
+        return answer;
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private static HttpResponse<String> counted(InFlight inFlight, Call call) throws Exception {
+        if (inFlight == null) {
+            return call.send();
+        }
+        inFlight.change(+1);
+        try {
+            return call.send();
+        } finally {
+            inFlight.change(-1);
+        }
+    }
+
+    /** Requests in flight at once: the most, and the time-weighted mean over an interval. */
+    private static final class InFlight {
+        private int now;
+        private int max;
+        private long since = System.nanoTime();
+        /** Sum of (requests in flight x nanoseconds) since {@code since} was first set. */
+        private double area;
+        private long first = -1;
+
+        synchronized void change(int delta) {
+            long t = System.nanoTime();
+            if (first < 0) {
+                first = t;
+            } else {
+                area += now * (double) (t - since);
+            }
+            since = t;
+            now += delta;
+            max = Math.max(max, now);
+        }
+
+        synchronized int max() {
+            return max;
+        }
+
+        /** The mean over {@code [from, to]} (nanoTime): everything recorded falls inside it. */
+        synchronized double mean(long from, long to) {
+            return to > from ? area / (to - from) : 0;
+        }
+    }
+
+    private static List<String> compactRows(BenchStack bench, String event) throws Exception {
+        JsonNode map = BenchStack.json(bench.send("GET", "/events/" + event + "/seats?format=compact", null, null));
         List<String> rows = new ArrayList<>();
         map.get("rows").forEach(row -> rows.add(row.get("seats").asText()));
         return rows;
+    }
+
+    private static int taken(List<String> rows) {
+        return rows.stream().mapToInt(row -> (int) row.chars().filter(c -> c != 'A').count()).sum();
     }
 
     private static int loneSeats(List<String> rows) {

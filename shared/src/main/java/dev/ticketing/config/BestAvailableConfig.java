@@ -10,10 +10,10 @@ import java.time.Duration;
  * design, optimistic random picks from the seat-map snapshot, was retired: its figures are in bench/results/rush.md).
  * {@code BEST_AVAILABLE_WAIT} (ISO-8601; a wait over the deadline is the deadline): how long the API waits for a
  * request's outcome before answering {@code 202} with a place to poll it, so no function waits for the allocator
- * (issue 25: concurrency is arrivals x wait). The template's default waits the whole deadline, as before 202s: with
- * 0.1 s, 40 buyers at once on a 600-seat hall got 24 holds and 16 503s here, because each allocator turn is as short
- * as one wait and reads the whole hall again (docs/holds.md). 0.1 s is for when the allocator keeps its view between
- * turns.
+ * (issue 25: concurrency is arrivals x wait). The template's default waits the whole deadline, as before 202s: the
+ * allocator now keeps its view between turns and takes turns of at least 0.5 s, but measured locally a rush with
+ * 0.1 s still got 503s, every buyer's polls going through the one local machine (docs/capacity.md,
+ * bench/results/rush.md).
  */
 public record BestAvailableConfig(Duration deadline, Duration answerWithin) {
     public static final Duration MAX_DEADLINE = Duration.ofSeconds(25);

@@ -110,7 +110,7 @@ class AllocationTransitionsIT {
 
         assertThat(AllocationOutcomeItems.outcomeOf(table.client().getItem(outcomes.read(request.id())).item()))
                 .hasValueSatisfying(outcome -> assertThat(outcome.holdId()).isEqualTo(hold.id()));
-        assertThat(table.client().query(queue.waitingQuery(event.id(), 10)).items()).isEmpty();
+        assertThat(queue.waiting(event.id(), 10, Runnable::run)).isEmpty();
         assertThatThrownBy(() -> holder.holdSeats(new Caller("dave", false), event, pick("1-3", "1-4"),
                 Optional.empty(), Optional.empty(), Optional.of(request), 2))
                 .isInstanceOf(SeatHolder.RequestWithdrawnException.class);
@@ -131,16 +131,38 @@ class AllocationTransitionsIT {
     }
 
     @Test
-    void theQueueIsReadInArrivalOrder() {
+    void theQueueIsReadInArrivalOrderAcrossItsShards() {
         Event event = store.newEvent(1, 4);
-        AllocationRequest first = enqueue(event, "f1");
-        store.clock.advance(Duration.ofMillis(5));
-        AllocationRequest second = enqueue(event, "f2");
+        List<String> arrivals = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * AllocationQueueItems.SHARDS; i++) {
+            arrivals.add(enqueue(event, "f" + i).id());
+            store.clock.advance(Duration.ofMillis(5));
+        }
 
-        List<String> order = table.client().query(queue.waitingQuery(event.id(), 10)).items().stream()
-                .map(item -> AllocationQueueItems.requestOf(event.id(), item).id()).toList();
+        List<String> order = queue.waiting(event.id(), 100, Runnable::run).stream()
+                .map(AllocationRequest::id).toList();
 
-        assertThat(order).containsExactly(first.id(), second.id());
+        assertThat(order).containsExactlyElementsOf(arrivals);
+        assertThat(queue.waiting(event.id(), 5, Runnable::run)).extracting(AllocationRequest::id)
+                .containsExactlyElementsOf(arrivals.subList(0, 5));
+    }
+
+    @Test
+    void aViewKeptFromAnEarlierTurnLosesItsRaceAndPicksAgainButNeverRefusesFromIt() {
+        Event event = store.newEvent(1, 8);
+        EventAllocator allocator = store.bean(EventAllocator.class);
+        assertThat(allocator.allocate(new Caller("kim", false), event, 2, true, Optional.empty(), Optional.empty())
+                .hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
+        // picked by id since, and never projected: the allocator's kept view still has them free
+        holder.holdSeats(new Caller("lou", false), event, pick("1-1", "1-2", "1-5", "1-6"), Optional.empty(),
+                Optional.empty());
+
+        PlacedHold second = allocator.allocate(new Caller("max", false), event, 2, true, Optional.empty(), Optional.empty());
+
+        assertThat(second.hold().seats()).extracting(HeldSeat::id).containsExactly("1-7", "1-8");
+        assertThat(second.attempts()).as("picked again after a lost race").isGreaterThan(1);
+        assertThatThrownBy(() -> allocator.allocate(new Caller("ned", false), event, 2, true, Optional.empty(),
+                Optional.empty())).hasMessageContaining("No 2 adjacent seats");
     }
 
     @Test
@@ -157,7 +179,7 @@ class AllocationTransitionsIT {
 
         PlacedHold hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(hold.hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
-        assertThat(table.client().query(queue.waitingQuery(event.id(), 10)).items()).isEmpty();
+        assertThat(queue.waiting(event.id(), 10, Runnable::run)).isEmpty();
     }
 
     @Test

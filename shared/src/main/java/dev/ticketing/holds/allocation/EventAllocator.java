@@ -8,7 +8,6 @@ import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
 import dev.ticketing.holds.allocation.items.AllocationQueueItems;
 import dev.ticketing.holds.allocation.items.AllocationRequest;
 import dev.ticketing.holds.items.ActiveHoldGuard;
-import dev.ticketing.holds.items.ExactView;
 import dev.ticketing.holds.items.HoldReader;
 import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.SeatPreference;
@@ -25,6 +24,7 @@ import dev.ticketing.seats.choice.LoneSeats;
 import dev.ticketing.seats.choice.SeatChooser;
 import dev.ticketing.seats.choice.SeatGrid;
 import dev.ticketing.seats.items.SeatBatches;
+import dev.ticketing.seats.map.items.SeatMapBlockItems;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
@@ -58,11 +58,14 @@ import org.slf4j.LoggerFactory;
  * plans the waiting requests one after another, first come first served: the best block for each from the view with
  * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
  * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
- * committed in parallel waves (see {@link #place}). The view is read once per tenure of the lease and kept up to date
- * with what this allocator holds; a lost race (a seat picked by id meanwhile) marks the seat taken and picks again,
- * and a request with no fitting block is refused only if the view was read (strongly consistently) in this round and
- * after the last lost race, else the seats are read again first. It renews the lease as it goes and gives it
- * up when the queue is empty or its own request's deadline comes; any waiter then takes over.
+ * committed in parallel waves (see {@link #place}). The view ({@link KeptView}) is read whole once per instance and
+ * kept between turns: each turn brings it forward from the seat-map projection's block items (only seats whose
+ * version moved) and from what this allocator holds; a lost race (a seat picked by id meanwhile, not yet projected)
+ * marks the seat taken and picks again, and a request with no fitting block is refused only if every seat was read
+ * (strongly consistently) in this round and after the last lost race, else the seats are read again first. It renews
+ * the lease as it goes and gives it up when the queue is empty or its own request's deadline comes; any waiter then
+ * takes over. Per request, the event's hot items see half a read unit on the lease (looked at before a take is tried)
+ * and a queue entry's put and delete on one of {@link AllocationQueueItems#SHARDS} partitions.
  *
  * <p>The lease and the queue only keep the crowd from colliding: every hold is still a conditional transaction on
  * every seat, so two allocators at once (an expired lease) are slower, never wrong. In one process the allocator
@@ -76,12 +79,24 @@ public class EventAllocator {
     public static final Duration LEASE = Duration.ofSeconds(2);
     /** How often a request whose allocator runs elsewhere looks for its answer and for a free lease. */
     static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * The shortest turn an allocator takes once it has the lease (unless the queue empties first, or its own request's
+     * deadline comes): a turn as short as the API's 0.1 s wait would be spent taking the lease and reading the queue
+     * and the view, with no time left to hold anything. Only the request that runs the turn waits this long; every
+     * other request is answered (or 202) within its wait, so it costs one function per event at a time.
+     */
+    static final Duration TURN = Duration.ofMillis(500);
     /** Requests read from the queue per round. */
     static final int BATCH = 100;
     /** Most holds committed at once in one wave of a round. */
-    static final int WAVE = 8;
+    static final int WAVE = 32;
     /** How far past the earliest open request a wave may reach, so commits stay close to arrival order. */
-    static final int WAVE_WINDOW = 24;
+    static final int WAVE_WINDOW = 96;
+
+    /** Answers an instance remembers (for polls that land on it) at most. */
+    static final int ANSWERS_KEPT = 10_000;
+    /** Events whose view an instance keeps at most; past it the views are dropped and read again when needed. */
+    static final int KEPT_VIEWS = 32;
 
     private final Table table;
     private final AllocationLeaseItems leases;
@@ -89,6 +104,7 @@ public class EventAllocator {
     private final AllocationOutcomeItems outcomes;
     private final SeatHolder holder;
     private final SeatBatches seats;
+    private final SeatMapBlockItems blocks;
     private final HoldReader holds;
     private final BestAvailableConfig config;
     private final Clock clock;
@@ -110,6 +126,24 @@ public class EventAllocator {
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     /** Events this process is allocating right now: their waiters here need not poll. */
     private final Map<String, AtomicInteger> allocating = new ConcurrentHashMap<>();
+    /** Requests asked in this process lately and not answered here yet (a poll that lands here need not read them). */
+    private final Map<String, AllocationRequest> askedHere = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AllocationRequest> eldest) {
+                    return size() > ANSWERS_KEPT;
+                }
+            });
+    /** Answers recorded by this process lately, so a poll that lands here reads no table: request id -> answer. */
+    private final Map<String, Answered> answeredHere = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+                    return size() > ANSWERS_KEPT;
+                }
+            });
+    /** The view of each event this process allocated for, kept between its turns (guarded by itself). */
+    private final Map<String, KeptView> views = new ConcurrentHashMap<>();
     /** Completed when this process gives up an event's lease, so its waiters here try to take it at once. */
     private final Map<String, CompletableFuture<Void>> leaseFreed = new ConcurrentHashMap<>();
 
@@ -121,6 +155,7 @@ public class EventAllocator {
         this.outcomes = new AllocationOutcomeItems(table);
         this.holder = holder;
         this.seats = seats;
+        this.blocks = new SeatMapBlockItems(table);
         this.holds = holds;
         this.config = config;
         this.clock = clock;
@@ -157,6 +192,7 @@ public class EventAllocator {
         waiting.put(id, answer);
         try {
             table.writeAlone(queue.enqueue(request));
+            askedHere.put(id, request);
             return await(event, request, answer, arrival.plus(wait));
         } finally {
             waiting.remove(id);
@@ -175,6 +211,21 @@ public class EventAllocator {
         CompletableFuture<Outcome> answer = new CompletableFuture<>();
         waiting.put(requestId, answer);
         try {
+            // asked or answered in this process: no table read needed to know who asked, or what they got
+            Answered known = answeredHere.get(requestId);
+            AllocationRequest mine = askedHere.get(requestId);
+            String asker = known != null ? known.userId() : mine != null ? mine.userId() : caller.userId();
+            if (!asker.equals(caller.userId())) {
+                throw unknownRequest(requestId);
+            }
+            if (known != null) {
+                return resolve(known.outcome());
+            }
+            if (mine != null && allocatingHere(event.id())) {
+                // the allocator runs here and hands its answers over; one from an earlier turn elsewhere is read
+                // once this turn ends
+                return await(event, mine, answer, clock.instant().plus(wait));
+            }
             Optional<PlacedHold> answered = recordedFor(caller, requestId);
             if (answered.isPresent()) {
                 return answered.get();
@@ -204,7 +255,8 @@ public class EventAllocator {
         Instant stop = until.isBefore(deadline) ? until : deadline;
         while (true) {
             if (!answer.isDone() && !allocatingHere(event.id())) {
-                allocate(event, stop);
+                Instant turnEnd = clock.instant().plus(TURN);
+                allocate(event, turnEnd.isAfter(stop) ? (turnEnd.isBefore(deadline) ? turnEnd : deadline) : stop);
             }
             Optional<Outcome> outcome = answer.isDone() ? Optional.of(answer.join())
                     : allocatingHere(event.id()) ? Optional.empty() : recorded(request.id());
@@ -255,16 +307,18 @@ public class EventAllocator {
         return new NotFoundException("No hold request " + requestId + " of yours for this event");
     }
 
-    /** Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. */
+    /**
+     * Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. The
+     * lease is looked at first (an eventually consistent read): only a lease that looks free is tried, so a crowd of
+     * waiters does not pay a failed conditional write each on the event's one lease item.
+     */
     private void allocate(Event event, Instant deadline) {
         String owner = instance + "/" + UUID.randomUUID();
-        if (!table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+        if (AllocationLeaseItems.takenAt(table.client().getItem(leases.peek(event.id())).item(), clock.instant())
+                || !table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
             return;
         }
         allocating.computeIfAbsent(event.id(), e -> new AtomicInteger()).incrementAndGet();
-        // The view is read once per tenure and kept up to date with what this allocator holds; what others changed
-        // meanwhile shows as a lost race, and nobody is refused without a fresh read.
-        SeatGrid view = null;
         Instant[] renewed = {clock.instant()};
         java.util.function.BooleanSupplier stillLeading = () -> {
             Instant now = clock.instant();
@@ -275,15 +329,30 @@ public class EventAllocator {
             return table.writeAlone(leases.take(event.id(), owner, now, LEASE));
         };
         try {
+            boolean firstRound = true;
             while (clock.instant().isBefore(deadline)) {
-                List<AllocationRequest> waitingRequests = new ArrayList<>();
-                table.client().query(queue.waitingQuery(event.id(), BATCH)).items()
-                        .forEach(item -> waitingRequests.add(AllocationQueueItems.requestOf(event.id(), item)));
+                List<AllocationRequest> waitingRequests = queue.waiting(event.id(), BATCH, committers);
                 if (waitingRequests.isEmpty()) {
                     return;
                 }
                 long started = System.nanoTime();
-                view = place(event, waitingRequests, deadline, view, stillLeading);
+                // The view is kept by the instance between rounds and turns, brought forward at the start of each
+                // turn from the projection's block items (one small read, not every seat) and with what this
+                // allocator holds; what others changed since the projection caught up shows as a lost race, and
+                // nobody is refused without a strongly consistent read of every seat in that round (Round#placeAlone).
+                KeptView kept = views.get(event.id());
+                boolean exact = kept == null || !kept.fits(event);
+                if (exact) {
+                    kept = KeptView.read(seats, event);
+                    keep(event, kept);
+                } else if (firstRound) {
+                    List<SeatMapBlockItems.StoredBlock> projected = blocks.readAll(event, false);
+                    synchronized (kept) {
+                        kept.refresh(projected);
+                    }
+                }
+                place(event, waitingRequests, deadline, kept, exact, stillLeading);
+                firstRound = false;
                 LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
                         (System.nanoTime() - started) / 1_000_000);
                 if (!stillLeading.getAsBoolean()) {
@@ -308,9 +377,9 @@ public class EventAllocator {
      * so a wave commits them in parallel, each checked against the view as the wave starts. Any pick that does not
      * hold as planned ends the pipelining: the rest of the round is placed one by one, each chosen afresh.
      */
-    private SeatGrid place(Event event, List<AllocationRequest> requests, Instant deadline, SeatGrid carried,
-                           java.util.function.BooleanSupplier stillLeading) {
-        Round round = new Round(event, deadline, carried);
+    private void place(Event event, List<AllocationRequest> requests, Instant deadline, KeptView kept, boolean exact,
+                       java.util.function.BooleanSupplier stillLeading) {
+        Round round = new Round(event, deadline, kept, exact);
         List<Planned> plan = new ArrayList<>();
         SeatGrid planned = round.view;
         for (AllocationRequest request : requests) {
@@ -325,10 +394,14 @@ public class EventAllocator {
         }
         List<Planned> open = new ArrayList<>(plan);
         boolean asPlanned = true;
+        boolean firstWave = true;
         while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
-            if (!clock.instant().isBefore(deadline) || !stillLeading.getAsBoolean()) {
-                return round.view;
+            // a round commits at least its first wave, however long reading the queue and the view took: a turn
+            // that only ever read would place nobody when the table is slow
+            if ((!firstWave && !clock.instant().isBefore(deadline)) || !stillLeading.getAsBoolean()) {
+                return;
             }
+            firstWave = false;
             List<Planned> wave = wave(open, round.view);
             if (wave.isEmpty()) {
                 break;
@@ -349,7 +422,7 @@ public class EventAllocator {
         if (asPlanned && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
             // every planned block was held on a view read this round: it is exact, and had no block for these
             open.forEach(p -> answer(p.request(), Outcome.refused(notEnoughSeats(p.request()))));
-            return round.view;
+            return;
         }
         open.sort(java.util.Comparator.comparing(p -> p.request().position()));
         for (Planned rest : open) {
@@ -357,11 +430,14 @@ public class EventAllocator {
                 break;
             }
         }
-        return round.view;
     }
 
     /** A request with the block planned for it (empty: none fitted), and whether that block strands a seat anyway. */
     private record Planned(AllocationRequest request, List<SeatId> pick, boolean strandsInPlan) {
+    }
+
+    /** A recorded answer and who asked. */
+    private record Answered(String userId, Outcome outcome) {
     }
 
     /** How one hold attempt ended. */
@@ -411,15 +487,19 @@ public class EventAllocator {
     private final class Round {
         private final Event event;
         private final Instant deadline;
+        private KeptView kept;
         private SeatGrid view;
-        /** Whether the view may miss what others did: carried over from an earlier round, or a race was lost since. */
+        /** Whether the view may miss what others did: kept from an earlier round, or a race was lost since. */
         private boolean mustReread;
 
-        Round(Event event, Instant deadline, SeatGrid carried) {
+        Round(Event event, Instant deadline, KeptView kept, boolean exact) {
             this.event = event;
             this.deadline = deadline;
-            this.view = carried != null ? carried : ExactView.of(seats, event, clock.instant());
-            this.mustReread = carried != null;
+            this.kept = kept;
+            synchronized (kept) {
+                this.view = kept.grid(clock.instant());
+            }
+            this.mustReread = !exact;
         }
 
         /**
@@ -437,9 +517,11 @@ public class EventAllocator {
                 }
                 if (pick.isEmpty()) {
                     if (mustReread) {
-                        SeatGrid fresh = ExactView.of(seats, event, clock.instant());
+                        KeptView fresh = KeptView.read(seats, event);
+                        keep(event, fresh);
                         synchronized (this) {
-                            view = fresh;
+                            kept = fresh;
+                            view = fresh.grid(clock.instant());
                             mustReread = false;
                         }
                         continue;
@@ -460,7 +542,7 @@ public class EventAllocator {
                 Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
                         request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
                 taken(pick, false);
-                deliver(request.id(), Outcome.held(hold, attempt));
+                deliver(request, Outcome.held(hold, attempt));
                 return Placement.HELD;
             } catch (SeatsUnavailableException lost) {
                 taken(lost.unavailableSeats().stream().map(SeatId::parse).toList(), true);
@@ -481,8 +563,19 @@ public class EventAllocator {
 
         private synchronized void taken(List<SeatId> seatsTaken, boolean lostRace) {
             view = view.taking(seatsTaken);
+            synchronized (kept) {
+                kept.taken(seatsTaken);
+            }
             mustReread |= lostRace;
         }
+    }
+
+    /** Keeps {@code view} as this instance's view of the event (a bounded number of events at once). */
+    private void keep(Event event, KeptView view) {
+        if (views.size() >= KEPT_VIEWS && !views.containsKey(event.id())) {
+            views.clear();
+        }
+        views.put(event.id(), view);
     }
 
     /**
@@ -530,12 +623,15 @@ public class EventAllocator {
                 .add(Role.ALLOCATION_OUTCOME, outcomes.record(request.id(), request.userId(), outcome, now))
                 .commit().committed();
         if (answered) {
-            deliver(request.id(), outcome);
+            deliver(request, outcome);
         }
     }
 
-    private void deliver(String requestId, Outcome outcome) {
-        CompletableFuture<Outcome> waiter = waiting.get(requestId);
+    /** Hands a recorded answer to its request if it waits in this process, and remembers it for a poll here. */
+    private void deliver(AllocationRequest request, Outcome outcome) {
+        answeredHere.put(request.id(), new Answered(request.userId(), outcome));
+        askedHere.remove(request.id());
+        CompletableFuture<Outcome> waiter = waiting.get(request.id());
         if (waiter != null) {
             waiter.complete(outcome);
         }

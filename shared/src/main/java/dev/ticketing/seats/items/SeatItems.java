@@ -68,8 +68,15 @@ public class SeatItems {
     /** "Storage still has this seat RESERVED by this hold": the condition of release and sale alike. */
     private static final String HELD_BY_HOLD = "#status = :reserved AND " + HOLD_ID + " = :hold";
 
-    /** One stored seat, as much as reading the map and checking a hold needs. */
-    public record StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId) {
+    /**
+     * One stored seat, as much as reading the map and checking a hold needs, and its version (every write to the seat
+     * raises it; 0 for a seat never changed, or when the read did not ask for it).
+     */
+    public record StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId, long version) {
+        public StoredSeat(SeatId id, SeatStatus status, long expiresAtMillis, String holdId) {
+            this(id, status, expiresAtMillis, holdId, 0);
+        }
+
         /** Whether storage still has this seat RESERVED by that hold (expired or not). */
         public boolean heldBy(String hold) {
             return status == SeatStatus.RESERVED && hold.equals(holdId);
@@ -311,7 +318,7 @@ public class SeatItems {
                 .tableName(table.name())
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(partition(event.id(), block))))
-                .projectionExpression("sk, #status, " + EXPIRES_AT + ", " + HOLD_ID)
+                .projectionExpression("sk, #status, " + EXPIRES_AT + ", " + HOLD_ID + ", " + VERSION)
                 .expressionAttributeNames(Map.of("#status", STATUS))
                 .consistentRead(true)
                 .build();
@@ -348,7 +355,7 @@ public class SeatItems {
 
     public static StoredSeat storedSeat(Map<String, AttributeValue> item) {
         return new StoredSeat(seatId(item), SeatStatus.valueOf(Attr.str(item, STATUS)),
-                Attr.num(item, EXPIRES_AT), Attr.str(item, HOLD_ID));
+                Attr.num(item, EXPIRES_AT), Attr.str(item, HOLD_ID), Attr.num(item, VERSION));
     }
 
     public static SeatId seatId(Map<String, AttributeValue> item) {

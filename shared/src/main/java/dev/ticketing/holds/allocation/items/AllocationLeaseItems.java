@@ -3,6 +3,7 @@ package dev.ticketing.holds.allocation.items;
 import static dev.ticketing.store.Attr.n;
 import static dev.ticketing.store.Attr.s;
 
+import dev.ticketing.store.Attr;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -53,6 +55,20 @@ public class AllocationLeaseItems {
                         ":now", n(now.toEpochMilli()),
                         ":ttl", n(Ttl.atOrAfter(until.plus(Duration.ofHours(1))))))
                 .build()).build();
+    }
+
+    /**
+     * The eventually consistent read of the lease (half a read unit): whether it looks taken, before a take is tried.
+     * A take that fails its condition still costs its write unit, and on an on-sale every arriving request would try
+     * one on this single item.
+     */
+    public GetItemRequest peek(String eventId) {
+        return GetItemRequest.builder().tableName(table.name()).key(key(eventId)).consistentRead(false).build();
+    }
+
+    /** Whether the lease as read in {@code item} is someone's at {@code now} (absent or run out: free). */
+    public static boolean takenAt(Map<String, AttributeValue> item, Instant now) {
+        return item != null && item.containsKey(UNTIL) && Attr.num(item, UNTIL) > now.toEpochMilli();
     }
 
     /** Give up: deletes the lease if it is still {@code owner}'s. */

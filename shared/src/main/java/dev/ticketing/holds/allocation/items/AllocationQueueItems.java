@@ -12,9 +12,14 @@ import dev.ticketing.store.Table;
 import dev.ticketing.store.Ttl;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -23,9 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * How a queued best-available request is stored, and every write to it: {@code ALLOCATOR#<eventId>} /
- * {@code QUEUE#<arrival, epoch millis, 13 digits>#<requestId>}, so one consistent query reads an event's queue in
- * arrival order. An entry lives only while it waits: the allocator deletes it in the very transaction that holds its
+ * How a queued best-available request is stored, and every write to it: {@code ALLOCATOR#<eventId>#QUEUE#<shard>} /
+ * {@code QUEUE#<arrival, epoch millis, 13 digits>#<requestId>}, so one consistent query per shard reads an event's
+ * queue in arrival order (the shards' answers merged by sort key). The {@link #SHARDS} shards spread an on-sale's
+ * queue writes (a put and a transactional delete per request, 3 WCU) over as many partition keys: one partition takes
+ * 1,000 WCU a second, so one key would cap an event at ~330 requests a second, with sort keys growing by arrival
+ * that DynamoDB cannot split. A request's shard comes from its position, so whoever knows the request finds it.
+ * An entry lives only while it waits: the allocator deletes it in the very transaction that holds its
  * seats (or that records its refusal), the requester deletes it when it gives up, whichever comes first; the other
  * then finds it gone. TTL tidies entries of requesters that vanished.
  * Stateless: built by each use case from the {@link Table} it writes to, not a bean.
@@ -46,6 +55,9 @@ public class AllocationQueueItems {
     private static final String KEY_VALUE = "key_value";
     private static final String KEY_FINGERPRINT = "key_fingerprint";
 
+    /** Partition keys an event's queue is spread over. */
+    public static final int SHARDS = 8;
+
     private final Table table;
 
     public AllocationQueueItems(Table table) {
@@ -58,7 +70,11 @@ public class AllocationQueueItems {
     }
 
     private static Map<String, AttributeValue> key(String eventId, String position) {
-        return Map.of(Keys.PK, s(AllocationLeaseItems.partition(eventId)), Keys.SK, s(position));
+        return Map.of(Keys.PK, s(partition(eventId, Math.floorMod(position.hashCode(), SHARDS))), Keys.SK, s(position));
+    }
+
+    private static String partition(String eventId, int shard) {
+        return Keys.of("ALLOCATOR", eventId, "QUEUE", Integer.toString(shard));
     }
 
     /** Enqueue: the request joins its event's queue; kept by TTL for an hour at most. */
@@ -103,12 +119,26 @@ public class AllocationQueueItems {
         return GetItemRequest.builder().tableName(table.name()).key(key(eventId, position)).consistentRead(true).build();
     }
 
-    /** The strongly consistent query of the first {@code limit} waiting requests of the event, in arrival order. */
-    public QueryRequest waitingQuery(String eventId, int limit) {
+    /**
+     * The first {@code limit} waiting requests of the event, in arrival order: one strongly consistent query per shard
+     * (in parallel on {@code pool}), merged.
+     */
+    public List<AllocationRequest> waiting(String eventId, int limit, Executor pool) {
+        List<CompletableFuture<List<Map<String, AttributeValue>>>> shards = IntStream.range(0, SHARDS)
+                .mapToObj(shard -> CompletableFuture.supplyAsync(
+                        () -> table.client().query(waitingQuery(eventId, shard, limit)).items(), pool))
+                .toList();
+        return shards.stream().flatMap(shard -> shard.join().stream())
+                .map(item -> requestOf(eventId, item))
+                .sorted(Comparator.comparing(AllocationRequest::position))
+                .limit(limit)
+                .toList();
+    }
+
+    private QueryRequest waitingQuery(String eventId, int shard, int limit) {
         return QueryRequest.builder().tableName(table.name())
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :queue)")
-                .expressionAttributeValues(Map.of(":pk", s(AllocationLeaseItems.partition(eventId)),
-                        ":queue", s(PREFIX)))
+                .expressionAttributeValues(Map.of(":pk", s(partition(eventId, shard)), ":queue", s(PREFIX)))
                 .consistentRead(true)
                 .scanIndexForward(true)
                 .limit(limit)

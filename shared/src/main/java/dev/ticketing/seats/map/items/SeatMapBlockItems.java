@@ -67,10 +67,30 @@ public class SeatMapBlockItems {
             if (value == null) {
                 return new StoredSeat(seat, SeatStatus.AVAILABLE, 0, null);
             }
+            return stored(seat, value);
+        }
+
+        /**
+         * The seats this block item has a value for (every seat changed since the event was created), each with its
+         * version; a seat not among them is AVAILABLE at version 0.
+         */
+        public List<StoredSeat> changedSeats() {
+            List<StoredSeat> changed = new ArrayList<>();
+            item.forEach((name, value) -> {
+                SeatId seat = value.n() == null ? null : seatOf(name);
+                if (seat != null) {
+                    changed.add(stored(seat, value));
+                }
+            });
+            return changed;
+        }
+
+        private static StoredSeat stored(SeatId seat, AttributeValue value) {
             BigDecimal number = new BigDecimal(value.n());
-            long fraction = number.subtract(new BigDecimal(number.toBigInteger())).movePointRight(FRACTION_DIGITS)
-                    .longValueExact();
-            return new StoredSeat(seat, SeatStatus.values()[(int) (fraction / EXPIRY_SCALE)], fraction % EXPIRY_SCALE, null);
+            BigDecimal version = new BigDecimal(number.toBigInteger());
+            long fraction = number.subtract(version).movePointRight(FRACTION_DIGITS).longValueExact();
+            return new StoredSeat(seat, SeatStatus.values()[(int) (fraction / EXPIRY_SCALE)], fraction % EXPIRY_SCALE,
+                    null, version.longValueExact());
         }
     }
 
@@ -91,6 +111,18 @@ public class SeatMapBlockItems {
             return "x" + Integer.toString(seat.row(), 36) + "_" + Integer.toString(seat.column(), 36);
         }
         return base36(seat.row()) + base36(seat.column());
+    }
+
+    /** The seat an attribute of a block item is about ({@link #name}), or null for the item's other attributes. */
+    static SeatId seatOf(String name) {
+        if (name.length() == 4 && name.chars().allMatch(Character::isLetterOrDigit)) {
+            return new SeatId(Integer.parseInt(name.substring(0, 2), 36), Integer.parseInt(name.substring(2), 36));
+        }
+        int split = name.indexOf('_');
+        if (name.startsWith("x") && split > 1) {
+            return new SeatId(Integer.parseInt(name.substring(1, split), 36), Integer.parseInt(name.substring(split + 1), 36));
+        }
+        return null;
     }
 
     private static String base36(int number) {
@@ -165,6 +197,14 @@ public class SeatMapBlockItems {
      * block order; a block without an item yet reads as version 0 with every seat AVAILABLE.
      */
     public List<StoredBlock> readAll(Event event) {
+        return readAll(event, true);
+    }
+
+    /**
+     * The same, read strongly consistently or not: an eventually consistent read costs half and may miss the last
+     * writes (fine for a reader that only takes it as a hint, as best available's allocator does).
+     */
+    public List<StoredBlock> readAll(Event event, boolean consistent) {
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         for (int from = 0; from < event.blockCount(); from += KEYS_PER_READ) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -172,7 +212,7 @@ public class SeatMapBlockItems {
                 keys.add(key(event.id(), block));
             }
             table.client().batchGetItemPaginator(b -> b.requestItems(Map.of(table.name(),
-                            KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
+                            KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build())))
                     .stream()
                     .flatMap(page -> page.responses().getOrDefault(table.name(), List.of()).stream())
                     .forEach(item -> found.put(item.get(Keys.PK).s(), item));
