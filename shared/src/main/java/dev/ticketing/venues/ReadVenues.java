@@ -52,7 +52,11 @@ public class ReadVenues {
         if (plan == null) {
             throw new NotFoundException("Venue " + Ids.quoted(venueId) + " has no plan version " + wanted);
         }
-        return format == PlanFormat.PRETIX ? PretixPlans.text(plan) : TicketingPlans.text(plan);
+        return switch (format) {
+            case PRETIX -> PretixPlans.text(plan);
+            case TICKETING -> TicketingPlans.text(plan);
+            case SEATSIO -> throw new IllegalArgumentException("seatsio is read only (PlanFormat.export)");
+        };
     }
 
     /** A venue's current plan version: its number and the plan. */

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.ticketing.venues.model.Plan;
 import dev.ticketing.venues.model.PlanFormat;
+import dev.ticketing.venues.model.PlanPaths;
 import dev.ticketing.venues.model.PlanRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,10 +52,15 @@ final class PlanSchema {
      * schema, made a plan by {@code toPlan}, keeping {@link PlanRules}; else the {@code 400} of the first offending part.
      */
     Plan read(String text, Function<JsonNode, Plan> toPlan, PlanFormat format) {
+        return read(text, toPlan, tree -> format);
+    }
+
+    /** {@link #read(String, Function, PlanFormat)} of a form whose parts' names depend on the plan: {@code paths}' of its tree. */
+    Plan read(String text, Function<JsonNode, Plan> toPlan, Function<JsonNode, PlanPaths> paths) {
         JsonNode tree = PlanJson.parse(text);
         check(text);
         Plan plan = toPlan.apply(tree);
-        PlanRules.check(plan, format);
+        PlanRules.check(plan, paths.apply(tree));
         return plan;
     }
 

@@ -19,7 +19,20 @@ public final class SamplePlans {
 
     /** FORMATS.md's example: row A has an aisle between seats 2 and 3. */
     public static String studio() {
-        try (InputStream in = SamplePlans.class.getResourceAsStream("samples/studio.pretix.json")) {
+        return sample("studio.pretix.json");
+    }
+
+    /**
+     * A small seats.io chart (docs/venues.md, "seats.io import"): rows A (an aisle between seats 2 and 3; a wheelchair
+     * place, its companion seat, a restricted view) and B outside sections, and a section "Box" placed at (180, 150)
+     * whose row A takes the section's category but for its seat 4; decoration members the import ignores.
+     */
+    public static String seatsIoChart() {
+        return sample("club.seatsio.json");
+    }
+
+    private static String sample(String name) {
+        try (InputStream in = SamplePlans.class.getResourceAsStream("samples/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,14 +17,17 @@ public final class PlanRules {
     private PlanRules() {
     }
 
-    /** Returns if {@code plan}, read in {@code format}, keeps every rule; the first broken one's problem otherwise. */
-    public static void check(Plan plan, PlanFormat format) {
+    /**
+     * Returns if {@code plan} keeps every rule; the first broken one's problem otherwise, its path named as
+     * {@code paths} (the form the plan came in) names it.
+     */
+    public static void check(Plan plan, PlanPaths paths) {
         Map<String, Integer> categories = new HashMap<>();
         for (int c = 0; c < plan.categories().size(); c++) {
             Integer before = categories.putIfAbsent(plan.categories().get(c).name(), c);
             if (before != null) {
-                throw invalid("/categories/" + c + "/name", "Category \"" + plan.categories().get(c).name()
-                        + "\" is defined twice (also /categories/" + before + ")");
+                throw invalid(paths.categoryName(c), "Category \"" + plan.categories().get(c).name()
+                        + "\" is defined twice (also " + paths.categoryName(before) + ")");
             }
         }
         Map<String, String> ids = new HashMap<>();
@@ -35,22 +38,22 @@ public final class PlanRules {
                 Row row = section.rows().get(r);
                 for (int i = 0; i < row.seats().size(); i++) {
                     PlanSeat seat = row.seats().get(i);
-                    String path = format.path(s, r, i);
+                    String path = paths.seat(s, r, i);
                     if (++count > Plan.MAX_SEATS) {
                         throw invalid(path, "A plan has at most " + Plan.MAX_SEATS + " seats; this is seat "
                                 + count, Map.of("maxSeats", Plan.MAX_SEATS));
                     }
                     if (seat.id().isBlank() || seat.id().length() > MAX_ID_LENGTH) {
-                        throw invalid(path + "/" + format.seatIdField(), "A seat id is 1 to " + MAX_ID_LENGTH
+                        throw invalid(paths.seatId(s, r, i), "A seat id is 1 to " + MAX_ID_LENGTH
                                 + " characters, not blank");
                     }
                     String first = ids.putIfAbsent(seat.id(), path);
                     if (first != null) {
-                        throw invalid(path + "/" + format.seatIdField(), "Seat id \"" + seat.id()
+                        throw invalid(paths.seatId(s, r, i), "Seat id \"" + seat.id()
                                 + "\" is already the id of " + first + "; each seat's id is unique in the plan");
                     }
                     if (!categories.containsKey(seat.category())) {
-                        throw invalid(path + "/category", "Category \"" + seat.category()
+                        throw invalid(paths.seatCategory(s, r, i), "Category \"" + seat.category()
                                 + "\" is not one of the plan's categories " + plan.categoryNames());
                     }
                     if (i == 0 && seat.gapBefore()) {

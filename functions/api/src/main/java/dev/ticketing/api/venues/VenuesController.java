@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Venues and their plans (organisers and admins; docs/venues.md): import a plan ({@code ?format=pretix}, or the
- * project's own form, {@code ticketing}, the default), list and read venues, export a plan version in either form,
+ * Venues and their plans (organisers and admins; docs/venues.md): import a plan ({@code ?format=pretix},
+ * {@code seatsio}, or the project's own form, {@code ticketing}, the default), list and read venues, export a plan version in either form,
  * set flags and gaps on a plan.
  */
 @Controller("/venues")
@@ -70,11 +70,14 @@ public class VenuesController {
         return reads.get(caller, venueId);
     }
 
-    /** The plan, its current version or {@code ?version=n}, as {@code ?format=pretix} or {@code ticketing} (default). */
+    /**
+     * The plan, its current version or {@code ?version=n}, as {@code ?format=pretix} or {@code ticketing} (default);
+     * {@code seatsio} is an import form only: 400.
+     */
     @Get("/{venueId}/plan")
     public HttpResponse<String> plan(Caller caller, String venueId, QueryValues query) {
         String plan = reads.plan(caller, venueId, query.get("version"),
-                PlanFormat.of(query.get("format"), PlanFormat.TICKETING));
+                PlanFormat.export(query.get("format"), PlanFormat.TICKETING));
         return HttpResponse.ok(plan).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
