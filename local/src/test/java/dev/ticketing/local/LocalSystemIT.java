@@ -30,7 +30,9 @@ class LocalSystemIT {
             assertThat(get(first.baseUrl(), "/health", null).statusCode()).isEqualTo(200);
             token = first.token("alice", false);
             JsonNode events = JSON.readTree(get(first.baseUrl(), "/events", token).body()).get("events");
-            assertThat(events).as("the demo event is seeded").hasSize(1);
+            assertThat(events).as("the demo events are seeded: a rectangle, soonest, and an opera on a venue's plan")
+                    .hasSize(2);
+            assertThat(events.get(1).get("venueId").isTextual()).isTrue();
             String eventId = events.get(0).get("id").asText();
             HttpResponse<String> held = HTTP.send(HttpRequest.newBuilder(first.baseUrl().resolve("/events/" + eventId + "/holds"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -44,7 +46,9 @@ class LocalSystemIT {
             assertThat(hold.statusCode()).as("the first run's token still works").isEqualTo(200);
             assertThat(JSON.readTree(hold.body()).get("status").asText()).isEqualTo("ACTIVE");
             JsonNode events = JSON.readTree(get(second.baseUrl(), "/events", token).body()).get("events");
-            assertThat(events).as("the demo event is not seeded twice").hasSize(1);
+            assertThat(events).as("the demo events are not seeded twice").hasSize(2);
+            assertThat(get(second.baseUrl(), "/events/" + events.get(1).get("id").asText() + "/plan", token).statusCode())
+                    .as("the opera's plan is kept too").isEqualTo(200);
             // the compact map is kept from the stream, which the restarted stack reads again from its start
             String compact = "/events/" + events.get(0).get("id").asText() + "/seats?format=compact";
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
