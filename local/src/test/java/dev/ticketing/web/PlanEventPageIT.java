@@ -22,7 +22,6 @@ import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.venues.formats.SamplePlans;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,15 +176,8 @@ class PlanEventPageIT {
 
     /** A venue of organisation {@code org} made from the theatre plan, and an event on it: A 80.00, B 55.00, C 30.00. */
     private String theatreEvent(String org) {
-        String organiser = api.post("/dev/token", null, Map.of("userId", "olga-" + UUID.randomUUID().toString().substring(0, 8),
-                "groups", List.of("organizer"), "organizerId", org))
-                .json().get("token").asText();
+        String organiser = api.organiser("olga", org);
         String venue = api.post("/venues", organiser, SamplePlans.theatre()).json().get("id").asText();
-        Api.Response created = api.post("/events", organiser, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", venue, "categoryPrices", List.of(
-                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),
-                        Map.of("category", "C", "price", "30.00"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("id").asText();
+        return api.createEventOnVenue(organiser, venue, Api.THEATRE_PRICES);
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,15 +90,9 @@ class PlanBestAvailableIT {
 
     /** A new event on a new copy of the theatre, with its plan as the event answers it. */
     private Theatre theatre() {
-        String organiser = api.post("/dev/token", null, Map.of("userId", "org-" + UUID.randomUUID(),
-                "groups", List.of("organizer"), "organizerId", "org-" + UUID.randomUUID())).json().get("token").asText();
+        String organiser = api.organiser();
         String venueId = api.post("/venues", organiser, SamplePlans.theatre()).json().get("id").asText();
-        Api.Response created = api.post("/events", organiser, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", venueId, "categoryPrices", List.of(
-                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),
-                        Map.of("category", "C", "price", "30.00"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String eventId = created.json().get("id").asText();
+        String eventId = api.createEventOnVenue(organiser, venueId, Api.THEATRE_PRICES);
         return new Theatre(api, eventId, api.get("/events/" + eventId + "/plan", null).json());
     }
 

@@ -8,10 +8,8 @@ import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.venues.formats.SamplePlans;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +24,7 @@ class PlanEventsIT {
 
     @Test
     void anEventOnTheTheatreSellsThePlansSeatsByTheirIds() throws Exception {
-        String olga = organiser();
+        String olga = api.organiser();
         JsonNode venue = api.post("/venues", olga, SamplePlans.theatre()).json();
         JsonNode plan = JSON.readTree(SamplePlans.theatre());
         int planSeats = 0;
@@ -38,12 +36,7 @@ class PlanEventsIT {
             }
         }
 
-        Api.Response created = api.post("/events", olga, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", venue.get("id").asText(), "categoryPrices", List.of(
-                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),
-                        Map.of("category", "C", "price", "30.00"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String eventId = created.json().get("id").asText();
+        String eventId = api.createEventOnVenue(olga, venue.get("id").asText(), Api.THEATRE_PRICES);
         JsonNode event = api.get("/events/" + eventId, null).json();
         assertThat(event.get("venueId").asText()).isEqualTo(venue.get("id").asText());
         assertThat(event.get("planVersion").asInt()).isEqualTo(1);
@@ -65,7 +58,7 @@ class PlanEventsIT {
         assertThat(firstRow.get("label").asText()).isEqualTo("Stalls, row A");
         assertThat(firstRow.get("seats").get(0).get("id").asText()).isEqualTo("th-S-A-1");
 
-        Map<String, JsonNode> fullMap = fullMap(eventId);
+        Map<String, JsonNode> fullMap = api.fullMap(eventId, null);
         assertThat(fullMap).hasSize(planSeats);
         JsonNode wheelchair = fullMap.get("th-S-T-1");
         assertThat(wheelchair.get("section").asText()).isEqualTo("Stalls");
@@ -103,12 +96,11 @@ class PlanEventsIT {
 
     @Test
     void theSingleSeatRuleCountsAnAisleAsARowsEnd() {
-        String olga = organiser();
+        String olga = api.organiser();
         String venueId = api.post("/venues", olga, SamplePlans.theatre()).json().get("id").asText();
-        Api.Response created = api.post("/events", olga, Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", venueId, "singleSeatRule", "forbid", "categoryPrices", List.of(
-                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"),
-                        Map.of("category", "C", "price", "30.00"))));
+        Api.Response created = api.postEventOnVenue(olga, venueId, Api.THEATRE_PRICES,
+                Map.of("singleSeatRule", "forbid"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String eventId = created.json().get("id").asText();
         String buyer = api.newUser("buyer");
 
@@ -122,44 +114,35 @@ class PlanEventsIT {
 
     @Test
     void aPlanEventNeedsEveryCategoryPricedAndAVenueTheCallerMayUse() {
-        String olga = organiser();
+        String olga = api.organiser();
         String venueId = api.post("/venues", olga, SamplePlans.theatre()).json().get("id").asText();
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", venueId, "categoryPrices", List.of(
-                        Map.of("category", "A", "price", "80.00"), Map.of("category", "B", "price", "55.00"))));
-        Api.Response unpriced = api.post("/events", olga, body);
+        Api.Response unpriced = api.postEventOnVenue(olga, venueId, Api.orderedPrices("A", "80.00", "B", "55.00"),
+                Map.of());
         assertThat(unpriced.status()).isEqualTo(400);
         assertThat(unpriced.json().get("unpricedCategories").get(0).asText()).isEqualTo("C");
 
-        body.put("categoryPrices", List.of(Map.of("category", "A", "price", "80.00"),
-                Map.of("category", "B", "price", "55.00"), Map.of("category", "C", "price", "30.00"),
-                Map.of("category", "D", "price", "30.00")));
-        assertThat(api.post("/events", olga, body).json().get("category").asText()).isEqualTo("D");
+        Map<String, String> unknown = Api.orderedPrices("A", "80.00", "B", "55.00", "C", "30.00", "D", "30.00");
+        assertThat(api.postEventOnVenue(olga, venueId, unknown, Map.of()).json().get("category").asText())
+                .isEqualTo("D");
 
-        body.put("categoryPrices", List.of(Map.of("category", "A", "price", "80.00"),
-                Map.of("category", "B", "price", "55.00"), Map.of("category", "C", "price", "30.00")));
-        body.put("rows", 3);
-        assertThat(api.post("/events", olga, body).status()).isEqualTo(400);
-        body.remove("rows");
+        assertThat(api.postEventOnVenue(olga, venueId, Api.THEATRE_PRICES, Map.of("rows", 3)).status()).isEqualTo(400);
 
-        Api.Response otherOrganiser = api.post("/events", organiser(), body);
+        Api.Response otherOrganiser = api.postEventOnVenue(api.organiser(), venueId, Api.THEATRE_PRICES, Map.of());
         assertThat(otherOrganiser.status()).as("another organisation's venue does not exist for them").isEqualTo(404);
-        assertThat(api.post("/events", olga, body).status()).isEqualTo(201);
+        assertThat(api.postEventOnVenue(olga, venueId, Api.THEATRE_PRICES, Map.of()).status()).isEqualTo(201);
     }
 
     @Test
     void aHundredThousandSeatPlanComesGzippedAndItsEventGoesOnSaleInTheBackground() {
-        String olga = organiser();
+        String olga = api.organiser();
         String plan = SamplePlans.hall("Stadium", "sd", 100_000);
         assertThat(plan.length()).as("more than a function is handed plain").isGreaterThan(6_000_000);
         Api.Response imported = api.postGzipped("/venues?format=pretix", olga, plan);
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         assertThat(imported.json().get("seats").asInt()).isEqualTo(100_000);
 
-        Api.Response created = api.post("/events", olga, Map.of("name", "Final", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", imported.json().get("id").asText(), "categoryPrices", List.of(
-                        Map.of("category", "A", "price", "90.00"), Map.of("category", "B", "price", "60.00"),
-                        Map.of("category", "C", "price", "40.00"))));
+        Api.Response created = api.postEventOnVenue(olga, imported.json().get("id").asText(),
+                Api.orderedPrices("A", "90.00", "B", "60.00", "C", "40.00"), Map.of("name", "Final"));
         assertThat(created.status()).as("a big hall is written in the background").isEqualTo(202);
         String eventId = created.json().get("id").asText();
         List<Integer> progress = new ArrayList<>();
@@ -189,7 +172,7 @@ class PlanEventsIT {
 
     @Test
     void onlyAPlanMayComeGzippedAndABodyThatInflatesPastTheBoundIsRefused() {
-        String olga = organiser();
+        String olga = api.organiser();
         Api.Response elsewhere = api.postGzipped("/events", olga, "{}");
         assertThat(elsewhere.status()).isEqualTo(415);
         assertThat(elsewhere.contentType()).isEqualTo("application/problem+json");
@@ -198,22 +181,5 @@ class PlanEventsIT {
         Api.Response notGzip = api.send("POST", "/venues", olga, SamplePlans.theatre(), Map.of("Content-Encoding", "gzip"));
         assertThat(notGzip.status()).isEqualTo(400);
         assertThat(api.get("/venues", olga).json().get("venues")).isEmpty();
-    }
-
-    private Map<String, JsonNode> fullMap(String eventId) {
-        Map<String, JsonNode> seats = new HashMap<>();
-        for (String page = "/events/" + eventId + "/seats"; page != null; ) {
-            JsonNode map = api.get(page, null).json();
-            map.get("seats").forEach(seat -> seats.put(seat.get("id").asText(), seat));
-            page = map.path("next").isTextual() ? map.get("next").asText() : null;
-        }
-        return seats;
-    }
-
-    /** A token of a fresh organiser of an organisation of their own. */
-    private String organiser() {
-        Map<String, Object> body = Map.of("userId", "olga-" + UUID.randomUUID().toString().substring(0, 8),
-                "groups", List.of("organizer"), "organizerId", "org-" + UUID.randomUUID().toString().substring(0, 8));
-        return api.post("/dev/token", null, body).json().get("token").asText();
     }
 }

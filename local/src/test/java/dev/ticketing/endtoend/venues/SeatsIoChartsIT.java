@@ -9,7 +9,6 @@ import dev.ticketing.venues.formats.SamplePlans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,7 @@ class SeatsIoChartsIT {
 
     @Test
     void anOrganiserImportsASeatsIoChartAndSellsTwoTogetherOnIt() {
-        String olga = organiser();
+        String olga = api.organiser();
         Api.Response imported = api.post("/venues?format=seatsio", olga, SamplePlans.seatsIoChart());
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         assertThat(imported.json().get("seats").asInt()).isEqualTo(12);
@@ -35,12 +34,8 @@ class SeatsIoChartsIT {
         Api.Response export = api.get("/venues/" + venueId + "/plan?format=seatsio", olga);
         assertThat(export.status()).as("an import form only").isEqualTo(400);
 
-        Api.Response created = api.post("/events", olga, Map.of("name", "Jazz night", "date", "2027-03-01T20:00:00Z",
-                "currency", "EUR", "venueId", venueId, "categoryPrices", List.of(
-                        Map.of("category", "Front", "price", "40.00"), Map.of("category", "Back", "price", "25.00"),
-                        Map.of("category", "Box", "price", "60.00"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String eventId = created.json().get("id").asText();
+        String eventId = api.createEventOnVenue(olga, venueId,
+                Api.orderedPrices("Front", "40.00", "Back", "25.00", "Box", "60.00"));
 
         Api.Response pair = api.post("/events/" + eventId + "/holds", api.newUser("fan"),
                 Map.of("quantity", 2, "together", true));
@@ -57,7 +52,7 @@ class SeatsIoChartsIT {
 
     @Test
     void aChartWithATableIsA400NamingItAndStoresNothing() {
-        String olga = organiser();
+        String olga = api.organiser();
         String withTable = SamplePlans.seatsIoChart().replace("\"tables\": [],\n    \"booths\"",
                 "\"tables\": [{\"objectType\": \"table\", \"label\": \"T1\", \"seats\": []}],\n    \"booths\"");
         Api.Response refused = api.post("/venues?format=seatsio", olga, withTable);
@@ -80,10 +75,4 @@ class SeatsIoChartsIT {
         return pairs;
     }
 
-    /** A token of a fresh organiser of an organisation of their own. */
-    private String organiser() {
-        Map<String, Object> body = Map.of("userId", "olga-" + UUID.randomUUID().toString().substring(0, 8),
-                "groups", List.of("organizer"), "organizerId", "org-" + UUID.randomUUID().toString().substring(0, 8));
-        return api.post("/dev/token", null, body).json().get("token").asText();
-    }
 }

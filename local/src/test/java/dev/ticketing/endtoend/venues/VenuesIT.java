@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +36,7 @@ class VenuesIT {
 
     @Test
     void anOrganiserImportsAPretixPlanAndGetsItBack() throws Exception {
-        String olga = organiser("olga", org());
+        String olga = api.organiser("olga", org());
 
         for (String plan : List.of(SamplePlans.studio(), SamplePlans.hall("Arena", "ar", 20_000))) {
             Api.Response created = importPretix(olga, plan);
@@ -61,7 +60,7 @@ class VenuesIT {
 
     @Test
     void eachKindOfBadPlanIsA400NamingItsPathAndStoresNothing() {
-        String olga = organiser("olga", org());
+        String olga = api.organiser("olga", org());
         Map<String, String> bad = Map.of(
                 "/zones/0/rows/1/seats/2/position", changed(plan -> seat(plan, 1, 2).remove("position")),
                 "/zones/0/rows/0/seats/3/colour", changed(plan -> seat(plan, 0, 3).put("colour", "red")),
@@ -86,7 +85,7 @@ class VenuesIT {
 
     @Test
     void anOrganiserSetsFlagsOnAnImportedPlanAsItsNextVersion() {
-        String olga = organiser("olga", org());
+        String olga = api.organiser("olga", org());
         String venue = importPretix(olga, SamplePlans.studio()).json().get("id").asText();
 
         Api.Response changed = api.send("PATCH", "/venues/" + venue + "/plan", olga, Map.of("seats", List.of(
@@ -112,9 +111,9 @@ class VenuesIT {
     @Test
     void onlyTheVenuesOrganisationAndAdminsSeeIt() {
         String org = org();
-        String olga = organiser("olga", org);
-        String oscar = organiser("oscar", org);
-        String boris = organiser("boris", "other-" + org);
+        String olga = api.organiser("olga", org);
+        String oscar = api.organiser("oscar", org);
+        String boris = api.organiser("boris", "other-" + org);
         String venue = importPretix(olga, SamplePlans.studio()).json().get("id").asText();
         String path = "/venues/" + venue;
 
@@ -135,7 +134,7 @@ class VenuesIT {
 
     @Test
     void aPlanMayBeFiveMebibytesOnThisRouteOnly() {
-        String olga = organiser("olga", org());
+        String olga = api.organiser("olga", org());
 
         assertThat(declaringOnly("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1))
                 .startsWith("413 ").contains("5242880 bytes");
@@ -159,12 +158,6 @@ class VenuesIT {
         return "org-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A token of a fresh organiser acting for {@code organizerId}. */
-    private String organiser(String name, String organizerId) {
-        Map<String, Object> body = new HashMap<>(Map.of("userId", name + "-" + UUID.randomUUID().toString().substring(0, 8),
-                "groups", List.of("organizer"), "organizerId", organizerId));
-        return api.post("/dev/token", null, body).json().get("token").asText();
-    }
 
     private static String changed(Consumer<ObjectNode> change) {
         try {

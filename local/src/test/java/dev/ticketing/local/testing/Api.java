@@ -91,6 +91,49 @@ public final class Api {
         return token.json().get("token").asText();
     }
 
+    /** A token of a fresh organiser (named {@code name}-...) acting for the organisation {@code organizerId}. */
+    public String organiser(String name, String organizerId) {
+        return tokenWith(name + "-" + UUID.randomUUID().toString().substring(0, 8), List.of("organizer"), organizerId);
+    }
+
+    /** A token of a fresh organiser of an organisation of their own. */
+    public String organiser() {
+        return organiser("olga", "org-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The theatre's ({@code SamplePlans.theatre}) categories priced: A 80.00, B 55.00, C 30.00. */
+    public static final Map<String, String> THEATRE_PRICES = orderedPrices("A", "80.00", "B", "55.00", "C", "30.00");
+
+    /** Category -> price, in the order given. */
+    public static Map<String, String> orderedPrices(String... categoryThenPrice) {
+        Map<String, String> prices = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < categoryThenPrice.length; i += 2) {
+            prices.put(categoryThenPrice[i], categoryThenPrice[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(prices);
+    }
+
+    /**
+     * {@code POST /events} by {@code token}: "Tosca" on 2027-03-01 in EUR on venue {@code venueId}, each category
+     * priced as {@code prices} says, with {@code more} fields (which may replace these); the answer, whatever it is.
+     */
+    public Response postEventOnVenue(String token, String venueId, Map<String, String> prices, Map<String, Object> more) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Tosca", "date", "2027-03-01T20:00:00Z",
+                "currency", "EUR", "venueId", venueId, "categoryPrices", prices.entrySet().stream()
+                        .map(price -> Map.of("category", price.getKey(), "price", price.getValue())).toList()));
+        body.putAll(more);
+        return post("/events", token, body);
+    }
+
+    /** {@link #postEventOnVenue} that must be answered {@code 201}: the new event's id. */
+    public String createEventOnVenue(String token, String venueId, Map<String, String> prices) {
+        Response created = postEventOnVenue(token, venueId, prices, Map.of());
+        if (created.status() != 201) {
+            throw new AssertionError("event not created: " + created);
+        }
+        return created.json().get("id").asText();
+    }
+
     public String admin() {
         return tokens.token("admin-" + UUID.randomUUID().toString().substring(0, 8), true);
     }
@@ -158,14 +201,10 @@ public final class Api {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return exchange(request.build());
     }
 
     /** {@code POST} of {@code text} compressed with gzip, sent with {@code Content-Encoding: gzip}. */
@@ -182,8 +221,12 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return exchange(request.build());
+    }
+
+    private static Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -309,15 +352,22 @@ public final class Api {
     /** Seat id -> status as everyone sees it now. */
     public Map<String, String> seatStatuses(String eventId, String token) {
         Map<String, String> statuses = new java.util.HashMap<>();
+        fullMap(eventId, token).forEach((id, seat) -> statuses.put(id, seat.get("status").asText()));
+        return statuses;
+    }
+
+    /** Seat id -> the seat as the full map answers it now, every page. */
+    public Map<String, JsonNode> fullMap(String eventId, String token) {
+        Map<String, JsonNode> seats = new java.util.HashMap<>();
         // the full map comes a page of rows at a time: follow next to the last page
         for (String page = "/events/" + eventId + "/seats"; page != null; ) {
             Response map = get(page, token);
             if (map.status() != 200) {
                 throw new AssertionError("seat map not read: " + map);
             }
-            map.json().get("seats").forEach(seat -> statuses.put(seat.get("id").asText(), seat.get("status").asText()));
+            map.json().get("seats").forEach(seat -> seats.put(seat.get("id").asText(), seat));
             page = map.json().path("next").isTextual() ? map.json().get("next").asText() : null;
         }
-        return statuses;
+        return seats;
     }
 }
