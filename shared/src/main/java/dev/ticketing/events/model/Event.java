@@ -145,7 +145,7 @@ public record Event(String id, String name, Instant date, int rows, int columns,
     }
 
     public int seatCount() {
-        return plan == null ? rows * columns : layout().seatCount();
+        return layout().seatCount();
     }
 
     public int blockOf(int row) {
@@ -175,7 +175,7 @@ public record Event(String id, String name, Instant date, int rows, int columns,
 
     /** Whether the hall has a seat at this row and column (both from 1). */
     public boolean contains(int row, int column) {
-        return plan == null ? row >= 1 && row <= rows && column >= 1 && column <= columns : layout().contains(row, column);
+        return layout().contains(row, column);
     }
 
     /** Whether seats of this event may be held and paid for at {@code now}: {@code salesStart <= now < salesEnd}. */
