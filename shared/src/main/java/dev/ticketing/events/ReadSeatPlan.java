@@ -6,7 +6,6 @@ import dev.ticketing.events.model.SeatPlanView;
 import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.seats.model.SeatPlace;
-import dev.ticketing.venues.items.VenueReader;
 import dev.ticketing.venues.model.Plan;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -20,11 +19,9 @@ import java.util.List;
 @Singleton
 public class ReadSeatPlan {
     private final EventReader events;
-    private final VenueReader venues;
 
-    public ReadSeatPlan(EventReader events, VenueReader venues) {
+    public ReadSeatPlan(EventReader events) {
         this.events = events;
-        this.venues = venues;
     }
 
     /**
@@ -38,8 +35,7 @@ public class ReadSeatPlan {
         if (event.plan() == null) {
             return rectangle(event, layout);
         }
-        Plan plan = venues.plan(event.plan().venueId(), event.plan().version()).orElseThrow(() ->
-                new IllegalStateException("event " + eventId + " uses a plan version that is missing"));
+        Plan plan = event.plan().layout().outline();
         List<SeatPlanView.RowView> rows = new ArrayList<>(layout.rows());
         for (int row = 1; row <= layout.rows(); row++) {
             List<SeatId> seats = layout.seatsOf(row);

@@ -17,7 +17,7 @@ final class PlanGrids {
     static final int KEPT = 16;
 
     private final VenueReader venues;
-    private final Map<String, SeatLayout> grids = new ConcurrentHashMap<>();
+    private final Map<String, PlanGrid> grids = new ConcurrentHashMap<>();
 
     PlanGrids(Table table) {
         this.venues = new VenueReader(table);
@@ -31,14 +31,14 @@ final class PlanGrids {
         return event.withPlan(event.plan().withLayout(grid(event.plan().venueId(), event.plan().version())));
     }
 
-    private SeatLayout grid(String venueId, int version) {
+    private PlanGrid grid(String venueId, int version) {
         String key = venueId + "#" + version;
-        SeatLayout known = grids.get(key);
+        PlanGrid known = grids.get(key);
         if (known != null) {
             return known;
         }
         // two readers may both build it: both get an equal grid, and either is kept
-        SeatLayout grid = PlanGrid.of(venues.plan(venueId, version).orElseThrow(() -> new IllegalStateException(
+        PlanGrid grid = PlanGrid.of(venues.plan(venueId, version).orElseThrow(() -> new IllegalStateException(
                 "plan version " + version + " of venue " + venueId + " is missing")));
         if (grids.size() >= KEPT) {
             grids.clear();

@@ -1,6 +1,6 @@
 package dev.ticketing.events.model;
 
-import dev.ticketing.seats.model.SeatLayout;
+import dev.ticketing.venues.model.PlanGrid;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -11,13 +11,13 @@ import java.util.Optional;
  * event is made: plan versions never change, so its seats never move), each category's price, and that version's
  * grid ({@code layout}; null while only the event's item has been read: {@code events.items.EventReader} attaches it).
  */
-public record EventPlan(String venueId, int version, List<CategoryPrice> categoryPrices, SeatLayout layout) {
+public record EventPlan(String venueId, int version, List<CategoryPrice> categoryPrices, PlanGrid layout) {
     public EventPlan {
         categoryPrices = List.copyOf(categoryPrices);
     }
 
     /** The same plan with its grid. */
-    public EventPlan withLayout(SeatLayout grid) {
+    public EventPlan withLayout(PlanGrid grid) {
         return new EventPlan(venueId, version, categoryPrices, Objects.requireNonNull(grid, "grid"));
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import dev.ticketing.seats.model.SeatLayout;
+import dev.ticketing.venues.model.PlanGrid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
      * {@link #validate} checks them; {@code rows}, {@code columns} and {@code prices} must be absent (the plan says
      * where the seats are); {@code categoryPrices} must price every category of the plan once, and nothing else.
      */
-    public Event validateOnPlan(Instant now, int version, List<String> categories, SeatLayout grid) {
+    public Event validateOnPlan(Instant now, int version, List<String> categories, PlanGrid grid) {
         if (rows != null || columns != null || prices != null) {
             throw invalid("an event on a venue's plan takes categoryPrices; rows, columns and prices are for a "
                     + "rectangle");

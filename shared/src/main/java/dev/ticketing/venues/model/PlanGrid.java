@@ -37,9 +37,11 @@ public final class PlanGrid implements SeatLayout {
     private final int[] firstSeat;
     private final Map<String, Integer> indexOfId;
     private final RowRanking ranking;
+    /** What the plan says beyond its seats: its name, size, focal point and categories (for its answer). */
+    private final Plan outline;
 
     private PlanGrid(int rows, int columns, String[] ids, SeatPlace[] places, int[] columnOf, int[] firstSeat,
-                     RowRanking ranking) {
+                     RowRanking ranking, Plan outline) {
         this.rows = rows;
         this.columns = columns;
         this.ids = ids;
@@ -47,6 +49,7 @@ public final class PlanGrid implements SeatLayout {
         this.columnOf = columnOf;
         this.firstSeat = firstSeat;
         this.ranking = ranking;
+        this.outline = outline;
         this.indexOfId = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
             indexOfId.put(ids[i], i);
@@ -103,8 +106,18 @@ public final class PlanGrid implements SeatLayout {
         for (int i = 0; i < bestFirst.length; i++) {
             rank[bestFirst[i]] = i;
         }
+        Plan outline = new Plan(plan.name(), plan.width(), plan.height(), plan.focus(), plan.categories(), List.of(),
+                null);
         return new PlanGrid(rowCount, width, ids, places, columnOf, firstSeat,
-                new RowRanking(bestFirst, rank, twiceCentre));
+                new RowRanking(bestFirst, rank, twiceCentre), outline);
+    }
+
+    /**
+     * The plan without its seats (which are here, in grid order): its name, size, focal point ({@link Plan#focus}:
+     * the default made explicit) and categories.
+     */
+    public Plan outline() {
+        return outline;
     }
 
     @Override
