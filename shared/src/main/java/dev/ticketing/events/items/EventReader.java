@@ -159,7 +159,7 @@ public class EventReader {
 
     /**
      * The events as stored now (strongly consistent, never cached), in the order of {@code eventIds} (at most 100),
-     * leaving out ids with no event: one BatchGetItem.
+     * leaving out ids with no event: one BatchGetItem. A list's events, so without their plans' grids.
      */
     public List<Event> current(List<String> eventIds) {
         if (eventIds.isEmpty()) {
@@ -171,7 +171,6 @@ public class EventReader {
                 .stream()
                 .flatMap(response -> response.responses().getOrDefault(table, List.of()).stream())
                 .map(EventItems::fromItem)
-                .map(grids::attach)
                 .forEach(event -> found.put(event.id(), event));
         return eventIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
