@@ -6,7 +6,7 @@
 # LambdaBuildTest (local/src/test/java/dev/ticketing/deploy) keeps the template and this file in step.
 
 MVN ?= mvn
-FUNCTION_MODULES := functions/api,functions/payment-webhook,functions/payment-processor,functions/hold-expiry,functions/seat-map,functions/event-seats
+FUNCTION_MODULES := functions/api,functions/payment-webhook,functions/payment-processor,functions/hold-expiry,functions/seat-map,functions/event-seats,functions/allocator
 STAMP := target/sam-function-jars.stamp
 SOURCES := pom.xml $(shell find shared lambda-support delivery functions -name target -prune -o -type f -print)
 
@@ -24,6 +24,7 @@ JAR_HoldExpiryFunction := functions/hold-expiry/target/ticketing-hold-expiry.jar
 JAR_ExpiredHoldSweepFunction := functions/hold-expiry/target/ticketing-hold-expiry.jar
 JAR_SeatMapProjectionFunction := functions/seat-map/target/ticketing-seat-map.jar
 JAR_EventSeatsFunction := functions/event-seats/target/ticketing-event-seats.jar
+JAR_AllocatorFunction := functions/allocator/target/ticketing-allocator.jar
 JAR_EventCancellationFunction := functions/payment-processor/target/ticketing-payment-processor.jar
 JAR_OrderMailFunction := functions/payment-processor/target/ticketing-payment-processor.jar
 

@@ -23,7 +23,7 @@ class RoomsTest {
     /** Everything outside shared that runs in production: the functions and the local system. */
     private static final String[] OUTSIDE_SHARED = {
             "dev.ticketing.api..", "dev.ticketing.paymentwebhook..", "dev.ticketing.paymentprocessor..",
-            "dev.ticketing.holdexpiry..", "dev.ticketing.seatmap..", "dev.ticketing.eventseats..",
+            "dev.ticketing.holdexpiry..", "dev.ticketing.seatmap..", "dev.ticketing.eventseats..", "dev.ticketing.allocator..",
             "dev.ticketing.local.."};
 
     private static JavaClasses classes;

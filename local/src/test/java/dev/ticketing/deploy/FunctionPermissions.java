@@ -38,7 +38,7 @@ final class FunctionPermissions {
     static final String EXPORTS = "ExportsBucket/exports/*";
 
     /** What each function's own code calls (through the AWS SDK). */
-    static final Map<String, Set<Grant>> CODE = Map.of(
+    static final Map<String, Set<Grant>> CODE = withAllocator(Map.of(
             "ApiFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                             "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
@@ -49,6 +49,8 @@ final class FunctionPermissions {
                     on(DOOR_INDEX, "dynamodb:Query"),
                     // a big event's seats are asked of EventSeatsFunction
                     on("EventSeatsQueue", "sqs:SendMessage"),
+                    // an event's best-available requests are asked of AllocatorFunction
+                    on("AllocationQueue", "sqs:SendMessage"),
                     // a cancelled event's work starts on the event-cancellation queue
                     on("EventCancellationQueue", "sqs:SendMessage"),
                     // the sales export's multipart upload (create, parts, complete are all s3:PutObject), and its
@@ -93,7 +95,19 @@ final class FunctionPermissions {
             // the order (read, claimed, its send recorded), its event, its hold's tickets; a failed send's retry put off
             "OrderMailFunction", grants(
                     on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"),
-                    on("OrderMailQueue", "sqs:ChangeMessageVisibility")));
+                    on("OrderMailQueue", "sqs:ChangeMessageVisibility"))));
+
+    /**
+     * {@link #CODE} with AllocatorFunction's: the queue, the lease, the seats read and held, the answers
+     * ({@code Map.of} takes ten entries at most).
+     */
+    private static Map<String, Set<Grant>> withAllocator(Map<String, Set<Grant>> others) {
+        Map<String, Set<Grant>> all = new java.util.HashMap<>(others);
+        all.put("AllocatorFunction", grants(
+                on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:Query", "dynamodb:ConditionCheckItem")));
+        return Map.copyOf(all);
+    }
 
     /** What Lambda itself does with a function's role: poll its event source, send what failed to a destination. */
     static final Map<String, Set<Grant>> SERVICE = Map.of(
@@ -105,6 +119,8 @@ final class FunctionPermissions {
                     on("HoldExpiryDeadLetterQueue", "sqs:SendMessage")),
             "EventSeatsFunction", grants(
                     on("EventSeatsQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
+            "AllocatorFunction", grants(
+                    on("AllocationQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
             "EventCancellationFunction", grants(
                     on("EventCancellationQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")),
             "OrderMailFunction", grants(

@@ -20,7 +20,8 @@ class ReservedConcurrencyTest {
     private static final Map<String, String> CONSUMERS = Map.of(
             "SeatMapProjectionFunction", "SeatMapProjectionReservedConcurrency",
             "HoldExpiryFunction", "HoldExpiryReservedConcurrency",
-            "PaymentProcessorFunction", "PaymentProcessorReservedConcurrency");
+            "PaymentProcessorFunction", "PaymentProcessorReservedConcurrency",
+            "AllocatorFunction", "AllocatorReservedConcurrency");
     /** Lambda keeps this much of an account's concurrency unreserved. */
     private static final int UNRESERVED_MINIMUM = 100;
     private static final int DEFAULT_ACCOUNT_QUOTA = 1_000;

@@ -175,6 +175,18 @@ class SnapStartIT {
     }
 
     @Test
+    void theAllocatorFunction() throws Exception {
+        Run run = primeThenInvoke("allocator/target/ticketing-allocator.jar", "dev.ticketing.allocator.AllocatorHandler",
+                "com.amazonaws.services.lambda.runtime.events.SQSEvent", Path.of("../events/sqs-allocation-unknown-event.json"));
+
+        assertThat(run.result().get("batchItemFailures")).as(run.result().toString()).isEmpty();
+        run.built(EventAllocator.class, DynamoDbClient.class);
+        // the queue is written to only by a run that reaches its end
+        run.builtNone(PaymentGateways.class, SecretSource.class, SqsClient.class, PlaceHold.class, CreateEvent.class,
+                SweepExpiredHolds.class, ReconcilePayments.class);
+    }
+
+    @Test
     void theSeatMapProjectionFunction() throws Exception {
         Run run = primeThenInvoke("seat-map/target/ticketing-seat-map.jar", "dev.ticketing.seatmap.SeatMapProjectionHandler",
                 "com.amazonaws.services.lambda.runtime.events.DynamodbEvent", Path.of("../events/hold-lease-ttl-remove.json"));

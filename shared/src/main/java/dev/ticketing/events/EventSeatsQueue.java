@@ -1,10 +1,7 @@
 package dev.ticketing.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.problems.ServiceUnavailableException;
-import java.util.Map;
+import dev.ticketing.queues.NamingMessage;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +22,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public class EventSeatsQueue implements EventSeatsTrigger {
     private static final String EVENT_ID = "eventId";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(EventSeatsQueue.class);
 
     private final Supplier<SqsClient> sqs;
@@ -56,23 +52,12 @@ public class EventSeatsQueue implements EventSeatsTrigger {
 
     /** The message that asks for event {@code eventId}'s seats. */
     public static String body(String eventId) {
-        try {
-            return JSON.writeValueAsString(Map.of(EVENT_ID, eventId));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the event-seats message", e);
-        }
+        return NamingMessage.body(EVENT_ID, eventId);
     }
 
     /** The event a message of this queue names; empty when the body is not such a message. */
     public static Optional<String> eventIdOf(String body) {
-        try {
-            JsonNode message = body == null ? null : JSON.readTree(body);
-            JsonNode eventId = message == null ? null : message.get(EVENT_ID);
-            return eventId != null && eventId.isTextual() && !eventId.asText().isBlank()
-                    ? Optional.of(eventId.asText()) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return NamingMessage.named(body, EVENT_ID);
     }
 
     private static ServiceUnavailableException unavailable() {

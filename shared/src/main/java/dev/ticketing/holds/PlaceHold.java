@@ -5,7 +5,7 @@ import dev.ticketing.config.TicketingConfig;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.events.model.SingleSeatRule;
-import dev.ticketing.holds.allocation.EventAllocator;
+import dev.ticketing.holds.allocation.BestAvailableRequests;
 import dev.ticketing.holds.items.ActiveHoldGuard;
 import dev.ticketing.holds.items.ExactView;
 import dev.ticketing.holds.items.HoldReader;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * {@code POST /events/{id}/holds}: replays an idempotent retry, refuses an event still being created and outside the
  * sales window, holds the seats
  * asked for by id (under the event's {@link SingleSeatRule}), or has the event's allocator pick the best seats for a
- * quantity ("N together", or split) and hold them ({@link EventAllocator}); a quantity request not placed within
+ * quantity ("N together", or split) and hold them ({@link BestAvailableRequests}); a quantity request not placed within
  * {@code BEST_AVAILABLE_WAIT} answers {@link PlacedHold#pending}, followed with {@link FollowHoldRequest}.
  */
 @Singleton
@@ -45,11 +45,11 @@ public class PlaceHold {
     private final TicketingConfig config;
     private final ActiveHoldGuard guard;
     private final Clock clock;
-    private final EventAllocator allocator;
+    private final BestAvailableRequests requests;
     private final SeatBatches seats;
 
     public PlaceHold(EventReader events, SeatHolder seatHolder, HoldReader holds, IdempotencyKeys idempotency,
-                     TicketingConfig config, ActiveHoldGuard guard, Clock clock, EventAllocator allocator,
+                     TicketingConfig config, ActiveHoldGuard guard, Clock clock, BestAvailableRequests requests,
                      SeatBatches seats) {
         this.events = events;
         this.seatHolder = seatHolder;
@@ -58,7 +58,7 @@ public class PlaceHold {
         this.config = config;
         this.guard = guard;
         this.clock = clock;
-        this.allocator = allocator;
+        this.requests = requests;
         this.seats = seats;
     }
 
@@ -93,7 +93,7 @@ public class PlaceHold {
         // The first slot is checked by the hold's transaction, whoever places it (a taken one is looked up then).
         Optional<ActiveHoldGuard.Slot> slot = guard.firstSlot();
         SeatPreference preference = request.preference(event);
-        return allocator.request(caller, event, quantity, request.mustBeTogether(), preference, key, slot);
+        return requests.request(caller, event, quantity, request.mustBeTogether(), preference, key, slot);
     }
 
     /**

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.events.model.Event;
+import dev.ticketing.holds.allocation.AllocationTrigger;
+import dev.ticketing.holds.allocation.BestAvailableRequests;
 import dev.ticketing.holds.allocation.EventAllocator;
+import dev.ticketing.holds.model.SeatPreference;
 import dev.ticketing.holds.allocation.items.AllocationLeaseItems;
 import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
 import dev.ticketing.holds.allocation.items.AllocationQueueItems;
@@ -42,7 +45,9 @@ class AllocationTransitionsIT {
 
     @BeforeAll
     static void start() {
-        store = new DataLayer();
+        RunHere trigger = new RunHere();
+        store = new DataLayer(java.util.function.UnaryOperator.identity(), trigger);
+        trigger.store = store;
         holder = store.bean(SeatHolder.class);
         seats = store.bean(SeatBatches.class);
         table = store.bean(Table.class);
@@ -150,18 +155,18 @@ class AllocationTransitionsIT {
     @Test
     void aViewKeptFromAnEarlierTurnLosesItsRaceAndPicksAgainButNeverRefusesFromIt() {
         Event event = store.newEvent(1, 8);
-        EventAllocator allocator = store.bean(EventAllocator.class);
-        assertThat(allocator.allocate(new Caller("kim", false), event, 2, true, Optional.empty(), Optional.empty())
+        BestAvailableRequests allocator = store.bean(BestAvailableRequests.class);
+        assertThat(allocator.request(new Caller("kim", false), event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty())
                 .hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
         // picked by id since, and never projected: the allocator's kept view still has them free
         holder.holdSeats(new Caller("lou", false), event, pick("1-1", "1-2", "1-5", "1-6"), Optional.empty(),
                 Optional.empty());
 
-        PlacedHold second = allocator.allocate(new Caller("max", false), event, 2, true, Optional.empty(), Optional.empty());
+        PlacedHold second = allocator.request(new Caller("max", false), event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty());
 
         assertThat(second.hold().seats()).extracting(HeldSeat::id).containsExactly("1-7", "1-8");
         assertThat(second.attempts()).as("picked again after a lost race").isGreaterThan(1);
-        assertThatThrownBy(() -> allocator.allocate(new Caller("ned", false), event, 2, true, Optional.empty(),
+        assertThatThrownBy(() -> allocator.request(new Caller("ned", false), event, 2, true, SeatPreference.ANY, Optional.empty(),
                 Optional.empty())).hasMessageContaining("No 2 adjacent seats");
     }
 
@@ -171,10 +176,10 @@ class AllocationTransitionsIT {
         AllocationLeaseItems leases = new AllocationLeaseItems(store.bean(Table.class));
         // an allocator that took the lease and vanished without giving it up
         assertThat(table.writeAlone(leases.take(event.id(), "ghost", store.clock.instant(), EventAllocator.LEASE))).isTrue();
-        EventAllocator allocator = store.bean(EventAllocator.class);
+        BestAvailableRequests allocator = store.bean(BestAvailableRequests.class);
 
-        var placed = java.util.concurrent.CompletableFuture.supplyAsync(() -> allocator.allocate(
-                new Caller("frank", false), event, 2, true, Optional.empty(), Optional.empty()));
+        var placed = java.util.concurrent.CompletableFuture.supplyAsync(() -> allocator.request(
+                new Caller("frank", false), event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty()));
         store.clock.advance(EventAllocator.LEASE.plusMillis(1));
 
         PlacedHold hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -186,14 +191,30 @@ class AllocationTransitionsIT {
     void aTogetherRequestIsRefusedOnlyWhenTheHallHasNoFittingBlock() {
         Event event = store.newEvent(1, 5);
         holder.holdSeats(new Caller("gina", false), event, pick("1-3"), Optional.empty(), Optional.empty());
-        EventAllocator allocator = store.bean(EventAllocator.class);
+        BestAvailableRequests allocator = store.bean(BestAvailableRequests.class);
 
-        assertThatThrownBy(() -> allocator.allocate(new Caller("hank", false), event, 3, true, Optional.empty(),
+        assertThatThrownBy(() -> allocator.request(new Caller("hank", false), event, 3, true, SeatPreference.ANY, Optional.empty(),
                 Optional.empty()))
-                .isInstanceOf(dev.ticketing.problems.ConflictException.class)
+                .isInstanceOfSatisfying(dev.ticketing.problems.TicketingException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(409);
+                    assertThat(refused.type()).isEqualTo("not-enough-seats");
+                })
                 .hasMessageContaining("No 3 adjacent seats");
-        assertThat(allocator.allocate(new Caller("hank", false), event, 2, true, Optional.empty(), Optional.empty())
+        assertThat(allocator.request(new Caller("hank", false), event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty())
                 .hold().seats()).hasSize(2);
+    }
+
+    /**
+     * The allocation queue's stand-in: runs the event's allocator at once, in the asking thread, as AllocatorFunction
+     * would on the queue's message.
+     */
+    private static final class RunHere implements AllocationTrigger {
+        DataLayer store;
+
+        @Override
+        public void start(String eventId) {
+            store.bean(EventAllocator.class).run(eventId);
+        }
     }
 
     private static AllocationRequest enqueue(Event event, String user) {

@@ -1,12 +1,9 @@
 package dev.ticketing.delivery.queue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.config.MailConfig;
+import dev.ticketing.queues.NamingMessage;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +19,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Singleton
 public class OrderMailQueue {
     private static final String ORDER = "order";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(OrderMailQueue.class);
 
     private final BeanProvider<SqsClient> sqs;
@@ -67,22 +63,11 @@ public class OrderMailQueue {
 
     /** The message that asks for order {@code code}'s mail. */
     public static String body(String code) {
-        try {
-            return JSON.writeValueAsString(Map.of(ORDER, code));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the order-mail message", e);
-        }
+        return NamingMessage.body(ORDER, code);
     }
 
     /** The order a message of this queue names; empty when the body is not such a message. */
     public static Optional<String> codeOf(String body) {
-        try {
-            JsonNode message = body == null ? null : JSON.readTree(body);
-            JsonNode code = message == null ? null : message.get(ORDER);
-            return code != null && code.isTextual() && !code.asText().isBlank()
-                    ? Optional.of(code.asText()) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return NamingMessage.named(body, ORDER);
     }
 }

@@ -1,24 +1,17 @@
 package dev.ticketing.holds.allocation;
 
-import dev.ticketing.holds.model.PlacedHold;
 import dev.ticketing.config.BestAvailableConfig;
+import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.holds.allocation.items.AllocationLeaseItems;
-import dev.ticketing.holds.allocation.items.AllocationOutcomeItems;
 import dev.ticketing.holds.allocation.items.AllocationQueueItems;
 import dev.ticketing.holds.allocation.items.AllocationRequest;
 import dev.ticketing.holds.items.ActiveHoldGuard;
-import dev.ticketing.holds.items.HoldReader;
-import dev.ticketing.holds.model.Hold;
 import dev.ticketing.holds.model.SeatPreference;
 import dev.ticketing.seats.model.RowRanking;
 import dev.ticketing.holds.transaction.SeatHolder;
-import dev.ticketing.idempotency.IdempotencyKeys;
 import dev.ticketing.identity.Caller;
-import dev.ticketing.problems.ConflictException;
-import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.problems.SeatsUnavailableException;
-import dev.ticketing.problems.ServiceUnavailableException;
 import dev.ticketing.problems.TicketingException;
 import dev.ticketing.seats.choice.LoneSeats;
 import dev.ticketing.seats.choice.SeatChooser;
@@ -29,7 +22,6 @@ import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import dev.ticketing.store.Transaction;
 import dev.ticketing.holds.allocation.items.AllocationOutcomeItems.Outcome;
-import dev.ticketing.store.Transaction.Role;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,71 +33,63 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Best available without a crowd colliding on the same seats: one allocator per event places requests in arrival
- * order against an exact view, and a request is refused only when that view has no fitting block.
+ * order against an exact view, and a request is refused only when that view has no fitting block. It runs in a
+ * function of its own (AllocatorFunction, asked through {@link AllocationTrigger}), never inside an API request:
+ * {@link BestAvailableRequests} queues a request and waits at most {@code BEST_AVAILABLE_WAIT} for its answer.
  *
- * <p>A request joins its event's queue ({@link AllocationQueueItems}, ordered by arrival) and then either becomes the
- * event's allocator, by taking its lease ({@link AllocationLeaseItems}), or waits for its answer
- * ({@link AllocationOutcomeItems}). The allocator reads the queue and the event's seats strongly consistently, and
- * plans the waiting requests one after another, first come first served: the best block for each from the view with
- * the blocks of those before it taken. Each is held in ONE conditional transaction that also checks the seats its not
- * stranding anyone rests on and takes the request out of the queue with its answer; blocks far enough apart are
- * committed in parallel waves (see {@link #place}). The view ({@link KeptView}) is read whole once per instance and
- * kept between turns: each turn brings it forward from the seat-map projection's block items (only seats whose
- * version moved) and from what this allocator holds; a lost race (a seat picked by id meanwhile, not yet projected)
- * marks the seat taken and picks again, and a request with no fitting block is refused only if every seat was read
- * (strongly consistently) in this round and after the last lost race, else the seats are read again first. It renews
- * the lease as it goes and gives it up when the queue is empty or its own request's deadline comes; any waiter then
- * takes over. Per request, the event's hot items see half a read unit on the lease (looked at before a take is tried)
- * and a queue entry's put and delete on one of {@link AllocationQueueItems#SHARDS} partitions.
+ * <p>{@link #run} takes the event's lease ({@link AllocationLeaseItems}) and places the event's queue
+ * ({@link AllocationQueueItems}, ordered by arrival) until it is empty. It reads the queue and the event's seats
+ * strongly consistently, and plans the waiting requests one after another, first come first served: the best block
+ * for each from the view with the blocks of those before it taken. Each is held in ONE conditional transaction that
+ * also checks the seats its not stranding anyone rests on and takes the request out of the queue with its answer;
+ * blocks far enough apart are committed in parallel waves (see {@link #place}). The view ({@link KeptView}) is read
+ * whole once per instance and kept between runs: each run brings it forward from the seat-map projection's block
+ * items (only seats whose version moved) and from what this allocator holds; a lost race (a seat picked by id
+ * meanwhile, not yet projected) marks the seat taken and picks again, and a request with no fitting block is refused
+ * only if every seat was read (strongly consistently) in this round and after the last lost race, else the seats are
+ * read again first. It renews the lease as it goes, gives it up when the queue is empty, and then looks at the queue
+ * once more: a request queued before that look is placed by this run, one queued after it finds the lease free and
+ * asks for a run of its own. A run stops after {@link #RUN}, and the next poll of a request still queued asks for
+ * a fresh one.
  *
  * <p>The lease and the queue only keep the crowd from colliding: every hold is still a conditional transaction on
- * every seat, so two allocators at once (an expired lease) are slower, never wrong. In one process the allocator
- * hands answers straight to the requests waiting there; elsewhere waiters poll their answer every
- * {@link #POLL} and try the lease. A request not placed by {@code BEST_AVAILABLE_DEADLINE} is withdrawn (503).
+ * every seat, so two allocators at once (an expired lease) are slower, never wrong. A request not placed by
+ * {@code BEST_AVAILABLE_DEADLINE} is answered 503 by whichever side dequeues it first.
  */
 @Singleton
 public class EventAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(EventAllocator.class);
     /** How long the lease lasts unless renewed: a vanished allocator delays the queue by at most this. */
     public static final Duration LEASE = Duration.ofSeconds(2);
-    /** How often a request whose allocator runs elsewhere looks for its answer and for a free lease. */
-    static final Duration POLL = Duration.ofMillis(100);
     /**
-     * The shortest turn an allocator takes once it has the lease (unless the queue empties first, or its own request's
-     * deadline comes): a turn as short as the API's 0.1 s wait would be spent taking the lease and reading the queue
-     * and the view, with no time left to hold anything. Only the request that runs the turn waits this long; every
-     * other request is answered (or 202) within its wait, so it costs one function per event at a time.
+     * How long one run places before it gives the lease up and stops (AllocatorFunction's timeout is 60 s): the
+     * requests still queued then find the lease free at their next poll and ask for a fresh run.
      */
-    static final Duration TURN = Duration.ofMillis(500);
+    static final Duration RUN = Duration.ofSeconds(40);
+    /** How often a run brings its kept view forward from the seat-map projection (picks by id meanwhile). */
+    static final Duration REFRESH = Duration.ofMillis(500);
     /** Requests read from the queue per round. */
     static final int BATCH = 100;
     /** Most holds committed at once in one wave of a round. */
     static final int WAVE = 32;
     /** How far past the earliest open request a wave may reach, so commits stay close to arrival order. */
     static final int WAVE_WINDOW = 96;
-
-    /** Answers an instance remembers (for polls that land on it) at most. */
-    static final int ANSWERS_KEPT = 10_000;
     /** Events whose view an instance keeps at most; past it the views are dropped and read again when needed. */
     static final int KEPT_VIEWS = 32;
 
     private final Table table;
     private final AllocationLeaseItems leases;
     private final AllocationQueueItems queue;
-    private final AllocationOutcomeItems outcomes;
+    private final AllocationAnswers answers;
+    private final EventReader events;
     private final SeatHolder holder;
     private final SeatBatches seats;
     private final SeatMapBlockItems blocks;
-    private final HoldReader holds;
     private final BestAvailableConfig config;
     private final Clock clock;
     private final SeatChooser chooser = new SeatChooser();
@@ -122,203 +106,54 @@ public class EventAllocator {
     private static final int ELIGIBLE_KEPT = 256;
     /** Blocks looked at for an accessible request, the first with a wheelchair place taken. */
     private static final int ACCESSIBLE_CANDIDATES = 64;
-    /** Requests waiting in this process, for an allocator here to hand their answer to directly. */
-    private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
-    /** Events this process is allocating right now: their waiters here need not poll. */
-    private final Map<String, AtomicInteger> allocating = new ConcurrentHashMap<>();
-    /** Requests asked in this process lately and not answered here yet (a poll that lands here need not read them). */
-    private final Map<String, AllocationRequest> askedHere = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, AllocationRequest> eldest) {
-                    return size() > ANSWERS_KEPT;
-                }
-            });
-    /** Answers recorded by this process lately, so a poll that lands here reads no table: request id -> answer. */
-    private final Map<String, Answered> answeredHere = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
-                    return size() > ANSWERS_KEPT;
-                }
-            });
-    /** The view of each event this process allocated for, kept between its turns (guarded by itself). */
+    /** The view of each event this process allocated for, kept between its runs (guarded by itself). */
     private final Map<String, KeptView> views = new ConcurrentHashMap<>();
-    /** Completed when this process gives up an event's lease, so its waiters here try to take it at once. */
-    private final Map<String, CompletableFuture<Void>> leaseFreed = new ConcurrentHashMap<>();
 
-    public EventAllocator(Table table, SeatHolder holder, SeatBatches seats, HoldReader holds,
-                          BestAvailableConfig config, Clock clock) {
+    public EventAllocator(Table table, AllocationAnswers answers, EventReader events,
+                          SeatHolder holder, SeatBatches seats, BestAvailableConfig config, Clock clock) {
         this.table = table;
         this.leases = new AllocationLeaseItems(table);
         this.queue = new AllocationQueueItems(table);
-        this.outcomes = new AllocationOutcomeItems(table);
+        this.answers = answers;
+        this.events = events;
         this.holder = holder;
         this.seats = seats;
         this.blocks = new SeatMapBlockItems(table);
-        this.holds = holds;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Queues the request and waits for its outcome up to its deadline (placing it and others when it gets the lease). */
-    public PlacedHold allocate(Caller caller, Event event, int quantity, boolean together,
-                                  Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
-        return allocate(caller, event, quantity, together, SeatPreference.ANY, key, slot, config.deadline());
-    }
-
     /**
-     * Queues the request and waits for its outcome at most {@code BEST_AVAILABLE_WAIT}: the hold, a refusal thrown,
-     * or {@link PlacedHold#pending} to follow with {@link #follow}.
+     * Places event {@code eventId}'s queued requests until its queue is empty or {@link #RUN} has passed (then the
+     * requests still queued ask for a fresh run as they poll, finding the lease free). Returns at once when another allocator holds the event's lease (it looks at the queue
+     * again before it stops), when nothing is queued, or when the event does not exist (404 thrown: nothing is
+     * written for it).
      */
-    public PlacedHold request(Caller caller, Event event, int quantity, boolean together, SeatPreference preference,
-                              Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot) {
-        return allocate(caller, event, quantity, together, preference, key, slot, config.answerWithin());
-    }
-
-    /**
-     * Queues the request and waits for its outcome at most {@code wait} (placing it and others meanwhile when it gets
-     * the lease): the hold, or a refusal thrown, or {@link PlacedHold#pending} with the request's id when it is still
-     * queued, to be followed with {@link #follow}. A wait as long as the deadline never answers pending.
-     */
-    private PlacedHold allocate(Caller caller, Event event, int quantity, boolean together, SeatPreference preference,
-                               Optional<IdempotencyKeys.Key> key, Optional<ActiveHoldGuard.Slot> slot, Duration wait) {
-        Instant arrival = clock.instant();
-        // the id carries the arrival, so a poll finds the queue entry by its key
-        String id = arrival.toEpochMilli() + "-" + UUID.randomUUID();
-        AllocationRequest request = new AllocationRequest(id, event.id(), caller.userId(), quantity, together, arrival,
-                slot.map(ActiveHoldGuard.Slot::number), key, AllocationQueueItems.position(arrival, id), preference);
-        CompletableFuture<Outcome> answer = new CompletableFuture<>();
-        waiting.put(id, answer);
-        try {
-            table.writeAlone(queue.enqueue(request));
-            askedHere.put(id, request);
-            return await(event, request, answer, arrival.plus(wait));
-        } finally {
-            waiting.remove(id);
-        }
-    }
-
-    /**
-     * {@code GET /events/{eventId}/holds/requests/{requestId}}: the outcome of the caller's queued request, waiting
-     * for it at most {@code BEST_AVAILABLE_WAIT} (and placing queued requests meanwhile if the event's lease is free): the hold, the
-     * refusal thrown (a request past its deadline is withdrawn now: 503), or still pending. Another user's request,
-     * or one that does not exist, is 404. Asking again answers the same.
-     */
-    public PlacedHold follow(Caller caller, Event event, String requestId) {
-        Duration wait = config.answerWithin();
-        Instant arrival = arrivalOf(requestId).orElseThrow(() -> unknownRequest(requestId));
-        CompletableFuture<Outcome> answer = new CompletableFuture<>();
-        waiting.put(requestId, answer);
-        try {
-            // asked or answered in this process: no table read needed to know who asked, or what they got
-            Answered known = answeredHere.get(requestId);
-            AllocationRequest mine = askedHere.get(requestId);
-            String asker = known != null ? known.userId() : mine != null ? mine.userId() : caller.userId();
-            if (!asker.equals(caller.userId())) {
-                throw unknownRequest(requestId);
-            }
-            if (known != null) {
-                return resolve(known.outcome());
-            }
-            if (mine != null && allocatingHere(event.id())) {
-                // the allocator runs here and hands its answers over; one from an earlier turn elsewhere is read
-                // once this turn ends
-                return await(event, mine, answer, clock.instant().plus(wait));
-            }
-            Optional<PlacedHold> answered = recordedFor(caller, requestId);
-            if (answered.isPresent()) {
-                return answered.get();
-            }
-            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> queued = table.client()
-                    .getItem(queue.read(event.id(), AllocationQueueItems.position(arrival, requestId))).item();
-            if (queued == null || queued.isEmpty()) {
-                // answered between the two reads, or never asked (by this caller) at all
-                return recordedFor(caller, requestId).orElseThrow(() -> unknownRequest(requestId));
-            }
-            AllocationRequest request = AllocationQueueItems.requestOf(event.id(), queued);
-            if (!request.userId().equals(caller.userId())) {
-                throw unknownRequest(requestId);
-            }
-            return await(event, request, answer, clock.instant().plus(wait));
-        } finally {
-            waiting.remove(requestId);
-        }
-    }
-
-    /**
-     * Waits for a queued request's outcome until {@code until}, taking the lease and placing requests when it is
-     * free. At the request's deadline it is withdrawn with a recorded 503 (unless answered at that moment).
-     */
-    private PlacedHold await(Event event, AllocationRequest request, CompletableFuture<Outcome> answer, Instant until) {
-        Instant deadline = request.createdAt().plus(config.deadline());
-        Instant stop = until.isBefore(deadline) ? until : deadline;
-        while (true) {
-            if (!answer.isDone() && !allocatingHere(event.id())) {
-                Instant turnEnd = clock.instant().plus(TURN);
-                allocate(event, turnEnd.isAfter(stop) ? (turnEnd.isBefore(deadline) ? turnEnd : deadline) : stop);
-            }
-            Optional<Outcome> outcome = answer.isDone() ? Optional.of(answer.join())
-                    : allocatingHere(event.id()) ? Optional.empty() : recorded(request.id());
-            if (outcome.isPresent()) {
-                return resolve(outcome.get());
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(deadline)) {
-                answer(request, Outcome.refused(busy(request.quantity())));
-                // withdrawn now, or answered just before: either way the answer is recorded
-                return resolve(answer.isDone() ? answer.join()
-                        : recorded(request.id()).orElseThrow(() -> busy(request.quantity())));
-            }
-            if (!now.isBefore(stop)) {
-                return PlacedHold.pending(request.id());
-            }
-            CompletableFuture<Void> freed = leaseFreed.computeIfAbsent(event.id(), e -> new CompletableFuture<>());
-            long wait = Math.max(1, Math.min(POLL.toMillis(), Duration.between(now, stop).toMillis()));
-            awaitAny(answer, freed, wait);
-        }
-    }
-
-    private Optional<PlacedHold> recordedFor(Caller caller, String requestId) {
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
-                table.client().getItem(outcomes.read(requestId)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!AllocationOutcomeItems.askedBy(item, caller.userId())) {
-            throw unknownRequest(requestId);
-        }
-        return AllocationOutcomeItems.outcomeOf(item).map(this::resolve);
-    }
-
-    private static Optional<Instant> arrivalOf(String requestId) {
-        int dash = requestId.indexOf('-');
-        if (dash < 1 || dash > 13 || requestId.length() > 64) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.ofEpochMilli(Long.parseLong(requestId.substring(0, dash))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static NotFoundException unknownRequest(String requestId) {
-        return new NotFoundException("No hold request " + requestId + " of yours for this event");
-    }
-
-    /**
-     * Takes the event's lease if it is free and places queued requests until the queue is empty or the deadline. The
-     * lease is looked at first (an eventually consistent read): only a lease that looks free is tried, so a crowd of
-     * waiters does not pay a failed conditional write each on the event's one lease item.
-     */
-    private void allocate(Event event, Instant deadline) {
-        String owner = instance + "/" + UUID.randomUUID();
-        if (AllocationLeaseItems.takenAt(table.client().getItem(leases.peek(event.id())).item(), clock.instant())
-                || !table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+    public void run(String eventId) {
+        Event event = events.get(eventId);
+        if (queue.waiting(eventId, 1, committers).isEmpty()) {
+            // asked twice, or placed by a run that started meanwhile: no lease taken for nothing
             return;
         }
-        allocating.computeIfAbsent(event.id(), e -> new AtomicInteger()).incrementAndGet();
+        Instant end = clock.instant().plus(RUN);
+        while (allocate(event, end) && clock.instant().isBefore(end)
+                && !queue.waiting(eventId, 1, committers).isEmpty()) {
+            // queued between this run's last look and its giving up the lease: still this run's
+            event = events.get(eventId);
+        }
+    }
+
+    /**
+     * Takes the event's lease if it is free and places queued requests until the queue is empty or {@code end}; false
+     * when another allocator holds the lease. The lease is read first (strongly consistent, half the cost of a failed
+     * take), and given up at the end.
+     */
+    private boolean allocate(Event event, Instant end) {
+        String owner = instance + "/" + UUID.randomUUID();
+        if (AllocationLeaseItems.takenAt(table.client().getItem(leases.read(event.id())).item(), clock.instant())
+                || !table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+            return false;
+        }
         Instant[] renewed = {clock.instant()};
         java.util.function.BooleanSupplier stillLeading = () -> {
             Instant now = clock.instant();
@@ -329,44 +164,41 @@ public class EventAllocator {
             return table.writeAlone(leases.take(event.id(), owner, now, LEASE));
         };
         try {
-            boolean firstRound = true;
-            while (clock.instant().isBefore(deadline)) {
+            Instant refreshed = null;
+            while (clock.instant().isBefore(end)) {
                 List<AllocationRequest> waitingRequests = queue.waiting(event.id(), BATCH, committers);
                 if (waitingRequests.isEmpty()) {
-                    return;
+                    return true;
                 }
                 long started = System.nanoTime();
-                // The view is kept by the instance between rounds and turns, brought forward at the start of each
-                // turn from the projection's block items (one small read, not every seat) and with what this
-                // allocator holds; what others changed since the projection caught up shows as a lost race, and
-                // nobody is refused without a strongly consistent read of every seat in that round (Round#placeAlone).
+                // The view is kept by the instance between rounds and runs, brought forward every REFRESH from the
+                // projection's block items (one small read, not every seat) and with what this allocator holds;
+                // what others changed since the projection caught up shows as a lost race, and nobody is refused
+                // without a strongly consistent read of every seat in that round (Round#placeAlone).
                 KeptView kept = views.get(event.id());
                 boolean exact = kept == null || !kept.fits(event);
                 if (exact) {
                     kept = KeptView.read(seats, event);
                     keep(event, kept);
-                } else if (firstRound) {
+                    refreshed = clock.instant();
+                } else if (refreshed == null || !clock.instant().isBefore(refreshed.plus(REFRESH))) {
                     List<SeatMapBlockItems.StoredBlock> projected = blocks.readAll(event, false);
                     synchronized (kept) {
                         kept.refresh(projected);
                     }
+                    refreshed = clock.instant();
                 }
-                place(event, waitingRequests, deadline, kept, exact, stillLeading);
-                firstRound = false;
+                place(event, waitingRequests, end, kept, exact, stillLeading);
                 LOG.debug("event {}: placed a round of {} requests in {} ms", event.id(), waitingRequests.size(),
                         (System.nanoTime() - started) / 1_000_000);
                 if (!stillLeading.getAsBoolean()) {
                     LOG.warn("allocator of event {} lost its lease", event.id());
-                    return;
+                    return true;
                 }
             }
+            return true;
         } finally {
             table.writeAlone(leases.release(event.id(), owner));
-            allocating.get(event.id()).decrementAndGet();
-            CompletableFuture<Void> freed = leaseFreed.remove(event.id());
-            if (freed != null) {
-                freed.complete(null);
-            }
         }
     }
 
@@ -385,7 +217,7 @@ public class EventAllocator {
         for (AllocationRequest request : requests) {
             if (!request.createdAt().plus(config.deadline()).isAfter(clock.instant())) {
                 // its requester has given up (or is just doing so): whoever dequeues first answers
-                answer(request, Outcome.refused(busy(request.quantity())));
+                answer(request, Outcome.refused(answers.busy(request.quantity())));
                 continue;
             }
             List<SeatId> pick = choose(event, planned, request);
@@ -421,7 +253,7 @@ public class EventAllocator {
         }
         if (asPlanned && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
             // every planned block was held on a view read this round: it is exact, and had no block for these
-            open.forEach(p -> answer(p.request(), Outcome.refused(notEnoughSeats(p.request()))));
+            open.forEach(p -> answer(p.request(), Outcome.refused(AllocationAnswers.notEnoughSeats(p.request()))));
             return;
         }
         open.sort(java.util.Comparator.comparing(p -> p.request().position()));
@@ -526,7 +358,7 @@ public class EventAllocator {
                         }
                         continue;
                     }
-                    answer(request, Outcome.refused(notEnoughSeats(request)));
+                    answer(request, Outcome.refused(AllocationAnswers.notEnoughSeats(request)));
                     return true;
                 }
                 if (hold(request, pick, view, attempt) != Placement.LOST) {
@@ -539,10 +371,9 @@ public class EventAllocator {
         Placement hold(AllocationRequest request, List<SeatId> pick, SeatGrid seen, int attempt) {
             try {
                 SeatHolder.Pick held = new SeatHolder.Pick(pick, guardsFitting(seen, pick));
-                Hold hold = holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
+                holder.holdSeats(new Caller(request.userId(), false), event, held, request.key(),
                         request.slot().map(ActiveHoldGuard.Slot::new), Optional.of(request), attempt);
                 taken(pick, false);
-                deliver(request, Outcome.held(hold, attempt));
                 return Placement.HELD;
             } catch (SeatsUnavailableException lost) {
                 taken(lost.unavailableSeats().stream().map(SeatId::parse).toList(), true);
@@ -617,77 +448,11 @@ public class EventAllocator {
 
     /** Takes the request out of the queue with this answer, unless it was answered or withdrawn already. */
     private void answer(AllocationRequest request, Outcome outcome) {
-        Instant now = clock.instant();
-        boolean answered = table.transaction()
-                .add(Role.ALLOCATION_REQUEST, queue.dequeue(request))
-                .add(Role.ALLOCATION_OUTCOME, outcomes.record(request.id(), request.userId(), outcome, now))
-                .commit().committed();
-        if (answered) {
-            deliver(request, outcome);
-        }
-    }
-
-    /** Hands a recorded answer to its request if it waits in this process, and remembers it for a poll here. */
-    private void deliver(AllocationRequest request, Outcome outcome) {
-        answeredHere.put(request.id(), new Answered(request.userId(), outcome));
-        askedHere.remove(request.id());
-        CompletableFuture<Outcome> waiter = waiting.get(request.id());
-        if (waiter != null) {
-            waiter.complete(outcome);
-        }
-    }
-
-    private boolean allocatingHere(String eventId) {
-        AtomicInteger count = allocating.get(eventId);
-        return count != null && count.get() > 0;
-    }
-
-    private Optional<Outcome> recorded(String requestId) {
-        return AllocationOutcomeItems.outcomeOf(table.client().getItem(outcomes.read(requestId)).item());
-    }
-
-    private PlacedHold resolve(Outcome outcome) {
-        if (outcome.problem() != null) {
-            throw outcome.problem();
-        }
-        // handed over in this process: the hold as created; from elsewhere: read it
-        Hold hold = outcome.hold() != null ? outcome.hold() : holds.find(outcome.holdId())
-                .orElseThrow(() -> new IllegalStateException("allocated hold " + outcome.holdId() + " not found"));
-        return new PlacedHold(hold, outcome.attempts(), false);
-    }
-
-    private static void awaitAny(CompletableFuture<Outcome> answer, CompletableFuture<Void> freed, long millis) {
-        try {
-            CompletableFuture.anyOf(answer, freed).get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException stillWaiting) {
-            // poll again
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for seats", e);
-        }
+        answers.record(request, outcome);
     }
 
     @jakarta.annotation.PreDestroy
     void close() {
         committers.shutdownNow();
-    }
-
-    public static ConflictException notEnoughSeats(AllocationRequest request) {
-        return notEnoughSeats(request.quantity(), request.together());
-    }
-
-    public static ConflictException notEnoughSeats(int quantity, boolean together) {
-        return new ConflictException("not-enough-seats", "Not enough seats",
-                together
-                        ? "No " + quantity + " adjacent seats are available in one row"
-                        : "Fewer than " + quantity + " seats are available",
-                Map.of("quantity", quantity));
-    }
-
-    private ServiceUnavailableException busy(int quantity) {
-        return new ServiceUnavailableException("best-available-busy", "Too many buyers at once",
-                "Your request for " + quantity + " seats waited " + config.deadline().toMillis()
-                        + " ms for its turn without being placed; nothing was held, please try again",
-                Map.of("quantity", quantity));
     }
 }

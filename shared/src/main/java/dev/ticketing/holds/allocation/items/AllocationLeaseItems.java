@@ -58,12 +58,12 @@ public class AllocationLeaseItems {
     }
 
     /**
-     * The eventually consistent read of the lease (half a read unit): whether it looks taken, before a take is tried.
-     * A take that fails its condition still costs its write unit, and on an on-sale every arriving request would try
-     * one on this single item.
+     * The strongly consistent read of the lease (one read unit): whether an allocator runs for the event now. A
+     * request that finds it taken leaves itself to that allocator, which looks at the queue again after giving the
+     * lease up; an eventually consistent read could show a lease already given up as taken, and strand the request.
      */
-    public GetItemRequest peek(String eventId) {
-        return GetItemRequest.builder().tableName(table.name()).key(key(eventId)).consistentRead(false).build();
+    public GetItemRequest read(String eventId) {
+        return GetItemRequest.builder().tableName(table.name()).key(key(eventId)).consistentRead(true).build();
     }
 
     /** Whether the lease as read in {@code item} is someone's at {@code now} (absent or run out: free). */

@@ -8,8 +8,8 @@ import static dev.ticketing.store.Attr.str;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.holds.model.Hold;
 import dev.ticketing.problems.RecordedProblem;
+import dev.ticketing.problems.TooManyRequestsException;
 import dev.ticketing.problems.TicketingException;
 import dev.ticketing.store.Keys;
 import dev.ticketing.store.Table;
@@ -41,22 +41,16 @@ public class AllocationOutcomeItems {
     private static final String TITLE = "title";
     private static final String DETAIL = "detail";
     private static final String EXTENSIONS = "extensions";
+    private static final String RETRY_AFTER = "retry_after_ms";
 
-    /**
-     * What a request got: a hold (after {@code attempts} tries) or a problem. {@code hold} is the hold itself when it
-     * is handed over within one process (never stored).
-     */
-    public record Outcome(String holdId, int attempts, TicketingException problem, Hold hold) {
+    /** What a request got: a hold (after {@code attempts} tries) or a problem. */
+    public record Outcome(String holdId, int attempts, TicketingException problem) {
         public static Outcome held(String holdId, int attempts) {
-            return new Outcome(holdId, attempts, null, null);
-        }
-
-        public static Outcome held(Hold hold, int attempts) {
-            return new Outcome(hold.id(), attempts, null, hold);
+            return new Outcome(holdId, attempts, null);
         }
 
         public static Outcome refused(TicketingException problem) {
-            return new Outcome(null, 0, problem, null);
+            return new Outcome(null, 0, problem);
         }
     }
 
@@ -84,6 +78,10 @@ public class AllocationOutcomeItems {
             item.put(TYPE, s(problem.type()));
             item.put(TITLE, s(problem.title()));
             item.put(DETAIL, s(problem.detail()));
+            if (problem instanceof TooManyRequestsException tooMany && tooMany.retryAfter().isPresent()) {
+                // a rate limit's answer says when to try again (Retry-After), as it would have in the asking process
+                item.put(RETRY_AFTER, n(tooMany.retryAfter().get().toMillis()));
+            }
             try {
                 item.put(EXTENSIONS, s(JSON.writeValueAsString(problem.extensions())));
             } catch (JsonProcessingException e) {
@@ -117,7 +115,13 @@ public class AllocationOutcomeItems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable allocation outcome", e);
         }
-        return Optional.of(Outcome.refused(new RecordedProblem((int) num(item, STATUS), str(item, TYPE),
+        int status = (int) num(item, STATUS);
+        if (status == 429) {
+            return Optional.of(Outcome.refused(new TooManyRequestsException(str(item, TYPE), str(item, TITLE),
+                    str(item, DETAIL), extensions,
+                    item.containsKey(RETRY_AFTER) ? Duration.ofMillis(num(item, RETRY_AFTER)) : null)));
+        }
+        return Optional.of(Outcome.refused(new RecordedProblem(status, str(item, TYPE),
                 str(item, TITLE), str(item, DETAIL), extensions)));
     }
 }
