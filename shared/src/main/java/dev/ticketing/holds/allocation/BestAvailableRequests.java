@@ -44,9 +44,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class BestAvailableRequests {
     /** How often a waiting request looks for its answer. */
-    static final Duration POLL = Duration.ofMillis(25);
+    static final Duration POLL = Duration.ofMillis(50);
     /** Every how many looks for its answer a waiting request also looks at the lease (about every 0.2 s). */
-    static final int LEASE_LOOKS = 8;
+    static final int LEASE_LOOKS = 4;
+
+    /** Events whose lease this instance saw taken lately, and until when (bounded: cleared past LEASES_KEPT). */
+    private final Map<String, Instant> leaseSeenUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LEASES_KEPT = 1_024;
 
     private final Table table;
     private final AllocationQueueItems queue;
@@ -78,34 +82,36 @@ public class BestAvailableRequests {
         AllocationRequest request = new AllocationRequest(id, event.id(), caller.userId(), quantity, together, arrival,
                 slot.map(ActiveHoldGuard.Slot::number), key, AllocationQueueItems.position(arrival, id), preference);
         table.writeAlone(queue.enqueue(request));
-        startAllocatorIfIdle(request);
+        startAllocatorIfIdle(request, false);
         return await(request, arrival.plus(config.answerWithin()));
     }
 
     /**
-     * {@code GET /events/{eventId}/holds/requests/{requestId}}: the answer to the caller's queued request, waiting
-     * for it at most {@code BEST_AVAILABLE_WAIT}: the hold, the refusal thrown (a request past its deadline is
-     * withdrawn now: 503), or still pending. Another user's request, or one that does not exist, is 404. Asking again
-     * answers the same.
+     * {@code GET /events/{eventId}/holds/requests/{requestId}}: the answer to the caller's queued request as it stands,
+     * never waited for (the page polls again): the hold, the refusal thrown (a request past its deadline is withdrawn
+     * now: 503), or still pending. Another user's request, or one that does not exist, is 404. Asking again answers
+     * the same.
      */
     public PlacedHold follow(Caller caller, Event event, String requestId) {
         Instant arrival = arrivalOf(requestId).orElseThrow(() -> unknownRequest(requestId));
-        Optional<PlacedHold> answered = answeredTo(caller, requestId);
-        if (answered.isPresent()) {
-            return answered.get();
-        }
+        // the queue entry first: a request still pending (most polls in a rush) costs this read and the lease's
         Map<String, AttributeValue> queued = table.client()
                 .getItem(queue.read(event.id(), AllocationQueueItems.position(arrival, requestId))).item();
         if (queued == null || queued.isEmpty()) {
-            // answered between the two reads, or never asked (by this caller) at all
+            // answered already, or never asked (by this caller) at all
             return answeredTo(caller, requestId).orElseThrow(() -> unknownRequest(requestId));
         }
         AllocationRequest request = AllocationQueueItems.requestOf(event.id(), queued);
         if (!request.userId().equals(caller.userId())) {
             throw unknownRequest(requestId);
         }
-        startAllocatorIfIdle(request);
-        return await(request, clock.instant().plus(config.answerWithin()));
+        if (!clock.instant().isBefore(request.createdAt().plus(config.deadline()))) {
+            return withdraw(request);
+        }
+        // a poll asks for the allocator only as a repair (a vanished allocator's lease has run out, a lost ask), so
+        // a lease seen taken is believed until it runs out
+        startAllocatorIfIdle(request, true);
+        return PlacedHold.pending(request.id());
     }
 
     /**
@@ -122,30 +128,48 @@ public class BestAvailableRequests {
             }
             Instant now = clock.instant();
             if (!now.isBefore(deadline)) {
-                answers.record(request, Outcome.refused(answers.busy(request.quantity())));
-                // withdrawn now, or answered just before: either way the answer is recorded
-                return resolve(answers.read(request.id()).map(Recorded::outcome)
-                        .orElseThrow(() -> answers.busy(request.quantity())));
+                return withdraw(request);
             }
             if (!now.isBefore(until)) {
                 return PlacedHold.pending(request.id());
             }
             if (look % LEASE_LOOKS == 0) {
-                startAllocatorIfIdle(request);
+                startAllocatorIfIdle(request, true);
             }
             sleep(Math.max(1, Math.min(POLL.toMillis(), Duration.between(now, until).toMillis())));
         }
     }
 
+    /** Withdraws a request past its deadline with a recorded 503, unless it was answered at that moment. */
+    private PlacedHold withdraw(AllocationRequest request) {
+        answers.record(request, Outcome.refused(answers.busy(request.quantity())));
+        // withdrawn now, or answered just before: either way the answer is recorded
+        return resolve(answers.read(request.id()).map(Recorded::outcome)
+                .orElseThrow(() -> answers.busy(request.quantity())));
+    }
+
     /**
-     * Asks for the event's allocator if its lease is free. Where there is nowhere to ask (a deployment fault) the
-     * request is withdrawn and the 503 thrown.
+     * Asks for the event's allocator if its lease is free. A request just queued reads the lease ({@code believeSeen}
+     * false): that read must come after its queue entry, for the allocator's last look at the queue to cover it. A
+     * repair may believe a lease this instance saw taken, until it runs out. Where there is nowhere to ask (a
+     * deployment fault) the request is withdrawn and the 503 thrown.
      */
-    private void startAllocatorIfIdle(AllocationRequest request) {
-        Map<String, AttributeValue> lease = table.client().getItem(leases.read(request.eventId())).item();
-        if (AllocationLeaseItems.takenAt(lease, clock.instant())) {
+    private void startAllocatorIfIdle(AllocationRequest request, boolean believeSeen) {
+        Instant now = clock.instant();
+        Instant seen = leaseSeenUntil.get(request.eventId());
+        if (believeSeen && seen != null && now.isBefore(seen)) {
             return;
         }
+        Optional<Instant> until = AllocationLeaseItems.heldUntil(
+                table.client().getItem(leases.read(request.eventId())).item()).filter(now::isBefore);
+        if (until.isPresent()) {
+            if (leaseSeenUntil.size() >= LEASES_KEPT) {
+                leaseSeenUntil.clear();
+            }
+            leaseSeenUntil.put(request.eventId(), until.get());
+            return;
+        }
+        leaseSeenUntil.remove(request.eventId());
         try {
             trigger.start(request.eventId());
         } catch (ServiceUnavailableException nowhere) {

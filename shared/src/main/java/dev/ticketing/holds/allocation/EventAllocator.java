@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * items (only seats whose version moved) and from what this allocator holds; a lost race (a seat picked by id
  * meanwhile, not yet projected) marks the seat taken and picks again, and a request with no fitting block is refused
  * only if every seat was read (strongly consistently) in this round and after the last lost race, else the seats are
- * read again first. It renews the lease as it goes, gives it up when the queue is empty, and then looks at the queue
+ * read again first. It renews the lease in the background while it runs, gives it up when the queue is empty, and then looks at the queue
  * once more: a request queued before that look is placed by this run, one queued after it finds the lease free and
  * asks for a run of its own. A run stops after {@link #RUN}, and the next poll of a request still queued asks for
  * a fresh one.
@@ -65,12 +65,16 @@ import org.slf4j.LoggerFactory;
 public class EventAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(EventAllocator.class);
     /** How long the lease lasts unless renewed: a vanished allocator delays the queue by at most this. */
-    public static final Duration LEASE = Duration.ofSeconds(2);
+    public static final Duration LEASE = Duration.ofSeconds(3);
     /**
      * How long one run places before it gives the lease up and stops (AllocatorFunction's timeout is 60 s): the
      * requests still queued then find the lease free at their next poll and ask for a fresh run.
      */
     static final Duration RUN = Duration.ofSeconds(40);
+    /** How often a running allocator renews its lease: six tries before it runs out. */
+    static final Duration RENEW_EVERY = LEASE.dividedBy(6);
+    /** Renewals of one run sent and not answered at most (a table that slow will not answer a seventh sooner). */
+    static final int RENEWALS_IN_FLIGHT = 4;
     /** How often a run brings its kept view forward from the seat-map projection (picks by id meanwhile). */
     static final Duration REFRESH = Duration.ofMillis(500);
     /** Requests read from the queue per round. */
@@ -97,6 +101,20 @@ public class EventAllocator {
     private final java.util.concurrent.ExecutorService committers = java.util.concurrent.Executors.newFixedThreadPool(WAVE,
             runnable -> {
                 Thread thread = new Thread(runnable, "allocator-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** Renews the leases of the runs in progress. */
+    private final java.util.concurrent.ScheduledExecutorService renewals =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "allocator-lease");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** Sends the renewals, each on its own (a slow one does not hold up the next). */
+    private final java.util.concurrent.ExecutorService renewalWriters = java.util.concurrent.Executors.newCachedThreadPool(
+            runnable -> {
+                Thread thread = new Thread(runnable, "allocator-lease-renewal");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -154,15 +172,30 @@ public class EventAllocator {
                 || !table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
             return false;
         }
-        Instant[] renewed = {clock.instant()};
-        java.util.function.BooleanSupplier stillLeading = () -> {
-            Instant now = clock.instant();
-            if (Duration.between(renewed[0], now).compareTo(LEASE.dividedBy(3)) < 0) {
-                return true;
+        // renewed in the background, not between waves: a wave slower than the lease (a slow table) would otherwise
+        // let a second allocator in, and two allocators lose races to each other all round. Each renewal is sent on
+        // its own, RENEW_EVERY apart whatever the last one's latency, and runs the lease to LEASE after it was sent.
+        java.util.concurrent.atomic.AtomicBoolean leading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger renewing = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> {
+            if (!leading.get() || renewing.get() >= RENEWALS_IN_FLIGHT) {
+                return;
             }
-            renewed[0] = now;
-            return table.writeAlone(leases.take(event.id(), owner, now, LEASE));
-        };
+            renewing.incrementAndGet();
+            Instant sent = clock.instant();
+            CompletableFuture.runAsync(() -> {
+                try {
+                    if (leading.get() && !table.writeAlone(leases.renew(event.id(), owner, sent, LEASE))) {
+                        leading.set(false);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("could not renew the allocator lease of event {}: {}", event.id(), e.toString());
+                } finally {
+                    renewing.decrementAndGet();
+                }
+            }, renewalWriters);
+        }, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.function.BooleanSupplier stillLeading = leading::get;
         try {
             Instant refreshed = null;
             while (clock.instant().isBefore(end)) {
@@ -198,6 +231,8 @@ public class EventAllocator {
             }
             return true;
         } finally {
+            renewal.cancel(false);
+            leading.set(false);
             table.writeAlone(leases.release(event.id(), owner));
         }
     }
@@ -225,7 +260,11 @@ public class EventAllocator {
             planned = pick.isEmpty() ? planned : planned.taking(pick);
         }
         List<Planned> open = new ArrayList<>(plan);
+        // a lost race means the view was wrong: the rest of the round is chosen afresh, one by one. A request answered
+        // otherwise (withdrawn by its requester at its deadline, a hold rule refusing it) leaves its block free and
+        // the view right, so the waves go on; only a refusal from the plan can no longer be trusted
         boolean asPlanned = true;
+        boolean allHeld = true;
         boolean firstWave = true;
         while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
             // a round commits at least its first wave, however long reading the queue and the view took: a turn
@@ -248,10 +287,11 @@ public class EventAllocator {
                 if (placement == Placement.LOST) {
                     open.add(0, new Planned(wave.get(i).request(), List.of(), false));
                 }
-                asPlanned &= placement == Placement.HELD;
+                asPlanned &= placement != Placement.LOST;
+                allHeld &= placement == Placement.HELD;
             }
         }
-        if (asPlanned && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
+        if (asPlanned && allHeld && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
             // every planned block was held on a view read this round: it is exact, and had no block for these
             open.forEach(p -> answer(p.request(), Outcome.refused(AllocationAnswers.notEnoughSeats(p.request()))));
             return;
@@ -454,5 +494,7 @@ public class EventAllocator {
     @jakarta.annotation.PreDestroy
     void close() {
         committers.shutdownNow();
+        renewals.shutdownNow();
+        renewalWriters.shutdownNow();
     }
 }

@@ -42,7 +42,7 @@ public class AllocationLeaseItems {
         return Map.of(Keys.PK, s(partition(eventId)), Keys.SK, s(Keys.LEASE));
     }
 
-    /** Take (or renew): the lease is {@code owner}'s until {@code until}, if it is free, expired or already theirs. */
+    /** Take: the lease is {@code owner}'s until {@code until}, if it is free, expired or already theirs. */
     public TransactWriteItem take(String eventId, String owner, Instant now, Duration length) {
         Instant until = now.plus(length);
         return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(eventId))
@@ -58,6 +58,23 @@ public class AllocationLeaseItems {
     }
 
     /**
+     * Renew: the lease stays {@code owner}'s until {@code now + length}, only if it is still theirs. A renewal that
+     * arrives after its owner gave the lease up (or lost it) changes nothing, so it never brings a lease back.
+     */
+    public TransactWriteItem renew(String eventId, String owner, Instant now, Duration length) {
+        Instant until = now.plus(length);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(eventId))
+                .updateExpression("SET #until = :until, #ttl = :ttl")
+                .conditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", OWNER, "#until", UNTIL, "#ttl", Keys.TTL))
+                .expressionAttributeValues(Map.of(
+                        ":owner", s(owner),
+                        ":until", n(until.toEpochMilli()),
+                        ":ttl", n(Ttl.atOrAfter(until.plus(Duration.ofHours(1))))))
+                .build()).build();
+    }
+
+    /**
      * The strongly consistent read of the lease (one read unit): whether an allocator runs for the event now. A
      * request that finds it taken leaves itself to that allocator, which looks at the queue again after giving the
      * lease up; an eventually consistent read could show a lease already given up as taken, and strand the request.
@@ -68,7 +85,13 @@ public class AllocationLeaseItems {
 
     /** Whether the lease as read in {@code item} is someone's at {@code now} (absent or run out: free). */
     public static boolean takenAt(Map<String, AttributeValue> item, Instant now) {
-        return item != null && item.containsKey(UNTIL) && Attr.num(item, UNTIL) > now.toEpochMilli();
+        return heldUntil(item).filter(now::isBefore).isPresent();
+    }
+
+    /** Until when the lease as read in {@code item} is its owner's (unless renewed or given up); empty when absent. */
+    public static java.util.Optional<Instant> heldUntil(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(UNTIL)
+                ? java.util.Optional.of(Instant.ofEpochMilli(Attr.num(item, UNTIL))) : java.util.Optional.empty();
     }
 
     /** Give up: deletes the lease if it is still {@code owner}'s. */
