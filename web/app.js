@@ -624,8 +624,13 @@ async function placeHold(request) {
   }
 }
 
-/** How often and how long the page polls a best-available request answered 202 (the server gives up after ~5 s). */
+/**
+ * When and how long the page polls a best-available request answered 202 (the server gives up after ~5 s): 250 ms
+ * after the 202, then each wait twice the last, at most a second. A crowd deep in the queue then polls once a second
+ * instead of four times, and the allocator keeps the table to itself (docs/capacity.md).
+ */
 const HOLD_POLL_MS = 250;
+const HOLD_POLL_LONGEST_MS = 1000;
 const HOLD_POLL_DEADLINE_MS = 30000;
 
 /**
@@ -634,13 +639,15 @@ const HOLD_POLL_DEADLINE_MS = 30000;
  */
 async function outcomeOf(answer) {
   const giveUpAt = Date.now() + HOLD_POLL_DEADLINE_MS;
+  let wait = HOLD_POLL_MS;
   while (answer.status === 202) {
     const location = answer.headers.get('Location');
     if (!location || Date.now() > giveUpAt) {
       // as the server says when it gives up on a request: nothing held, try again
       throw new ApiError(503, { type: 'best-available-busy' });
     }
-    await sleep(HOLD_POLL_MS);
+    await sleep(wait);
+    wait = Math.min(HOLD_POLL_LONGEST_MS, 2 * wait);
     answer = await api.get(location);
   }
   return answer;

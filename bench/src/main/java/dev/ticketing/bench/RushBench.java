@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * An on-sale: N buyers, each a new user on a thread of their own, arriving {@code gap} apart in a known order, each
  * asking once for two seats on a fresh event, either "2 together" (best available: the event's allocator places
  * them) or two seats picked by id (each buyer its own pair, row by row: no buyer collides, so this is the hold path's
- * own pace). A buyer follows a {@code 202} as the page does, polling its Location every 250 ms.
+ * own pace). A buyer follows a {@code 202} as the page does, polling its Location 250 ms later, then backing off
+ * (twice the wait each time) to once a second.
  *
  * <p>Per line: holds/s, p50/p99 latency of a buyer's whole answer (202 and polls included), requests in flight at
  * once as the server sees them (every POST and poll from its send to its answer: max and time-weighted mean over the
@@ -40,10 +41,12 @@ import java.util.concurrent.locks.LockSupport;
 final class RushBench {
     private static final Duration DEADLINE = Duration.ofSeconds(5);
     /**
-     * How often a buyer polls a 202's Location: the page's {@code HOLD_POLL_MS}, unless {@code -Drush.poll.ms=...}
-     * (every poll goes through this one machine, so slower polls leave the allocator more of it).
+     * When a buyer polls a 202's Location, as the page does ({@code HOLD_POLL_MS}): 250 ms after the 202, then each
+     * wait twice the last, at most 1 s; {@code -Drush.poll.ms=...} polls at that fixed interval instead.
      */
-    private static final long POLL_MILLIS = Long.getLong("rush.poll.ms", 250);
+    private static final Long FIXED_POLL_MILLIS = Long.getLong("rush.poll.ms");
+    private static final long FIRST_POLL_MILLIS = 250;
+    private static final long LONGEST_POLL_MILLIS = 1_000;
 
     private RushBench() {
     }
@@ -208,7 +211,7 @@ final class RushBench {
     }
 
     /**
-     * The POST, and a {@code 202} followed to its outcome as the page does (every {@link #POLL_MILLIS}); each call
+     * The POST, and a {@code 202} followed to its outcome as the page does (first after 250 ms, backing off to 1 s); each call
      * counted in flight while it is sent and answered, and the first answer counted as 201 or 202.
      */
     private static HttpResponse<String> follow(BenchStack bench, String event, String token, String body,
@@ -221,8 +224,10 @@ final class RushBench {
                 firstAnswers[1]++;
             }
         }
+        long wait = FIXED_POLL_MILLIS != null ? FIXED_POLL_MILLIS : FIRST_POLL_MILLIS;
         while (answer.statusCode() == 202) {
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(wait);
+            wait = FIXED_POLL_MILLIS != null ? wait : Math.min(LONGEST_POLL_MILLIS, 2 * wait);
             String location = answer.headers().firstValue("Location").orElseThrow();
             answer = counted(inFlight, () -> bench.send("GET", location, token, null));
         }

@@ -105,7 +105,7 @@ final class FunctionPermissions {
         Map<String, Set<Grant>> all = new java.util.HashMap<>(others);
         all.put("AllocatorFunction", grants(
                 on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                        "dynamodb:Query", "dynamodb:ConditionCheckItem")));
+                        "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem")));
         return Map.copyOf(all);
     }
 

@@ -8,12 +8,10 @@ import java.time.Duration;
  * trying before it is answered 503 (a 409 {@code not-enough-seats} comes only from a consistent view that has no
  * fitting block). One allocator per event places requests in arrival order against an exact view (the previous
  * design, optimistic random picks from the seat-map snapshot, was retired: its figures are in bench/results/rush.md).
- * {@code BEST_AVAILABLE_WAIT} (ISO-8601; a wait over the deadline is the deadline): how long the API waits for a
- * request's outcome before answering {@code 202} with a place to poll it, so no function waits for the allocator
- * (issue 25: concurrency is arrivals x wait). The template's default waits the whole deadline, as before 202s: the
- * allocator now keeps its view between turns and takes turns of at least 0.5 s, but measured locally a rush with
- * 0.1 s still got 503s, every buyer's polls going through the one local machine (docs/capacity.md,
- * bench/results/rush.md).
+ * {@code BEST_AVAILABLE_WAIT} (ISO-8601, default {@code PT0.1S}; a wait over the deadline is the deadline): how long
+ * the API waits for a request's outcome before answering {@code 202} with a place to poll it. The allocator runs in a
+ * function of its own (AllocatorFunction), so no API function waits for it longer than this (issue 25: concurrency is
+ * arrivals x wait); a poll answers at once.
  */
 public record BestAvailableConfig(Duration deadline, Duration answerWithin) {
     public static final Duration MAX_DEADLINE = Duration.ofSeconds(25);

@@ -55,7 +55,7 @@ public class TicketingFactory {
     @Singleton
     BestAvailableConfig bestAvailableConfig(
             @Property(name = "best.available.deadline", defaultValue = "PT5S") String deadline,
-            @Property(name = "best.available.wait", defaultValue = "PT25S") String wait) {
+            @Property(name = "best.available.wait", defaultValue = "PT0.1S") String wait) {
         return new BestAvailableConfig(duration("BEST_AVAILABLE_DEADLINE", deadline), duration("BEST_AVAILABLE_WAIT", wait));
     }
 

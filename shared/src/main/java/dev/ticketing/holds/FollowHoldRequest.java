@@ -8,10 +8,10 @@ import jakarta.inject.Singleton;
 
 /**
  * {@code GET /events/{eventId}/holds/requests/{requestId}}: where a best-available request answered {@code 202}
- * stands. In: the caller and the ids from the 202's {@code Location}. Out: the hold once placed, still
- * {@link PlacedHold#pending} (waiting at most {@code BEST_AVAILABLE_WAIT}, asking for the event's allocator if nobody runs it), or the refusal thrown as it was recorded (409 {@code not-enough-seats}, 503
- * {@code best-available-busy} past {@code BEST_AVAILABLE_DEADLINE}, ...). 404 for an unknown event or request, or
- * another user's request. Asking again answers the same.
+ * stands. In: the caller and the ids from the 202's {@code Location}. Out, at once: the hold once placed, still
+ * {@link PlacedHold#pending} (asking for the event's allocator if its lease has run out), or the refusal thrown as it
+ * was recorded (409 {@code not-enough-seats}, 503 {@code best-available-busy} past {@code BEST_AVAILABLE_DEADLINE},
+ * ...). 404 for an unknown event or request, or another user's request. Asking again answers the same.
  */
 @Singleton
 public class FollowHoldRequest {

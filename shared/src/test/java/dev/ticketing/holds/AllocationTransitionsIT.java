@@ -178,11 +178,19 @@ class AllocationTransitionsIT {
         assertThat(table.writeAlone(leases.take(event.id(), "ghost", store.clock.instant(), EventAllocator.LEASE))).isTrue();
         BestAvailableRequests allocator = store.bean(BestAvailableRequests.class);
 
-        var placed = java.util.concurrent.CompletableFuture.supplyAsync(() -> allocator.request(
-                new Caller("frank", false), event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty()));
+        Caller frank = new Caller("frank", false);
+        PlacedHold pending = allocator.request(frank, event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty());
+        assertThat(pending.isPending()).as("nobody places it while the vanished allocator's lease lasts").isTrue();
+        assertThat(allocator.follow(frank, event, pending.pendingRequest()).isPending()).isTrue();
         store.clock.advance(EventAllocator.LEASE.plusMillis(1));
 
-        PlacedHold hold = placed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // the next poll finds the lease run out and asks for an allocator, which places it
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        PlacedHold hold = allocator.follow(frank, event, pending.pendingRequest());
+        while (hold.isPending() && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+            hold = allocator.follow(frank, event, pending.pendingRequest());
+        }
         assertThat(hold.hold().seats()).extracting(HeldSeat::id).containsExactly("1-3", "1-4");
         assertThat(queue.waiting(event.id(), 10, Runnable::run)).isEmpty();
     }

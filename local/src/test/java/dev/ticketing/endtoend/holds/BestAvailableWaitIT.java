@@ -92,6 +92,26 @@ class BestAvailableWaitIT {
         assertThat(again.json().get("type").asText()).endsWith("not-enough-seats");
     }
 
+    /**
+     * The template's wait on a rush: no API request waits for the allocator (AllocatorFunction places the queue), and
+     * every buyer who follows their 202 gets a pair; no seat twice, none left alone.
+     */
+    @Test
+    void withTheTemplatesWaitEveryBuyerOfARushWhoFollowsTheir202GetsAPair() throws Exception {
+        String event = api.createEvent(4, 16);
+
+        List<Api.Response> answers = Rush.of(api, 32, buyer -> Map.of("quantity", 2, "together", true), event);
+
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            Rush.seatIds(answer.json()).forEach(seat -> assertThat(held.add(seat)).as("seat %s held twice", seat).isTrue());
+        }
+        List<String> map = api.compactRows(event);
+        assertThat(map).allSatisfy(row -> assertThat(row).matches("R+"));
+        assertThat(Rush.loneSeats(map)).isEmpty();
+    }
+
     @Test
     void anUnknownOrMalformedRequestIdIs404() {
         String event = api.createEvent(1, 3);

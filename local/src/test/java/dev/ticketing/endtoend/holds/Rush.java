@@ -17,7 +17,10 @@ final class Rush {
     private Rush() {
     }
 
-    /** Each buyer's answer, in buyer order; {@code ask} gets the buyer's index and token. */
+    /**
+     * Each buyer's answer, in buyer order; {@code body} gets the buyer's index. A {@code 202} is followed to its final
+     * answer.
+     */
     static List<Api.Response> of(Api api, int buyers, Function<Integer, Map<String, Object>> body, String eventId)
             throws Exception {
         List<String> tokens = new ArrayList<>();
@@ -32,7 +35,8 @@ final class Rush {
                 int buyer = i;
                 futures.add(pool.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return api.post("/events/" + eventId + "/holds", tokens.get(buyer), body.apply(buyer));
+                    return followed(api, api.post("/events/" + eventId + "/holds", tokens.get(buyer), body.apply(buyer)),
+                            tokens.get(buyer));
                 }));
             }
             List<Api.Response> answers = new ArrayList<>();
@@ -43,6 +47,21 @@ final class Rush {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The answer, or where a {@code 202} leads: its Location polled as the page does until it answers otherwise. */
+    static Api.Response followed(Api api, Api.Response answer, String token) {
+        if (answer.status() != 202) {
+            return answer;
+        }
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        java.util.concurrent.atomic.AtomicReference<Api.Response> last = new java.util.concurrent.atomic.AtomicReference<>(answer);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+                    last.set(api.get(location, token));
+                    return last.get().status() != 202;
+                });
+        return last.get();
     }
 
     static List<String> seatIds(JsonNode hold) {

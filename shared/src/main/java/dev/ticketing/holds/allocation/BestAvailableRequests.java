@@ -121,19 +121,23 @@ public class BestAvailableRequests {
      */
     private PlacedHold await(AllocationRequest request, Instant until) {
         Instant deadline = request.createdAt().plus(config.deadline());
-        for (int look = 1; ; look++) {
-            Optional<Recorded> recorded = answers.read(request.id());
-            if (recorded.isPresent()) {
-                return resolve(recorded.get().outcome());
-            }
+        for (int look = 0; ; look++) {
             Instant now = clock.instant();
+            // not looked for the moment it is queued (no allocator answers that fast), unless the wait is over
+            if (look > 0 || !now.isBefore(until)) {
+                Optional<Recorded> recorded = answers.read(request.id());
+                if (recorded.isPresent()) {
+                    return resolve(recorded.get().outcome());
+                }
+                now = clock.instant();
+            }
             if (!now.isBefore(deadline)) {
                 return withdraw(request);
             }
             if (!now.isBefore(until)) {
                 return PlacedHold.pending(request.id());
             }
-            if (look % LEASE_LOOKS == 0) {
+            if (look > 0 && look % LEASE_LOOKS == 0) {
                 startAllocatorIfIdle(request, true);
             }
             sleep(Math.max(1, Math.min(POLL.toMillis(), Duration.between(now, until).toMillis())));

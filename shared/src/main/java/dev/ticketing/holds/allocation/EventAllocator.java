@@ -149,6 +149,10 @@ public class EventAllocator {
      */
     public void run(String eventId) {
         Event event = events.get(eventId);
+        if (AllocationLeaseItems.takenAt(table.client().getItem(leases.read(eventId)).item(), clock.instant())) {
+            // another run places the queue, and looks at it again after giving the lease up: one read, not eight
+            return;
+        }
         if (queue.waiting(eventId, 1, committers).isEmpty()) {
             // asked twice, or placed by a run that started meanwhile: no lease taken for nothing
             return;
