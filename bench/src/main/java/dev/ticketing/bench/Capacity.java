@@ -36,10 +36,19 @@ final class Capacity {
     static final int WAVE = 32, WAVE_BEFORE = 8;
     /** One hold transaction in AWS, as the model counts it elsewhere (Lambda ms of a hold). */
     static final double HOLD_SECONDS = 0.025;
-    /** Polls of a pending best-available request: every 250 ms while it waits; counted as one on average. */
+    /** Polls of a pending best-available request (the page backs off from 250 ms to 1 s); counted as one on average. */
     static final double POLLS_PER_REQUEST = 1;
-    /** An allocator's turn (EventAllocator.TURN, at least 0.5 s), and before (one 0.1 s wait). */
+    /**
+     * How often the allocator brings its kept view forward (EventAllocator.REFRESH, 0.5 s, while a run places), and
+     * before: an allocator turn per 0.1 s wait, each reading every seat.
+     */
     static final double TURNS_PER_SECOND = 2, TURNS_PER_SECOND_BEFORE = 10;
+    /** BEST_AVAILABLE_WAIT (template default) and the deadline a request could wait before it (BEST_AVAILABLE_DEADLINE). */
+    static final double BEST_AVAILABLE_WAIT_SECONDS = 0.1;
+    /** A pending request's polls a second at most (the page's first wait, 250 ms) and one poll's time in the API. */
+    static final double POLLS_A_SECOND_WHILE_PENDING = 4, POLL_SECONDS = 0.010;
+    /** A running allocator renews its lease every 0.5 s (EventAllocator.RENEW_EVERY). */
+    static final double LEASE_RENEWALS_PER_SECOND = 2;
 
     record Request(String name, double items, double wcu, double rcu, double lambdaMs, double apiCalls) {
     }
@@ -151,8 +160,9 @@ final class Capacity {
     }
 
     /**
-     * Best available ("N together") on one event, term by term per request, before and after issue 25's item 2: the
-     * event's queue, lease and outcome items, the allocator's reads per turn, and the allocator's own pace.
+     * Best available ("N together") on one event, term by term per request, before and after issue 25: the event's
+     * queue, lease and outcome items, the allocator's reads per refresh, and the allocator's own pace (AllocatorFunction
+     * since issue 25's item 1).
      */
     private static void bestAvailable(int blocks, double blockRcu, double refreshRcu, double blockItemRcu, int n,
                                       double holdWcu) {
@@ -164,10 +174,12 @@ final class Capacity {
         double queueCeilingBefore = PARTITION_WCU / hotWcuBefore;
         double allocatorBefore = WAVE_BEFORE / HOLD_SECONDS;
         double readPerTurnBefore = refreshRcu;
-        // after: the queue over QUEUE_SHARDS keys; the lease looked at (eventually consistent, 0.5 RCU) before a take
+        // after: the queue over QUEUE_SHARDS keys; the lease read strongly consistently (1 RCU) as a request is
+        // queued, and by a poll only once the lease its instance saw taken has run out (negligible per request);
+        // only AllocatorFunction takes and renews it
         double queueWcu = 1 + 2;
         double queueCeiling = QUEUE_SHARDS * PARTITION_WCU / queueWcu;
-        double leaseRcu = 0.5 * (1 + POLLS_PER_REQUEST);
+        double leaseRcu = 1;
         double leaseCeiling = PARTITION_RCU / leaseRcu;
         double allocator = WAVE / HOLD_SECONDS;
         double readPerTurn = blocks * Math.ceil(blockItemRcu / 2); // eventually consistent BatchGetItem of block items
@@ -175,12 +187,12 @@ final class Capacity {
         System.out.printf("  %-58s %14s %14s%n", "term", "before", "after");
         System.out.printf("  %-58s %14s %14s%n", "hot-key WCU a request (queue put + delete, failed lease takes)",
                 fmt(hotWcuBefore) + " on 1 key", fmt(queueWcu) + " on 1 of " + QUEUE_SHARDS);
-        System.out.printf("  %-58s %14s %14s%n", "lease item a request (arrival + polls)", fmt(1 + POLLS_PER_REQUEST) + " WCU",
-                fmt(leaseRcu) + " RCU");
-        System.out.printf("  %-58s %14s %14s%n", "seats read a turn (RCU)", fmt(readPerTurnBefore) + " x " + fmt(TURNS_PER_SECOND_BEFORE) + "/s",
+        System.out.printf("  %-58s %14s %14s%n", "lease item a request (before: arrival + polls; after: arrival)",
+                fmt(1 + POLLS_PER_REQUEST) + " WCU", fmt(leaseRcu) + " RCU");
+        System.out.printf("  %-58s %14s %14s%n", "seats read a turn / refresh (RCU)", fmt(readPerTurnBefore) + " x " + fmt(TURNS_PER_SECOND_BEFORE) + "/s",
                 fmt(readPerTurn) + " x " + fmt(TURNS_PER_SECOND) + "/s");
         System.out.printf("  %-58s %14s %14s%n", "lease writes a second (take, renew, release)",
-                fmt(2 * TURNS_PER_SECOND_BEFORE), fmt(2 * TURNS_PER_SECOND + 2));
+                fmt(2 * TURNS_PER_SECOND_BEFORE), fmt(LEASE_RENEWALS_PER_SECOND) + " + 2 a run");
         System.out.printf("  %-58s %14s %14s%n", "table WCU a request (hold + queue + outcome)", fmt(wcu), fmt(wcu));
         System.out.printf("  ceiling, the queue's partition(s): %,.0f -> %,.0f requests/s%n", queueCeilingBefore, queueCeiling);
         System.out.printf("  ceiling, the lease item: %,.0f -> %,.0f requests/s%n", queueCeilingBefore, leaseCeiling);
@@ -191,6 +203,14 @@ final class Capacity {
         double ceiling = Math.min(Math.min(queueCeiling, leaseCeiling), Math.min(allocator, TABLE_ONDEMAND_WCU / wcu));
         System.out.printf("  best available per event: %,.0f -> %,.0f requests/s%n",
                 Math.min(queueCeilingBefore, allocatorBefore), ceiling);
+        // no API function waits for the allocator: at most BEST_AVAILABLE_WAIT, then 202; polls answer at once
+        double arrivals = 1_000;
+        double waitConcurrency = arrivals * BEST_AVAILABLE_WAIT_SECONDS;
+        double pollConcurrency = arrivals * POLLS_A_SECOND_WHILE_PENDING * POLL_SECONDS;
+        System.out.printf("  Lambda concurrency at %,.0f best-available requests/s: <= %,.0f waiting (%.1f s each) + ~%,.0f"
+                        + " polling (a second of backlog, %.0f polls/s each, %.0f ms) + 1 allocator run; before: %,.0f%n",
+                arrivals, waitConcurrency, BEST_AVAILABLE_WAIT_SECONDS, pollConcurrency, POLLS_A_SECOND_WHILE_PENDING,
+                POLL_SECONDS * 1000, arrivals * 5);
         ResultLine.print("capacity_best_available", "hot_wcu_before", hotWcuBefore, "queue_wcu_per_shard", queueWcu,
                 "queue_shards", QUEUE_SHARDS, "lease_rcu", leaseRcu, "view_rcu_per_turn_before", readPerTurnBefore,
                 "view_rcu_per_turn", readPerTurn, "allocator_holds_per_s_before", allocatorBefore,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.events.model.Event;
-import dev.ticketing.holds.allocation.AllocationTrigger;
 import dev.ticketing.holds.allocation.BestAvailableRequests;
 import dev.ticketing.holds.allocation.EventAllocator;
 import dev.ticketing.holds.model.SeatPreference;
@@ -45,9 +44,7 @@ class AllocationTransitionsIT {
 
     @BeforeAll
     static void start() {
-        RunHere trigger = new RunHere();
-        store = new DataLayer(java.util.function.UnaryOperator.identity(), trigger);
-        trigger.store = store;
+        store = new DataLayer();
         holder = store.bean(SeatHolder.class);
         seats = store.bean(SeatBatches.class);
         table = store.bean(Table.class);
@@ -210,19 +207,6 @@ class AllocationTransitionsIT {
                 .hasMessageContaining("No 3 adjacent seats");
         assertThat(allocator.request(new Caller("hank", false), event, 2, true, SeatPreference.ANY, Optional.empty(), Optional.empty())
                 .hold().seats()).hasSize(2);
-    }
-
-    /**
-     * The allocation queue's stand-in: runs the event's allocator at once, in the asking thread, as AllocatorFunction
-     * would on the queue's message.
-     */
-    private static final class RunHere implements AllocationTrigger {
-        DataLayer store;
-
-        @Override
-        public void start(String eventId) {
-            store.bean(EventAllocator.class).run(eventId);
-        }
     }
 
     private static AllocationRequest enqueue(Event event, String user) {

@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
  * The data layer on its own: the shared module's real beans (Micronaut context, no HTTP, no functions) over a fresh
  * table in an in-process DynamoDB Local, created from template.yaml's {@code Table} so the tests see the keys and
  * indexes AWS will have. One DynamoDB Local per test JVM; one table per {@code DataLayer}. Hold duration 10 minutes,
- * one open hold per user and event (unless told otherwise), and a clock tests move forward.
+ * one open hold per user and event (unless told otherwise), a clock tests move forward, and best available placed by
+ * the event's allocator run in the asking thread ({@link AllocatorHere}).
  */
 public final class DataLayer implements AutoCloseable {
     private static AmazonDynamoDBLocal dynamoDbLocal;
@@ -79,13 +80,18 @@ public final class DataLayer implements AutoCloseable {
         this.dynamo = dynamoDbLocal().dynamoDbClient();
         this.table = "Ticketing-" + UUID.randomUUID();
         createTableFromTemplate();
+        AllocatorHere allocator = new AllocatorHere();
+        boolean ownAllocation = java.util.Arrays.stream(beans)
+                .anyMatch(bean -> bean instanceof dev.ticketing.holds.allocation.AllocationTrigger);
         this.context = ApplicationContext.builder()
                 .properties(Map.of("table.name", table, "hold.duration", "PT10M",
                         "max.active.holds.per.user", String.valueOf(maxActiveHoldsPerUser),
                         "ticket.keys", dev.ticketing.admission.keys.KeySet.generate("k1")))
                 .singletons(wrap.apply(dynamo), clock)
                 .singletons(beans)
+                .singletons(ownAllocation ? new Object[0] : new Object[] {allocator})
                 .start();
+        allocator.runIn(context);
     }
 
     public <T> T bean(Class<T> type) {
