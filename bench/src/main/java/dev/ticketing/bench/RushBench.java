@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Per line: holds/s, p50/p99 latency of a buyer's whole answer (202 and polls included), requests in flight at
  * once as the server sees them (every POST and poll from its send to its answer: max and time-weighted mean over the
- * rush), the first answers (201, 202) and the final ones (held, 409, 503), and for "together": refusals while a pair
+ * rush), the first answers (201, 202) and the final ones (held, 409, 503 from the allocator's deadline, 503 from the
+ * local front when over its 1,000 open connections), and for "together": refusals while a pair
  * was still free (must be 0), lone seats left in the final map (stranded seats created; the hall started empty), and
  * the share of buyer pairs served in arrival order (of two served buyers, the one who asked first got seats at least
  * as good, by the chooser's score: two seats per row from the preferred row plus the seats off-centre).
@@ -53,6 +54,7 @@ final class RushBench {
 
     record Result(String mode, String phase, int seats, int buyers, double holdsPerSecond, double p50, double p99,
                   int maxInFlight, double meanInFlight, int created, int accepted, int served, int refused, int busy,
+                  int frontRefused,
                   int falseRefusals, int stranded, double inOrder) {
     }
 
@@ -68,9 +70,9 @@ final class RushBench {
         int gapMillis = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String wait = args.length > 4 ? args[4] : null;
         System.out.println("| mode | phase | seats | buyers | holds/s | p50 ms | p99 ms | in flight max | in flight mean"
-                + " | 201 | 202 | held | 409 | 503 | refused while a pair was free | stranded seats"
-                + " | earlier buyer got seats at least as good | command |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | 201 | 202 | held | 409 | 503 busy | 503 at the local front | refused while a pair was free"
+                + " | stranded seats | earlier buyer got seats at least as good | command |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int seats : halls) {
             for (int buyers : buyerCounts) {
                 for (String mode : modes) {
@@ -94,10 +96,10 @@ final class RushBench {
     private static void print(Result r, String command) {
         boolean together = r.mode().equals("together");
         System.out.printf(Locale.ROOT,
-                "| %s | %s | %,d | %,d | %.1f | %.0f | %.0f | %d | %.1f | %d | %d | %d | %d | %d | %s | %s | %s | %s |%n",
+                "| %s | %s | %,d | %,d | %.1f | %.0f | %.0f | %d | %.1f | %d | %d | %d | %d | %d | %d | %s | %s | %s | %s |%n",
                 together ? "2 together" : "2 by id", r.phase(), r.seats(), r.buyers(), r.holdsPerSecond(), r.p50(),
                 r.p99(), r.maxInFlight(), r.meanInFlight(), r.created(), r.accepted(), r.served(), r.refused(),
-                r.busy(), together ? Integer.toString(r.falseRefusals()) : "-",
+                r.busy(), r.frontRefused(), together ? Integer.toString(r.falseRefusals()) : "-",
                 together ? Integer.toString(r.stranded()) : "-",
                 together ? String.format(Locale.ROOT, "%.1f %%", 100 * r.inOrder()) : "-", command);
     }
@@ -127,6 +129,8 @@ final class RushBench {
         ExecutorService pool = Executors.newFixedThreadPool(buyers);
         long start = System.nanoTime() + 200_000_000L;
         long[] answeredAt = new long[buyers];
+        // the problem types of the final answers that are not holds, printed under the line (stderr)
+        java.util.Map<String, Integer> problems = new java.util.concurrent.ConcurrentSkipListMap<>();
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < buyers; i++) {
@@ -139,6 +143,11 @@ final class RushBench {
                     answeredAt[buyer] = System.nanoTime();
                     latencies.record(answeredAt[buyer] - sent);
                     status[buyer] = answer.statusCode();
+                    if (answer.statusCode() != 201) {
+                        JsonNode problem = answer.body().startsWith("{") ? BenchStack.json(answer) : null;
+                        String type = problem != null && problem.has("type") ? problem.get("type").asText() : "(no body)";
+                        problems.merge(answer.statusCode() + " " + type, 1, Integer::sum);
+                    }
                     quality[buyer] = Double.NaN;
                     if (answer.statusCode() == 201) {
                         JsonNode held = BenchStack.json(answer).get("seats");
@@ -156,6 +165,9 @@ final class RushBench {
         } finally {
             pool.shutdownNow();
         }
+        if (!problems.isEmpty()) {
+            System.err.println("rush " + mode + " " + buyers + " buyers, " + rows * columns + " seats, final answers other than 201: " + problems);
+        }
         long end = 0;
         for (long t : answeredAt) {
             end = Math.max(end, t);
@@ -163,18 +175,22 @@ final class RushBench {
         double seconds = (end - start) / 1e9;
         int served = 0;
         int refused = 0;
-        int busy = 0;
+        int busy = problems.entrySet().stream().filter(e -> e.getKey().startsWith("503 ")
+                && e.getKey().endsWith("best-available-busy")).mapToInt(java.util.Map.Entry::getValue).sum();
+        int frontRefused = 0;
         for (int s : status) {
             if (s == 201) {
                 served++;
             } else if (s == 409) {
                 refused++;
             } else if (s == 503) {
-                busy++;
+                frontRefused++;
             } else {
                 throw new IllegalStateException("unexpected answer " + s);
             }
         }
+        // a 503 that is not the allocator's is the local front's, over its 1,000 open connections (SlowClients)
+        frontRefused -= busy;
         // the map as the projection settles: every held seat shows (within 10 s)
         List<String> map = compactRows(bench, event);
         for (long giveUp = System.nanoTime() + 10_000_000_000L; taken(map) < 2 * served && System.nanoTime() < giveUp; ) {
@@ -196,7 +212,7 @@ final class RushBench {
         }
         return new Result(mode, phase, seats, buyers, served / seconds, latencies.percentileMillis(50),
                 latencies.percentileMillis(99), inFlight.max(), inFlight.mean(start, end), firstAnswers[0],
-                firstAnswers[1], served, refused, busy, pairLeft ? refused : 0, loneSeats(map),
+                firstAnswers[1], served, refused, busy, frontRefused, pairLeft ? refused : 0, loneSeats(map),
                 pairs == 0 ? 1.0 : concordant / (double) pairs);
     }
 
