@@ -36,10 +36,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code best-available-busy} once the request has waited {@code BEST_AVAILABLE_DEADLINE}, or
  * {@link PlacedHold#pending} with the id its {@code 202}'s {@code Location} names, to {@link #follow}.
  *
- * <p>Whoever queues a request, or polls one still queued, looks at the event's lease (one strongly consistent read)
+ * <p>Whoever queues a request reads the event's lease (one strongly consistent read, after the queue entry is written)
  * and asks for the allocator ({@link AllocationTrigger}) when nobody holds it. Nothing is lost between the two: an
- * allocator looks at the queue again after giving the lease up, so a request queued before that is its own, and one
- * queued after it finds the lease free.
+ * allocator looks at the queue again after giving the lease up, so a request queued before that look is its own, and
+ * one queued after it finds the lease free. A poll of a request still queued asks again once the lease it last saw
+ * has run out: the repair for an allocator that vanished, or an ask that was lost.
  */
 @Singleton
 public class BestAvailableRequests {

@@ -271,7 +271,7 @@ public class EventAllocator {
         boolean allHeld = true;
         boolean firstWave = true;
         while (asPlanned && open.stream().anyMatch(p -> !p.pick().isEmpty())) {
-            // a round commits at least its first wave, however long reading the queue and the view took: a turn
+            // a round commits at least its first wave, however long reading the queue and the view took: a run
             // that only ever read would place nobody when the table is slow
             if ((!firstWave && !clock.instant().isBefore(deadline)) || !stillLeading.getAsBoolean()) {
                 return;

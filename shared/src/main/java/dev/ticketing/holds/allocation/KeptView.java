@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * An event's seats as an allocator instance last knew them, kept between its turns so that a turn does not read the
+ * An event's seats as an allocator instance last knew them, kept between its runs so that a run does not read the
  * whole hall again: each seat's stored status, reservation expiry and version, from one strongly consistent read of
  * every seat ({@link #read}), then brought forward with the seat-map projection's block items ({@link #refresh}: a
  * seat is changed only where the block item has a newer version of it, so a lagging projection never takes a seat
