@@ -30,6 +30,7 @@ class TogetherHoldsIT {
 
         assertThat(held.status()).as(held.toString()).isEqualTo(201);
         assertThat(seatIds(held.json())).containsExactly("2-5", "2-6");
+        assertThat(held.json().get("seats").findValuesAsText("label")).containsExactly("Row 2, Seat 5", "Row 2, Seat 6");
     }
 
     @Test

@@ -77,6 +77,11 @@ class PlanEventsIT {
         assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
         assertThat(hold.json().get("seats").findValuesAsText("id")).containsExactly("th-S-A-1", "th-S-A-2");
         assertThat(hold.json().get("seats").get(0).get("price").asText()).isEqualTo("80.00");
+        // named as the plan names it and the ticket prints it, not by the engine's grid row and column
+        assertThat(hold.json().get("seats").findValuesAsText("label"))
+                .containsExactly("Stalls, row A, Seat 1", "Stalls, row A, Seat 2");
+        assertThat(api.get("/holds/" + hold.json().get("id").asText(), buyer).json().get("seats")
+                .findValuesAsText("label")).containsExactly("Stalls, row A, Seat 1", "Stalls, row A, Seat 2");
         assertThat(api.seatStatuses(eventId, null)).containsEntry("th-S-A-1", "RESERVED");
 
         Api.Response unknown = api.hold(eventId, buyer, "th-S-A-3", "1-1");

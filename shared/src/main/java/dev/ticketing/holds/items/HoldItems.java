@@ -55,6 +55,7 @@ public class HoldItems {
     private static final String SEAT_ROW = "row";
     private static final String SEAT_COLUMN = "col";
     private static final String SEAT_PRICE = "price";
+    private static final String SEAT_LABEL = "label";
     /** The payment in flight for the hold, if any. */
     private static final String PAYMENT_ID = "payment_id";
     private static final String PAYMENT_STARTED_AT = "payment_started_at";
@@ -130,9 +131,15 @@ public class HoldItems {
         }
         slot.ifPresent(number -> item.put(ACTIVE_HOLD_SLOT, n(number)));
         item.put(SEATS, AttributeValue.fromL(hold.seats().stream()
-                .map(seat -> AttributeValue.fromM(Map.of(
-                        SEAT_ID, s(seat.id()), SEAT_ROW, n(seat.row()), SEAT_COLUMN, n(seat.column()),
-                        SEAT_PRICE, s(seat.price().toPlainString()))))
+                .map(seat -> {
+                    Map<String, AttributeValue> stored = new java.util.HashMap<>(Map.of(
+                            SEAT_ID, s(seat.id()), SEAT_ROW, n(seat.row()), SEAT_COLUMN, n(seat.column()),
+                            SEAT_PRICE, s(seat.price().toPlainString())));
+                    if (seat.label() != null) {
+                        stored.put(SEAT_LABEL, s(seat.label()));
+                    }
+                    return AttributeValue.fromM(stored);
+                })
                 .toList()));
         return item;
     }
@@ -334,7 +341,7 @@ public class HoldItems {
         List<HeldSeat> seats = meta.get(SEATS).l().stream()
                 .map(AttributeValue::m)
                 .map(seat -> new HeldSeat(str(seat, SEAT_ID), integer(seat, SEAT_ROW), integer(seat, SEAT_COLUMN),
-                        new BigDecimal(str(seat, SEAT_PRICE))))
+                        new BigDecimal(str(seat, SEAT_PRICE)), seat.containsKey(SEAT_LABEL) ? str(seat, SEAT_LABEL) : null))
                 .toList();
         List<Ticket> tickets = new ArrayList<>();
         for (Map<String, AttributeValue> item : ticketItems) {

@@ -31,7 +31,7 @@ public record Hold(String id, String eventId, String userId, HoldStatus status, 
         SeatLayout layout = event.layout();
         for (SeatId seat : seats) {
             BigDecimal price = event.priceOf(seat);
-            held.add(new HeldSeat(layout.idOf(seat), seat.row(), seat.column(), price));
+            held.add(new HeldSeat(layout.idOf(seat), seat.row(), seat.column(), price, layout.nameOf(seat)));
             tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, layout.idOf(seat),
                     seat.row(), seat.column(), TicketStatus.PENDING, null, price));
             amount = amount.add(price);
@@ -51,7 +51,7 @@ public record Hold(String id, String eventId, String userId, HoldStatus status, 
         List<Ticket> tickets = new ArrayList<>();
         SeatLayout layout = event.layout();
         for (SeatId seat : seats) {
-            held.add(new HeldSeat(layout.idOf(seat), seat.row(), seat.column(), free));
+            held.add(new HeldSeat(layout.idOf(seat), seat.row(), seat.column(), free, layout.nameOf(seat)));
             tickets.add(new Ticket(UUID.randomUUID().toString(), holdId, event.id(), userId, layout.idOf(seat),
                     seat.row(), seat.column(), TicketStatus.PAID, null, free));
         }

@@ -42,6 +42,15 @@ public interface SeatLayout {
     SeatPlace placeOf(SeatId seat);
 
     /**
+     * The seat's name as people read it and tickets print it: a plan seat's place ("Stalls, row I, Seat 16",
+     * {@link SeatPlace#name}), a rectangle's row and column ("Row 5, Seat 6").
+     */
+    default String nameOf(SeatId seat) {
+        SeatPlace place = placeOf(seat);
+        return place != null ? place.name() : "Row " + seat.row() + ", Seat " + seat.column();
+    }
+
+    /**
      * How best available ranks this layout's rows and centres, or null for a rectangle's rule (the preferred row a
      * third of the way back, the grid's centre column: {@code seats.choice.SeatChooser}).
      */

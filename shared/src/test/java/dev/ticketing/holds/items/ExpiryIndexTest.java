@@ -53,7 +53,7 @@ class ExpiryIndexTest {
     }
 
     private static Hold hold(HoldStatus status) {
-        return new Hold("h-1", "e-1", "alice", status, List.of(new HeldSeat("1-1", 1, 1, new BigDecimal("20.00"))),
+        return new Hold("h-1", "e-1", "alice", status, List.of(new HeldSeat("1-1", 1, 1, new BigDecimal("20.00"), "Row 1, Seat 1")),
                 List.of(), new BigDecimal("20.00"), "EUR", NOW, NOW.plusSeconds(600));
     }
 }
