@@ -154,7 +154,8 @@ final class SalesReportBench {
                     take.add(seats.take(event, seat, holdId, ticketId, userId, now.plusSeconds(600), now));
                     sell.add(seats.sell(event, seat, holdId, paymentId, now));
                     BigDecimal price = event.priceOf(seat.row());
-                    lines.add(new OrderLine(ticketId, seat.toString(), seat.row(), seat.column(), price));
+                    lines.add(new OrderLine(ticketId, seat.toString(), seat.row(), seat.column(), price,
+                            "Row " + seat.row() + ", Seat " + seat.column()));
                     total = total.add(price);
                 }
                 Buyer buyer = new Buyer("Buyer " + from / perOrder, "buyer" + from / perOrder + "@example.com", "en");

@@ -5,16 +5,17 @@ import dev.ticketing.admission.keys.TicketCodes;
 import dev.ticketing.admission.model.Admitted;
 import dev.ticketing.admission.model.CheckInRequest;
 import dev.ticketing.admission.model.TicketCode;
+import dev.ticketing.events.items.EventReader;
 import dev.ticketing.identity.Caller;
 import dev.ticketing.orders.items.OrderReader;
 import dev.ticketing.orders.model.Buyer;
-import dev.ticketing.orders.model.OrderTicket;
 import dev.ticketing.orders.model.PlacedOrder;
 import dev.ticketing.problems.ConflictException;
 import dev.ticketing.problems.GoneException;
 import dev.ticketing.problems.InvalidRequestException;
 import dev.ticketing.problems.NotFoundException;
 import dev.ticketing.problems.TooManyRequestsException;
+import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.items.TicketItems;
 import dev.ticketing.tickets.model.Admission;
@@ -53,16 +54,18 @@ public class CheckIn {
     private final Table table;
     private final TicketCodes codes;
     private final OrderReader orders;
+    private final EventReader events;
     private final Clock clock;
     private final int maxUnknownPerMinute;
     private final TicketItems tickets;
     private final GuessCountItems guesses;
 
-    public CheckIn(Table table, TicketCodes codes, OrderReader orders, Clock clock,
+    public CheckIn(Table table, TicketCodes codes, OrderReader orders, EventReader events, Clock clock,
                    @Property(name = "checkin.max.unknown.per.minute", defaultValue = "20") int maxUnknownPerMinute) {
         this.table = table;
         this.codes = codes;
         this.orders = orders;
+        this.events = events;
         this.clock = clock;
         this.maxUnknownPerMinute = maxUnknownPerMinute;
         this.tickets = new TicketItems(table);
@@ -135,8 +138,10 @@ public class CheckIn {
         Ticket ticket = issued.ticket();
         String name = Optional.ofNullable(issued.orderCode()).flatMap(orders::find).map(PlacedOrder::buyer)
                 .map(Buyer::name).orElse(null);
+        // the seat as its ticket prints it (the event is kept by the instance: no read per scan)
+        String label = events.get(ticket.eventId()).layout().nameOf(new SeatId(ticket.row(), ticket.column()));
         return new Admitted(ticket.id(), issued.orderCode(), ticket.seatId(), ticket.row(), ticket.column(),
-                OrderTicket.label(ticket.row(), ticket.column()), name, admission.at(), admission.deviceId(),
+                label, name, admission.at(), admission.deviceId(),
                 admission.scanId());
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ticketing.input.Instants;
-import dev.ticketing.orders.model.OrderTicket;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.tickets.model.Admission;
 import dev.ticketing.tickets.model.IssuedTicket;
 import dev.ticketing.tickets.model.Ticket;
@@ -44,7 +45,7 @@ final class DoorListBody {
     record Head(String eventId, long version, Long since, Instant generatedAt, long sold, Map<String, byte[]> keys) {
     }
 
-    static byte[] write(Head head, List<IssuedTicket> changed) {
+    static byte[] write(Head head, SeatLayout layout, List<IssuedTicket> changed) {
         List<IssuedTicket> ordered = changed.stream().sorted(SEAT_ORDER).toList();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + ordered.size() * 90);
         try (JsonGenerator out = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
@@ -75,7 +76,7 @@ final class DoorListBody {
                     out.writeStartArray();
                     out.writeString(ticket.id());
                     out.writeNumber(issued.codeVersion());
-                    out.writeString(OrderTicket.label(ticket.row(), ticket.column()));
+                    out.writeString(layout.nameOf(new SeatId(ticket.row(), ticket.column())));
                     out.writeString(issued.buyerName());
                     out.writeEndArray();
                 }

@@ -73,7 +73,8 @@ public class ListDoorTickets {
         // never less than a version given before: a device compares them
         long version = from == null ? now.toEpochMilli() : Math.max(now.toEpochMilli(), from);
         Map<String, byte[]> keys = codes.rawPublicKeys(event.id());
-        byte[] body = DoorListBody.write(new DoorListBody.Head(event.id(), version, from, now, sold, keys), tickets);
+        byte[] body = DoorListBody.write(new DoorListBody.Head(event.id(), version, from, now, sold, keys),
+                event.layout(), tickets);
         TicketCodes.Signed signed = codes.sign(event.id(), body);
         return new SignedDoorList(event.id(), signed.keyId(), BASE64URL.encodeToString(body),
                 BASE64URL.encodeToString(signed.signature()));

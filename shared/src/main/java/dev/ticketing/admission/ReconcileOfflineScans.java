@@ -7,9 +7,11 @@ import dev.ticketing.admission.model.OfflineUpload;
 import dev.ticketing.admission.model.ScanResult;
 import dev.ticketing.admission.model.TicketCode;
 import dev.ticketing.events.items.EventReader;
+import dev.ticketing.events.model.Event;
 import dev.ticketing.identity.Caller;
-import dev.ticketing.orders.model.OrderTicket;
 import dev.ticketing.problems.ConflictException;
+import dev.ticketing.seats.model.SeatId;
+import dev.ticketing.seats.model.SeatLayout;
 import dev.ticketing.store.Parallel;
 import dev.ticketing.store.Table;
 import dev.ticketing.tickets.items.TicketItems;
@@ -81,17 +83,19 @@ public class ReconcileOfflineScans {
         DoorAccess.requireMayScan(caller);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OfflineUpload.Checked upload = body.checked(now);
-        String event = events.get(eventId).id();
+        Event read = events.get(eventId);
+        String event = read.id();
         // the scans at once: each is right whatever the others do (conditional writes), and 500 one after the
         // other would be some 2,000 calls in a row, too close to the API's 29 s
         return new OfflineResults(Parallel.map(upload.scans(), PARALLEL_SCANS, scan -> {
             Admission admission = new Admission(scan.scannedAt(), upload.deviceId(), scan.scanId(), caller.userId());
             return answers.find(event, upload.deviceId(), scan.scanId())
-                    .orElseGet(() -> answer(event, scan.code(), admission));
+                    .orElseGet(() -> answer(read, scan.code(), admission));
         }));
     }
 
-    private ScanResult answer(String eventId, String text, Admission scan) {
+    private ScanResult answer(Event event, String text, Admission scan) {
+        String eventId = event.id();
         Optional<TicketCode> verified = codes.verify(text);
         if (verified.isEmpty()) {
             return ScanResult.of(scan.scanId(), ScanResult.UNKNOWN);
@@ -100,7 +104,7 @@ public class ReconcileOfflineScans {
         if (!code.eventId().equals(eventId)) {
             return ScanResult.of(scan.scanId(), ScanResult.WRONG_EVENT);
         }
-        ScanResult answer = reconcile(code, scan);
+        ScanResult answer = reconcile(code, scan, event.layout());
         if (answer.ticketId() == null || table.writeAlone(answers.record(eventId, scan.deviceId(), answer,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)))) {
             return answer;
@@ -110,7 +114,7 @@ public class ReconcileOfflineScans {
     }
 
     /** The scan reconciled with the ticket's admissions: read, decide, one conditional write; again if refused. */
-    private ScanResult reconcile(TicketCode code, Admission scan) {
+    private ScanResult reconcile(TicketCode code, Admission scan, SeatLayout layout) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<IssuedTicket> read = CodeTickets.read(table, code);
             if (read.isEmpty()) {
@@ -119,7 +123,7 @@ public class ReconcileOfflineScans {
             IssuedTicket issued = read.get();
             Ticket ticket = issued.ticket();
             if (ticket.status() != TicketStatus.PAID || issued.codeVersion() != code.version()) {
-                return result(scan, ScanResult.REVOKED, issued, null);
+                return result(layout, scan, ScanResult.REVOKED, issued, null);
             }
             Admission first = issued.admission();
             Admission second = issued.second();
@@ -127,17 +131,17 @@ public class ReconcileOfflineScans {
             ScanResult ifWritten;
             if (first == null) {
                 write = Optional.of(tickets.admit(ticket, code.version(), scan, now()));
-                ifWritten = result(scan, ScanResult.ADMITTED, issued, null);
+                ifWritten = result(layout, scan, ScanResult.ADMITTED, issued, null);
             } else if (same(first, scan)) {
-                return result(scan, ScanResult.ADMITTED, issued, null);
+                return result(layout, scan, ScanResult.ADMITTED, issued, null);
             } else if (scan.at().isBefore(first.at())) {
                 write = Optional.of(tickets.admitEarlier(ticket, code.version(), first, scan, now()));
-                ifWritten = result(scan, ScanResult.ADMITTED, issued, null);
+                ifWritten = result(layout, scan, ScanResult.ADMITTED, issued, null);
             } else if (second != null && (same(second, scan) || !scan.at().isBefore(second.at()))) {
-                return result(scan, ScanResult.ALREADY_ADMITTED, issued, first);
+                return result(layout, scan, ScanResult.ALREADY_ADMITTED, issued, first);
             } else {
                 write = Optional.of(tickets.flagSecond(ticket, code.version(), first, second, scan));
-                ifWritten = result(scan, ScanResult.ALREADY_ADMITTED, issued, first);
+                ifWritten = result(layout, scan, ScanResult.ALREADY_ADMITTED, issued, first);
             }
             if (table.writeAlone(write.get())) {
                 return ifWritten;
@@ -155,9 +159,10 @@ public class ReconcileOfflineScans {
         return admission.scanId().equals(scan.scanId()) && admission.deviceId().equals(scan.deviceId());
     }
 
-    private static ScanResult result(Admission scan, String result, IssuedTicket issued, Admission first) {
+    private static ScanResult result(SeatLayout layout, Admission scan, String result, IssuedTicket issued,
+                                     Admission first) {
         Ticket ticket = issued.ticket();
-        return new ScanResult(scan.scanId(), result, ticket.id(), OrderTicket.label(ticket.row(), ticket.column()),
+        return new ScanResult(scan.scanId(), result, ticket.id(), layout.nameOf(new SeatId(ticket.row(), ticket.column())),
                 issued.buyerName(), first == null ? null : first.deviceId(), first == null ? null : first.at());
     }
 }

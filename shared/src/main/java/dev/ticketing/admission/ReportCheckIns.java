@@ -4,7 +4,7 @@ import dev.ticketing.admission.model.CheckInReport;
 import dev.ticketing.events.items.EventReader;
 import dev.ticketing.events.model.Event;
 import dev.ticketing.identity.Caller;
-import dev.ticketing.orders.model.OrderTicket;
+import dev.ticketing.seats.model.SeatId;
 import dev.ticketing.tickets.items.DoorReader;
 import dev.ticketing.tickets.model.Admission;
 import dev.ticketing.tickets.model.IssuedTicket;
@@ -36,7 +36,7 @@ public class ReportCheckIns {
         List<CheckInReport.DoubleAdmission> doubles = valid.stream().filter(issued -> issued.second() != null)
                 .sorted(Comparator.comparing((IssuedTicket issued) -> issued.admission().at()))
                 .map(issued -> new CheckInReport.DoubleAdmission(issued.ticket().id(),
-                        OrderTicket.label(issued.ticket().row(), issued.ticket().column()),
+                        event.layout().nameOf(new SeatId(issued.ticket().row(), issued.ticket().column())),
                         door(issued.admission()), door(issued.second())))
                 .toList();
         return new CheckInReport(valid.size(), valid.stream().filter(issued -> issued.admission() != null).count(),

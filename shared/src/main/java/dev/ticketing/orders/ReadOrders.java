@@ -83,7 +83,7 @@ public class ReadOrders {
                 issued.codeVersion()))
                 : null;
         return new OrderTicket(line.ticketId(), line.seatId(), line.row(), line.seat(),
-                OrderTicket.label(line.row(), line.seat()), line.price(), status, code,
+                line.printedLabel(), line.price(), status, code,
                 issued.admission() == null ? null : issued.admission().at());
     }
 }

@@ -201,7 +201,8 @@ public class SellHold {
         Map<String, HeldSeat> seats = new java.util.HashMap<>();
         hold.seats().forEach(seat -> seats.put(seat.id(), seat));
         List<OrderLine> lines = hold.tickets().stream().map(ticket -> new OrderLine(ticket.id(), ticket.seatId(),
-                ticket.row(), ticket.column(), seats.get(ticket.seatId()).price())).toList();
+                ticket.row(), ticket.column(), seats.get(ticket.seatId()).price(), seats.get(ticket.seatId()).label()))
+                .toList();
         return new PlacedOrder(code, hold.eventId(), hold.userId(), hold.id(), payment.id(), payment.buyer(),
                 payment.amount(), payment.currency(), payment.provider(), now, lines);
     }

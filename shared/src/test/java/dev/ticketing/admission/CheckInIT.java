@@ -128,7 +128,8 @@ class CheckInIT {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("another event");
 
         CheckIn limited = new CheckIn(office.bean(Table.class), office.bean(TicketCodes.class),
-                office.bean(OrderReader.class), office.bean(Clock.class), 3);
+                office.bean(OrderReader.class), office.bean(dev.ticketing.events.items.EventReader.class),
+                office.bean(Clock.class), 3);
         for (int i = 0; i < 3; i++) {
             String guess = "guess-" + i;
             assertThatThrownBy(() -> limited.admit(DOOR, sold.event.id(), scan(guess, "gate-1", guess)))

@@ -47,6 +47,28 @@ class OrdersIT {
                 .as("a code typed in lower case without its dash").isEqualTo(bought.orderCode());
     }
 
+    /**
+     * An order on a venue's plan names its seats as the plan does and the ticket prints them, and so does the door,
+     * not by the engine's grid row and column.
+     */
+    @Test
+    void anOrderOnAVenuesPlanLabelsItsTicketsAsThePlanNamesTheSeats() {
+        String olga = api.organiser();
+        String venue = api.post("/venues", olga, dev.ticketing.venues.formats.SamplePlans.theatre()).json().get("id").asText();
+        String event = api.createEventOnVenue(olga, venue, Api.THEATRE_PRICES);
+        String alice = api.newUser("alice");
+
+        Purchases.Purchase bought = shop.buy(event, alice, "th-S-I-16");
+
+        JsonNode ticket = shop.order(bought.orderCode(), alice).get("tickets").get(0);
+        assertThat(ticket.get("seatId").asText()).isEqualTo("th-S-I-16");
+        assertThat(ticket.get("label").asText()).isEqualTo("Stalls, row I, Seat 16");
+        // and the door says the same seat
+        Api.Response admitted = shop.checkIn(event, shop.staff(), ticket.get("code").asText(), "gate-1", "scan-1");
+        assertThat(admitted.status()).as(admitted.toString()).isEqualTo(200);
+        assertThat(admitted.json().get("label").asText()).isEqualTo("Stalls, row I, Seat 16");
+    }
+
     @Test
     void myOrdersListsTheBuyersOrdersNewestFirstAndNobodyElses() {
         String event = api.createEvent(5, 8);

@@ -53,6 +53,7 @@ public class OrderItems {
     private static final String ROW = "row";
     private static final String SEAT = "seat";
     private static final String PRICE = "price";
+    private static final String LABEL = "label";
     // the confirmation mail (docs/delivery.md)
     private static final String MAIL_SENT_AT = "mail_sent_at";
     private static final String MAIL_MESSAGE_ID = "mail_message_id";
@@ -98,9 +99,15 @@ public class OrderItems {
         item.put(CURRENCY, s(order.currency()));
         item.put(PROVIDER, s(order.provider().name()));
         item.put(CREATED_AT, s(Instants.text(order.createdAt())));
-        item.put(LINES, AttributeValue.fromL(order.lines().stream().map(line -> AttributeValue.fromM(Map.of(
-                TICKET_ID, s(line.ticketId()), SEAT_ID, s(line.seatId()), ROW, n(line.row()), SEAT, n(line.seat()),
-                PRICE, s(line.price().toPlainString())))).toList()));
+        item.put(LINES, AttributeValue.fromL(order.lines().stream().map(line -> {
+            Map<String, AttributeValue> stored = new java.util.HashMap<>(Map.of(
+                    TICKET_ID, s(line.ticketId()), SEAT_ID, s(line.seatId()), ROW, n(line.row()), SEAT, n(line.seat()),
+                    PRICE, s(line.price().toPlainString())));
+            if (line.label() != null) {
+                stored.put(LABEL, s(line.label()));
+            }
+            return AttributeValue.fromM(stored);
+        }).toList()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
@@ -197,7 +204,8 @@ public class OrderItems {
         String name = str(item, BUYER_NAME);
         List<OrderLine> lines = item.get(LINES).l().stream().map(AttributeValue::m)
                 .map(line -> new OrderLine(str(line, TICKET_ID), str(line, SEAT_ID), integer(line, ROW),
-                        integer(line, SEAT), new BigDecimal(str(line, PRICE))))
+                        integer(line, SEAT), new BigDecimal(str(line, PRICE)),
+                        line.containsKey(LABEL) ? str(line, LABEL) : null))
                 .toList();
         String sentAt = str(item, MAIL_SENT_AT);
         MailRecord mail = new MailRecord(sentAt == null ? null : Instants.parse(sentAt), str(item, MAIL_MESSAGE_ID),

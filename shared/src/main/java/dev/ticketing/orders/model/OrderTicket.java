@@ -15,9 +15,4 @@ public record OrderTicket(String id, String seatId, int row, int seat, String la
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price, TicketStatus status,
                           @JsonInclude(JsonInclude.Include.ALWAYS) String code,
                           @JsonInclude(JsonInclude.Include.ALWAYS) Instant admittedAt) {
-
-    /** The label of a seat of a rows-and-columns hall, as printed on a ticket: {@code Row 5, Seat 6}. */
-    public static String label(int row, int seat) {
-        return "Row " + row + ", Seat " + seat;
-    }
 }

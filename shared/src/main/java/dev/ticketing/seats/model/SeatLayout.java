@@ -47,7 +47,12 @@ public interface SeatLayout {
      */
     default String nameOf(SeatId seat) {
         SeatPlace place = placeOf(seat);
-        return place != null ? place.name() : "Row " + seat.row() + ", Seat " + seat.column();
+        return place != null ? place.name() : rowAndSeat(seat.row(), seat.column());
+    }
+
+    /** A rows-and-columns seat's name as printed on a ticket: {@code Row 5, Seat 6}. */
+    static String rowAndSeat(int row, int column) {
+        return "Row " + row + ", Seat " + column;
     }
 
     /**
