@@ -43,7 +43,9 @@ public class OrderDocuments {
                             place == null ? null : place.name());
                 })
                 .toList();
-        return new OrderDocument(placed.code(), placed.eventId(), event.name(), event.date(), config.eventTimeZone(),
+        return new OrderDocument(placed.code(), placed.eventId(), event.name(), event.date(),
+                // the event's own zone (its venue's), else the stack's EVENT_TIME_ZONE
+                event.timeZone() != null ? java.time.ZoneId.of(event.timeZone()) : config.eventTimeZone(),
                 placed.buyer() == null ? null : placed.buyer().name(),
                 placed.buyer() == null ? Languages.DEFAULT : placed.buyer().language(), placed.total(),
                 placed.currency(), sheets);

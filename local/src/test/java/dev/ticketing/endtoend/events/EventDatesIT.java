@@ -55,6 +55,35 @@ class EventDatesIT {
         assertThat(item(id).get("sales_end").s()).isEqualTo("2027-02-14T20:30:00.000Z");
     }
 
+    /**
+     * An event has the time zone of where it happens (an IANA region id), which the page and the tickets show its date
+     * in; without one, the stack's EVENT_TIME_ZONE. An organiser may correct it; anything else is a 400.
+     */
+    @Test
+    void anEventKeepsItsTimeZoneAndAnOrganiserMayCorrectIt() {
+        String id = api.createEvent(1, 1, Map.of("timeZone", "America/New_York"));
+        assertThat(api.get("/events/" + id, null).json().get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(item(id).get("time_zone").s()).isEqualTo("America/New_York");
+
+        Api.Response corrected = api.send("PATCH", "/events/" + id, api.admin(), Map.of("timeZone", "Europe/Rome"),
+                Map.of());
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(api.get("/events/" + id, null).json().get("timeZone").asText()).isEqualTo("Europe/Rome");
+
+        for (String wrong : List.of("+02:00", "Mars/Olympus_Mons", "CET ", "")) {
+            Api.Response refused = api.send("PATCH", "/events/" + id, api.admin(), Map.of("timeZone", wrong), Map.of());
+            assertThat(refused.status()).as(wrong).isEqualTo(400);
+            assertThat(refused.json().get("detail").asText()).contains("timeZone");
+        }
+        assertThat(api.get("/events/" + id, null).json().get("timeZone").asText()).isEqualTo("Europe/Rome");
+        assertThat(api.post("/events", api.admin(), Map.of("name", "Nowhere", "date", "2027-03-01T20:00:00Z", "rows", 1,
+                "columns", 1, "currency", "EUR", "prices", List.of(Map.of("fromRow", 1, "toRow", 1, "price", "5.00")),
+                "timeZone", "Europe/Nowhere")).status()).isEqualTo(400);
+        String plain = api.createEvent(1, 1);
+        assertThat(api.get("/events/" + plain, null).json().path("timeZone").isMissingNode()
+                || api.get("/events/" + plain, null).json().get("timeZone").isNull()).as("none of its own").isTrue();
+    }
+
     @Test
     void aDateMorePreciseThanAMillisecondIsRefusedAndNothingIsStored() {
         String second = uniqueSecond();

@@ -66,6 +66,7 @@ public class EventItems {
     private static final String FAILURE_REASON = "failure_reason";
     /** The organiser the event belongs to (absent: stored before organisers, run by platform admins only). */
     private static final String ORGANIZER_ID = "organizer_id";
+    private static final String TIME_ZONE = "time_zone";
     private static final String CANCEL_REASON = "cancel_reason";
     private static final String CANCELLED_AT = "cancelled_at";
     private static final String CANCELLED_TICKETS = "cancelled_tickets";
@@ -210,6 +211,11 @@ public class EventItems {
                 ":end", s(Instants.text(changed.salesEnd())),
                 ":prices", prices(changed),
                 ":next", n(version + 1)));
+        String zone = " REMOVE " + TIME_ZONE;
+        if (changed.timeZone() != null) {
+            values.put(":zone", s(changed.timeZone()));
+            zone = ", " + TIME_ZONE + " = :zone";
+        }
         String categoryPrices = "";
         if (changed.plan() != null) {
             values.put(":categoryPrices", categoryPrices(changed));
@@ -221,7 +227,8 @@ public class EventItems {
             values.put(":version", n(version));
         }
         return update(changed.id(), "SET #name = :name, #date = :date, " + Keys.GSI1_SK + " = :listed, " + SALES_START
-                        + " = :start, " + SALES_END + " = :end, " + PRICES + " = :prices, " + VERSION + " = :next" + categoryPrices,
+                        + " = :start, " + SALES_END + " = :end, " + PRICES + " = :prices, " + VERSION + " = :next" + categoryPrices
+                        + zone,
                 "#status = :onSale AND " + unchanged, Map.of("#name", NAME, "#date", DATE), values);
     }
 
@@ -295,6 +302,9 @@ public class EventItems {
         if (event.organizerId() != null) {
             item.put(ORGANIZER_ID, s(event.organizerId()));
         }
+        if (event.timeZone() != null) {
+            item.put(TIME_ZONE, s(event.timeZone()));
+        }
         if (event.plan() != null) {
             item.put(VENUE_ID, s(event.plan().venueId()));
             item.put(PLAN_VERSION, n(event.plan().version()));
@@ -349,6 +359,6 @@ public class EventItems {
                 salesStart == null ? Instant.EPOCH : Instants.parse(salesStart),
                 salesEnd == null ? date : Instants.parse(salesEnd),
                 status == null ? EventStatus.ON_SALE : EventStatus.valueOf(status), str(item, FAILURE_REASON),
-                str(item, ORGANIZER_ID), planOf(item));
+                str(item, ORGANIZER_ID), planOf(item), str(item, TIME_ZONE));
     }
 }

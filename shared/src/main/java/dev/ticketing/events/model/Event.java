@@ -26,7 +26,7 @@ import java.util.Map;
 public record Event(String id, String name, Instant date, int rows, int columns, String currency,
                     List<PriceTier> prices, @JsonIgnore int rowsPerBlock, SingleSeatRule singleSeatRule,
                     Instant salesStart, Instant salesEnd, EventStatus status, String failureReason,
-                    @JsonIgnore String organizerId, @JsonIgnore EventPlan plan) {
+                    @JsonIgnore String organizerId, @JsonIgnore EventPlan plan, String timeZone) {
 
     /** Seats of an event are stored in blocks of whole rows of about this many seats, one partition each. */
     static final int SEATS_PER_BLOCK = 1000;
@@ -52,22 +52,39 @@ public record Event(String id, String name, Instant date, int rows, int columns,
                 EventStatus.ON_SALE, null, null);
     }
 
+    /** An event on a plan (or not: {@code plan} null) with no time zone of its own (the stack's, EVENT_TIME_ZONE). */
+    public Event(String id, String name, Instant date, int rows, int columns, String currency, List<PriceTier> prices,
+                 int rowsPerBlock, SingleSeatRule singleSeatRule, Instant salesStart, Instant salesEnd,
+                 EventStatus status, String failureReason, String organizerId, EventPlan plan) {
+        this(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart, salesEnd,
+                status, failureReason, organizerId, plan, null);
+    }
+
     /** The same event in another status of its creation. */
     public Event withStatus(EventStatus newStatus, String reason) {
         return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
-                salesEnd, newStatus, reason, organizerId, plan);
+                salesEnd, newStatus, reason, organizerId, plan, timeZone);
     }
 
     /** The same event, belonging to the organiser {@code organizer}. */
     public Event organizedBy(String organizer) {
         return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
-                salesEnd, status, failureReason, organizer, plan);
+                salesEnd, status, failureReason, organizer, plan, timeZone);
+    }
+
+    /**
+     * The same event in time zone {@code zone} (an IANA region id, "Europe/Rome"; null: the stack's EVENT_TIME_ZONE):
+     * where its date is shown and printed.
+     */
+    public Event inTimeZone(String zone) {
+        return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
+                salesEnd, status, failureReason, organizerId, plan, zone);
     }
 
     /** The same event on this venue plan (its grid attached, or new category prices). */
     public Event withPlan(EventPlan newPlan) {
         return new Event(id, name, date, rows, columns, currency, prices, rowsPerBlock, singleSeatRule, salesStart,
-                salesEnd, status, failureReason, organizerId, newPlan);
+                salesEnd, status, failureReason, organizerId, newPlan, timeZone);
     }
 
     /**

@@ -5,10 +5,15 @@ import dev.ticketing.problems.InvalidRequestException;
 import java.time.Instant;
 
 /**
- * The body of {@code PATCH /events/{id}}: any of {@code name}, {@code date}, {@code salesStart}, {@code salesEnd}
- * (absent: unchanged). Its seats, tickets and holds stay as they are: a ticket is for the event, whatever its date.
+ * The body of {@code PATCH /events/{id}}: any of {@code name}, {@code date}, {@code salesStart}, {@code salesEnd},
+ * {@code timeZone} (absent: unchanged). Its seats, tickets and holds stay as they are: a ticket is for the event, whatever its date.
  */
-public record EventChanges(String name, String date, String salesStart, String salesEnd) {
+public record EventChanges(String name, String date, String salesStart, String salesEnd, String timeZone) {
+
+    /** The changes without a time zone. */
+    public EventChanges(String name, String date, String salesStart, String salesEnd) {
+        this(name, date, salesStart, salesEnd, null);
+    }
 
     /**
      * The event with these changes at {@code now}, checked by the rules of creation ({@link NewEvent#validate}: name
@@ -16,8 +21,8 @@ public record EventChanges(String name, String date, String salesStart, String s
      * says why. A body that changes nothing is a 400 too.
      */
     public Event applyTo(Event event, Instant now) {
-        if (name == null && date == null && salesStart == null && salesEnd == null) {
-            throw new InvalidRequestException("Nothing to change: give any of name, date, salesStart, salesEnd");
+        if (name == null && date == null && salesStart == null && salesEnd == null && timeZone == null) {
+            throw new InvalidRequestException("Nothing to change: give any of name, date, salesStart, salesEnd, timeZone");
         }
         String title = name == null ? event.name() : Fields.text("name", name, NewEvent.MAX_NAME_LENGTH);
         Instant when = date == null ? event.date() : Fields.instant("date", date, now);
@@ -26,6 +31,7 @@ public record EventChanges(String name, String date, String salesStart, String s
         NewEvent.checkSchedule(when, opens, closes, now);
         return new Event(event.id(), title, when, event.rows(), event.columns(), event.currency(), event.prices(),
                 event.rowsPerBlock(), event.singleSeatRule(), opens, closes, event.status(), event.failureReason(),
-                event.organizerId()).withPlan(event.plan());
+                event.organizerId()).withPlan(event.plan())
+                .inTimeZone(timeZone == null ? event.timeZone() : NewEvent.timeZone(timeZone));
     }
 }

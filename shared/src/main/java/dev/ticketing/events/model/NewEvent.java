@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public record NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices,
                        String singleSeatRule, String salesStart, String salesEnd, String venueId,
-                       List<CategoryPriceText> categoryPrices) {
+                       List<CategoryPriceText> categoryPrices, String timeZone) {
     public static final int MAX_ROWS = 500;
     public static final int MAX_COLUMNS = 500;
     public static final int MAX_SEATS = 100_000;
@@ -36,7 +36,7 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
     /** A rectangle's body with every optional field. */
     public NewEvent(String name, String date, Integer rows, Integer columns, String currency, List<Price> prices,
                     String singleSeatRule, String salesStart, String salesEnd) {
-        this(name, date, rows, columns, currency, prices, singleSeatRule, salesStart, salesEnd, null, null);
+        this(name, date, rows, columns, currency, prices, singleSeatRule, salesStart, salesEnd, null, null, null);
     }
 
     /** Whether the body asks for an event on a venue's plan. */
@@ -70,7 +70,7 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         List<PriceTier> tiers = priceTiers(rowCount, money);
         return new Event(UUID.randomUUID().toString(), show.title(), show.date(), rowCount, columnCount,
                 money.getCurrencyCode(), tiers, Event.rowsPerBlockFor(columnCount), show.rule(), show.opens(),
-                show.closes());
+                show.closes()).inTimeZone(show.zone());
     }
 
     /**
@@ -94,11 +94,11 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         return new Event(UUID.randomUUID().toString(), show.title(), show.date(), grid.rows(), grid.columns(),
                 money.getCurrencyCode(), List.of(), Event.rowsPerBlockFor(grid.columns()), show.rule(), show.opens(),
                 show.closes(),
-                EventStatus.ON_SALE, null, null, new EventPlan(venueId, version, plan, grid));
+                EventStatus.ON_SALE, null, null, new EventPlan(venueId, version, plan, grid), show.zone());
     }
 
-    /** The fields every event has, checked: name, date, single-seat rule, sales window. */
-    private record Show(String title, Instant date, SingleSeatRule rule, Instant opens, Instant closes) {
+    /** The fields every event has, checked: name, date, single-seat rule, sales window, time zone. */
+    private record Show(String title, Instant date, SingleSeatRule rule, Instant opens, Instant closes, String zone) {
     }
 
     private Show show(Instant now) {
@@ -108,7 +108,20 @@ public record NewEvent(String name, String date, Integer rows, Integer columns, 
         Instant opens = salesStart == null ? now : Fields.instant("salesStart", salesStart, now);
         Instant closes = salesEnd == null ? when : Fields.instant("salesEnd", salesEnd, now);
         checkSchedule(when, opens, closes, now);
-        return new Show(title, when, rule, opens, closes);
+        return new Show(title, when, rule, opens, closes, timeZone == null ? null : timeZone(timeZone));
+    }
+
+    /**
+     * An event's time zone as asked: an IANA region id such as {@code Europe/Rome} or {@code America/New_York} (or
+     * {@code UTC}), the form pretix and the browser's {@code Intl} take; a 400 naming {@code timeZone} for anything
+     * else (an offset such as {@code +02:00} does not follow summer time).
+     */
+    public static String timeZone(String asked) {
+        if (asked.length() > 64 || !java.time.ZoneId.getAvailableZoneIds().contains(asked)) {
+            throw new InvalidRequestException("timeZone must be an IANA time zone such as Europe/Rome, not "
+                    + (asked.length() > 64 ? asked.substring(0, 64) + "..." : asked), Map.of("field", "timeZone"));
+        }
+        return asked;
     }
 
     /**

@@ -67,7 +67,7 @@ public record NewPrices(String currency, List<NewEvent.Price> prices, List<NewEv
         return new Event(event.id(), event.name(), event.date(), event.rows(), event.columns(), event.currency(),
                 tiers(Arrays.asList(byRow).subList(1, byRow.length)), event.rowsPerBlock(), event.singleSeatRule(),
                 event.salesStart(), event.salesEnd(), event.status(), event.failureReason(),
-                event.organizerId());
+                event.organizerId()).inTimeZone(event.timeZone());
     }
 
     /** An event on a plan with the categories named given their new price; the others keep theirs. */
