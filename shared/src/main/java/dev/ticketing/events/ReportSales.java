@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -227,10 +226,7 @@ public class ReportSales {
      * took 43 s one block after the other, over the API's 29 s. Memory holds one window whatever the hall's size.
      */
     private void forEachBlock(Event event, Consumer<Block> perBlock) {
-        for (int first = 0; first < event.blockCount(); first += WINDOW) {
-            List<Integer> window = IntStream.range(first, Math.min(event.blockCount(), first + WINDOW)).boxed().toList();
-            Parallel.map(window, WINDOW, block -> read(event, block)).forEach(perBlock);
-        }
+        Parallel.inWindows(event.blockCount(), WINDOW, block -> read(event, block), perBlock);
     }
 
     private Block read(Event event, int block) {

@@ -37,4 +37,18 @@ public final class Parallel {
             pool.shutdown();
         }
     }
+
+    /**
+     * {@code work} of each of {@code 0 .. count - 1}, {@code window} at a time in parallel, each result handed to
+     * {@code each} in order before the next window is worked on: memory holds one window's results whatever the count
+     * (a hall's blocks, read for a report or a cancellation). Exceptions as {@link #map}.
+     */
+    public static <R> void inWindows(int count, int window, java.util.function.IntFunction<R> work,
+                                     java.util.function.Consumer<R> each) {
+        for (int first = 0; first < count; first += window) {
+            List<Integer> indexes = java.util.stream.IntStream.range(first, Math.min(count, first + window)).boxed()
+                    .toList();
+            map(indexes, window, work::apply).forEach(each);
+        }
+    }
 }

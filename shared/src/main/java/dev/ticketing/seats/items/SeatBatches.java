@@ -202,11 +202,7 @@ public class SeatBatches {
      * whatever the hall's size.
      */
     public void forEachBlock(Event event, Consumer<List<SeatItems.SoldState>> perBlock) {
-        for (int first = 0; first < event.blockCount(); first += READ_WINDOW) {
-            List<Integer> window = IntStream.range(first, Math.min(event.blockCount(), first + READ_WINDOW)).boxed()
-                    .toList();
-            Parallel.map(window, READ_WINDOW, block -> soldStates(event, block)).forEach(perBlock);
-        }
+        Parallel.inWindows(event.blockCount(), READ_WINDOW, block -> soldStates(event, block), perBlock);
     }
 
     /** The seats of block {@code block} of the event as the report reads them, strongly consistent, in seat order. */
