@@ -49,11 +49,11 @@ public class AllocationAnswers {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
                 table.client().getItem(outcomes.read(requestId)).item();
         return AllocationOutcomeItems.outcomeOf(item)
-                .map(outcome -> new Recorded(outcome, userId -> AllocationOutcomeItems.askedBy(item, userId)));
+                .map(outcome -> new Recorded(outcome, AllocationOutcomeItems.askerOf(item)));
     }
 
-    /** A recorded answer, and a test of who asked (only they may read it). */
-    public record Recorded(Outcome outcome, java.util.function.Predicate<String> askedBy) {
+    /** A recorded answer, and who asked (only they may read it). */
+    public record Recorded(Outcome outcome, String userId) {
     }
 
     /** 409 {@code not-enough-seats}: a view read in full had no fitting block (the only refusal for want of seats). */

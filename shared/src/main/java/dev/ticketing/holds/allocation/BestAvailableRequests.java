@@ -185,7 +185,7 @@ public class BestAvailableRequests {
 
     private Optional<PlacedHold> answeredTo(Caller caller, String requestId) {
         Optional<Recorded> recorded = answers.read(requestId);
-        if (recorded.isPresent() && !recorded.get().askedBy().test(caller.userId())) {
+        if (recorded.isPresent() && !caller.userId().equals(recorded.get().userId())) {
             throw unknownRequest(requestId);
         }
         return recorded.map(Recorded::outcome).map(this::resolve);

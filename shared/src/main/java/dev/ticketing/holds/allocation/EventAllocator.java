@@ -143,9 +143,10 @@ public class EventAllocator {
 
     /**
      * Places event {@code eventId}'s queued requests until its queue is empty or {@link #RUN} has passed (then the
-     * requests still queued ask for a fresh run as they poll, finding the lease free). Returns at once when another allocator holds the event's lease (it looks at the queue
-     * again before it stops), when nothing is queued, or when the event does not exist (404 thrown: nothing is
-     * written for it).
+     * requests still queued ask for a fresh run as they poll, finding the lease free). Returns at once when another
+     * allocator holds the event's lease (it looks at the queue again before it stops), when nothing is queued, or
+     * when the event does not exist (404 thrown: nothing is written for it). The lease is read before anything else
+     * (strongly consistent), so a run asked for while another places costs one read and no failed take.
      */
     public void run(String eventId) {
         Event event = events.get(eventId);
@@ -166,14 +167,12 @@ public class EventAllocator {
     }
 
     /**
-     * Takes the event's lease if it is free and places queued requests until the queue is empty or {@code end}; false
-     * when another allocator holds the lease. The lease is read first (strongly consistent, half the cost of a failed
-     * take), and given up at the end.
+     * Takes the event's lease and places queued requests until the queue is empty or {@code end}; false when another
+     * allocator holds the lease ({@link #run} has read it before the first take). The lease is given up at the end.
      */
     private boolean allocate(Event event, Instant end) {
         String owner = instance + "/" + UUID.randomUUID();
-        if (AllocationLeaseItems.takenAt(table.client().getItem(leases.read(event.id())).item(), clock.instant())
-                || !table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
+        if (!table.writeAlone(leases.take(event.id(), owner, clock.instant(), LEASE))) {
             return false;
         }
         // renewed in the background, not between waves: a wave slower than the lease (a slow table) would otherwise
@@ -256,7 +255,7 @@ public class EventAllocator {
         for (AllocationRequest request : requests) {
             if (!request.createdAt().plus(config.deadline()).isAfter(clock.instant())) {
                 // its requester has given up (or is just doing so): whoever dequeues first answers
-                answer(request, Outcome.refused(answers.busy(request.quantity())));
+                answers.record(request, Outcome.refused(answers.busy(request.quantity())));
                 continue;
             }
             List<SeatId> pick = choose(event, planned, request);
@@ -297,7 +296,8 @@ public class EventAllocator {
         }
         if (asPlanned && allHeld && !round.mustReread && open.stream().allMatch(p -> p.pick().isEmpty())) {
             // every planned block was held on a view read this round: it is exact, and had no block for these
-            open.forEach(p -> answer(p.request(), Outcome.refused(AllocationAnswers.notEnoughSeats(p.request()))));
+            open.forEach(p -> answers.record(p.request(),
+                    Outcome.refused(AllocationAnswers.notEnoughSeats(p.request()))));
             return;
         }
         open.sort(java.util.Comparator.comparing(p -> p.request().position()));
@@ -402,7 +402,7 @@ public class EventAllocator {
                         }
                         continue;
                     }
-                    answer(request, Outcome.refused(AllocationAnswers.notEnoughSeats(request)));
+                    answers.record(request, Outcome.refused(AllocationAnswers.notEnoughSeats(request)));
                     return true;
                 }
                 if (hold(request, pick, view, attempt) != Placement.LOST) {
@@ -426,12 +426,12 @@ public class EventAllocator {
                 taken(lost.guards().stream().map(SeatId::parse).toList(), true);
                 return Placement.LOST;
             } catch (SeatHolder.DuplicateRequestException duplicate) {
-                answer(request, Outcome.held(duplicate.firstHoldId(), attempt));
+                answers.record(request, Outcome.held(duplicate.firstHoldId(), attempt));
                 return Placement.ANSWERED;
             } catch (SeatHolder.RequestWithdrawnException gone) {
                 return Placement.ANSWERED;
             } catch (TicketingException refused) {
-                answer(request, Outcome.refused(refused));
+                answers.record(request, Outcome.refused(refused));
                 return Placement.ANSWERED;
             }
         }
@@ -488,11 +488,6 @@ public class EventAllocator {
     private static List<SeatId> guardsFitting(SeatGrid view, List<SeatId> pick) {
         List<SeatId> guards = LoneSeats.guards(view, pick);
         return 2 * pick.size() + guards.size() + 7 <= Transaction.LIMIT ? guards : List.of();
-    }
-
-    /** Takes the request out of the queue with this answer, unless it was answered or withdrawn already. */
-    private void answer(AllocationRequest request, Outcome outcome) {
-        answers.record(request, outcome);
     }
 
     @jakarta.annotation.PreDestroy

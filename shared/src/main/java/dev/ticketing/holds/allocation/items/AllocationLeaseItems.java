@@ -42,19 +42,10 @@ public class AllocationLeaseItems {
         return Map.of(Keys.PK, s(partition(eventId)), Keys.SK, s(Keys.LEASE));
     }
 
-    /** Take: the lease is {@code owner}'s until {@code until}, if it is free, expired or already theirs. */
+    /** Take: the lease is {@code owner}'s until {@code now + length}, if it is free, expired or already theirs. */
     public TransactWriteItem take(String eventId, String owner, Instant now, Duration length) {
-        Instant until = now.plus(length);
-        return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(eventId))
-                .updateExpression("SET #owner = :owner, #until = :until, #ttl = :ttl")
-                .conditionExpression("attribute_not_exists(pk) OR #until <= :now OR #owner = :owner")
-                .expressionAttributeNames(Map.of("#owner", OWNER, "#until", UNTIL, "#ttl", Keys.TTL))
-                .expressionAttributeValues(Map.of(
-                        ":owner", s(owner),
-                        ":until", n(until.toEpochMilli()),
-                        ":now", n(now.toEpochMilli()),
-                        ":ttl", n(Ttl.atOrAfter(until.plus(Duration.ofHours(1))))))
-                .build()).build();
+        return hold(eventId, owner, now.plus(length), "attribute_not_exists(pk) OR #until <= :now OR #owner = :owner",
+                Map.of(":now", n(now.toEpochMilli())));
     }
 
     /**
@@ -62,15 +53,21 @@ public class AllocationLeaseItems {
      * arrives after its owner gave the lease up (or lost it) changes nothing, so it never brings a lease back.
      */
     public TransactWriteItem renew(String eventId, String owner, Instant now, Duration length) {
-        Instant until = now.plus(length);
+        return hold(eventId, owner, now.plus(length), "#owner = :owner", Map.of());
+    }
+
+    /** The lease as {@code owner}'s until {@code until} (kept an hour past it by TTL), under {@code condition}. */
+    private TransactWriteItem hold(String eventId, String owner, Instant until, String condition,
+                                   Map<String, AttributeValue> conditionValues) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(conditionValues);
+        values.put(":owner", s(owner));
+        values.put(":until", n(until.toEpochMilli()));
+        values.put(":ttl", n(Ttl.atOrAfter(until.plus(Duration.ofHours(1)))));
         return TransactWriteItem.builder().update(Update.builder().tableName(table.name()).key(key(eventId))
-                .updateExpression("SET #until = :until, #ttl = :ttl")
-                .conditionExpression("#owner = :owner")
+                .updateExpression("SET #owner = :owner, #until = :until, #ttl = :ttl")
+                .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#owner", OWNER, "#until", UNTIL, "#ttl", Keys.TTL))
-                .expressionAttributeValues(Map.of(
-                        ":owner", s(owner),
-                        ":until", n(until.toEpochMilli()),
-                        ":ttl", n(Ttl.atOrAfter(until.plus(Duration.ofHours(1))))))
+                .expressionAttributeValues(values)
                 .build()).build();
     }
 

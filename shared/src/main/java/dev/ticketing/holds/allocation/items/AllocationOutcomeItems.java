@@ -97,9 +97,9 @@ public class AllocationOutcomeItems {
         return GetItemRequest.builder().tableName(table.name()).key(key(requestId)).consistentRead(true).build();
     }
 
-    /** Whether the recorded answer {@code item} is to a request of {@code userId}'s. */
-    public static boolean askedBy(Map<String, AttributeValue> item, String userId) {
-        return item != null && item.containsKey(USER_ID) && userId.equals(str(item, USER_ID));
+    /** Who asked the request whose recorded answer is {@code item} (null when it does not say). */
+    public static String askerOf(Map<String, AttributeValue> item) {
+        return item == null ? null : str(item, USER_ID);
     }
 
     public static Optional<Outcome> outcomeOf(Map<String, AttributeValue> item) {
