@@ -302,8 +302,20 @@ final class Browsers implements AutoCloseable {
      */
     static String shownQrCode(WebDriver page) {
         WebElement qr = waitFor(page).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ticket-qr canvas.ticket-qr-code")));
+        // the canvas can be in view a frame before the code is drawn on it: read it until it holds a code (a deadline,
+        // then whatever it reads, null included, goes to the caller's assertion)
+        String[] read = {null};
         try {
-            return TicketPdfs.decode(ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES))));
+            waitFor(page).until(p -> (read[0] = decode(qr)) != null);
+        } catch (org.openqa.selenium.TimeoutException drawnNothing) {
+            // the caller's assertion says what was read
+        }
+        return read[0];
+    }
+
+    private static String decode(WebElement canvas) {
+        try {
+            return TicketPdfs.decode(ImageIO.read(new ByteArrayInputStream(canvas.getScreenshotAs(OutputType.BYTES))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
