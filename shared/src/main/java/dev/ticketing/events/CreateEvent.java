@@ -104,7 +104,7 @@ public class CreateEvent {
         Instant now = clock.instant();
         boolean inline = event.seatCount() <= INLINE_SEATS;
         if (!inline) {
-            trigger.start(event.id());
+            trigger.start(event.id(), now);
         }
         EventSeats.Lease lease = EventSeats.Lease.startingAt(event.id(), now);
         Transaction begin = table.transaction().add(Transaction.Role.EVENT,
@@ -168,7 +168,7 @@ public class CreateEvent {
         if (event.seatCount() <= INLINE_SEATS) {
             return eventSeats.complete(eventId, Duration.ZERO);
         }
-        trigger.start(eventId);
+        trigger.start(eventId, clock.instant());
         return event;
     }
 

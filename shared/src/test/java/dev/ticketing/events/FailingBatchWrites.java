@@ -28,6 +28,7 @@ final class FailingBatchWrites implements DynamoDbClient {
     private final DynamoDbClient real;
     private final AtomicInteger untilFailure = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger batchWrites = new AtomicInteger();
+    private final AtomicInteger getItems = new AtomicInteger();
 
     FailingBatchWrites(DynamoDbClient real) {
         this.real = real;
@@ -51,8 +52,14 @@ final class FailingBatchWrites implements DynamoDbClient {
         return real.batchWriteItem(request);
     }
 
+    /** GetItem calls so far: a test waits for a reader to have looked. */
+    int getItems() {
+        return getItems.get();
+    }
+
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
+        getItems.incrementAndGet();
         return real.getItem(request);
     }
 

@@ -74,7 +74,7 @@ public class EventSeatsHandler extends TicketingHandler<SQSEvent, SQSBatchRespon
             fields.put(LogFields.EVENT_ID, eventId.get());
             try {
                 long started = System.nanoTime();
-                Optional<Event> done = eventSeats.completeStarted(eventId.get(), sentAt(message), PATIENCE);
+                Optional<Event> done = eventSeats.completeStarted(eventId.get(), askedAt(message), PATIENCE);
                 if (done.isEmpty()) {
                     LOG.warn("message {} names event {}, which was never stored; dropped", message.getMessageId(),
                             eventId.get());
@@ -91,8 +91,16 @@ public class EventSeatsHandler extends TicketingHandler<SQSEvent, SQSBatchRespon
         }
     }
 
-    /** When the message was sent; the epoch when SQS did not say (a hand-made event): then nothing is waited for. */
-    private static Instant sentAt(SQSMessage message) {
+    /**
+     * When the start was asked, by the asking request's clock ({@link EventSeatsQueue#askedAtOf}); for a message that
+     * does not say, when SQS says it was sent; the epoch when neither says (a hand-made event): then nothing is waited
+     * for.
+     */
+    private static Instant askedAt(SQSMessage message) {
+        Optional<Instant> asked = EventSeatsQueue.askedAtOf(message.getBody());
+        if (asked.isPresent()) {
+            return asked.get();
+        }
         Map<String, String> attributes = message.getAttributes();
         String sent = attributes == null ? null : attributes.get(SENT_TIMESTAMP);
         try {
@@ -104,7 +112,7 @@ public class EventSeatsHandler extends TicketingHandler<SQSEvent, SQSBatchRespon
 
     /** A batch of one message naming event {@code eventId}, sent long ago (what SnapStart priming sends). */
     static SQSEvent sample(String eventId) {
-        SQSEvent batch = QueueMessages.sample(EventSeatsQueue.body(eventId));
+        SQSEvent batch = QueueMessages.sample(EventSeatsQueue.body(eventId, Instant.EPOCH));
         batch.getRecords().get(0).setAttributes(Map.of(SENT_TIMESTAMP, "0"));
         return batch;
     }

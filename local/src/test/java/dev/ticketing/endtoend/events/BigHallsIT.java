@@ -1,7 +1,6 @@
 package dev.ticketing.endtoend.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.events.CreateEvent;
@@ -40,8 +39,7 @@ class BigHallsIT {
         assertThat(accepted.json().get("status").asText()).isEqualTo("CREATING");
         String id = accepted.json().get("id").asText();
         assertThat(accepted.headers().firstValue("Location")).contains("/events/" + id);
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "ON_SALE".equals(api.get("/events/" + id, api.admin()).json().get("status").asText()));
+        api.awaitOnSale(id, Duration.ofMinutes(1), event -> { });
 
         Api.Response replayed = api.send("POST", "/events", admin, body, key);
         assertThat(replayed.status()).isEqualTo(201);

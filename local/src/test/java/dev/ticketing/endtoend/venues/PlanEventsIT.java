@@ -151,16 +151,12 @@ class PlanEventsIT {
         assertThat(created.status()).as("a big hall is written in the background").isEqualTo(202);
         String eventId = created.json().get("id").asText();
         List<Integer> progress = new ArrayList<>();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
-                .pollInterval(java.time.Duration.ofMillis(500))
-                .until(() -> {
-                    JsonNode event = api.get("/events/" + eventId, null).json();
-                    if (event.has("creation")) {
-                        assertThat(event.get("creation").get("seats").asInt()).isEqualTo(100_000);
-                        progress.add(event.get("creation").get("seatsWritten").asInt());
-                    }
-                    return "ON_SALE".equals(event.path("status").asText());
-                });
+        api.awaitOnSale(eventId, java.time.Duration.ofMinutes(3), event -> {
+            if (event.has("creation")) {
+                assertThat(event.get("creation").get("seats").asInt()).isEqualTo(100_000);
+                progress.add(event.get("creation").get("seatsWritten").asInt());
+            }
+        });
         assertThat(progress).as("how far the seats have got, while they are written").isSorted()
                 .anyMatch(written -> written > 0 && written < 100_000);
 

@@ -277,9 +277,24 @@ public final class Api {
             throw new AssertionError("event not created: " + created);
         }
         String id = created.json().get("id").asText();
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "ON_SALE".equals(get("/events/" + id, admin()).json().path("status").asText()));
+        awaitOnSale(id, Duration.ofMinutes(1), event -> { });
         return id;
+    }
+
+    /**
+     * Polls {@code GET /events/{id}} every 100 ms, handing each answer to {@code eachLook}, until it says ON_SALE
+     * (within {@code atMost}, else this fails showing the event as last served: its status, a FAILED one's reason, a
+     * CREATING one's progress).
+     */
+    public void awaitOnSale(String id, Duration atMost, java.util.function.Consumer<JsonNode> eachLook) {
+        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    JsonNode event = get("/events/" + id, admin()).json();
+                    eachLook.accept(event);
+                    org.assertj.core.api.Assertions.assertThat(event.path("status").asText())
+                            .as("event %s as served: %s", id, event)
+                            .isEqualTo("ON_SALE");
+                });
     }
 
     /**
