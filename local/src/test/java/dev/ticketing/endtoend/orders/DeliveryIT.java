@@ -86,6 +86,23 @@ class DeliveryIT {
         assertThat(api.get("/web/mailbox.html", null).body()).contains("Local mailbox");
     }
 
+    /** An event with a time zone of its own (PATCH or POST {@code timeZone}) is printed and mailed in it, not the stack's. */
+    @Test
+    void anEventInNewYorkIsMailedAndPrintedInNewYorkTimeAndItsCalendarEntryStaysInUtc() throws Exception {
+        String event = api.createEvent(5, 8, Map.of("timeZone", "America/New_York"));
+        Purchases.Purchase bought = shop.buy(event, api.newUser("ada"), "1-1");
+
+        MimeMessage mail = awaitMail(TestStack.get(), bought.orderCode());
+
+        // 2027-03-01T20:00:00Z: 15:00 in New York (GMT-05:00), 21:00 in the stack's EVENT_TIME_ZONE (Europe/Rome)
+        String text = String.valueOf(((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent());
+        assertThat(text).contains("1 March 2027, 15:00 GMT-05:00").doesNotContain("21:00");
+        List<Part> attachments = MailboxHandler.attachments(mail);
+        assertThat(TicketPdfs.read(bytes(attachments.get(0))).get(0).text()).contains("15:00").doesNotContain("21:00");
+        String ics = new String(bytes(attachments.get(1)), StandardCharsets.UTF_8);
+        assertThat(ics.replace("\r\n ", "").split("\r\n")).contains("DTSTART:20270301T200000Z");
+    }
+
     @Test
     void anOrderInItalianGetsItsMailAndPdfInItalianFromTheBuyersChoiceOrTheBrowsersLanguage() throws Exception {
         String event = api.createEvent(5, 8);
