@@ -17,6 +17,7 @@ import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.store.Keys;
 import dev.ticketing.testing.TestClock;
+import dev.ticketing.venues.formats.SamplePlans;
 import dev.ticketing.deploy.FunctionPermissions.Grant;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -93,6 +94,13 @@ class FunctionCallsIT {
         expect(api.get("/events/" + event + "/seats?format=compact", admin), 200);
         // a hall too big to write within the request: EventSeatsFunction writes its seats (the event-seats queue)
         api.createHall(CreateEvent.INLINE_SEATS / 500 + 1, 500, "10.00");
+        // ... and one on a venue's plan, which EventSeatsFunction reads (a Query of its chunks) to lay the seats out
+        String venue = expect(api.post("/venues?format=pretix", admin,
+                SamplePlans.hall("Arena", "ar", CreateEvent.INLINE_SEATS + 1)), 201).get("id").asText();
+        Api.Response onPlan = api.postEventOnVenue(admin, venue, Api.orderedPrices("A", "90.00", "B", "60.00", "C", "40.00"),
+                Map.of("name", "Arena night"));
+        assertThat(onPlan.status()).as(onPlan.toString()).isEqualTo(202);
+        api.awaitOnSale(onPlan.json().get("id").asText(), Duration.ofMinutes(1), seen -> { });
 
         // a hold by seat ids, replayed with its Idempotency-Key, read, released
         String alice = api.newUser("alice");

@@ -87,8 +87,9 @@ final class FunctionPermissions {
                             "dynamodb:BatchGetItem"),
                     on(EXPIRY_INDEX, "dynamodb:Query")),
             // the event item (claim, renew, finish, fail) and its seats in batches
+            // the event, and on a venue's plan the plan's chunks (a Query), then the seats written in batches
             "EventSeatsFunction", grants(
-                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+                    on(TABLE, "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:BatchWriteItem")),
             // writes seat changes into the block items, conditionally, and reads nothing
             "SeatMapProjectionFunction", grants(
                     on(TABLE, "dynamodb:UpdateItem")),
