@@ -58,7 +58,8 @@ export class Api {
 
   /**
    * Answers `{ status, headers, data }` for 2xx, 304 and any status listed in `accept`; throws ApiError otherwise.
-   * `data` is the parsed JSON body, or null.
+   * `data` is the parsed JSON body, or null. `body` is sent as JSON, or as it is when it is a Blob (a plan file,
+   * gzipped or not: its `Content-Encoding` comes in `headers`).
    */
   async request(method, path, { body, headers = {}, accept = [], signal } = {}) {
     const sent = { Accept: 'application/json', ...headers };
@@ -75,7 +76,7 @@ export class Api {
       response = await fetch(this.base + path, {
         method,
         headers: sent,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || body instanceof Blob ? body : JSON.stringify(body),
         cache: 'no-store',
         signal,
       });

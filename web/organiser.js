@@ -14,6 +14,7 @@ import { clearError, say, showError } from './messages.js';
 import { $, el, bySeat, names, seatName, shared, sleep, store, usePlanSeats } from './util.js';
 import { formatDateTime, formatMoney, lang, t } from './i18n.js';
 import { download, renderReport } from './organiser-report.js';
+import { browserZone, instantOf, isZone, wallTime, zones } from './zoned-time.js';
 
 const SESSION_KEY = 'ticketing.organiser';
 const MAP_POLL_MS = 1000;          // the seat map is promised fresh within a second; most polls answer 304
@@ -197,7 +198,7 @@ function renderEvents() {
     return el('li', { dataset: { eventId: event.id, status: event.status } },
       el('button', { type: 'button', class: 'event-item', 'aria-current': current ? 'true' : null },
         el('span', { class: 'event-item-name' }, event.name),
-        el('span', { class: 'event-item-when muted' }, formatDateTime(event.date)),
+        el('span', { class: 'event-item-when muted' }, formatDateTime(event.date, event.timeZone)),
         el('span', { class: 'pill', dataset: { status: event.status } }, statusName(event.status)),
         el('span', { class: 'event-item-figures' }, figures
           ? t('organiser.events.figures', { sold: figures.sold, seats: figures.seats, held: figures.held, blocked: figures.blocked })
@@ -285,16 +286,105 @@ $('#add-price').addEventListener('click', () => addPriceRow($('#price-rows')));
 $('#add-reprice').addEventListener('click', () => addPriceRow($('#reprice-rows')));
 $('#create-form').elements.rows.addEventListener('input', renderSeatCount);
 $('#create-form').elements.columns.addEventListener('input', renderSeatCount);
+for (const radio of $('#create-form').elements.hallKind) {
+  radio.addEventListener('change', renderHallKind);
+}
+$('#create-form').elements.venueId.addEventListener('change', renderCategoryPrices);
+$('#plan-import').addEventListener('click', importPlan);
 
 function resetCreateForm() {
   const form = $('#create-form');
   form.reset();
   form.elements.name.value = '';
-  form.elements.date.value = localInput(defaultDate());
+  fillZones(form.elements.timeZone, browserZone());
+  form.elements.date.value = defaultDate(browserZone());
   $('#price-rows').replaceChildren();
   addPriceRow($('#price-rows'), { fromRow: 1, toRow: 3, price: '60.00' });
   addPriceRow($('#price-rows'), { fromRow: 4, toRow: 10, price: '35.00' });
   renderSeatCount();
+  renderHallKind();
+  loadVenues();
+}
+
+/** A time zone select: every zone the browser knows, `chosen` selected. */
+function fillZones(select, chosen) {
+  select.replaceChildren(...zones(chosen).map((zone) => el('option', { value: zone }, zone)));
+  select.value = chosen;
+}
+
+/** Which hall the form is for: a rectangle (rows, seats, prices by row range) or a venue (its categories priced). */
+function hallKind() {
+  return $('#create-form').elements.hallKind.value;
+}
+
+function renderHallKind() {
+  const venue = hallKind() === 'venue';
+  $('#hall-kind').hidden = venue;
+  $('#row-prices').hidden = venue;
+  $('#venue-fields').hidden = !venue;
+  $('#category-prices').hidden = !venue;
+  // a hidden field is not asked for: the rectangle's when a venue is chosen, and the other way round
+  for (const input of $('#create-form').querySelectorAll('#hall-kind input, #row-prices input')) {
+    input.disabled = venue;
+  }
+  $('#create-form').elements.venueId.disabled = !venue;
+  $('#create-form').elements.venueId.required = venue;
+  renderCategoryPrices();
+}
+
+/** The caller's venues (GET /venues) in the form's venue select, `chosen` (or the first) selected. */
+async function loadVenues(chosen) {
+  const select = $('#create-form').elements.venueId;
+  try {
+    state.venues = await api.all('/venues', 'venues', 10);
+  } catch (error) {
+    state.venues = [];
+    fail(error);
+  }
+  select.replaceChildren(...state.venues.map((venue) => el('option', { value: venue.id },
+    t('organiser.venue.option', { name: venue.name, seats: venue.seats.toLocaleString(lang()) }))));
+  if (chosen) {
+    select.value = chosen;
+  }
+  renderCategoryPrices();
+}
+
+/** One price field per category of the chosen venue; a note when there is no venue yet. */
+function renderCategoryPrices() {
+  const form = $('#create-form');
+  const venue = (state.venues || []).find((candidate) => candidate.id === form.elements.venueId.value);
+  $('#venue-note').textContent = venue ? t('organiser.venue.seats', { seats: venue.seats.toLocaleString(lang()),
+    categories: venue.categories.length }) : t('organiser.venue.none');
+  const asked = hallKind() === 'venue';
+  $('#category-price-fields').replaceChildren(...(venue?.categories || []).map((category) =>
+    el('label', {}, el('span', {}, t('organiser.venue.categoryPrice', { category })),
+      el('input', { name: 'categoryPrice', 'data-category': category, required: asked, disabled: !asked,
+        inputmode: 'decimal', pattern: String.raw`\d+(\.\d{1,3})?` }))));
+}
+
+/** Imports the chosen plan file as a venue (POST /venues, gzipped when the browser can) and selects it. */
+async function importPlan() {
+  const file = $('#plan-file').files[0];
+  if (!file) {
+    say(t('organiser.venue.pickFile'));
+    $('#plan-file').focus();
+    return;
+  }
+  await busy(async () => {
+    clearError();
+    try {
+      const gzip = typeof CompressionStream === 'function';
+      const body = gzip ? await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob() : file;
+      const answer = await api.post(`/venues?format=${encodeURIComponent($('#plan-format').value)}`, body,
+        { headers: gzip ? { 'Content-Encoding': 'gzip' } : {} });
+      say(t('organiser.venue.imported', { name: answer.data.name, seats: answer.data.seats.toLocaleString(lang()) }));
+      $('#plan-file').value = '';
+      await loadVenues(answer.data.id);
+      $('#create-form').elements.venueId.focus();
+    } catch (error) {
+      fail(error);
+    }
+  });
 }
 
 function renderSeatCount() {
@@ -339,19 +429,29 @@ $('#create-form').addEventListener('submit', async (event) => {
   if (!form.reportValidity()) {
     return;
   }
+  // the times as the organiser means them: where the event happens
+  const zone = form.elements.timeZone.value;
   const body = {
     name: form.elements.name.value.trim(),
-    date: isoOf(form.elements.date.value),
-    rows: Number(form.elements.rows.value),
-    columns: Number(form.elements.columns.value),
+    date: instantOf(form.elements.date.value, zone),
+    timeZone: zone,
     currency: form.elements.currency.value.trim(),
-    prices: pricesOf($('#price-rows')),
   };
+  if (hallKind() === 'venue') {
+    body.venueId = form.elements.venueId.value;
+    body.categoryPrices = [...form.querySelectorAll('[name=categoryPrice]')].map((input) => ({
+      category: input.dataset.category, price: input.value.trim(),
+    }));
+  } else {
+    body.rows = Number(form.elements.rows.value);
+    body.columns = Number(form.elements.columns.value);
+    body.prices = pricesOf($('#price-rows'));
+  }
   if (form.elements.salesStart.value) {
-    body.salesStart = isoOf(form.elements.salesStart.value);
+    body.salesStart = instantOf(form.elements.salesStart.value, zone);
   }
   if (form.elements.salesEnd.value) {
-    body.salesEnd = isoOf(form.elements.salesEnd.value);
+    body.salesEnd = instantOf(form.elements.salesEnd.value, zone);
   }
   await busy(async () => {
     try {
@@ -447,8 +547,9 @@ function renderEventHead() {
   const event = state.event;
   $('#event-title').textContent = event.name;
   $('#event-when').textContent = t(event.venueId ? 'organiser.event.whenPlan' : 'organiser.event.when', {
-    date: formatDateTime(event.date), rows: event.rows, columns: event.columns, seats: state.planSeats?.toLocaleString(lang()) ?? '',
-    start: formatDateTime(event.salesStart), end: formatDateTime(event.salesEnd),
+    date: formatDateTime(event.date, event.timeZone), rows: event.rows, columns: event.columns,
+    seats: state.planSeats?.toLocaleString(lang()) ?? '',
+    start: formatDateTime(event.salesStart, event.timeZone), end: formatDateTime(event.salesEnd, event.timeZone),
   });
   $('#event-status').textContent = statusName(event.status);
   $('#event-status').dataset.status = event.status;
@@ -600,10 +701,12 @@ $('#comp-form').addEventListener('submit', async (event) => {
 function fillEditForms() {
   const event = state.event;
   const form = $('#edit-form');
+  const zone = shownZone(event);
   form.elements.name.value = event.name;
-  form.elements.date.value = localInput(event.date);
-  form.elements.salesStart.value = localInput(event.salesStart);
-  form.elements.salesEnd.value = localInput(event.salesEnd);
+  fillZones(form.elements.timeZone, zone);
+  form.elements.date.value = wallTime(event.date, zone);
+  form.elements.salesStart.value = wallTime(event.salesStart, zone);
+  form.elements.salesEnd.value = wallTime(event.salesEnd, zone);
   $('#reprice-rows').replaceChildren();
   (event.prices || []).forEach((tier) => addPriceRow($('#reprice-rows'), tier));
 }
@@ -619,9 +722,18 @@ $('#edit-form').addEventListener('submit', async (submitted) => {
   if (form.elements.name.value.trim() !== event.name) {
     changes.name = form.elements.name.value.trim();
   }
+  // the times are read where the event happens: a new zone keeps the wall-clock times typed and moves the instants
+  const was = shownZone(event);
+  const zone = form.elements.timeZone.value;
+  if (zone !== was) {
+    changes.timeZone = zone;
+  }
   for (const field of ['date', 'salesStart', 'salesEnd']) {
-    if (form.elements[field].value !== localInput(event[field])) {
-      changes[field] = isoOf(form.elements[field].value);
+    const value = form.elements[field].value;
+    const edited = value !== wallTime(event[field], was);
+    const moved = zone !== was && instantOf(value, zone) !== instantOf(value, was);
+    if (edited || moved) {
+      changes[field] = instantOf(value, zone);
     }
   }
   if (Object.keys(changes).length === 0) {
@@ -919,26 +1031,17 @@ async function busy(work) {
   }
 }
 
-/** A week from now at 20:00, local time. */
-function defaultDate() {
-  const date = new Date(Date.now() + 7 * 86_400_000);
-  date.setHours(20, 0, 0, 0);
-  return date.toISOString();
+/** A week from now at 20:00 in `zone`, as a datetime-local value. */
+function defaultDate(zone) {
+  return `${wallTime(new Date(Date.now() + 7 * 86_400_000).toISOString(), zone).slice(0, 10)}T20:00`;
 }
 
-/** An instant as a datetime-local input's value, in the browser's time zone ("2027-02-14T20:30"). */
-function localInput(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return '';
-  }
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
-/** A datetime-local input's value as an instant (the browser's time zone). */
-function isoOf(local) {
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? local : date.toISOString();
+/**
+ * The zone an event's times are shown and edited in: its own, else the browser's (an event made without one is
+ * printed in the stack's EVENT_TIME_ZONE, which the page does not know).
+ */
+function shownZone(event) {
+  return event.timeZone && isZone(event.timeZone) ? event.timeZone : browserZone();
 }
 
 // ---- start ------------------------------------------------------------------------------------------------------

@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
 import dev.ticketing.local.testing.TestStack;
+import dev.ticketing.venues.formats.SamplePlans;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The organiser's page (web/organiser.html) in a real browser against the local stack (docs/organiser-operations.md#the-organisers-page):
@@ -175,10 +179,7 @@ class OrganiserPageIT {
     @Test
     void aBigHallCreatedFromThePageShowsBeingCreatedThenOnSaleInTheListWithoutAReload() {
         WebDriver page = browsers.desktop();
-        String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
-        signIn(page, "oscar-" + org.substring(4), org);
-        page.findElement(By.id("new-event-button")).click();
-        WebElement form = page.findElement(By.id("create-form"));
+        WebElement form = createFormOfNewOrganiser(page, "oscar");
         fill(form.findElement(By.name("name")), "Stadium");
         fill(form.findElement(By.name("rows")), "101");
         fill(form.findElement(By.name("columns")), "100");
@@ -202,6 +203,58 @@ class OrganiserPageIT {
         assertThat(status).containsAnyOf("Being created", "On sale");
     }
 
+    /**
+     * A venue from the page: a plan file imported, its categories priced, the event's times typed where it happens
+     * (New York), and moved to another zone in the edit form, which keeps the wall-clock times and moves the instants.
+     */
+    @Test
+    void anOrganiserImportsAPlanPricesItsCategoriesAndTypesTheTimesWhereTheEventHappens() throws IOException {
+        WebDriver page = browsers.desktop();
+        WebElement form = createFormOfNewOrganiser(page, "vera");
+        fill(form.findElement(By.name("name")), "Tosca");
+        new Select(form.findElement(By.name("timeZone"))).selectByValue("America/New_York");
+        script(page, "arguments[0].value = arguments[1]", form.findElement(By.name("date")), "2027-03-01T15:00");
+        form.findElement(By.cssSelector("input[name=hallKind][value=venue]")).click();
+        waitFor(page).until(p -> text(p, "#venue-note").contains("No venue yet"));
+        assertThat(form.findElement(By.name("rows")).isDisplayed()).as("a venue has no rows to type").isFalse();
+
+        Path plan = Files.createTempFile("theatre-", ".json");
+        try {
+            Files.writeString(plan, SamplePlans.theatre());
+            page.findElement(By.id("plan-file")).sendKeys(plan.toAbsolutePath().toString());
+            new Select(page.findElement(By.id("plan-format"))).selectByValue("ticketing");
+            page.findElement(By.id("plan-import")).click();
+            waitFor(page).until(p -> messages(p).contains("Imported"));
+        } finally {
+            Files.deleteIfExists(plan);
+        }
+        List<WebElement> prices = waitFor(page).until(p -> {
+            List<WebElement> fields = p.findElements(By.name("categoryPrice"));
+            return fields.size() == Api.THEATRE_PRICES.size() ? fields : null;
+        });
+        for (WebElement price : prices) {
+            fill(price, Api.THEATRE_PRICES.get(price.getAttribute("data-category")));
+        }
+        screenshot(page, "organiser-venue-1280x800");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(page).until(p -> messages(p).contains("Created Tosca: it is on sale."));
+        String event = eventId(page);
+        JsonNode stored = api.get("/events/" + event, null).json();
+        assertThat(stored.get("venueId").asText()).as(stored.toString()).isNotBlank();
+        assertThat(stored.get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(stored.get("date").asText()).as("15:00 in New York").isEqualTo("2027-03-01T20:00:00.000Z");
+        assertThat(api.hold(event, api.newUser("fan"), "th-S-A-14", "th-S-A-15").status()).isEqualTo(201);
+
+        WebElement edit = page.findElement(By.id("edit-form"));
+        waitFor(page).until(p -> "2027-03-01T15:00".equals(edit.findElement(By.name("date")).getAttribute("value")));
+        new Select(edit.findElement(By.name("timeZone"))).selectByValue("Europe/Rome");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(page).until(p -> messages(p).contains("Saved Tosca"));
+        JsonNode moved = api.get("/events/" + event, null).json();
+        assertThat(moved.get("timeZone").asText()).isEqualTo("Europe/Rome");
+        assertThat(moved.get("date").asText()).as("15:00 in Rome").isEqualTo("2027-03-01T14:00:00.000Z");
+    }
+
     @Test
     void onAPhoneNothingScrollsSidewaysAndTheFormKeepsTheScreensWidth() {
         WebDriver phone = browsers.phone();
@@ -212,6 +265,14 @@ class OrganiserPageIT {
         assertThat(box(phone, name).get("width").doubleValue()).as("the name field on a 390 px phone").isGreaterThan(280);
         assertNoHorizontalScroll(phone);
         screenshot(phone, "organiser-phone-390x844");
+    }
+
+    /** An organiser of a new organisation signed in, with the create form opened: the form. */
+    private WebElement createFormOfNewOrganiser(WebDriver page, String user) {
+        String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn(page, user + "-" + org.substring(4), org);
+        page.findElement(By.id("new-event-button")).click();
+        return page.findElement(By.id("create-form"));
     }
 
     private void signIn(WebDriver page, String user, String organisation) {
