@@ -23,6 +23,7 @@ const CREATING_DEADLINE_MS = 10 * 60_000;   // 100,000 seats took 37-45 s here (
 const LIST_POLL_MS = 15_000;       // the list's figures, while the page is in view
 const MAX_BLOCK = 99;              // POST /events/{id}/blocks takes at most 99 seats a request
 const MAX_COMP = 49;
+const PRICE_PATTERN = String.raw`\d+(\.\d{1,3})?`;   // a price as the API takes it: "60", "60.00", "12.125"
 
 const state = {
   session: shared.get(SESSION_KEY),   // {token, userId, organizerId, admin}
@@ -355,11 +356,22 @@ function renderCategoryPrices() {
   const venue = (state.venues || []).find((candidate) => candidate.id === form.elements.venueId.value);
   $('#venue-note').textContent = venue ? t('organiser.venue.seats', { seats: venue.seats.toLocaleString(lang()),
     categories: venue.categories.length }) : t('organiser.venue.none');
-  const asked = hallKind() === 'venue';
-  $('#category-price-fields').replaceChildren(...(venue?.categories || []).map((category) =>
-    el('label', {}, el('span', {}, t('organiser.venue.categoryPrice', { category })),
-      el('input', { name: 'categoryPrice', 'data-category': category, required: asked, disabled: !asked,
-        inputmode: 'decimal', pattern: String.raw`\d+(\.\d{1,3})?` }))));
+  $('#category-price-fields').replaceChildren(...categoryPriceFields(venue?.categories || [], {},
+    hallKind() === 'venue'));
+}
+
+/** One price field per category, `prices[category]` in it; asked for (required) or left out (disabled). */
+function categoryPriceFields(categories, prices, asked = true) {
+  return categories.map((category) => el('label', {}, el('span', {}, t('organiser.venue.categoryPrice', { category })),
+    el('input', { name: 'categoryPrice', 'data-category': category, required: asked, disabled: !asked,
+      inputmode: 'decimal', pattern: PRICE_PATTERN, value: prices[category] ?? '' })));
+}
+
+/** The category price fields of `container` as {category, price}. */
+function categoryPricesOf(container) {
+  return [...container.querySelectorAll('[name=categoryPrice]')].map((input) => ({
+    category: input.dataset.category, price: input.value.trim(),
+  }));
 }
 
 /** Imports the chosen plan file as a venue (POST /venues, gzipped when the browser can) and selects it. */
@@ -403,7 +415,7 @@ function addPriceRow(container, { fromRow = '', toRow = '', price = '' } = {}) {
     el('label', {}, el('span', {}, t('organiser.price.to')),
       el('input', { name: 'toRow', type: 'number', min: 1, max: 500, required: true, inputmode: 'numeric', value: toRow })),
     el('label', {}, el('span', {}, t('organiser.price.price')),
-      el('input', { name: 'price', required: true, inputmode: 'decimal', pattern: String.raw`\d+(\.\d{1,3})?`, value: price })),
+      el('input', { name: 'price', required: true, inputmode: 'decimal', pattern: PRICE_PATTERN, value: price })),
     el('button', { type: 'button', class: 'remove', 'aria-label': t('organiser.price.remove', { n }) }, t('organiser.price.removeShort')));
   row.querySelector('.remove').addEventListener('click', () => {
     if (container.children.length > 1) {
@@ -439,9 +451,7 @@ $('#create-form').addEventListener('submit', async (event) => {
   };
   if (hallKind() === 'venue') {
     body.venueId = form.elements.venueId.value;
-    body.categoryPrices = [...form.querySelectorAll('[name=categoryPrice]')].map((input) => ({
-      category: input.dataset.category, price: input.value.trim(),
-    }));
+    body.categoryPrices = categoryPricesOf($('#category-price-fields'));
   } else {
     body.rows = Number(form.elements.rows.value);
     body.columns = Number(form.elements.columns.value);
@@ -707,8 +717,19 @@ function fillEditForms() {
   form.elements.date.value = wallTime(event.date, zone);
   form.elements.salesStart.value = wallTime(event.salesStart, zone);
   form.elements.salesEnd.value = wallTime(event.salesEnd, zone);
+  // a rectangle is repriced by row range; an event on a venue by category (the categories named; the others keep theirs)
+  const onPlan = Boolean(event.venueId);
+  for (const [id, key] of [['#reprice-legend', 'prices'], ['#reprice-hint', 'pricesHint']]) {
+    $(id).dataset.i18n = `organiser.edit.${onPlan ? `category${key[0].toUpperCase()}${key.slice(1)}` : key}`;
+    $(id).textContent = t($(id).dataset.i18n);
+  }
+  $('#reprice-rows').hidden = onPlan;
+  $('#add-reprice').hidden = onPlan;
+  $('#reprice-categories').hidden = !onPlan;
   $('#reprice-rows').replaceChildren();
   (event.prices || []).forEach((tier) => addPriceRow($('#reprice-rows'), tier));
+  const prices = Object.fromEntries((event.categoryPrices || []).map((price) => [price.category, price.price]));
+  $('#reprice-categories').replaceChildren(...categoryPriceFields(Object.keys(prices), prices));
 }
 
 $('#edit-form').addEventListener('submit', async (submitted) => {
@@ -760,11 +781,21 @@ $('#price-form').addEventListener('submit', async (submitted) => {
   if (!submitted.target.reportValidity()) {
     return;
   }
+  const body = { currency: state.event.currency };
+  if (state.event.venueId) {
+    const was = Object.fromEntries((state.event.categoryPrices || []).map((price) => [price.category, price.price]));
+    body.categoryPrices = categoryPricesOf($('#reprice-categories')).filter((price) => price.price !== was[price.category]);
+    if (body.categoryPrices.length === 0) {
+      say(t('organiser.edit.nothing'));
+      return;
+    }
+  } else {
+    body.prices = pricesOf($('#reprice-rows'));
+  }
   await busy(async () => {
     clearError();
     try {
-      const answer = await api.post(`/events/${encodeURIComponent(state.eventId)}/prices`,
-        { currency: state.event.currency, prices: pricesOf($('#reprice-rows')) });
+      const answer = await api.post(`/events/${encodeURIComponent(state.eventId)}/prices`, body);
       replaceEvent(answer.data);
       fillEditForms();
       say(t('organiser.edit.repriced'));

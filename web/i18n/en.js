@@ -362,6 +362,8 @@ export default {
   'organiser.edit.nothing': 'Nothing changed.',
   'organiser.edit.saved': 'Saved {name}.',
   'organiser.edit.prices': 'Prices by row range',
+  'organiser.edit.categoryPrices': 'Prices by category',
+  'organiser.edit.categoryPricesHint': 'New prices apply to seats not held or sold yet; held and sold seats keep theirs.',
   'organiser.edit.pricesHint': 'New prices apply to seats not held or sold yet; held and sold seats keep theirs. Rows not named keep their price.',
   'organiser.edit.reprice': 'Reprice',
   'organiser.edit.repriced': 'Prices changed for the unsold seats.',

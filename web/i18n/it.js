@@ -363,6 +363,8 @@ export default {
   'organiser.edit.nothing': 'Nessuna modifica.',
   'organiser.edit.saved': '{name} salvato.',
   'organiser.edit.prices': 'Prezzi per gruppi di file',
+  'organiser.edit.categoryPrices': 'Prezzi per categoria',
+  'organiser.edit.categoryPricesHint': 'I nuovi prezzi valgono per i posti non ancora bloccati o venduti; quelli bloccati e venduti mantengono il loro.',
   'organiser.edit.pricesHint': 'I nuovi prezzi valgono per i posti non ancora bloccati o venduti; quelli bloccati e venduti mantengono il loro. Le file non indicate mantengono il loro prezzo.',
   'organiser.edit.reprice': 'Cambia i prezzi',
   'organiser.edit.repriced': 'Prezzi cambiati per i posti invenduti.',

@@ -205,7 +205,8 @@ class OrganiserPageIT {
 
     /**
      * A venue from the page: a plan file imported, its categories priced, the event's times typed where it happens
-     * (New York), and moved to another zone in the edit form, which keeps the wall-clock times and moves the instants.
+     * (New York), moved to another zone in the edit form, which keeps the wall-clock times and moves the instants, and
+     * one category repriced.
      */
     @Test
     void anOrganiserImportsAPlanPricesItsCategoriesAndTypesTheTimesWhereTheEventHappens() throws IOException {
@@ -253,6 +254,16 @@ class OrganiserPageIT {
         JsonNode moved = api.get("/events/" + event, null).json();
         assertThat(moved.get("timeZone").asText()).isEqualTo("Europe/Rome");
         assertThat(moved.get("date").asText()).as("15:00 in Rome").isEqualTo("2027-03-01T14:00:00.000Z");
+
+        // repriced by category: the one named changes, the others keep theirs
+        assertThat(text(page, "#reprice-legend")).isEqualTo("Prices by category");
+        WebElement back = page.findElement(By.cssSelector("#reprice-categories [data-category=C]"));
+        assertThat(back.getAttribute("value")).isEqualTo("30.00");
+        fill(back, "35.00");
+        page.findElement(By.cssSelector("#price-form button[type=submit]")).click();
+        waitFor(page).until(p -> messages(p).contains("Prices changed"));
+        assertThat(api.get("/events/" + event, null).json().get("categoryPrices").findValuesAsText("price"))
+                .containsExactly("80.00", "55.00", "35.00");
     }
 
     @Test
