@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * What the code of each function really calls, recorded ({@link AwsCallRecorder}) while the local stack runs
  * everything a function can be asked to do: events, seat maps, holds (by seat, by quantity, idempotent replay),
- * release, checkout, a sale, the sales report and export, a cancellation, a refund at the provider, a payment that came too late, reconciliation
+ * release, checkout, a sale, the sales report and export, a cancellation, a refund at the provider, a payment that came too late, a capture completed too late, reconciliation
  * of a purchase whose webhooks were lost, a batch put back on the queue, the TTL stream expiry and the sweeper. It must be exactly the {@link FunctionPermissions#CODE} list: a call missing from the list would be
  * refused in AWS, a listed action no code calls is a grant too many. (The stack's own sweeper is idle here, so the
  * expiry paths run when the test invokes them, not when a timer fires.)
@@ -152,6 +152,19 @@ class FunctionCallsIT {
         payments.hold(event, api.newUser("erin"), "4-1");
         payments.approveAtPayPal(davePayment.get("providerOrderId").asText());
         payments.awaitStatus(davePayment.get("id").asText(), dave, "FAILED");
+
+        // a capture PayPal held for review completes after the hold ran out and its seat went to someone else: the
+        // processor's sale is refused, and it reads the seats again to say why before it refunds
+        String late = api.createEvent(2, 4);
+        String jade = api.newUser("jade");
+        JsonNode jadePayment = payments.startPayPal(payments.hold(late, jade, "1-1"), jade);
+        String jadeOrder = jadePayment.get("providerOrderId").asText();
+        payments.approveWithCaptureInReview(jadeOrder);
+        CLOCK.advance(HOLD.plus(PaymentTiming.DEFAULTS.paymentGrace()).plusSeconds(1));
+        payments.hold(late, api.newUser("kate"), "1-1");
+        payments.paypal().completeCapture(jadeOrder);
+        await().atMost(PaymentsApi.DEADLINE).until(() -> payments.payment(jadePayment.get("id").asText(), jade).hasNonNull("refundId"));
+        assertThat(payments.payment(jadePayment.get("id").asText(), jade).get("status").asText()).isEqualTo("FAILED");
 
         // a purchase whose webhooks are all lost, settled by reconciliation
         String henry = api.newUser("henry");

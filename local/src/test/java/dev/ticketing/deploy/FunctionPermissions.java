@@ -59,9 +59,10 @@ final class FunctionPermissions {
             "PaymentWebhookFunction", grants(
                     on("PaymentsQueue", "sqs:SendMessage")),
             "PaymentProcessorFunction", grants(
-                    // a sale checks its event's sales gate (events.items.SalesGateItems)
+                    // a sale checks its event's sales gate (events.items.SalesGateItems); a sale refused reads its
+                    // seats again (a BatchGetItem) to say why before the money goes back
                     on(TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                            "dynamodb:Query", "dynamodb:ConditionCheckItem"),
+                            "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem"),
                     // messages a batch has no time left for go back on the queue
                     on("PaymentsQueue", "sqs:SendMessage"),
                     // a sale's confirmation mail is queued after its commit

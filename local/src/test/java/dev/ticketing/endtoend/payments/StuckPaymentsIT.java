@@ -75,14 +75,7 @@ class StuckPaymentsIT {
         String alice = stuck.buyer;
         String paymentId = stuck.paymentId;
         String orderId = stuck.orderId;
-        payments.paypal().pendingCaptures(true);
-        try {
-            payments.approveAtPayPal(orderId);
-            await().atMost(PaymentsApi.DEADLINE).until(() -> payments.paypalOrder(orderId).captureId() != null);
-            payments.awaitQueueDrained();
-        } finally {
-            payments.paypal().pendingCaptures(false);
-        }
+        payments.approveWithCaptureInReview(orderId);
         assertThat(payments.paypalOrder(orderId).captureStatus()).isEqualTo("PENDING");
         assertThat(payments.payment(paymentId, alice).get("status").asText()).isEqualTo("PENDING");
 

@@ -101,6 +101,22 @@ public final class PaymentsApi {
         }
     }
 
+    /**
+     * The buyer approves at the mock PayPal, which holds the capture asked for then for review: the order COMPLETED
+     * with its capture PENDING and no webhook, until {@link MockPayPal#completeCapture}. Returns once the capture exists
+     * and the payments queue is drained.
+     */
+    public void approveWithCaptureInReview(String orderId) {
+        paypal().pendingCaptures(true);
+        try {
+            approveAtPayPal(orderId);
+            await().atMost(DEADLINE).until(() -> paypalOrder(orderId).captureId() != null);
+            awaitQueueDrained();
+        } finally {
+            paypal().pendingCaptures(false);
+        }
+    }
+
     public void cancelAtPayPal(String orderId) {
         Api.Response cancelled = api.post(LocalPayments.PAYPAL_PATH + "/orders/" + orderId + "/cancel", null, "");
         if (cancelled.status() != 200) {
