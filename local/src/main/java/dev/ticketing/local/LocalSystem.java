@@ -146,7 +146,7 @@ public final class LocalSystem implements AutoCloseable {
             }
             LocalFunctions functions = LocalFunctions.start(template, resources, localProperties, dynamo::newClient, clock);
             parts.add(functions);
-            HttpFront front = HttpFront.start(port, template.routes(), functions, jwt);
+            HttpFront front = HttpFront.start(port, template.routes(), functions, jwt, clock);
             parts.add(front);
             // The seat-map page: /web/ (not /web, which would also catch /webhooks/...) and the index at /
             StaticFiles web = StaticFiles.fromClasspath("web");

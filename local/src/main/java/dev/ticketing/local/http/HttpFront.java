@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -82,9 +83,11 @@ public final class HttpFront implements AutoCloseable {
      * handlers are written to. Before any handler: heads over {@link RequestLimits#MAX_HEAD_BYTES} are {@code 431},
      * bodies over their route's {@link RequestLimits#maxBodyBytes} {@code 413} (from {@code Content-Length}, or as a
      * body without one comes in: {@link RouteBodies}), and a body is read whole, without a thread,
-     * before its handler runs ({@link SlowClients} has the deadlines and the connection limit).
+     * before its handler runs ({@link SlowClients} has the deadlines and the connection limit). Every answer is dated
+     * by {@code clock}, the functions' ({@link ClockDate}).
      */
-    public static HttpFront start(int port, List<SamTemplate.Route> routes, LocalFunctions functions, LocalJwt jwt)
+    public static HttpFront start(int port, List<SamTemplate.Route> routes, LocalFunctions functions, LocalJwt jwt,
+                                  Clock clock)
             throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(REQUEST_THREADS + 8, 8);
         threads.setName("http-front");
@@ -106,7 +109,7 @@ public final class HttpFront implements AutoCloseable {
         // dynamic: the mocks and the web page mount their paths after the front has started
         ContextHandlerCollection contexts = new ContextHandlerCollection(true);
         // the body is read whole before the handler runs; one over the limit without Content-Length is 413 as it comes
-        slowClients.setHandler(new EagerContentHandler(slowClients.bodyRead(contexts), new RouteBodies()));
+        slowClients.setHandler(new ClockDate(clock, new EagerContentHandler(slowClients.bodyRead(contexts), new RouteBodies())));
         jetty.setHandler(slowClients);
         jetty.setErrorHandler(new ProblemResponses());
         HttpServer server = new JettyHttpServer(jetty, true);
