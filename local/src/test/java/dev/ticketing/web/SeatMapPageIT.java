@@ -104,7 +104,9 @@ class SeatMapPageIT {
                 + seatBox(alicesPage, "1-40").get("right").doubleValue()) / 2;
         assertThat((stage.get("left").doubleValue() + stage.get("right").doubleValue()) / 2).as("stage centre").isCloseTo(seatsCentre, within(1.0));
         assertThat(text(alicesPage, "#price-legend")).contains("Rows 1–2 · €50.00").contains("Rows 3–30 · €20.00");
-        assertThat(alicesPage.findElements(By.xpath("//*"))).as("nothing in the page per seat (1,200 here)").hasSizeLessThan(300);
+        // the event list has an option per event of the shared stack (as many as the tests before made): not counted
+        assertThat(alicesPage.findElements(By.xpath("//*[not(self::option)]"))).as("nothing in the page per seat (1,200 here)")
+                .hasSizeLessThan(300);
         assertThat(text(alicesPage, "#guest-panel")).contains("Sign in to hold seats");
         clickSeat(alicesPage, "15-20");
         waitFor(alicesPage).until(page -> messages(page).contains("Row 15 seat 20, €20.00: sign in to hold seats."));

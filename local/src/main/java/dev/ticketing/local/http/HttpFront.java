@@ -199,8 +199,9 @@ public final class HttpFront implements AutoCloseable {
     }
 
     private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        // API Gateway answers with its own Date, as the front does (ClockDate): the function's would make a second one,
+        // and a page reading "Date" would get both, joined
         if (response.getHeaders() != null) {
-            // API Gateway answers with its own Date, as the front does: the function's would make a second one
             response.getHeaders().forEach((name, value) -> {
                 if (!name.equalsIgnoreCase("Date")) {
                     exchange.getResponseHeaders().set(name, value);
@@ -208,7 +209,11 @@ public final class HttpFront implements AutoCloseable {
             });
         }
         if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            response.getMultiValueHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Date")) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
         }
         if (response.getCookies() != null) {
             response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
