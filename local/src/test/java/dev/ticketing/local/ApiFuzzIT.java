@@ -13,6 +13,7 @@ import dev.ticketing.local.check.TableCheck;
 import dev.ticketing.local.template.SamTemplate;
 import dev.ticketing.local.testing.Api;
 import dev.ticketing.local.testing.PaymentsApi;
+import dev.ticketing.local.testing.RawHttp;
 import dev.ticketing.local.testing.RequestItems;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -182,18 +183,13 @@ class ApiFuzzIT {
         if (length <= dev.ticketing.input.RequestLimits.MAX_BODY_BYTES) {
             throw lost;
         }
-        URI base = URI.create(String.valueOf(stack.baseUrl()));
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder(call.method() + " " + call.path() + call.query() + " HTTP/1.1\r\nHost: "
-                    + base.getHost() + "\r\nContent-Length: " + length + "\r\nConnection: close\r\n");
-            call.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).as("%s, asked again from its head", call).startsWith("HTTP/1.1 413 ")
-                    .contains("application/problem+json");
-            return 413;
-        }
+        Map<String, String> headers = RawHttp.headers("Content-Length", Integer.toString(length));
+        headers.putAll(call.headers());
+        Api.Response answer = RawHttp.to(URI.create(String.valueOf(stack.baseUrl()))).send(call.method(), call.path() + call.query(), headers,
+                RawHttp.Body.NONE);
+        assertThat(answer.status()).as("%s, asked again from its head: %s", call, answer).isEqualTo(413);
+        assertThat(answer.contentType()).as("%s, asked again from its head", call).contains("application/problem+json");
+        return 413;
     }
 
     private static int tryOne(Call call) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.input.RequestLimits;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.RawHttp;
 import dev.ticketing.local.testing.RequestItems;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.TestStack;
@@ -54,18 +55,10 @@ class BadInputIT {
     void aFormBodyIsNoQueryValue() throws Exception {
         // a form-encoded body that is not valid form encoding once failed every query value with a 500
         String body = "{\"name\":\"%\"}";
-        String form = raw("GET /events?limit=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
-        assertThat(form).startsWith("HTTP/1.1 200");
-    }
-
-    private String raw(String request) throws java.io.IOException {
-        java.net.URI base = api.baseUrl();
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        Api.Response form = RawHttp.to(api.baseUrl()).send("GET", "/events?limit=2", RawHttp.headers(
+                "Content-Type", "application/x-www-form-urlencoded", "Content-Length", Integer.toString(body.length())),
+                RawHttp.Body.of(body));
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
     }
 
     @Test
@@ -235,41 +228,9 @@ class BadInputIT {
      * gives from the head alone, read over a plain socket.
      */
     private Api.Response declaringOnly(String path, String token, int contentLength) {
-        java.net.URI base = api.baseUrl();
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength
-                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token) + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-            int status = Integer.parseInt(in.readLine().split(" ")[1]);
-            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            int length = -1;
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                String name = line.substring(0, line.indexOf(':')).trim();
-                String value = line.substring(line.indexOf(':') + 1).trim();
-                headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(value);
-                }
-            }
-            char[] body = new char[Math.max(length, 0)];
-            int read = 0;
-            while (read < body.length) {
-                int n = in.read(body, read, body.length - read);
-                if (n < 0) {
-                    break;
-                }
-                read += n;
-            }
-            return new Api.Response(status, java.net.http.HttpHeaders.of(headers, (a, b) -> true),
-                    new String(body, 0, read));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return RawHttp.to(api.baseUrl()).send("POST", path, RawHttp.headers("Content-Type", "application/json",
+                "Content-Length", Integer.toString(contentLength), "Authorization", token == null ? null : "Bearer " + token),
+                RawHttp.Body.NONE);
     }
 
     private Api.Response sendBytes(String method, String path, String token, byte[] body, String contentType) {

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticketing.local.LocalSystem;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.RawHttp;
 import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.testing.TestClock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,14 +119,14 @@ class ClientFairnessIT {
 
         String family = api.newUser("family");
         InetAddress elsewhere = InetAddress.getByName("127.0.0.2");
-        Raw held = send(elsewhere, "POST", "/events/" + hall + "/holds", family,
+        Api.Response held = send(elsewhere, "POST", "/events/" + hall + "/holds", family,
                 Map.of("seats", List.of("2-4", "2-5", "2-6", "2-7")));
-        assertThat(held.status()).as(held.text()).isEqualTo(201);
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
         JsonNode hold = held.json();
         assertThat(hold.get("seats")).hasSize(4);
-        Raw paid = send(elsewhere, "POST", "/holds/" + hold.get("id").asText() + "/payments", family,
+        Api.Response paid = send(elsewhere, "POST", "/holds/" + hold.get("id").asText() + "/payments", family,
                 Map.of("provider", "PAYPAL", "buyer", Map.of("name", "Family", "email", "family@example.com")));
-        assertThat(paid.status()).as(paid.text()).isEqualTo(201);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
     }
 
     /** Account {@code i}'s half row of the 10 x 20 hall: row i/2 + 1, seats 1-10 or 11-20. */
@@ -143,33 +138,14 @@ class ClientFairnessIT {
         return seats;
     }
 
-    record Raw(int status, String text) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(text.substring(text.indexOf('{'), text.lastIndexOf('}') + 1));
-        }
-    }
-
     /**
-     * One HTTP/1.1 request to the front from {@code local} (another loopback address: another client, as API Gateway
-     * would see it); the JDK's client cannot choose its source address.
+     * One request to the front from {@code local} (another loopback address: another client, as API Gateway would see
+     * it); the JDK's client cannot choose its source address.
      */
-    private static Raw send(InetAddress local, String method, String path, String token, Object body) throws IOException {
+    private static Api.Response send(InetAddress local, String method, String path, String token, Object body)
+            throws IOException {
         byte[] content = JSON.writeValueAsBytes(body);
-        try (Socket socket = new Socket()) {
-            socket.setSoTimeout(30_000);
-            socket.bind(new InetSocketAddress(local, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", stack.baseUrl().getPort()), 5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            String text = answer.toString(StandardCharsets.UTF_8);
-            return new Raw(Integer.parseInt(text.substring(9, 12)), text);
-        }
+        return RawHttp.to(stack.baseUrl()).from(local).send(method, path, RawHttp.headers("Authorization", "Bearer " + token,
+                "Content-Type", "application/json", "Content-Length", Integer.toString(content.length)), RawHttp.Body.of(content));
     }
 }

@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketing.input.RequestLimits;
 import dev.ticketing.local.testing.Api;
+import dev.ticketing.local.testing.RawHttp;
 import dev.ticketing.local.testing.TestStack;
 import dev.ticketing.venues.formats.SamplePlans;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -136,14 +133,14 @@ class VenuesIT {
     void aPlanMayBeFiveMebibytesOnThisRouteOnly() {
         String olga = api.organiser("olga", org());
 
-        assertThat(declaringOnly("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1))
+        assertThat(declaringOnly("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1).toString())
                 .startsWith("413 ").contains("5242880 bytes");
-        assertThat(declaringOnly("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ")
+        assertThat(declaringOnly("/events", olga, RequestLimits.MAX_BODY_BYTES + 1).toString()).startsWith("413 ")
                 .contains(RequestLimits.MAX_BODY_BYTES + " bytes");
         // without Content-Length, the front keeps no more of a body than its route takes
-        assertThat(chunked("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1)).startsWith("413 ")
+        assertThat(chunked("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1).toString()).startsWith("413 ")
                 .contains("5242880 bytes");
-        assertThat(chunked("/events", olga, RequestLimits.MAX_BODY_BYTES + 1)).startsWith("413 ").contains(RequestLimits.MAX_BODY_BYTES + " bytes");
+        assertThat(chunked("/events", olga, RequestLimits.MAX_BODY_BYTES + 1).toString()).startsWith("413 ").contains(RequestLimits.MAX_BODY_BYTES + " bytes");
         // a plan of 30,000 seats, ten times what any other route takes
         String big = SamplePlans.hall("Big", "bg", 30_000);
         assertThat(big.length()).isGreaterThan(RequestLimits.MAX_BODY_BYTES * 10);
@@ -179,46 +176,24 @@ class VenuesIT {
                 ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
     }
 
-    /** The status line and body of a POST that declares {@code length} bytes and sends none (answered from its head). */
-    private String declaringOnly(String path, String token, int length) {
-        return post(path, token, "Content-Length: " + length, 0);
+    /** The answer to a POST that declares {@code length} bytes and sends none (answered from its head). */
+    private Api.Response declaringOnly(String path, String token, int length) {
+        return RawHttp.to(api.baseUrl()).send("POST", path, RawHttp.headers("Content-Type", "application/json",
+                "Content-Length", Integer.toString(length), "Authorization", "Bearer " + token), RawHttp.Body.NONE);
     }
 
     /**
-     * The status line and body of a POST whose body of {@code length} bytes comes in chunks, without
-     * {@code Content-Length} (sending stops when the server has answered and closed).
+     * The answer to a POST whose body of {@code length} bytes comes in chunks, without {@code Content-Length}
+     * (sending stops when the server has answered and closed).
      */
-    private String chunked(String path, String token, int length) {
-        return post(path, token, "Transfer-Encoding: chunked", length);
-    }
-
-    private String post(String path, String token, String framing, int chunkedBytes) {
-        URI base = api.baseUrl();
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json"
-                    + "\r\n" + framing + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            try {
-                byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-                for (int sent = 0; sent < chunkedBytes; sent += 0x10000) {
-                    socket.getOutputStream().write(chunk);
-                }
-                if (chunkedBytes > 0) {
-                    socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                socket.getOutputStream().flush();
-            } catch (IOException answeredAndClosed) {
-                // the server refused the body before it was all sent: its answer is there to read
-            }
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder answer = new StringBuilder(in.readLine().substring("HTTP/1.1 ".length()));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                answer.append('\n').append(line);
-            }
-            return answer.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Api.Response chunked(String path, String token, int length) {
+        byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return RawHttp.to(api.baseUrl()).send("POST", path, RawHttp.headers("Content-Type", "application/json",
+                "Transfer-Encoding", "chunked", "Authorization", "Bearer " + token), out -> {
+                    for (int sent = 0; sent < length; sent += 0x10000) {
+                        out.write(chunk);
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                });
     }
 }
