@@ -9,6 +9,7 @@ import { Api, ApiError } from './api.js';
 import { SeatMap } from './seatmap.js';
 import { PlanMap } from './planmap.js';
 import { HoldView } from './hold.js';
+import { ServerClock } from './server-clock.js';
 import { Checkout } from './checkout.js';
 import { renderTickets } from './tickets.js';
 import { showTicketQr } from './ticket-qr.js';
@@ -31,7 +32,6 @@ const state = {
   plan: null,               // the shown event's venue plan (GET /events/{id}/plan), null for a rectangle
   categoryPrices: null,     // a plan event's prices by category, as the compact map last said
   version: null,             // the compact map's version shown
-  serverOffset: null,       // a lower bound of server time minus browser time, from the version answers' "now"
   mapSeq: 0,
   mapShown: 0,
   selected: new Set(),
@@ -45,15 +45,17 @@ const state = {
   tickets: [],
   highlight: null,          // the hold id of the purchase My tickets marks as just made
   busy: false,
-  skew: 0,                  // server time minus browser time, when they differ noticeably
   polling: 0,               // bumped to stop the running poll loop
   holdsSyncedAt: 0,
 };
 
+// the server's time, from every answer's Date and the version answers' "now": what a hold's countdown counts on
+const serverClock = new ServerClock();
+
 const api = new Api({
   token: () => state.session?.token,
   onUnauthorized: () => signOut(() => t('buyer.session.ended')),
-  onAnswer: noteSkew,
+  onAnswer: (headers) => serverClock.note(Date.parse(headers.get('Date') || '')),
 });
 
 const mapOptions = {
@@ -73,7 +75,7 @@ const holdView = new HoldView($('#hold-panel'), {
   onCancelPayment: () => checkout.cancel(),
   onClose: () => { forgetHold(); renderPanels(); seatMap.focus(); },
   onExpire: holdExpired,
-  now: () => Date.now() + state.skew,
+  now: () => serverClock.now(),
 });
 
 // ---- signing in ------------------------------------------------------------------------------------------------
@@ -351,11 +353,10 @@ async function refreshMap() {
   const seq = ++state.mapSeq;
   const path = `/events/${encodeURIComponent(eventId)}/seats`;
   try {
-    const bucket = state.serverOffset === null ? ''
-      : `&t=${Math.floor((Date.now() + state.serverOffset) / VERSION_BUCKET_MS)}`;
+    const offset = serverClock.offset();
+    const bucket = offset === null ? '' : `&t=${Math.floor((Date.now() + offset) / VERSION_BUCKET_MS)}`;
     const current = await api.get(`${path}?format=version${bucket}`);
-    const sample = current.data.now - Date.now();   // at most the true offset: the answer was made before now
-    state.serverOffset = state.serverOffset === null ? sample : Math.max(state.serverOffset, sample);
+    serverClock.note(current.data.now);
     const wanted = current.data.version;
     const answer = wanted === state.version ? null
       : await api.get(`${path}?format=compact&v=${encodeURIComponent(wanted)}`);
@@ -816,7 +817,7 @@ async function holdExpired() {
       holdEnded({ ...hold, status: 'EXPIRED' });
       return;
     }
-    const now = Date.now() + state.skew;
+    const now = serverClock.now();
     if (holdEnded(answer.data)) {
       return;
     }
@@ -853,15 +854,6 @@ function holdEnded(hold) {
     }
   }
   return true;
-}
-
-/** Keeps the countdown honest when the browser's clock is off (the API's Date header has whole seconds). */
-function noteSkew(headers) {
-  const date = Date.parse(headers.get('Date') || '');
-  if (!Number.isNaN(date)) {
-    const skew = date - Date.now();
-    state.skew = Math.abs(skew) > 2000 ? skew : 0;
-  }
 }
 
 // ---- payments (checkout.js) -----------------------------------------------------------------------------------
