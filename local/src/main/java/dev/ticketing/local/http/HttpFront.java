@@ -198,19 +198,25 @@ public final class HttpFront implements AutoCloseable {
         write(exchange, response);
     }
 
+    /**
+     * A header the front sets itself whatever the function says: API Gateway answers with its own Date, as the front
+     * does ({@link ClockDate}); the function's would make a second one, which a page reads joined with the first.
+     */
+    private static boolean datesItself(String header) {
+        return header.equalsIgnoreCase("Date");
+    }
+
     private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        // API Gateway answers with its own Date, as the front does (ClockDate): the function's would make a second one,
-        // and a page reading "Date" would get both, joined
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("Date")) {
+                if (!datesItself(name)) {
                     exchange.getResponseHeaders().set(name, value);
                 }
             });
         }
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("Date")) {
+                if (!datesItself(name)) {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
