@@ -200,8 +200,9 @@ class BadInputIT {
         // 10 MB declared: refused from the length alone, before a byte of the body is read (a client writing the
         // body meanwhile may find the connection closed under it, so none is sent here)
         int tenMegabytes = 10 * 1024 * 1024;
-        refusedWithoutWriting(413, limit, () -> declaringOnly(holds, alice, tenMegabytes), "content-too-large");
-        refusedWithoutWriting(413, limit, () -> declaringOnly("/webhooks/paypal", null, tenMegabytes),
+        RawHttp raw = RawHttp.to(api.baseUrl());
+        refusedWithoutWriting(413, limit, () -> raw.declaringOnly(holds, alice, tenMegabytes), "content-too-large");
+        refusedWithoutWriting(413, limit, () -> raw.declaringOnly("/webhooks/paypal", null, tenMegabytes),
                 "content-too-large");
 
         assertThat(api.post(holds, alice, "{\"seats\":[\"1-1\"],\"note\":\"" + "x".repeat(60_000) + "\"}").status())
@@ -221,16 +222,6 @@ class BadInputIT {
         }
         assertThat(api.post("/events", admin, valid + "\"\u05e7\u05d5\u05e0\u05e6\u05e8\u05d8 \uD83C\uDFAD\"}").status())
                 .isEqualTo(201);
-    }
-
-    /**
-     * A POST whose head declares {@code contentLength} bytes of JSON and that sends none of them: the answer a server
-     * gives from the head alone, read over a plain socket.
-     */
-    private Api.Response declaringOnly(String path, String token, int contentLength) {
-        return RawHttp.to(api.baseUrl()).send("POST", path, RawHttp.headers("Content-Type", "application/json",
-                "Content-Length", Integer.toString(contentLength), "Authorization", token == null ? null : "Bearer " + token),
-                RawHttp.Body.NONE);
     }
 
     private Api.Response sendBytes(String method, String path, String token, byte[] body, String contentType) {

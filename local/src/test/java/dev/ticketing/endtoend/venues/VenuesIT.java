@@ -30,6 +30,7 @@ class VenuesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Api api = TestStack.api();
+    private final RawHttp raw = RawHttp.to(api.baseUrl());
 
     @Test
     void anOrganiserImportsAPretixPlanAndGetsItBack() throws Exception {
@@ -133,9 +134,9 @@ class VenuesIT {
     void aPlanMayBeFiveMebibytesOnThisRouteOnly() {
         String olga = api.organiser("olga", org());
 
-        assertThat(declaringOnly("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1).toString())
+        assertThat(raw.declaringOnly("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1).toString())
                 .startsWith("413 ").contains("5242880 bytes");
-        assertThat(declaringOnly("/events", olga, RequestLimits.MAX_BODY_BYTES + 1).toString()).startsWith("413 ")
+        assertThat(raw.declaringOnly("/events", olga, RequestLimits.MAX_BODY_BYTES + 1).toString()).startsWith("413 ")
                 .contains(RequestLimits.MAX_BODY_BYTES + " bytes");
         // without Content-Length, the front keeps no more of a body than its route takes
         assertThat(chunked("/venues?format=pretix", olga, RequestLimits.MAX_PLAN_BODY_BYTES + 1).toString()).startsWith("413 ")
@@ -176,19 +177,13 @@ class VenuesIT {
                 ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1, b);
     }
 
-    /** The answer to a POST that declares {@code length} bytes and sends none (answered from its head). */
-    private Api.Response declaringOnly(String path, String token, int length) {
-        return RawHttp.to(api.baseUrl()).send("POST", path, RawHttp.headers("Content-Type", "application/json",
-                "Content-Length", Integer.toString(length), "Authorization", "Bearer " + token), RawHttp.Body.NONE);
-    }
-
     /**
      * The answer to a POST whose body of {@code length} bytes comes in chunks, without {@code Content-Length}
      * (sending stops when the server has answered and closed).
      */
     private Api.Response chunked(String path, String token, int length) {
         byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        return RawHttp.to(api.baseUrl()).send("POST", path, RawHttp.headers("Content-Type", "application/json",
+        return raw.send("POST", path, RawHttp.headers("Content-Type", "application/json",
                 "Transfer-Encoding", "chunked", "Authorization", "Bearer " + token), out -> {
                     for (int sent = 0; sent < length; sent += 0x10000) {
                         out.write(chunk);

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,16 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A POST of JSON whose head declares {@code contentLength} bytes and that sends none of them: the answer a server
+     * gives from the head alone (a body over the route's limit is refused before a byte of it is read).
+     * {@code token}: a bearer token, or null for none.
+     */
+    public Api.Response declaringOnly(String path, String token, int contentLength) {
+        return send("POST", path, headers("Content-Type", "application/json", "Content-Length",
+                Integer.toString(contentLength), "Authorization", token == null ? null : "Bearer " + token), Body.NONE);
+    }
+
     /** Headers for {@link #send}, in the order given: name, value, name, value... */
     public static Map<String, String> headers(String... namesAndValues) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -117,7 +128,7 @@ public final class RawHttp {
             headers.computeIfAbsent(lines[i].substring(0, colon).trim(), name -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
-        byte[] body = java.util.Arrays.copyOfRange(answer, end + 4, answer.length);
+        byte[] body = Arrays.copyOfRange(answer, end + 4, answer.length);
         boolean chunked = headers.getOrDefault("Transfer-Encoding", List.of()).stream()
                 .anyMatch(value -> value.equalsIgnoreCase("chunked"));
         return new Api.Response(status, HttpHeaders.of(headers, (name, value) -> true),
